@@ -1,0 +1,107 @@
+package org.ratefloat;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.json.CaseJson;
+import org.ratefloat.json.DecisionJson;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.rules.RuleTables;
+
+/**
+ * The front door of ratefloat: load a rule table, read a case, and turn decisions into canonical
+ * JSON.
+ *
+ * <pre>{@code
+ * RuleTable table = RateFloat.loadTable(Path.of("rules/cn-zj-hangzhou.json"));
+ * RatingCase input = RateFloat.readCase(Files.readAllBytes(Path.of("examples/hangzhou-factory.json")));
+ * Decision decision = table.decide(input);
+ * byte[] record = RateFloat.toJson(decision);
+ * }</pre>
+ *
+ * <p>Stateless; every method is thread-safe. Errors in the caller's data are
+ * {@link InputException}, {@link RuleTableException} or {@link UndeterminedException}, each with a
+ * stable {@link ErrorCode} and a JSON pointer.
+ *
+ * @since 0.1.0
+ */
+public final class RateFloat {
+  /** The library version recorded in every decision. */
+  public static final String VERSION = "0.1.0";
+
+  private RateFloat() {}
+
+  /**
+   * Loads, checks and compiles a rule table; the tables it refers to ({@code base},
+   * {@code classification}) are read from the same directory as {@code <id>.json}.
+   *
+   * @throws RuleTableException if the table or a table it refers to is malformed or inconsistent
+   */
+  public static RuleTable loadTable(Path file) {
+    return new RuleTable(RuleTables.load(requireNonNull(file, "file")));
+  }
+
+  /**
+   * Loads a rule table from bytes; {@code refs} returns the bytes of a referenced table by id.
+   *
+   * @param name the file name to report in errors
+   */
+  public static RuleTable loadTable(String name, byte[] bytes, Function<String, Optional<byte[]>> refs) {
+    requireNonNull(refs, "refs");
+    return new RuleTable(RuleTables.load(new RuleTables.Named(requireNonNull(name, "name"),
+        bytes.clone()), id -> refs.apply(id).map(b -> new RuleTables.Named(id + ".json", b))));
+  }
+
+  /**
+   * Reads and validates a case from JSON (UTF-8).
+   *
+   * @throws InputException with the JSON pointer of the first fault
+   */
+  public static RatingCase readCase(byte[] json) {
+    return CaseJson.read(requireNonNull(json, "json"));
+  }
+
+  /** Reads a case from a file. */
+  public static RatingCase readCase(Path file) {
+    return readCase(readFile(file));
+  }
+
+  /** The canonical JSON of a case (what its input hash is computed over). */
+  public static byte[] toJson(RatingCase input) {
+    return CanonicalJson.bytes(CaseJson.write(input));
+  }
+
+  /** SHA-256 (hex) of the canonical JSON of a case. */
+  public static String inputSha256(RatingCase input) {
+    return Hashing.sha256().hashBytes(toJson(input)).toString();
+  }
+
+  /** The canonical JSON of a decision: the same decision always gives the same bytes. */
+  public static byte[] toJson(Decision decision) {
+    return DecisionJson.bytes(requireNonNull(decision, "decision"));
+  }
+
+  /** Reads a decision record written by {@link #toJson(Decision)}. */
+  public static Decision readDecision(byte[] json) {
+    return DecisionJson.read(requireNonNull(json, "json"));
+  }
+
+  static byte[] readFile(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

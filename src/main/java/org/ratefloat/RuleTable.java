@@ -1,0 +1,113 @@
+package org.ratefloat;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.decision.TableRef;
+import org.ratefloat.engine.Engine;
+import org.ratefloat.model.IndustryCode;
+import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.rules.LoadedTable;
+import org.ratefloat.rules.RuleTableSpec;
+
+/**
+ * A loaded, checked and compiled rule table that decides cases.
+ *
+ * <p>Immutable and thread-safe: load it once and share it between threads. Deciding does not
+ * touch any global state, the clock or the file system.
+ *
+ * @since 0.1.0
+ */
+public final class RuleTable {
+  private final Engine engine;
+
+  RuleTable(LoadedTable table) {
+    this.engine = Engine.compile(table);
+  }
+
+  /** The table's id, e.g. {@code cn-zj-hangzhou}. */
+  public String id() {
+    return engine.table().measure().id();
+  }
+
+  public String version() {
+    return engine.table().measure().version();
+  }
+
+  /** {@code verified} or {@code provisional}. */
+  public String status() {
+    return engine.table().measure().status().jsonName();
+  }
+
+  /** SHA-256 (hex) of the table file's exact bytes. */
+  public String sha256() {
+    return engine.table().measure().sha256();
+  }
+
+  /** The title in {@code zh} or {@code en}. */
+  public String title(String language) {
+    return engine.table().measure().title().in(language);
+  }
+
+  /** Identities of this table and the tables it refers to, this one first. */
+  public ImmutableList<TableRef> tables() {
+    return engine.refs();
+  }
+
+  /** The parameters the sources do not confirm, as listed in the table. */
+  public ImmutableList<String> unverified() {
+    return engine.table().measure().unverified();
+  }
+
+  /** The parts of the measure its sources lack, as listed in the table. */
+  public ImmutableList<String> gaps() {
+    return engine.table().measure().gaps();
+  }
+
+  /** The parsed table, for tools that explain or lint it. */
+  public RuleTableSpec spec() {
+    return engine.table().measure();
+  }
+
+  /**
+   * Decides a case.
+   *
+   * @throws InputException if the case lacks something this table needs (a year of history, a
+   *     flag, a class the table covers)
+   * @throws UndeterminedException if the case falls where the table's sources are missing
+   * @throws RuleTableException if the table proves inconsistent for this case (two UNIQUE rows
+   *     match, no row of a required table matches)
+   */
+  public Decision decide(org.ratefloat.model.RatingCase input) {
+    requireNonNull(input, "input");
+    return engine.decide(input, "ratefloat " + RateFloat.VERSION, RateFloat.inputSha256(input));
+  }
+
+  /** The risk class of an industry code under this table's classification, with its benchmark. */
+  public RiskClass classify(IndustryCode code) {
+    LoadedTable t = engine.table();
+    ClassificationSpec cl = t.classification().orElseThrow(() -> new InputException(ErrorCode.IN020,
+        "", "rule table " + id() + " has no industry classification"));
+    int riskClass = cl.classify(code);
+    Optional<BigDecimal> benchmark = Optional.ofNullable(t.basis().benchmarks().get(riskClass))
+        .flatMap(b -> b);
+    return new RiskClass(code, riskClass, benchmark,
+        Optional.ofNullable(t.basis().ladders().get(riskClass)).orElse(ImmutableList.of()),
+        cl.id(), cl.editions().get(code.edition()).status().jsonName());
+  }
+
+  /**
+   * An industry code's risk class as a table sees it.
+   *
+   * @param benchmark the class's benchmark in percent of payroll, if the table gives it
+   * @param ladder the class's band multipliers
+   * @param classification the id of the classification used
+   * @param status the status of that classification's edition
+   * @since 0.1.0
+   */
+  public record RiskClass(IndustryCode code, int riskClass, Optional<BigDecimal> benchmark,
+      ImmutableList<BigDecimal> ladder, String classification, String status) {}
+}

@@ -1,0 +1,16 @@
+package org.ratefloat;
+
+/**
+ * The rule table knows that it cannot decide this case: the row that matched stands for a part of
+ * the measure whose text is missing from the table's sources. The pointer refers to that row in the
+ * rule table.
+ *
+ * @since 0.1.0
+ */
+public final class UndeterminedException extends RateFloatException {
+  private static final long serialVersionUID = 1L;
+
+  public UndeterminedException(String pointer, String detail) {
+    super(ErrorCode.DC001, pointer, detail);
+  }
+}

@@ -1,0 +1,52 @@
+package org.ratefloat.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.model.Edition;
+import org.ratefloat.model.IndustryCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ratefloat classify}: the risk class and benchmark of an industry code. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Print the risk class, benchmark and bands of a GB/T 4754 industry code.")
+final class ClassifyCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "CODE", description = "a 2-, 3- or 4-digit GB/T 4754 code")
+  String code;
+
+  @Option(names = "--edition", required = true, paramLabel = "2011|2017",
+      description = "the edition of GB/T 4754 the code is from")
+  String edition;
+
+  @Option(names = "--rules", defaultValue = "rules/cn-national-2015.json", paramLabel = "FILE",
+      description = "a rule table with a classification (default: ${DEFAULT-VALUE})")
+  Path rules;
+
+  @Override
+  public Integer call() {
+    Edition e = Edition.parse(edition).orElseThrow(() -> new InputException(ErrorCode.IN013,
+        "", "unknown edition \"" + edition + "\", expected 2011 or 2017"));
+    if (!code.matches("[0-9]{2,4}")) {
+      throw new InputException(ErrorCode.IN012, "", "industry code must have 2 to 4 digits: \"" + code + "\"");
+    }
+    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable.RiskClass c = table.classify(new IndustryCode(e, code));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(e.label() + " " + code + ": class " + c.riskClass()
+        + ", benchmark " + c.benchmark().map(b -> b.toPlainString() + " % of payroll").orElse("not given")
+        + ", bands " + c.ladder().stream().map(BigDecimal::toPlainString).toList()
+        + " (" + c.classification() + ", " + c.status() + "; " + table.id() + ")");
+    return Main.OK;
+  }
+}

@@ -1,0 +1,45 @@
+package org.ratefloat.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.decision.Decision;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ratefloat decide}: print the decision record for a case. */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+    description = "Decide a case and print the decision record (canonical JSON).")
+final class DecideCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
+  Path rules;
+
+  @Option(names = "--explain", description = "print a readable account instead of JSON")
+  boolean explain;
+
+  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
+      description = "language of --explain (default: ${DEFAULT-VALUE})")
+  String lang;
+
+  @Parameters(paramLabel = "INPUT.json", description = "the case: employer, history, as-of date")
+  Path input;
+
+  @Override
+  public Integer call() {
+    RuleTable table = RateFloat.loadTable(rules);
+    Decision decision = table.decide(RateFloat.readCase(input));
+    if (explain) {
+      spec.commandLine().getOut().print(Explainer.explain(decision, table, Explainer.language(lang)));
+    } else {
+      spec.commandLine().getOut().print(new String(RateFloat.toJson(decision),
+          java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return Main.OK;
+  }
+}

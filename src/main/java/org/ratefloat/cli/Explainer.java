@@ -1,0 +1,110 @@
+package org.ratefloat.cli;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.ratefloat.RuleTable;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.decision.IndicatorValue;
+import org.ratefloat.decision.StepTrace;
+import org.ratefloat.decision.Warning;
+import org.ratefloat.rules.IndicatorSpec;
+import org.ratefloat.rules.RuleTableSpec;
+import org.ratefloat.rules.StepSpec;
+
+/** A readable account of a decision in Chinese or English, with the table's own labels. */
+final class Explainer {
+  private Explainer() {}
+
+  static String language(String lang) {
+    if (!lang.equals("zh") && !lang.equals("en")) {
+      throw new picocli.CommandLine.TypeConversionException("--lang must be zh or en: " + lang);
+    }
+    return lang;
+  }
+
+  static String explain(Decision d, RuleTable table, String lang) {
+    boolean zh = lang.equals("zh");
+    RuleTableSpec spec = table.spec();
+    Map<String, String> labels = new HashMap<>();
+    for (IndicatorSpec i : spec.indicators()) {
+      labels.put(i.id(), i.label().in(lang));
+    }
+    for (StepSpec s : spec.steps()) {
+      labels.put(s.id(), s.label().in(lang));
+    }
+    StringBuilder out = new StringBuilder();
+    String name = d.input().employer().name().isEmpty() ? "" : " " + d.input().employer().name();
+    out.append(zh ? "费率浮动决定" : "Rate-floating decision").append(": ")
+        .append(d.input().employer().id()).append(name).append('\n');
+    out.append(zh ? "费率表: " : "Rule table: ").append(spec.title().in(lang)).append(" (")
+        .append(spec.id()).append(' ').append(spec.version()).append(", ").append(spec.status().jsonName())
+        .append(", sha256 ").append(d.table().sha256(), 0, 16).append("…)\n");
+    out.append(zh ? "决定日期: " : "As of: ").append(d.asOf()).append('\n');
+    out.append(zh ? "行业: " : "Industry: ").append(d.industry().edition().label()).append(' ')
+        .append(d.industry().code()).append(zh ? "，风险类别 " : ", risk class ").append(d.riskClass())
+        .append(" (").append(d.classSource()).append(")\n");
+    out.append(zh ? "基准费率: " : "Benchmark: ").append(d.benchmark().toPlainString()).append(" %\n");
+    out.append(zh ? "原档次: " : "Previous band: ").append(band(d.previousBand().multiplier()))
+        .append(zh ? "  新档次: " : "  new band: ").append(band(d.newBand().multiplier()))
+        .append(" (").append(signed(d.newBand().offset())).append(")\n");
+    out.append(zh ? "新费率: " : "New rate: ").append(d.rate().toPlainString()).append(" %")
+        .append(zh ? "（工资总额）" : " of payroll").append(" [").append(d.rateRounding()).append("]\n");
+    d.premium().ifPresent(p -> out.append(zh ? "应缴保费: " : "Premium: ").append(p.amount().toPlainString())
+        .append(zh ? "（工资总额 " : " (payroll ").append(p.payroll().toPlainString()).append(")\n"));
+    out.append('\n').append(zh ? "指标" : "Indicators").append(":\n");
+    for (IndicatorValue v : d.indicators()) {
+      out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")
+          .append(v.value().render());
+      if (v.from().isPresent()) {
+        out.append(zh ? "，期间 " : ", over ").append(v.from().get()).append("..").append(v.to().get());
+      }
+      if (!v.operands().isEmpty()) {
+        out.append(zh ? "；依据 " : "; from ").append(v.operands());
+      }
+      if (!v.rounding().isEmpty()) {
+        out.append(zh ? "；未舍入 " : "; unrounded ").append(v.unrounded().render()).append(", ").append(v.rounding());
+      }
+      out.append('\n');
+    }
+    out.append('\n').append(zh ? "步骤" : "Steps").append(":\n");
+    int n = 1;
+    for (StepTrace s : d.steps()) {
+      out.append(String.format("  %d. %s [%s] %s", n++, labels.getOrDefault(s.step(), s.step()), s.step(),
+          outcome(s.outcome(), zh)));
+      s.row().ifPresent(r -> out.append(zh ? "，命中行 " : ", row ").append(r));
+      if (!s.effect().equals("none")) {
+        out.append(": ").append(s.effect());
+      }
+      out.append('\n');
+    }
+    if (!d.warnings().isEmpty()) {
+      out.append('\n').append(zh ? "提示" : "Warnings").append(":\n");
+      for (Warning w : d.warnings()) {
+        out.append("  - ").append(zh ? w.zh() : w.en()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String outcome(String outcome, boolean zh) {
+    if (!zh) {
+      return outcome;
+    }
+    return switch (outcome) {
+      case "fired" -> "生效";
+      case "no-match" -> "未命中";
+      case "not-applicable" -> "不适用";
+      case "skipped" -> "跳过";
+      default -> outcome;
+    };
+  }
+
+  private static String band(BigDecimal multiplier) {
+    return multiplier.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+  }
+
+  private static String signed(int offset) {
+    return offset > 0 ? "+" + offset : String.valueOf(offset);
+  }
+}

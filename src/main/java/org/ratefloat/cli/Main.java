@@ -1,0 +1,79 @@
+package org.ratefloat.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.ratefloat.InputException;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.RuleTableException;
+import org.ratefloat.UndeterminedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ratefloat} command. */
+@Command(name = "ratefloat", mixinStandardHelpOptions = true, version = "ratefloat " + RateFloat.VERSION,
+    description = "Work-injury insurance rate floating from declarative rule tables.",
+    subcommands = {DecideCommand.class, ExplainCommand.class, VerifyCommand.class, LintCommand.class,
+        ClassifyCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:internal error", "2:usage error", "3:bad input",
+        "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case"})
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int INTERNAL = 1;
+  public static final int USAGE = 2;
+  public static final int BAD_INPUT = 3;
+  public static final int BAD_RULES = 4;
+  public static final int MISMATCH = 5;
+  public static final int UNDETERMINED = 6;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println(message(e));
+      commandLine.getErr().flush();
+      return exitCode(e);
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static String message(Exception e) {
+    if (e instanceof RateFloatException || e instanceof UncheckedIOException) {
+      return "ratefloat: " + e.getMessage();
+    }
+    return "ratefloat: internal error: " + e;
+  }
+
+  static int exitCode(Exception e) {
+    if (e instanceof InputException || e instanceof UncheckedIOException) {
+      return BAD_INPUT;
+    }
+    if (e instanceof RuleTableException) {
+      return BAD_RULES;
+    }
+    if (e instanceof UndeterminedException) {
+      return UNDETERMINED;
+    }
+    return INTERNAL;
+  }
+}

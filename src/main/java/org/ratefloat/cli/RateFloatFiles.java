@@ -1,0 +1,31 @@
+package org.ratefloat.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+
+/** File helpers of the command line. */
+final class RateFloatFiles {
+  private RateFloatFiles() {}
+
+  static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether a document looks like a decision record (by its format key near the start). */
+  static boolean isDecision(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+    return head.contains("\"ratefloat/decision@");
+  }
+}

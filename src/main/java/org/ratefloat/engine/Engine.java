@@ -1,0 +1,459 @@
+package org.ratefloat.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+import org.ratefloat.RuleTableException;
+import org.ratefloat.UndeterminedException;
+import org.ratefloat.decision.Band;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.decision.Premium;
+import org.ratefloat.decision.StepTrace;
+import org.ratefloat.decision.TableRef;
+import org.ratefloat.decision.Value;
+import org.ratefloat.decision.Warning;
+import org.ratefloat.model.Measure;
+import org.ratefloat.model.Period;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.rules.Condition;
+import org.ratefloat.rules.Evidence;
+import org.ratefloat.rules.Guard;
+import org.ratefloat.rules.IndicatorSpec;
+import org.ratefloat.rules.LoadedTable;
+import org.ratefloat.rules.Outcome;
+import org.ratefloat.rules.RowSpec;
+import org.ratefloat.rules.RuleTableSpec;
+import org.ratefloat.rules.StepSpec;
+import org.ratefloat.rules.TableStatus;
+
+/**
+ * A compiled rule table that decides cases. Immutable and thread-safe: every decision works on its
+ * own state.
+ */
+public final class Engine {
+  private final LoadedTable table;
+  private final ImmutableList<TableRef> refs;
+  private final ImmutableMap<String, IndicatorSpec> indicators;
+
+  private Engine(LoadedTable table) {
+    this.table = table;
+    ImmutableList.Builder<TableRef> refs = ImmutableList.builder();
+    RuleTableSpec m = table.measure();
+    refs.add(new TableRef(m.kind(), m.id(), m.version(), m.status().jsonName(), m.sha256()));
+    table.base().ifPresent(b ->
+        refs.add(new TableRef("base", b.id(), b.version(), b.status().jsonName(), b.sha256())));
+    table.classification().ifPresent(c ->
+        refs.add(new TableRef("classification", c.id(), c.version(), classificationStatus(c), c.sha256())));
+    this.refs = refs.build();
+    ImmutableMap.Builder<String, IndicatorSpec> byId = ImmutableMap.builder();
+    m.indicators().forEach(i -> byId.put(i.id(), i));
+    this.indicators = byId.buildOrThrow();
+  }
+
+  private static String classificationStatus(ClassificationSpec c) {
+    return c.editions().values().stream().allMatch(e -> e.status() == TableStatus.VERIFIED)
+        ? "verified" : "provisional";
+  }
+
+  /** Compiles a loaded table. */
+  public static Engine compile(LoadedTable table) {
+    return new Engine(requireNonNull(table, "table"));
+  }
+
+  public LoadedTable table() {
+    return table;
+  }
+
+  /** The identities of the files this engine was compiled from, the measure first. */
+  public ImmutableList<TableRef> refs() {
+    return refs;
+  }
+
+  /**
+   * Decides a case.
+   *
+   * @param library the library name and version to record
+   * @param inputSha256 the SHA-256 of the case's canonical JSON, to record
+   */
+  public Decision decide(RatingCase c, String library, String inputSha256) {
+    return new Run(c).decide(library, inputSha256);
+  }
+
+  /** The state of one decision. */
+  private final class Run {
+    private final RatingCase c;
+    private final RuleTableSpec m = table.measure();
+    private final List<Warning> warnings = new ArrayList<>();
+    private final List<StepTrace> trace = new ArrayList<>();
+    private final Map<String, Computed> computed = new HashMap<>();
+    private Indicators compute;
+    private ImmutableList<BigDecimal> ladder;
+    private int benchIndex;
+    private int currentIndex;
+    private int band;
+    private BigDecimal points = BigDecimal.ZERO;
+    private BigDecimal factor = BigDecimal.ONE;
+    private BigDecimal benchmark;
+    private BigDecimal rate;
+    private boolean gateFired;
+
+    Run(RatingCase c) {
+      this.c = requireNonNull(c, "case");
+    }
+
+    Decision decide(String library, String inputSha256) {
+      checkEffective();
+      int riskClass;
+      String classSource;
+      if (c.employer().riskClassOverride().isPresent()) {
+        riskClass = c.employer().riskClassOverride().getAsInt();
+        classSource = "override";
+      } else {
+        ClassificationSpec cl = table.classification().orElseThrow(() -> new InputException(
+            ErrorCode.IN020, "/employer/riskClassOverride", "rule table " + m.id()
+                + " has no industry classification; give riskClassOverride"));
+        riskClass = cl.classify(c.employer().industry());
+        classSource = "classification";
+        if (cl.editions().get(c.employer().industry().edition()).status() == TableStatus.PROVISIONAL) {
+          warnings.add(new Warning("provisional-classification",
+              "the " + c.employer().industry().edition().label() + " mapping of " + cl.id()
+                  + " is provisional",
+              cl.id() + " 中 " + c.employer().industry().edition().label() + " 的行业对应关系为暂定"));
+        }
+      }
+      if (!table.basis().benchmarks().containsKey(riskClass)) {
+        throw new InputException(ErrorCode.IN020, c.employer().riskClassOverride().isPresent()
+            ? "/employer/riskClassOverride" : "/employer/industry/code", "risk class " + riskClass
+            + " is not covered by rule table " + m.id() + ", which has classes "
+            + table.basis().benchmarks().keySet());
+      }
+      String benchmarkSource = resolveBenchmark(riskClass);
+      ladder = table.basis().ladders().get(riskClass);
+      benchIndex = table.basis().benchmarkIndex(riskClass);
+      currentIndex = currentIndex();
+      band = benchIndex;
+      compute = new Indicators(c, currentIndex - benchIndex);
+      if (m.status() == TableStatus.PROVISIONAL) {
+        warnings.add(new Warning("provisional-table", "rule table " + m.id() + " is provisional: "
+            + m.unverified().size() + " unverified parameter(s), " + m.gaps().size() + " gap(s) in its sources",
+            "费率表 " + m.id() + " 为暂定：" + m.unverified().size() + " 项参数未经核实，来源缺 "
+                + m.gaps().size() + " 处"));
+      }
+
+      for (StepSpec step : m.steps()) {
+        run(step, riskClass);
+      }
+      if (rate == null) {
+        rate = formulaRate();
+      }
+      if (rate.signum() < 0) {
+        throw new RuleTableException(ErrorCode.RT009, m.source(), "/steps",
+            "the steps make the rate negative: " + rate.toPlainString());
+      }
+      BigDecimal rounded = table.rateRounding().apply(rate);
+      Optional<Premium> premium = premium(rounded);
+      ImmutableList.Builder<org.ratefloat.decision.IndicatorValue> values = ImmutableList.builder();
+      for (IndicatorSpec spec : m.indicators()) {
+        Computed v = computed.get(spec.id());
+        if (v != null) {
+          values.add(v.toRecord());
+        }
+      }
+      return new Decision(library, refs, inputSha256, c.asOf(), c.employer().industry(), riskClass,
+          classSource, benchmark, benchmarkSource, band(currentIndex), band(band), rate, rounded,
+          table.rateRounding().describe(), premium,
+          values.build(), ImmutableList.copyOf(trace), ImmutableList.copyOf(warnings), c);
+    }
+
+    private void checkEffective() {
+      if (c.asOf().isBefore(m.effectiveFrom())
+          || (m.effectiveTo().isPresent() && c.asOf().isAfter(m.effectiveTo().get()))) {
+        throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
+            + " lies outside the effective period of " + m.id() + " (" + m.effectiveFrom() + ".."
+            + m.effectiveTo().map(Object::toString).orElse("") + ")");
+      }
+    }
+
+    private String resolveBenchmark(int riskClass) {
+      Optional<BigDecimal> fromTable = table.basis().benchmarks().get(riskClass);
+      if (fromTable.isPresent()) {
+        benchmark = fromTable.get();
+        if (c.employer().benchmarkRate().isPresent()
+            && c.employer().benchmarkRate().get().compareTo(benchmark) != 0) {
+          warnings.add(new Warning("benchmark-input-ignored", "the input's benchmarkRate "
+              + c.employer().benchmarkRate().get().toPlainString() + " is ignored: the table gives "
+              + benchmark.toPlainString(), "输入的基准费率 " + c.employer().benchmarkRate().get().toPlainString()
+              + " 未采用：费率表规定为 " + benchmark.toPlainString()));
+        }
+        return "table";
+      }
+      benchmark = c.employer().benchmarkRate().orElseThrow(() -> new InputException(ErrorCode.IN022,
+          "/employer/benchmarkRate", "rule table " + m.id() + " lacks the benchmark of class " + riskClass
+              + " (its sources do not give it); give the regional benchmarkRate"));
+      warnings.add(new Warning("benchmark-from-input", "the benchmark " + benchmark.toPlainString()
+          + " % comes from the input, not from the rule table",
+          "基准费率 " + benchmark.toPlainString() + "% 取自输入，而非费率表"));
+      return "input";
+    }
+
+    private int currentIndex() {
+      Optional<BigDecimal> current = c.employer().currentBand();
+      if (current.isEmpty()) {
+        return benchIndex;
+      }
+      for (int i = 0; i < ladder.size(); i++) {
+        if (ladder.get(i).compareTo(current.get()) == 0) {
+          return i;
+        }
+      }
+      throw new InputException(ErrorCode.IN019, "/employer/currentBand", "current band "
+          + current.get().toPlainString() + " is not on the ladder " + show(ladder) + " of this class");
+    }
+
+    private String offset(int index) {
+      return Engine.offset(index, benchIndex);
+    }
+
+    private Band band(int index) {
+      return new Band(index - benchIndex, ladder.get(index));
+    }
+
+    private BigDecimal formulaRate() {
+      return benchmark.multiply(ladder.get(band)).multiply(factor).add(points);
+    }
+
+    private void run(StepSpec step, int riskClass) {
+      if (!step.appliesTo(riskClass)) {
+        trace.add(new StepTrace(step.id(), step.kind(), "not-applicable", Optional.empty(),
+            "class " + riskClass + " not in " + step.classes()));
+        return;
+      }
+      if (gateFired && !(step instanceof StepSpec.RateLimit)) {
+        trace.add(new StepTrace(step.id(), step.kind(), "skipped", Optional.empty(), "after a gate"));
+        return;
+      }
+      if (step instanceof StepSpec.Rows rows) {
+        rows(rows);
+      } else if (step instanceof StepSpec.Veto veto) {
+        if (!holds(veto.when())) {
+          trace.add(new StepTrace(veto.id(), veto.kind(), "no-match", Optional.empty(), "none"));
+          return;
+        }
+        int min = veto.belowCurrent() ? currentIndex : benchIndex;
+        String effect = "none";
+        if (band < min) {
+          effect = "band " + offset(band) + " -> " + offset(min);
+          band = min;
+        }
+        trace.add(new StepTrace(veto.id(), veto.kind(), "fired", Optional.empty(), effect));
+      } else if (step instanceof StepSpec.LimitMove limit) {
+        int lo = Math.max(0, currentIndex - limit.maxBands());
+        int hi = Math.min(ladder.size() - 1, currentIndex + limit.maxBands());
+        int limited = Math.max(lo, Math.min(hi, band));
+        String effect = limited == band ? "none" : "band " + offset(band) + " -> " + offset(limited);
+        trace.add(new StepTrace(limit.id(), limit.kind(), limited == band ? "no-match" : "fired",
+            Optional.empty(), effect));
+        band = limited;
+      } else if (step instanceof StepSpec.RateLimit limit) {
+        rateLimit(limit);
+      }
+    }
+
+    private void rows(StepSpec.Rows step) {
+      RowSpec hit = null;
+      for (RowSpec row : step.rows()) {
+        if (!holds(row.when())) {
+          continue;
+        }
+        if (hit == null) {
+          hit = row;
+          if (step.hitPolicy() == StepSpec.HitPolicy.FIRST) {
+            break;
+          }
+        } else {
+          throw new RuleTableException(ErrorCode.RT015, m.source(), row.pointer(), "rows " + hit.id()
+              + " and " + row.id() + " of step " + step.id() + " both match " + values(step));
+        }
+      }
+      if (hit == null) {
+        if (step.noMatchIsError()) {
+          throw new RuleTableException(ErrorCode.RT016, m.source(), step.pointer(), "no row of step "
+              + step.id() + " matches " + values(step));
+        }
+        trace.add(new StepTrace(step.id(), step.kind(), "no-match", Optional.empty(), "none"));
+        return;
+      }
+      String effect = apply(step, hit);
+      if (hit.evidence() != Evidence.PUBLISHED) {
+        String why = hit.evidence().name().toLowerCase(java.util.Locale.ROOT);
+        warnings.add(new Warning(hit.id(), "row " + hit.id() + " is " + why
+            + hit.note().map(n -> ": " + n.en()).orElse(""),
+            "行 " + hit.id() + " 的依据为" + evidenceZh(hit.evidence()) + hit.note().map(n -> "：" + n.zh()).orElse("")));
+      }
+      if (step.kind().equals("gate")) {
+        gateFired = true;
+      }
+      trace.add(new StepTrace(step.id(), step.kind(), "fired", Optional.of(hit.id()), effect));
+    }
+
+    private String evidenceZh(Evidence e) {
+      return switch (e) {
+        case PUBLISHED -> "已公布";
+        case RECONSTRUCTED -> "据残缺来源复原";
+        case DERIVED -> "推导";
+        case BORROWED -> "借用其他地区规定";
+      };
+    }
+
+    private String apply(StepSpec.Rows step, RowSpec row) {
+      Outcome o = row.then();
+      if (o instanceof Outcome.Undetermined u) {
+        throw new UndeterminedException(row.pointer(), "row " + row.id() + " of " + m.id() + ": "
+            + u.reason().en() + " (" + values(step) + ")");
+      }
+      if (o instanceof Outcome.AddRatePoints p) {
+        points = points.add(p.points());
+        return "rate points " + signed(p.points());
+      }
+      if (o instanceof Outcome.MultiplyRate f) {
+        factor = factor.multiply(f.factor());
+        return "rate x " + f.factor().toPlainString();
+      }
+      int before = band;
+      int target;
+      if (o instanceof Outcome.AddBands a) {
+        target = band + a.bands();
+      } else {
+        Outcome.SetBand s = (Outcome.SetBand) o;
+        target = switch (s.target()) {
+          case TOP -> ladder.size() - 1;
+          case BOTTOM -> 0;
+          case CURRENT -> currentIndex;
+          case OFFSET -> (step.relativeToCurrent() ? currentIndex : benchIndex) + s.offset();
+        };
+      }
+      int clamped = Math.max(0, Math.min(ladder.size() - 1, target));
+      band = clamped;
+      String effect = "band " + offset(before) + " -> " + offset(clamped);
+      if (clamped != target) {
+        effect += " (clamped from " + offset(target) + " to the ladder)";
+      }
+      return effect;
+    }
+
+    private void rateLimit(StepSpec.RateLimit limit) {
+      if (rate == null) {
+        rate = formulaRate();
+      }
+      BigDecimal bound = limit.percent().orElseGet(() ->
+          table.basis().benchmarks().get(limit.classBenchmark().getAsInt()).orElseThrow());
+      boolean floor = limit.kind().equals("rateFloor");
+      boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
+      if (binds) {
+        String effect = "rate " + rate.toPlainString() + " -> " + bound.toPlainString();
+        rate = bound;
+        trace.add(new StepTrace(limit.id(), limit.kind(), "fired", Optional.empty(), effect));
+      } else {
+        trace.add(new StepTrace(limit.id(), limit.kind(), "no-match", Optional.empty(),
+            "rate " + rate.toPlainString() + (floor ? " >= " : " <= ") + bound.toPlainString()));
+      }
+    }
+
+    private Optional<Premium> premium(BigDecimal rounded) {
+      Optional<BigDecimal> payroll = c.premiumBase();
+      String source = "input";
+      if (payroll.isEmpty() && !c.history().isEmpty()) {
+        Period last = c.history().get(c.history().size() - 1);
+        payroll = last.value(Measure.PAYROLL);
+        source = "history";
+      }
+      final String payrollSource = source;
+      return payroll.map(p -> new Premium(p, payrollSource, table.premiumRounding().apply(
+          p.multiply(rounded).movePointLeft(2)), table.premiumRounding().describe()));
+    }
+
+    private boolean holds(Guard guard) {
+      for (Condition cond : guard.all()) {
+        if (!test(cond)) {
+          return false;
+        }
+      }
+      if (guard.any().isEmpty()) {
+        return true;
+      }
+      for (List<Condition> group : guard.any()) {
+        boolean all = true;
+        for (Condition cond : group) {
+          if (!test(cond)) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean test(Condition cond) {
+      Value v = value(cond.indicator());
+      if (v instanceof Value.Num n) {
+        return cond.admits(n.value());
+      }
+      if (v instanceof Value.Bool b) {
+        return cond.is().orElseThrow() == b.value();
+      }
+      return cond.in().contains(((Value.Text) v).value());
+    }
+
+    private Value value(String indicator) {
+      Computed v = computed.get(indicator);
+      if (v == null) {
+        v = compute.compute(indicators.get(indicator));
+        computed.put(indicator, v);
+      }
+      return v.value();
+    }
+
+    /** The values of the indicators a step's rows test, for error messages. */
+    private String values(StepSpec.Rows step) {
+      Map<String, String> shown = new LinkedHashMap<>();
+      for (RowSpec row : step.rows()) {
+        List<Condition> conds = new ArrayList<>(row.when().all());
+        row.when().any().forEach(conds::addAll);
+        for (Condition cond : conds) {
+          Computed v = computed.get(cond.indicator());
+          if (v != null) {
+            shown.putIfAbsent(cond.indicator(), v.value().render());
+          }
+        }
+      }
+      return shown.isEmpty() ? "this case" : shown.toString();
+    }
+  }
+
+  private static String offset(int index, int benchIndex) {
+    int o = index - benchIndex;
+    return o > 0 ? "+" + o : String.valueOf(o);
+  }
+
+  private static String signed(BigDecimal x) {
+    return (x.signum() > 0 ? "+" : "") + x.toPlainString();
+  }
+
+  private static String show(List<BigDecimal> ladder) {
+    return ladder.stream().map(BigDecimal::toPlainString).toList().toString();
+  }
+}

@@ -1,0 +1,326 @@
+package org.ratefloat.engine;
+
+import com.google.common.collect.ImmutableMap;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+import org.ratefloat.decision.Value;
+import org.ratefloat.model.Claim;
+import org.ratefloat.model.Measure;
+import org.ratefloat.model.Period;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.model.Status;
+import org.ratefloat.rules.IndicatorSpec;
+import org.ratefloat.rules.Window;
+
+/** Computes indicators from a case. Stateless apart from the case it reads. */
+final class Indicators {
+  /** Precision of unrounded quotients shown in a decision (the compared value is rounded by the table). */
+  static final MathContext DISPLAY = new MathContext(34, RoundingMode.HALF_EVEN);
+
+  private final RatingCase c;
+  private final int currentBandOffset;
+
+  Indicators(RatingCase c, int currentBandOffset) {
+    this.c = c;
+    this.currentBandOffset = currentBandOffset;
+  }
+
+  Computed compute(IndicatorSpec spec) {
+    if (spec instanceof IndicatorSpec.Ratio r) {
+      return ratio(r);
+    } else if (spec instanceof IndicatorSpec.Total t) {
+      return total(t);
+    } else if (spec instanceof IndicatorSpec.Streak s) {
+      return streak(s);
+    } else if (spec instanceof IndicatorSpec.Claims cl) {
+      return claims(cl);
+    } else if (spec instanceof IndicatorSpec.Flag f) {
+      return flag(f);
+    } else if (spec instanceof IndicatorSpec.CustomFlag f) {
+      return customFlag(f);
+    } else if (spec instanceof IndicatorSpec.SafetyStandardGrade g) {
+      int grade = c.employer().status().safetyStandardisation().map(s -> s.gradeOn(c.asOf())).orElse(0);
+      return Computed.plain(g, num(BigDecimal.valueOf(grade)), ImmutableMap.of());
+    } else if (spec instanceof IndicatorSpec.SafetyCreditRating r) {
+      String rating = c.employer().status().safetyCreditRating().or(r::whenAbsent)
+          .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
+              "the safety credit rating is needed by indicator " + r.id()));
+      return Computed.plain(r, new Value.Text(rating), ImmutableMap.of());
+    } else if (spec instanceof IndicatorSpec.InsuredMonths m) {
+      return insuredMonths(m);
+    } else if (spec instanceof IndicatorSpec.Covered cov) {
+      return covered(cov);
+    } else if (spec instanceof IndicatorSpec.CurrentBand b) {
+      return Computed.plain(b, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
+    }
+    throw new IllegalStateException("unhandled indicator kind " + spec.kind());
+  }
+
+  private static Value.Num num(BigDecimal value) {
+    return new Value.Num(value);
+  }
+
+  private Computed covered(IndicatorSpec.Covered cov) {
+    LocalDate start = cov.window().start(c.asOf());
+    LocalDate end = cov.window().end(c.asOf());
+    long covered = 0;
+    boolean straddles = false;
+    for (Period p : c.history()) {
+      if (p.to().isBefore(start) || p.from().isAfter(end)) {
+        continue;
+      }
+      straddles |= p.from().isBefore(start) || p.to().isAfter(end);
+      LocalDate a = p.from().isBefore(start) ? start : p.from();
+      LocalDate b = p.to().isAfter(end) ? end : p.to();
+      covered += ChronoUnit.DAYS.between(a, b) + 1;
+    }
+    long needed = ChronoUnit.DAYS.between(start, end) + 1;
+    boolean value = covered == needed && !straddles;
+    return new Computed(cov, Optional.of(start), Optional.of(end),
+        ImmutableMap.of("daysCovered", String.valueOf(covered), "daysNeeded", String.valueOf(needed)),
+        new Value.Bool(value), new Value.Bool(value), "");
+  }
+
+  /** The periods inside a window, which they must cover exactly. */
+  private List<Integer> periodsIn(Window window, String indicator) {
+    LocalDate start = window.start(c.asOf());
+    LocalDate end = window.end(c.asOf());
+    List<Integer> inside = new ArrayList<>();
+    long covered = 0;
+    for (int i = 0; i < c.history().size(); i++) {
+      Period p = c.history().get(i);
+      if (p.to().isBefore(start) || p.from().isAfter(end)) {
+        continue;
+      }
+      if (p.from().isBefore(start) || p.to().isAfter(end)) {
+        throw new InputException(ErrorCode.IN017, "/history/" + i, "period " + p.from() + ".." + p.to()
+            + " straddles the window " + start + ".." + end + " of indicator " + indicator);
+      }
+      inside.add(i);
+      covered += p.days();
+    }
+    long needed = ChronoUnit.DAYS.between(start, end) + 1;
+    if (covered != needed) {
+      throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the window "
+          + start + ".." + end + " (" + needed + " days); the history covers " + covered + " of them");
+    }
+    return inside;
+  }
+
+  private BigDecimal valueOf(int index, Measure m, String indicator) {
+    return c.history().get(index).value(m).orElseThrow(() -> new InputException(ErrorCode.IN025,
+        "/history/" + index + "/" + m.jsonName(), m.jsonName() + " is not recorded for period "
+            + c.history().get(index).from() + ".." + c.history().get(index).to()
+            + "; indicator " + indicator + " needs it"));
+  }
+
+  /** A measure over periods as an exact fraction {numerator, denominator}. */
+  private BigDecimal[] aggregate(List<Integer> periods, Measure m, String indicator) {
+    BigDecimal sum = BigDecimal.ZERO;
+    BigDecimal days = BigDecimal.ZERO;
+    for (int i : periods) {
+      BigDecimal v = valueOf(i, m, indicator);
+      switch (m.kind()) {
+        case AMOUNT, COUNT -> sum = sum.add(v);
+        case PEAK -> sum = sum.max(v);
+        case HEADCOUNT -> {
+          BigDecimal d = BigDecimal.valueOf(c.history().get(i).days());
+          sum = sum.add(v.multiply(d));
+          days = days.add(d);
+        }
+      }
+    }
+    if (m.kind() == Measure.Kind.HEADCOUNT) {
+      return new BigDecimal[] {sum, days};
+    }
+    return new BigDecimal[] {sum, BigDecimal.ONE};
+  }
+
+  private static String show(BigDecimal[] fraction) {
+    if (fraction[1].compareTo(BigDecimal.ONE) == 0) {
+      return fraction[0].toPlainString();
+    }
+    return fraction[0].divide(fraction[1], DISPLAY).stripTrailingZeros().toPlainString();
+  }
+
+  private Computed ratio(IndicatorSpec.Ratio r) {
+    List<Integer> periods = periodsIn(r.window(), r.id());
+    BigDecimal[] num = aggregate(periods, r.numerator(), r.id());
+    BigDecimal[] den = aggregate(periods, r.denominator(), r.id());
+    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
+    operands.put(r.numerator().jsonName(), show(num));
+    operands.put(r.denominator().jsonName(), show(den));
+    if (r.multiplier().compareTo(BigDecimal.ONE) != 0) {
+      operands.put("multiplier", r.multiplier().toPlainString());
+    }
+    if (r.divisor().compareTo(BigDecimal.ONE) != 0) {
+      operands.put("divisor", r.divisor().toPlainString());
+    }
+    operands.put("periods", String.valueOf(periods.size()));
+    // value = (num0/num1) * multiplier / ((den0/den1) * divisor), as one exact fraction n/d
+    BigDecimal n = num[0].multiply(r.multiplier()).multiply(den[1]);
+    BigDecimal d = den[0].multiply(r.divisor()).multiply(num[1]);
+    Optional<LocalDate> from = Optional.of(r.window().start(c.asOf()));
+    Optional<LocalDate> to = Optional.of(r.window().end(c.asOf()));
+    if (d.signum() == 0) {
+      BigDecimal zero = r.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018,
+          "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from.get()
+              + ".." + to.get() + " is 0 and the rule table gives no value for a zero denominator"));
+      operands.put("zeroDenominator", zero.toPlainString());
+      return new Computed(r, from, to, operands.buildOrThrow(), num(zero), num(zero), "");
+    }
+    BigDecimal unrounded = n.divide(d, DISPLAY).stripTrailingZeros();
+    if (unrounded.scale() < 0) {
+      unrounded = unrounded.setScale(0);
+    }
+    BigDecimal value = n.divide(d, r.round().scale(), r.round().mode());
+    return new Computed(r, from, to, operands.buildOrThrow(), num(unrounded), num(value),
+        r.round().describe());
+  }
+
+  private Computed total(IndicatorSpec.Total t) {
+    List<Integer> periods = periodsIn(t.window(), t.id());
+    Optional<LocalDate> from = Optional.of(t.window().start(c.asOf()));
+    Optional<LocalDate> to = Optional.of(t.window().end(c.asOf()));
+    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
+    operands.put("periods", String.valueOf(periods.size()));
+    BigDecimal value;
+    if (t.measure().isPresent()) {
+      BigDecimal[] agg = aggregate(periods, t.measure().get(), t.id());
+      value = agg[1].compareTo(BigDecimal.ONE) == 0 ? agg[0]
+          : agg[0].divide(agg[1], DISPLAY).stripTrailingZeros();
+      operands.put("measure", t.measure().get().jsonName());
+    } else {
+      long sum = 0;
+      for (int i : periods) {
+        Period p = c.history().get(i);
+        final int index = i;
+        var grades = p.disabilityCases().orElseThrow(() -> new InputException(ErrorCode.IN025,
+            "/history/" + index + "/disabilityCases", "disability cases are not recorded for period "
+                + p.from() + ".." + p.to() + "; indicator " + t.id() + " needs them"));
+        for (int g = t.gradeFrom(); g <= t.gradeTo(); g++) {
+          sum += grades.getOrDefault(g, 0L);
+        }
+      }
+      value = BigDecimal.valueOf(sum);
+      operands.put("measure", "disabilityCases");
+      operands.put("grades", t.gradeFrom() + ".." + t.gradeTo());
+    }
+    return new Computed(t, from, to, operands.buildOrThrow(), num(value), num(value), "");
+  }
+
+  private Computed streak(IndicatorSpec.Streak s) {
+    int count = 0;
+    int year = c.asOf().getYear() - 1;
+    while (count < s.maxYears() && clean(year, s)) {
+      count++;
+      year--;
+    }
+    ImmutableMap<String, String> operands = ImmutableMap.of("maxYears", String.valueOf(s.maxYears()),
+        "lastYear", String.valueOf(c.asOf().getYear() - 1));
+    return new Computed(s, Optional.empty(), Optional.empty(), operands, num(BigDecimal.valueOf(count)),
+        num(BigDecimal.valueOf(count)), "");
+  }
+
+  /** Whether a calendar year is fully covered and every period touching it has all the measures zero. */
+  private boolean clean(int year, IndicatorSpec.Streak s) {
+    LocalDate start = LocalDate.of(year, 1, 1);
+    LocalDate end = LocalDate.of(year, 12, 31);
+    long covered = 0;
+    for (int i = 0; i < c.history().size(); i++) {
+      Period p = c.history().get(i);
+      if (p.to().isBefore(start) || p.from().isAfter(end)) {
+        continue;
+      }
+      for (Measure m : s.zero()) {
+        if (valueOf(i, m, s.id()).signum() != 0) {
+          return false;
+        }
+      }
+      LocalDate a = p.from().isBefore(start) ? start : p.from();
+      LocalDate b = p.to().isAfter(end) ? end : p.to();
+      covered += ChronoUnit.DAYS.between(a, b) + 1;
+    }
+    return covered == ChronoUnit.DAYS.between(start, end) + 1;
+  }
+
+  private Computed claims(IndicatorSpec.Claims spec) {
+    LocalDate start = spec.window().start(c.asOf());
+    LocalDate end = spec.window().end(c.asOf());
+    BigDecimal value = BigDecimal.ZERO;
+    int matched = 0;
+    for (int i = 0; i < c.claims().size(); i++) {
+      Claim claim = c.claims().get(i);
+      if (claim.date().isBefore(start) || claim.date().isAfter(end)) {
+        continue;
+      }
+      if (!spec.kinds().isEmpty() && !spec.kinds().contains(claim.kind())) {
+        continue;
+      }
+      if (spec.gradeFrom() > 0 && (claim.disabilityGrade().isEmpty()
+          || claim.disabilityGrade().getAsInt() < spec.gradeFrom()
+          || claim.disabilityGrade().getAsInt() > spec.gradeTo())) {
+        continue;
+      }
+      if (spec.medicalOnly().isPresent() && spec.medicalOnly().get() != claim.medicalOnly()) {
+        continue;
+      }
+      matched++;
+      final int index = i;
+      value = switch (spec.measure()) {
+        case "count" -> value.add(BigDecimal.ONE);
+        case "paid" -> value.add(claim.paid());
+        default -> value.add(claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
+            "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
+                + spec.id() + " needs it")));
+      };
+    }
+    ImmutableMap<String, String> operands = ImmutableMap.of("claims", String.valueOf(matched));
+    return new Computed(spec, Optional.of(start), Optional.of(end), operands, num(value), num(value), "");
+  }
+
+  private Computed flag(IndicatorSpec.Flag f) {
+    Status s = c.employer().status();
+    boolean value = switch (f.flag()) {
+      case "labourDispatch" -> s.labourDispatch();
+      case "premiumArrears" -> s.premiumArrears();
+      case "jointPunishment" -> s.jointPunishment();
+      default -> throw new IllegalStateException("unknown flag " + f.flag());
+    };
+    return Computed.plain(f, new Value.Bool(value), ImmutableMap.of());
+  }
+
+  private Computed customFlag(IndicatorSpec.CustomFlag f) {
+    Boolean value = c.employer().status().customFlags().get(f.name());
+    if (value == null) {
+      value = f.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
+          "/employer/status/customFlags/" + f.name(), "flag " + f.name() + " is needed by indicator "
+              + f.id()));
+    }
+    return Computed.plain(f, new Value.Bool(value), ImmutableMap.of());
+  }
+
+  private Computed insuredMonths(IndicatorSpec.InsuredMonths m) {
+    Optional<LocalDate> first = c.employer().status().firstInsured();
+    if (first.isEmpty()) {
+      BigDecimal unknown = m.whenUnknown().orElseThrow(() -> new InputException(ErrorCode.IN025,
+          "/employer/status/firstInsured", "the first insured date is needed by indicator " + m.id()));
+      return Computed.plain(m, num(unknown), ImmutableMap.of("firstInsured", "unknown"));
+    }
+    if (first.get().isAfter(c.asOf())) {
+      throw new InputException(ErrorCode.IN008, "/employer/status/firstInsured", "first insured date "
+          + first.get() + " lies after the as-of date " + c.asOf());
+    }
+    long months = ChronoUnit.MONTHS.between(first.get(), c.asOf());
+    return Computed.plain(m, num(BigDecimal.valueOf(months)),
+        ImmutableMap.of("firstInsured", first.get().toString()));
+  }
+}

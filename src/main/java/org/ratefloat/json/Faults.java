@@ -1,0 +1,49 @@
+package org.ratefloat.json;
+
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.RuleTableException;
+
+/**
+ * Turns a {@link Fault} found at a JSON pointer into the exception of the document kind being read:
+ * {@link InputException} for employer data, {@link RuleTableException} for rule tables.
+ */
+public interface Faults {
+
+  RateFloatException fault(Fault fault, String pointer, String detail);
+
+  /** Faults of employer input documents ({@code IN} codes). */
+  Faults INPUT = (fault, pointer, detail) -> new InputException(inputCode(fault), pointer, detail);
+
+  /** Faults of the rule-table document with the given file name ({@code RT} codes). */
+  static Faults ruleTable(String source) {
+    return (fault, pointer, detail) -> new RuleTableException(ruleCode(fault), source, pointer, detail);
+  }
+
+  private static ErrorCode inputCode(Fault fault) {
+    return switch (fault) {
+      case MALFORMED -> ErrorCode.IN001;
+      case DUPLICATE_KEY -> ErrorCode.IN002;
+      case UNKNOWN_KEY -> ErrorCode.IN003;
+      case MISSING -> ErrorCode.IN004;
+      case WRONG_TYPE -> ErrorCode.IN005;
+      case NOT_DECIMAL -> ErrorCode.IN006;
+      case BAD_VALUE -> ErrorCode.IN023;
+      case TOO_LARGE -> ErrorCode.IN024;
+    };
+  }
+
+  private static ErrorCode ruleCode(Fault fault) {
+    return switch (fault) {
+      case MALFORMED -> ErrorCode.RT001;
+      case DUPLICATE_KEY -> ErrorCode.RT002;
+      case UNKNOWN_KEY -> ErrorCode.RT003;
+      case MISSING -> ErrorCode.RT004;
+      case WRONG_TYPE -> ErrorCode.RT005;
+      case NOT_DECIMAL -> ErrorCode.RT006;
+      case BAD_VALUE -> ErrorCode.RT009;
+      case TOO_LARGE -> ErrorCode.RT017;
+    };
+  }
+}

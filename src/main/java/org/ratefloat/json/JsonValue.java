@@ -1,0 +1,191 @@
+package org.ratefloat.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.ratefloat.RateFloatException;
+
+/**
+ * A JSON value together with its pointer, with typed accessors that report a precise fault instead
+ * of coercing. Decimals may be written as JSON numbers or as strings ({@code "0.50"}).
+ */
+public final class JsonValue {
+  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  private final JsonNode node;
+  private final String pointer;
+  private final Faults faults;
+
+  JsonValue(JsonNode node, String pointer, Faults faults) {
+    this.node = node;
+    this.pointer = pointer;
+    this.faults = faults;
+  }
+
+  /** Wraps a document's root. */
+  public static JsonValue root(JsonNode node, Faults faults) {
+    return new JsonValue(node, "", faults);
+  }
+
+  public String pointer() {
+    return pointer;
+  }
+
+  public JsonNode node() {
+    return node;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public boolean isNull() {
+    return node.isNull();
+  }
+
+  public boolean isString() {
+    return node.isTextual();
+  }
+
+  public boolean isNumber() {
+    return node.isNumber();
+  }
+
+  public boolean isBoolean() {
+    return node.isBoolean();
+  }
+
+  public boolean isObject() {
+    return node.isObject();
+  }
+
+  /** A fault at this value's pointer. */
+  public RateFloatException fail(Fault fault, String detail) {
+    return faults.fault(fault, pointer, detail);
+  }
+
+  public JsonObject asObject() {
+    if (!node.isObject()) {
+      throw wrongType("an object");
+    }
+    return new JsonObject(node, pointer, faults);
+  }
+
+  public List<JsonValue> asArray() {
+    if (!node.isArray()) {
+      throw wrongType("an array");
+    }
+    List<JsonValue> items = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      items.add(new JsonValue(node.get(i), pointer + "/" + i, faults));
+    }
+    return items;
+  }
+
+  public String asString() {
+    if (!node.isTextual()) {
+      throw wrongType("a string");
+    }
+    return node.textValue();
+  }
+
+  /** A non-blank string. */
+  public String asText() {
+    String text = asString();
+    if (text.isBlank()) {
+      throw fail(Fault.BAD_VALUE, "must not be blank");
+    }
+    return text;
+  }
+
+  public boolean asBoolean() {
+    if (!node.isBoolean()) {
+      throw wrongType("true or false");
+    }
+    return node.booleanValue();
+  }
+
+  /** An exact decimal, written as a plain JSON number or a string such as {@code "12.50"}. */
+  public BigDecimal asDecimal() {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      if (text.length() > StrictJson.MAX_NUMBER_LENGTH || !DECIMAL.matcher(text).matches()) {
+        throw fail(Fault.NOT_DECIMAL, "expected a plain decimal such as \"12.50\": \""
+            + StrictJson.abbreviate(text) + "\"");
+      }
+      return StrictJson.exactDecimal(text, pointer, faults);
+    }
+    if (node.isBigDecimal()) {
+      return node.decimalValue();
+    }
+    if (node.isIntegralNumber()) {
+      return new BigDecimal(node.bigIntegerValue());
+    }
+    throw wrongType("a decimal");
+  }
+
+  /** A decimal that is not negative. */
+  public BigDecimal asNonNegativeDecimal() {
+    BigDecimal value = asDecimal();
+    if (value.signum() < 0) {
+      throw faults.fault(Fault.BAD_VALUE, pointer,
+          "must not be negative: " + value.toPlainString());
+    }
+    return value;
+  }
+
+  /** A JSON integer (no decimal point) within [min, max]. */
+  public long asLong(long min, long max) {
+    if (!node.isIntegralNumber()) {
+      throw wrongType("an integer");
+    }
+    BigInteger value = node.bigIntegerValue();
+    if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw fail(Fault.BAD_VALUE, "must lie in [" + min + ", " + max + "]: " + value);
+    }
+    return value.longValueExact();
+  }
+
+  public int asInt(int min, int max) {
+    return (int) asLong(min, max);
+  }
+
+  /** An ISO date {@code yyyy-mm-dd}. */
+  public LocalDate asDate() {
+    String text = asString();
+    if (!DATE.matcher(text).matches()) {
+      throw fail(Fault.BAD_VALUE, "expected a date yyyy-mm-dd: \"" + StrictJson.abbreviate(text) + "\"");
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw fail(Fault.BAD_VALUE, "not a calendar date: \"" + text + "\"");
+    }
+  }
+
+  private RateFloatException wrongType(String expected) {
+    return fail(Fault.WRONG_TYPE, "expected " + expected + ", found " + describe(node));
+  }
+
+  static String describe(JsonNode node) {
+    if (node.isNull()) {
+      return "null";
+    }
+    if (node.isTextual()) {
+      return "the string \"" + StrictJson.abbreviate(node.textValue()) + "\"";
+    }
+    if (node.isNumber()) {
+      return "the number " + StrictJson.abbreviate(node.asText());
+    }
+    if (node.isBoolean()) {
+      return String.valueOf(node.booleanValue());
+    }
+    return node.isArray() ? "an array" : "an object";
+  }
+}

@@ -1,0 +1,181 @@
+package org.ratefloat.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Reads a JSON document into a tree with the strictness ratefloat needs before it trusts a number:
+ * no duplicate keys, no trailing content, no NaN or Infinity, no exponents, bounded size, depth,
+ * string and number length. Every fault is reported with the JSON pointer where it sits.
+ *
+ * <p>Decimals are kept exactly as written ({@code 1.20} stays {@code 1.20}). Instances are
+ * immutable and thread-safe.
+ */
+public final class StrictJson {
+  /** Longest number token accepted, in characters. */
+  public static final int MAX_NUMBER_LENGTH = 40;
+  /** Most digits after the decimal point accepted in a number. */
+  public static final int MAX_SCALE = 20;
+
+  private final JsonFactory factory;
+  private final int maxDocumentBytes;
+  private final int maxDepth;
+
+  private StrictJson(int maxDocumentBytes, int maxDepth, int maxStringLength) {
+    this.maxDocumentBytes = maxDocumentBytes;
+    this.maxDepth = maxDepth;
+    this.factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(maxDepth + 1)
+            .maxStringLength(maxStringLength)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build())
+        .build();
+  }
+
+  /** Limits for employer input documents: 16 MiB, depth 32, strings of 64 KiB. */
+  public static StrictJson forInput() {
+    return new StrictJson(16 << 20, 32, 64 << 10);
+  }
+
+  /** Limits for rule tables: 4 MiB, depth 32, strings of 64 KiB. */
+  public static StrictJson forRuleTables() {
+    return new StrictJson(4 << 20, 32, 64 << 10);
+  }
+
+  /** Parses {@code bytes} (UTF-8) into a tree, reporting faults through {@code faults}. */
+  public JsonNode read(byte[] bytes, Faults faults) {
+    if (bytes.length > maxDocumentBytes) {
+      throw faults.fault(Fault.TOO_LARGE, "",
+          "document of " + bytes.length + " bytes exceeds the limit of " + maxDocumentBytes);
+    }
+    try (JsonParser parser = factory.createParser(bytes)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw faults.fault(Fault.MALFORMED, "", "empty document");
+      }
+      JsonNode root = readValue(parser, "", 0, faults);
+      if (parser.nextToken() != null) {
+        throw faults.fault(Fault.MALFORMED, "", "trailing content after the JSON value at "
+            + location(parser));
+      }
+      return root;
+    } catch (StreamConstraintsException e) {
+      throw faults.fault(Fault.TOO_LARGE, "", firstLine(e.getOriginalMessage()));
+    } catch (JsonParseException e) {
+      JsonParser p = e.getProcessor();
+      String pointer = p == null ? "" : p.getParsingContext().pathAsPointer().toString();
+      throw faults.fault(Fault.MALFORMED, pointer, firstLine(e.getOriginalMessage())
+          + " at " + location(e));
+    } catch (IOException e) {
+      throw faults.fault(Fault.MALFORMED, "", firstLine(e.getMessage()));
+    }
+  }
+
+  private JsonNode readValue(JsonParser p, String pointer, int depth, Faults faults)
+      throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    JsonToken token = p.currentToken();
+    switch (token) {
+      case START_OBJECT: {
+        checkDepth(depth, pointer, faults);
+        ObjectNode object = nodes.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          String child = pointer + "/" + escape(key);
+          if (object.has(key)) {
+            throw faults.fault(Fault.DUPLICATE_KEY, child, "duplicate key \"" + key + "\"");
+          }
+          p.nextToken();
+          object.set(key, readValue(p, child, depth + 1, faults));
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        checkDepth(depth, pointer, faults);
+        ArrayNode array = nodes.arrayNode();
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          array.add(readValue(p, pointer + "/" + index, depth + 1, faults));
+          index++;
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        return nodes.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+        return nodes.numberNode(new BigInteger(p.getText()));
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(exactDecimal(p.getText(), pointer, faults));
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        throw faults.fault(Fault.MALFORMED, pointer, "unexpected token " + token);
+    }
+  }
+
+  private void checkDepth(int depth, String pointer, Faults faults) {
+    if (depth >= maxDepth) {
+      throw faults.fault(Fault.TOO_LARGE, pointer, "nesting deeper than " + maxDepth + " levels");
+    }
+  }
+
+  /**
+   * Accepts {@code -?digits(.digits)?} only: exponents would let a short token stand for an
+   * enormous number, so they are refused before any arithmetic happens.
+   */
+  static BigDecimal exactDecimal(String text, String pointer, Faults faults) {
+    if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+      throw faults.fault(Fault.NOT_DECIMAL, pointer,
+          "exponent notation is not accepted, write the plain decimal: " + abbreviate(text));
+    }
+    BigDecimal value = new BigDecimal(text);
+    if (value.scale() > MAX_SCALE) {
+      throw faults.fault(Fault.NOT_DECIMAL, pointer,
+          "more than " + MAX_SCALE + " decimal places: " + abbreviate(text));
+    }
+    return value;
+  }
+
+  /** Escapes a key for use in a JSON pointer (RFC 6901). */
+  public static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  static String abbreviate(String text) {
+    return text.length() <= 48 ? text : text.substring(0, 45) + "...";
+  }
+
+  private static String location(JsonParser p) {
+    return "line " + p.currentTokenLocation().getLineNr() + ", column "
+        + p.currentTokenLocation().getColumnNr();
+  }
+
+  private static String location(JsonParseException e) {
+    return e.getLocation() == null ? "unknown position"
+        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable JSON";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

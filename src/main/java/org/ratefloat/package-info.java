@@ -1,0 +1,12 @@
+/**
+ * ratefloat: work-injury insurance rate floating from declarative rule tables.
+ *
+ * <p>Start with {@link org.ratefloat.RateFloat} (load a {@link org.ratefloat.RuleTable}, read a
+ * {@link org.ratefloat.model.RatingCase}) and {@link org.ratefloat.RuleTable#decide}, which returns
+ * a {@link org.ratefloat.decision.Decision}. These packages are the API: {@code org.ratefloat},
+ * {@code org.ratefloat.model}, {@code org.ratefloat.decision}. The others ({@code rules},
+ * {@code engine}, {@code json}, {@code cli}) are internal and may change without notice.
+ *
+ * <p>No method accepts or returns {@code null}.
+ */
+package org.ratefloat;

@@ -1,0 +1,37 @@
+package org.ratefloat.rules;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A parsed rule-table file, before its references are resolved.
+ *
+ * @param source the file name it was read from
+ * @param sha256 SHA-256 of the file's exact bytes
+ * @param kind {@code measure} (a floating measure) or {@code base} (benchmarks and ladders others
+ *     refer to)
+ * @param unverified notes on parameters the sources do not confirm, each with the pointer it concerns
+ * @param gaps parts of the measure that the sources lack
+ */
+public record RuleTableSpec(
+    String source,
+    String sha256,
+    String kind,
+    String id,
+    String version,
+    String jurisdiction,
+    Text title,
+    LocalDate effectiveFrom,
+    Optional<LocalDate> effectiveTo,
+    TableStatus status,
+    ImmutableList<SourceRef> sources,
+    ImmutableList<String> unverified,
+    ImmutableList<String> gaps,
+    Optional<String> base,
+    Optional<String> classification,
+    Optional<RateBasis> rateBasis,
+    Optional<Rounding> rateRounding,
+    Optional<Rounding> premiumRounding,
+    ImmutableList<IndicatorSpec> indicators,
+    ImmutableList<StepSpec> steps) {}

@@ -1,0 +1,4 @@
+package org.ratefloat.rules;
+
+/** A source a table rests on, and what was taken from it. */
+public record SourceRef(String url, String took) {}

@@ -1,0 +1,68 @@
+package org.ratefloat.rules;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** One step of a rule table; steps run in order and each may change the working band or rate. */
+public sealed interface StepSpec {
+  String id();
+
+  String pointer();
+
+  Text label();
+
+  /** The risk classes the step applies to; empty = all. */
+  ImmutableSet<Integer> classes();
+
+  String kind();
+
+  default boolean appliesTo(int riskClass) {
+    return classes().isEmpty() || classes().contains(riskClass);
+  }
+
+  /** How many rows of a table may match. */
+  enum HitPolicy {
+    /** At most one row may match; more is an error. */
+    UNIQUE,
+    /** The first matching row in order fires. */
+    FIRST
+  }
+
+  /**
+   * A gate (first matching row sets the band and ends the band steps) or a table (rows by hit
+   * policy).
+   *
+   * @param relativeToCurrent whether integer band targets count from the current band rather than
+   *     the benchmark
+   * @param noMatchIsError whether a case no row matches is an error (else the step does nothing)
+   */
+  record Rows(String id, String pointer, Text label, ImmutableSet<Integer> classes, String kind,
+      HitPolicy hitPolicy, boolean noMatchIsError, boolean relativeToCurrent,
+      ImmutableList<RowSpec> rows) implements StepSpec {}
+
+  /** While the guard holds, the band may not be below the benchmark (or the current band). */
+  record Veto(String id, String pointer, Text label, ImmutableSet<Integer> classes, Guard when,
+      boolean belowCurrent) implements StepSpec {
+    public String kind() {
+      return "veto";
+    }
+  }
+
+  /** The band may move at most {@code maxBands} from the current band. */
+  record LimitMove(String id, String pointer, Text label, ImmutableSet<Integer> classes, int maxBands)
+      implements StepSpec {
+    public String kind() {
+      return "limitMove";
+    }
+  }
+
+  /**
+   * A floor ({@code rateFloor}) or cap ({@code rateCap}) on the rate: a fixed percentage or the
+   * benchmark of a given class.
+   */
+  record RateLimit(String id, String pointer, Text label, ImmutableSet<Integer> classes, String kind,
+      Optional<BigDecimal> percent, OptionalInt classBenchmark) implements StepSpec {}
+}

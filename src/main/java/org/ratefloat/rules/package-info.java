@@ -1,0 +1,8 @@
+/**
+ * The rule-table format: parsing, checking and resolving rule tables and industry classifications.
+ *
+ * <p>Internal: use {@code org.ratefloat.RateFloat#loadTable}. The format itself is documented in
+ * {@code rules/README.md}. Nothing read from a rule file ever causes code to run: names in a file
+ * are looked up in fixed enumerations, never used for reflection or class loading.
+ */
+package org.ratefloat.rules;
