@@ -1,0 +1,115 @@
+package org.ratefloat.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ratefloat.Assertions2.assertDecision;
+import static org.ratefloat.Assertions2.hasWarning;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ratefloat.Cases;
+import org.ratefloat.RuleTable;
+
+/**
+ * Boundaries of rules/cn-hn-provisional.json. Every threshold is borrowed (see the table's
+ * unverified list): payout bands from Hangzhou (§5.2), incidence add-ons from Taizhou (§5.9), deaths
+ * from Ordos (§5.7), vetoes from Henan 省直 (§5.8), at most two bands (71号 §III). Class 4 benchmark
+ * 0.9 % (71号). Payout ratio = B / 1,000 %; incidence = injuries / headcount x 100 %.
+ */
+class HunanTableTest {
+  private static final RuleTable TABLE = Cases.table("cn-hn-provisional");
+
+  @Test
+  void isProvisionalAndListsWhatIsUnverified() {
+    assertEquals("provisional", TABLE.status());
+    assertTrue(TABLE.unverified().size() >= 8);
+    assertFalse(TABLE.gaps().isEmpty());
+  }
+
+  @ParameterizedTest(name = "benefits {0} -> band {1}")
+  @CsvSource({
+      "0.00, -2, 0.45",
+      "50000.00, -1, 0.72",
+      "50010.00, 0, 0.9",
+      "100000.00, 0, 0.9",
+      "100010.00, 1, 1.08",
+      "150000.00, 1, 1.08",
+      "150010.00, 2, 1.35",
+  })
+  void payoutBands(String benefits, int band, String rate) {
+    var d = Cases.employer().year(2024, benefits).decide(TABLE);
+    assertDecision(d, band, rate);
+    assertTrue(hasWarning(d, "provisional-table"));
+  }
+
+  @ParameterizedTest(name = "injuries {0} of {1} -> band {2}")
+  @CsvSource({
+      // r = 50.01 % -> band 0, then incidence
+      "20, 1000, 0, 0.9",      // 2.00 % -> no add-on
+      "20, 995, 1, 1.08",      // 20 / 995 = 2.0100.. -> 2.01 % -> +1
+      "40, 1000, 1, 1.08",     // 4.00 % -> +1
+      "41, 1000, 2, 1.35",     // 4.10 % -> +2
+      "60, 1000, 2, 1.35",     // 6.00 % -> +2
+      "61, 1000, 2, 1.35",     // 6.10 % -> top band
+  })
+  void incidenceAddOn(long injuries, String headcount, int band, String rate) {
+    var c = Cases.employer().period(Cases.year(2024).benefits("50010.00").injuries(injuries).headcount(headcount));
+    assertDecision(c.decide(TABLE), band, rate);
+  }
+
+  @Test
+  void topBandDiffersFromTwoMore() {
+    // r = 0 -> -2; 5 % incidence adds 2 -> 0 -> 0.9; 7 % goes to the top band -> 1.35
+    assertDecision(Cases.employer().period(Cases.year(2024).injuries(5)).decide(TABLE), 0, "0.9");
+    assertDecision(Cases.employer().period(Cases.year(2024).injuries(7)).decide(TABLE), 2, "1.35");
+  }
+
+  @Test
+  void deaths() {
+    // 2 deaths and r = 100.01 % -> +2; r = 100.00 % -> the band stays 0
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("100010.00").deaths(2).injuries(2)
+        .headcount("1000")).decide(TABLE), 2, "1.35");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("100000.00").deaths(2).injuries(2)
+        .headcount("1000")).decide(TABLE), 0, "0.9");
+    // 1 death, r = 120 % -> +1 only
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("120000.00").deaths(1).injuries(1)
+        .headcount("1000")).decide(TABLE), 1, "1.08");
+  }
+
+  @Test
+  void vetoes() {
+    // arrears: r = 0 would give -2, held at the benchmark
+    assertDecision(Cases.employer().arrears().year(2024, "0.00").decide(TABLE), 0, "0.9");
+    // arrears do not stop an up-float
+    assertDecision(Cases.employer().arrears().year(2024, "120000.00").decide(TABLE), 1, "1.08");
+    // 10 deaths in one accident: no down-float; 9: the down-float stands
+    assertDecision(Cases.employer().period(Cases.year(2024).maxDeathsOneAccident(10)).decide(TABLE), 0, "0.9");
+    assertDecision(Cases.employer().period(Cases.year(2024).maxDeathsOneAccident(9)).decide(TABLE), -2, "0.45");
+    // 50 serious injuries in one accident: no down-float; 49: stands
+    assertDecision(Cases.employer().period(Cases.year(2024).maxSeriousOneAccident(50)).decide(TABLE), 0, "0.9");
+    assertDecision(Cases.employer().period(Cases.year(2024).maxSeriousOneAccident(49)).decide(TABLE), -2, "0.45");
+  }
+
+  @Test
+  void atMostTwoBandsFromTheCurrentBand() {
+    // from 150 % (+2), r = 0 asks -2: limited to 0 -> 0.9
+    assertDecision(Cases.employer().band("1.5").year(2024, "0.00").decide(TABLE), 0, "0.9");
+    // from 50 % (-2), r = 200 % asks +2: limited to 0 -> 0.9
+    assertDecision(Cases.employer().band("0.5").year(2024, "200000.00").decide(TABLE), 0, "0.9");
+    // from 120 % (+1), r = 0 asks -2: limited to -1 -> 0.72
+    assertDecision(Cases.employer().band("1.2").year(2024, "0.00").decide(TABLE), -1, "0.72");
+  }
+
+  @Test
+  void newEmployerPaysTheBenchmark() {
+    assertDecision(Cases.employer().firstInsured("2024-02-01").year(2024, "200000.00").decide(TABLE), 0, "0.9");
+    assertDecision(Cases.employer().firstInsured("2024-01-01").year(2024, "200000.00").decide(TABLE), 2, "1.35");
+  }
+
+  @Test
+  void classOneNeverBelowItsBenchmark() {
+    assertDecision(Cases.employer().code("66").year(2024, "0.00").decide(TABLE), 0, "0.2");
+  }
+}
