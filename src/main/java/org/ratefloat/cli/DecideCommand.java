@@ -25,7 +25,7 @@ final class DecideCommand implements Callable<Integer> {
 
   @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
       description = "language of --explain (default: ${DEFAULT-VALUE})")
-  String lang;
+  Explainer.Language lang;
 
   @Parameters(paramLabel = "INPUT.json", description = "the case: employer, history, as-of date")
   Path input;
@@ -35,7 +35,7 @@ final class DecideCommand implements Callable<Integer> {
     RuleTable table = RateFloat.loadTable(rules);
     Decision decision = table.decide(RateFloat.readCase(input));
     if (explain) {
-      spec.commandLine().getOut().print(Explainer.explain(decision, table, Explainer.language(lang)));
+      spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));
     } else {
       spec.commandLine().getOut().print(new String(RateFloat.toJson(decision),
           java.nio.charset.StandardCharsets.UTF_8));

@@ -22,7 +22,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
       description = "language (default: ${DEFAULT-VALUE})")
-  String lang;
+  Explainer.Language lang;
 
   @Parameters(paramLabel = "FILE.json", description = "a case, or a decision record (re-decided first)")
   Path file;
@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
     Decision decision = RateFloatFiles.isDecision(bytes)
         ? table.decide(RateFloat.readDecision(bytes).input())
         : table.decide(RateFloat.readCase(bytes));
-    spec.commandLine().getOut().print(Explainer.explain(decision, table, Explainer.language(lang)));
+    spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));
     return Main.OK;
   }
 }

@@ -16,11 +16,10 @@ import org.ratefloat.rules.StepSpec;
 final class Explainer {
   private Explainer() {}
 
-  static String language(String lang) {
-    if (!lang.equals("zh") && !lang.equals("en")) {
-      throw new picocli.CommandLine.TypeConversionException("--lang must be zh or en: " + lang);
-    }
-    return lang;
+  /** The languages of an account. */
+  enum Language {
+    zh,
+    en
   }
 
   static String explain(Decision d, RuleTable table, String lang) {

@@ -203,7 +203,7 @@ public final class CaseJson {
               + StrictJson.abbreviate(key) + "\"");
         }
         JsonValue v = d.req(key);
-        byGrade.put(Integer.parseInt(key), count(v));
+        byGrade.put(Integer.parseInt(key), count(v, "disability cases of grade " + key));
       }
       d.finish();
       return ImmutableSortedMap.copyOf(byGrade);
@@ -220,7 +220,7 @@ public final class CaseJson {
 
   private static BigDecimal measure(JsonValue v, Measure m) {
     if (m.integral()) {
-      return BigDecimal.valueOf(count(v));
+      return BigDecimal.valueOf(count(v, m.jsonName()));
     }
     BigDecimal value = v.asDecimal();
     if (value.signum() < 0) {
@@ -230,10 +230,10 @@ public final class CaseJson {
     return value;
   }
 
-  private static long count(JsonValue v) {
+  private static long count(JsonValue v, String what) {
     if (v.isNumber() && v.node().isIntegralNumber() && v.node().bigIntegerValue().signum() < 0) {
       throw new InputException(ErrorCode.IN007, v.pointer(),
-          "count must not be negative: " + v.node().bigIntegerValue());
+          what + " must not be negative: " + v.node().bigIntegerValue());
     }
     return v.asLong(0, 1_000_000_000L);
   }

@@ -173,7 +173,7 @@ public final class DecisionJson {
     Band next = band(o.object("newBand"));
     JsonObject rate = o.object("rate");
     rate.text("unit");
-    BigDecimal unrounded = rate.decimal("unrounded");
+    BigDecimal unrounded = rate.req("unrounded").asWideDecimal();
     BigDecimal value = rate.decimal("value");
     String rounding = rate.text("rounding");
     rate.finish();
@@ -196,8 +196,8 @@ public final class DecisionJson {
       String kind = i.text("kind");
       Optional<LocalDate> from = i.optDate("from");
       Optional<LocalDate> to = i.optDate("to");
-      Value un = value(i, "unrounded");
-      Value val = value(i, "value");
+      Value un = value(i, "unrounded", true);
+      Value val = value(i, "value", false);
       String r = i.opt("rounding").map(JsonValue::asString).orElse("");
       i.finish();
       indicators.add(new IndicatorValue(id, kind, from, to, operands.buildOrThrow(), un, val, r));
@@ -228,7 +228,7 @@ public final class DecisionJson {
     return b;
   }
 
-  private static Value value(JsonObject o, String key) {
+  private static Value value(JsonObject o, String key, boolean wide) {
     boolean text = o.opt(key + "Type").map(JsonValue::asString).filter("text"::equals).isPresent();
     JsonValue v = o.req(key);
     if (text) {
@@ -237,7 +237,7 @@ public final class DecisionJson {
     if (v.isBoolean()) {
       return new Value.Bool(v.asBoolean());
     }
-    return new Value.Num(v.asDecimal());
+    return new Value.Num(wide ? v.asWideDecimal() : v.asDecimal());
   }
 
   /** Reads the case echoed in a decision record's {@code input}. */

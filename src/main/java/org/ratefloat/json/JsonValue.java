@@ -130,6 +130,19 @@ public final class JsonValue {
     throw wrongType("a decimal");
   }
 
+  /**
+   * A decimal written as a string with up to 64 characters and any scale: for the unrounded values
+   * in decision records, which keep 34 significant digits.
+   */
+  public BigDecimal asWideDecimal() {
+    String text = asString();
+    if (text.length() > 64 || !DECIMAL.matcher(text).matches()) {
+      throw fail(Fault.NOT_DECIMAL, "expected a plain decimal of at most 64 characters: \""
+          + StrictJson.abbreviate(text) + "\"");
+    }
+    return new BigDecimal(text);
+  }
+
   /** A decimal that is not negative. */
   public BigDecimal asNonNegativeDecimal() {
     BigDecimal value = asDecimal();

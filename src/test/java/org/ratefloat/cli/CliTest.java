@@ -1,0 +1,152 @@
+package org.ratefloat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process: output, and the documented exit codes. */
+class CliTest {
+  private static final String HUNAN = "rules/cn-hn-provisional.json";
+  private static final String CASE = "examples/cn-hn-provisional/machinery.json";
+  private static final String RECORD = "examples/cn-hn-provisional/machinery.decision.json";
+
+  @TempDir
+  Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void decidePrintsTheCanonicalRecord() throws Exception {
+    Run r = run("decide", "--rules", HUNAN, CASE);
+    assertEquals(0, r.code(), r.err());
+    assertEquals(Files.readString(Path.of(RECORD), StandardCharsets.UTF_8), r.out());
+  }
+
+  @Test
+  void explainInBothLanguages() {
+    Run en = run("decide", "--rules", HUNAN, "--explain", CASE);
+    assertEquals(0, en.code(), en.err());
+    assertTrue(en.out().contains("New rate: 1.3500 % of payroll"), en.out());
+    assertTrue(en.out().contains("row payout-100-150: band 0 -> +1"), en.out());
+    Run zh = run("explain", "--rules", HUNAN, "--lang", "zh", RECORD);
+    assertEquals(0, zh.code(), zh.err());
+    assertTrue(zh.out().contains("新费率: 1.3500 %（工资总额）"), zh.out());
+    assertTrue(zh.out().contains("上年度工伤保险支缴率（%） [payoutRatio] = 129.99"), zh.out());
+    assertEquals(2, run("explain", "--rules", HUNAN, "--lang", "fr", RECORD).code());
+  }
+
+  @Test
+  void verifyAcceptsAnUntouchedRecord() {
+    Run r = run("verify", "--rules", HUNAN, RECORD);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().startsWith("OK:"), r.out());
+  }
+
+  @Test
+  void verifyRejectsARecordEditedByOneDigit() throws Exception {
+    String record = Files.readString(Path.of(RECORD), StandardCharsets.UTF_8);
+    // the premium
+    Path premium = tmp.resolve("premium.json");
+    Files.writeString(premium, record.replace("\"amount\": \"267300.00\"", "\"amount\": \"267300.01\""));
+    Run r = run("verify", "--rules", HUNAN, premium.toString());
+    assertEquals(5, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("recorded:   \"amount\": \"267300.01\","), r.out());
+    assertTrue(r.out().contains("recomputed: \"amount\": \"267300.00\","), r.out());
+    // a figure of the echoed input: the input hash and the echo no longer match the record
+    Path input = tmp.resolve("input.json");
+    Files.writeString(input, record.replace("\"benefitsPaid\": \"231650.00\"", "\"benefitsPaid\": \"231650.09\""));
+    assertEquals(5, run("verify", "--rules", HUNAN, input.toString()).code());
+    // the rule table's hash
+    Path hash = tmp.resolve("hash.json");
+    Files.writeString(hash, record.replace("\"sha256\": \"" + sha(record, 0), "\"sha256\": \"0" + sha(record, 0).substring(1)));
+    Run h = run("verify", "--rules", HUNAN, hash.toString());
+    assertEquals(5, h.code(), h.out());
+    assertTrue(h.out().contains("has sha256"), h.out());
+  }
+
+  private static String sha(String record, int index) {
+    int at = record.indexOf("\"sha256\": \"") + 11;
+    return record.substring(at, at + 64);
+  }
+
+  @Test
+  void verifyWithAnotherTableIsAMismatch() {
+    Run r = run("verify", "--rules", "rules/cn-zj-hangzhou.json", RECORD);
+    assertEquals(5, r.code());
+  }
+
+  @Test
+  void lint() throws Exception {
+    try (var files = Files.list(Path.of("rules"))) {
+      String[] args = files.filter(p -> p.toString().endsWith(".json")).map(Path::toString).sorted()
+          .toArray(String[]::new);
+      String[] all = new String[args.length + 1];
+      all[0] = "lint";
+      System.arraycopy(args, 0, all, 1, args.length);
+      Run r = run(all);
+      assertEquals(0, r.code(), r.out());
+      assertEquals(args.length, r.out().lines().filter(l -> l.startsWith("ok")).count());
+    }
+    Path broken = tmp.resolve("broken.json");
+    Files.writeString(broken, Files.readString(Path.of(HUNAN)).replace("\"hitPolicy\": \"UNIQUE\"", "\"hitPolicy\": \"ALL\""));
+    Run r = run("lint", broken.toString());
+    assertEquals(4, r.code());
+    assertTrue(r.out().contains("RT009 /steps/1/hitPolicy"), r.out());
+  }
+
+  @Test
+  void classify() {
+    Run r = run("classify", "36", "--edition", "2011");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("class 4, benchmark 0.9 % of payroll, bands [0.5, 0.8, 1.0, 1.2, 1.5]"), r.out());
+    Run shifted = run("classify", "97", "--edition", "GB/T 4754-2017");
+    assertTrue(shifted.out().contains("class 1, benchmark 0.2 %"), shifted.out());
+    Run ambiguous = run("classify", "59", "--edition", "2017");
+    assertEquals(3, ambiguous.code());
+    assertTrue(ambiguous.err().contains("IN015"), ambiguous.err());
+    assertEquals(3, run("classify", "79", "--edition", "2017").code());
+    assertEquals(3, run("classify", "36", "--edition", "2002").code());
+  }
+
+  @Test
+  void exitCodes() throws Exception {
+    Path bad = tmp.resolve("bad.json");
+    Files.writeString(bad, Files.readString(Path.of(CASE)).replace("\"injuries\": 6", "\"injuries\": -6"));
+    Run input = run("decide", "--rules", HUNAN, bad.toString());
+    assertEquals(3, input.code());
+    assertTrue(input.err().contains("IN007 /history/1/injuries: injuries must not be negative: -6"), input.err());
+
+    Path badRules = tmp.resolve("rules.json");
+    Files.writeString(badRules, "{\"format\": \"ratefloat/rule-table@1\",}");
+    assertEquals(4, run("decide", "--rules", badRules.toString(), CASE).code());
+
+    Path undetermined = tmp.resolve("js.json");
+    // an injury in the last period: the Jiangsu up-float part is missing from the source
+    Path jsCase = Path.of("examples/cn-js-2023/clean-two-periods.json");
+    String text = Files.readString(jsCase);
+    int last = text.lastIndexOf("\"injuries\": 0");
+    Files.writeString(undetermined, text.substring(0, last) + "\"injuries\": 1" + text.substring(last + 13));
+    Run u = run("decide", "--rules", "rules/cn-js-2023.json", undetermined.toString());
+    assertEquals(6, u.code(), u.err());
+    assertTrue(u.err().contains("DC001 /steps/0/rows/2"), u.err());
+
+    assertEquals(2, run("decide", CASE).code());
+    assertEquals(2, run().code());
+    assertEquals(3, run("decide", "--rules", HUNAN, tmp.resolve("missing.json").toString()).code());
+    assertEquals(4, run("decide", "--rules", tmp.resolve("missing.json").toString(), CASE).code());
+  }
+}
