@@ -50,7 +50,7 @@ final class Explainer {
     out.append(zh ? "新费率: " : "New rate: ").append(d.rate().toPlainString()).append(" %")
         .append(zh ? "（工资总额）" : " of payroll").append(" [").append(d.rateRounding()).append("]\n");
     d.premium().ifPresent(p -> out.append(zh ? "应缴保费: " : "Premium: ").append(p.amount().toPlainString())
-        .append(zh ? "（工资总额 " : " (payroll ").append(p.payroll().toPlainString()).append(")\n"));
+        .append(zh ? "（工资总额 " : " (payroll ").append(p.payroll().toPlainString()).append(zh ? "）\n" : ")\n"));
     out.append('\n').append(zh ? "指标" : "Indicators").append(":\n");
     for (IndicatorValue v : d.indicators()) {
       out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")
