@@ -68,21 +68,28 @@ final class Indicators {
     return new Value.Num(value);
   }
 
+  /** Days of [start, end] covered by a period (0 if they do not meet). */
+  private static long overlap(Period p, LocalDate start, LocalDate end) {
+    LocalDate a = p.from().isBefore(start) ? start : p.from();
+    LocalDate b = p.to().isAfter(end) ? end : p.to();
+    return b.isBefore(a) ? 0 : ChronoUnit.DAYS.between(a, b) + 1;
+  }
+
+  private static long days(LocalDate start, LocalDate end) {
+    return ChronoUnit.DAYS.between(start, end) + 1;
+  }
+
   private Computed covered(IndicatorSpec.Covered cov) {
     LocalDate start = cov.window().start(c.asOf());
     LocalDate end = cov.window().end(c.asOf());
     long covered = 0;
     boolean straddles = false;
     for (Period p : c.history()) {
-      if (p.to().isBefore(start) || p.from().isAfter(end)) {
-        continue;
-      }
-      straddles |= p.from().isBefore(start) || p.to().isAfter(end);
-      LocalDate a = p.from().isBefore(start) ? start : p.from();
-      LocalDate b = p.to().isAfter(end) ? end : p.to();
-      covered += ChronoUnit.DAYS.between(a, b) + 1;
+      long days = overlap(p, start, end);
+      straddles |= days > 0 && days < p.days();
+      covered += days;
     }
-    long needed = ChronoUnit.DAYS.between(start, end) + 1;
+    long needed = days(start, end);
     boolean value = covered == needed && !straddles;
     return new Computed(cov, Optional.of(start), Optional.of(end),
         ImmutableMap.of("daysCovered", String.valueOf(covered), "daysNeeded", String.valueOf(needed)),
@@ -97,17 +104,18 @@ final class Indicators {
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
       Period p = c.history().get(i);
-      if (p.to().isBefore(start) || p.from().isAfter(end)) {
+      long days = overlap(p, start, end);
+      if (days == 0) {
         continue;
       }
-      if (p.from().isBefore(start) || p.to().isAfter(end)) {
+      if (days < p.days()) {
         throw new InputException(ErrorCode.IN017, "/history/" + i, "period " + p.from() + ".." + p.to()
             + " straddles the window " + start + ".." + end + " of indicator " + indicator);
       }
       inside.add(i);
       covered += p.days();
     }
-    long needed = ChronoUnit.DAYS.between(start, end) + 1;
+    long needed = days(start, end);
     if (covered != needed) {
       throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the window "
           + start + ".." + end + " (" + needed + " days); the history covers " + covered + " of them");
@@ -236,8 +244,8 @@ final class Indicators {
     LocalDate end = LocalDate.of(year, 12, 31);
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
-      Period p = c.history().get(i);
-      if (p.to().isBefore(start) || p.from().isAfter(end)) {
+      long days = overlap(c.history().get(i), start, end);
+      if (days == 0) {
         continue;
       }
       for (Measure m : s.zero()) {
@@ -245,11 +253,9 @@ final class Indicators {
           return false;
         }
       }
-      LocalDate a = p.from().isBefore(start) ? start : p.from();
-      LocalDate b = p.to().isAfter(end) ? end : p.to();
-      covered += ChronoUnit.DAYS.between(a, b) + 1;
+      covered += days;
     }
-    return covered == ChronoUnit.DAYS.between(start, end) + 1;
+    return covered == days(start, end);
   }
 
   private Computed claims(IndicatorSpec.Claims spec) {
