@@ -52,6 +52,17 @@ public enum ErrorCode {
   RT015("more than one row matched under hit policy UNIQUE"),
   RT016("no row matched and the step requires one"),
   RT017("rule table exceeds a size limit"),
+  RT018("circular indicator definition"),
+  RT020("gap: values no row covers"),
+  RT021("overlap under hit policy UNIQUE"),
+  RT022("overlapping rows with different results under hit policy FIRST"),
+  RT023("row can never fire"),
+  RT024("row result outside the band ladder of every class the step applies to"),
+  RT025("row result outside the band ladder of some classes (clamped)"),
+  RT026("table too large for exact analysis"),
+  RT027("effective periods of two versions of a table overlap"),
+  RT028("step may undo an earlier veto or move limit"),
+  RT029("indicator is never used"),
 
   DC001("the rule table has no rule for this case");
 

@@ -1,21 +1,42 @@
 package org.ratefloat.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ratefloat.RateFloatException;
-import org.ratefloat.rules.RuleTables;
+import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.rules.Finding;
+import org.ratefloat.rules.Linter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ratefloat lint}: load and check rule tables and classifications. */
+/** {@code ratefloat lint}: check rule tables and classifications, alone and against each other. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-    description = "Check rule tables (and the tables they refer to); exit 4 if any has an error.")
+    description = "Check rule tables: load errors, gaps, overlaps, rows that never fire, band results "
+        + "off the ladder, step order, unused indicators, overlapping versions. Exit 4 on errors.")
 final class LintCommand implements Callable<Integer> {
+  enum Format {
+    text,
+    json
+  }
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+      description = "output format (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--strict", description = "also fail (exit 4) on warnings")
+  boolean strict;
+
+  @Option(names = "--quiet", description = "print errors and warnings only, not infos or ok lines")
+  boolean quiet;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "rule-table or classification files")
   List<Path> files;
@@ -23,21 +44,40 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    List<Linter.FileReport> reports = Linter.lint(files);
     int errors = 0;
-    for (Path file : files) {
-      try {
-        RuleTables.Named named = RuleTables.read(file);
-        if (RuleTables.isClassification(named)) {
-          RuleTables.loadClassification(file);
-        } else {
-          RuleTables.load(file);
+    int warnings = 0;
+    int infos = 0;
+    ArrayNode json = JsonNodeFactory.instance.arrayNode();
+    for (Linter.FileReport r : reports) {
+      for (Finding f : r.findings()) {
+        switch (f.severity()) {
+          case ERROR -> errors++;
+          case WARNING -> warnings++;
+          case INFO -> infos++;
         }
-        out.println("ok    " + file);
-      } catch (RateFloatException e) {
-        errors++;
-        out.println("error " + file + ": " + e.getMessage());
+        if (format == Format.json) {
+          ObjectNode o = json.addObject();
+          o.put("file", r.file().toString());
+          o.put("code", f.code().name());
+          o.put("severity", f.severity().jsonName());
+          o.put("pointer", f.pointer());
+          o.put("message", f.message());
+        } else if (!quiet || f.severity() != Finding.Severity.INFO) {
+          out.println(r.file() + ": " + f.text());
+        }
+      }
+      if (format == Format.text && !quiet && r.findings().stream()
+          .noneMatch(f -> f.severity() != Finding.Severity.INFO)) {
+        out.println(r.file() + ": ok");
       }
     }
-    return errors == 0 ? Main.OK : Main.BAD_RULES;
+    if (format == Format.json) {
+      out.print(CanonicalJson.text(json));
+    } else {
+      out.println(reports.size() + " file(s): " + errors + " error(s), " + warnings + " warning(s), "
+          + infos + " info(s)");
+    }
+    return errors > 0 || (strict && warnings > 0) ? Main.BAD_RULES : Main.OK;
   }
 }

@@ -421,7 +421,7 @@ public final class Engine {
     private Value value(String indicator) {
       Computed v = computed.get(indicator);
       if (v == null) {
-        v = compute.compute(indicators.get(indicator));
+        v = compute.compute(indicators.get(indicator), this::value);
         computed.put(indicator, v);
       }
       return v.value();

@@ -33,8 +33,14 @@ final class Indicators {
     this.currentBandOffset = currentBandOffset;
   }
 
-  Computed compute(IndicatorSpec spec) {
-    if (spec instanceof IndicatorSpec.Ratio r) {
+  /**
+   * Computes an indicator; {@code others} gives the value of another indicator (for formulas),
+   * computing it if need be.
+   */
+  Computed compute(IndicatorSpec spec, java.util.function.Function<String, Value> others) {
+    if (spec instanceof IndicatorSpec.Formula f) {
+      return formula(f, others);
+    } else if (spec instanceof IndicatorSpec.Ratio r) {
       return ratio(r);
     } else if (spec instanceof IndicatorSpec.Total t) {
       return total(t);
@@ -62,6 +68,92 @@ final class Indicators {
       return Computed.plain(b, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
     }
     throw new IllegalStateException("unhandled indicator kind " + spec.kind());
+  }
+
+  /** An exact fraction n / d with d > 0. */
+  private record Frac(BigDecimal n, BigDecimal d) {
+    static Frac of(BigDecimal x) {
+      return new Frac(x, BigDecimal.ONE);
+    }
+
+    Frac add(Frac o) {
+      return new Frac(n.multiply(o.d).add(o.n.multiply(d)), d.multiply(o.d));
+    }
+
+    Frac sub(Frac o) {
+      return new Frac(n.multiply(o.d).subtract(o.n.multiply(d)), d.multiply(o.d));
+    }
+
+    Frac mul(Frac o) {
+      return new Frac(n.multiply(o.n), d.multiply(o.d));
+    }
+
+    /** this / o, or null when o is zero. */
+    Frac div(Frac o) {
+      if (o.n.signum() == 0) {
+        return null;
+      }
+      BigDecimal num = n.multiply(o.d);
+      BigDecimal den = d.multiply(o.n);
+      return den.signum() < 0 ? new Frac(num.negate(), den.negate()) : new Frac(num, den);
+    }
+
+    int compareTo(Frac o) {
+      return n.multiply(o.d).compareTo(o.n.multiply(d));
+    }
+  }
+
+  private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Value> others) {
+    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    Frac value = eval(f.expr(), f, others, operands, seen);
+    if (value == null) {
+      BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
+          "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
+      operands.put("zeroDenominator", zero.toPlainString());
+      return Computed.plain(f, num(zero), operands.buildOrThrow());
+    }
+    BigDecimal unrounded = value.n().divide(value.d(), DISPLAY).stripTrailingZeros();
+    if (unrounded.scale() < 0) {
+      unrounded = unrounded.setScale(0);
+    }
+    BigDecimal rounded = value.n().divide(value.d(), f.round().scale(), f.round().mode());
+    return new Computed(f, Optional.empty(), Optional.empty(), operands.buildOrThrow(), num(unrounded),
+        num(rounded), f.round().describe());
+  }
+
+  /** Evaluates exactly; null means a division by zero somewhere. */
+  private static Frac eval(org.ratefloat.rules.Expr e, IndicatorSpec.Formula f,
+      java.util.function.Function<String, Value> others, ImmutableMap.Builder<String, String> operands,
+      java.util.Set<String> seen) {
+    if (e instanceof org.ratefloat.rules.Expr.Const k) {
+      return Frac.of(k.value());
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Ref r) {
+      BigDecimal v = ((Value.Num) others.apply(r.indicator())).value();
+      if (seen.add(r.indicator())) {
+        operands.put(r.indicator(), v.toPlainString());
+      }
+      return Frac.of(v);
+    }
+    org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
+    Frac acc = eval(op.args().get(0), f, others, operands, seen);
+    for (int i = 1; i < op.args().size(); i++) {
+      Frac next = eval(op.args().get(i), f, others, operands, seen);
+      if (acc == null || next == null) {
+        return null;
+      }
+      acc = switch (op.op()) {
+        case "add" -> acc.add(next);
+        case "sub" -> acc.sub(next);
+        case "mul" -> acc.mul(next);
+        case "div" -> acc.div(next);
+        case "min" -> acc.compareTo(next) <= 0 ? acc : next;
+        case "max" -> acc.compareTo(next) >= 0 ? acc : next;
+        default -> throw new IllegalStateException("unknown operation " + op.op());
+      };
+    }
+    return acc;
   }
 
   private static Value.Num num(BigDecimal value) {

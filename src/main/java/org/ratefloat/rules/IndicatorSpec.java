@@ -142,6 +142,18 @@ public sealed interface IndicatorSpec {
     }
   }
 
+  /** An exact arithmetic combination of other indicators, rounded once. */
+  record Formula(String id, String pointer, Text label, Expr expr, Rounding round,
+      Optional<BigDecimal> zeroDenominator) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public String kind() {
+      return "formula";
+    }
+  }
+
   /** The employer's current band as an offset from the benchmark band. */
   record CurrentBand(String id, String pointer, Text label) implements IndicatorSpec {
     public ValueType type() {

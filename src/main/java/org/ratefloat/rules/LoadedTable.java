@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A rule table with its references resolved: the measure, the base table it takes benchmarks and
  * ladders from (if any), the classification it maps industry codes with (if any), and the effective
- * rate basis and roundings. Immutable.
+ * rate basis and roundings, and what the static analysis found (never an error: a table with an
+ * error does not load). Immutable.
  */
 public record LoadedTable(
     RuleTableSpec measure,
@@ -14,7 +15,8 @@ public record LoadedTable(
     Optional<ClassificationSpec> classification,
     RateBasis basis,
     Rounding rateRounding,
-    Rounding premiumRounding) {
+    Rounding premiumRounding,
+    ImmutableList<Finding> findings) {
 
   /** The rule-table files this table consists of, the measure first. */
   public ImmutableList<String> files() {

@@ -45,6 +45,8 @@ final class RuleTableParser {
   private final Faults faults;
   private final Map<String, String> ids = new HashMap<>();
   private final Map<String, IndicatorSpec> indicators = new HashMap<>();
+  private final Map<String, RuleTableSpec.DeclaredDomain> domains = new java.util.LinkedHashMap<>();
+  private final Map<String, ImmutableSet<String>> allowed = new java.util.LinkedHashMap<>();
 
   private RuleTableParser(String source) {
     this.source = source;
@@ -117,6 +119,7 @@ final class RuleTableParser {
       indicators.put(spec.id(), spec);
       indicatorList.add(spec);
     }
+    checkFormulas(indicatorList.build());
     List<JsonValue> stepValues = o.optArray("steps");
     ImmutableList.Builder<StepSpec> steps = ImmutableList.builder();
     String rateStep = null;
@@ -140,7 +143,7 @@ final class RuleTableParser {
     o.finish();
     return new RuleTableSpec(source, sha256, kind, id, version, jurisdiction, title, from, to, status,
         sources, unverified, gaps, base, classification, basis, rateRounding, premiumRounding,
-        indicatorList.build(), steps.build());
+        indicatorList.build(), steps.build(), ImmutableMap.copyOf(domains), ImmutableMap.copyOf(allowed));
   }
 
   private void format(JsonObject o, String expected) {
@@ -316,6 +319,7 @@ final class RuleTableParser {
     String p = o.pointer();
     Text label = text(o.req("label"));
     String kind = o.req("kind").asString();
+    allow(o);
     IndicatorSpec spec = switch (kind) {
       case "ratio" -> {
         Window window = window(o.req("window"));
@@ -391,12 +395,139 @@ final class RuleTableParser {
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case "currentBand" -> new IndicatorSpec.CurrentBand(id, p, label);
       case "covered" -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
+      case "formula" -> new IndicatorSpec.Formula(id, p, label, expr(o.req("expr")), rounding(o.req("round")),
+          o.opt("zeroDenominator").map(JsonValue::asDecimal));
       default -> throw error(ErrorCode.RT014, o.pointerOf("kind"), "unknown indicator kind \"" + kind
           + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
-          + "safetyCreditRating, insuredMonths, currentBand or covered");
+          + "safetyCreditRating, insuredMonths, currentBand, covered or formula");
     };
+    o.optObject("domain").ifPresent(d -> {
+      if (spec.type() != ValueType.NUMBER) {
+        throw error(ErrorCode.RT011, d.pointer(), "only numeric indicators have a domain");
+      }
+      BigDecimal step = d.opt("step").map(v -> {
+        BigDecimal x = v.asDecimal();
+        if (x.signum() < 0) {
+          throw v.fail(Fault.BAD_VALUE, "step must not be negative: " + x.toPlainString());
+        }
+        return x;
+      }).orElse(BigDecimal.ZERO);
+      domains.put(spec.id(), new RuleTableSpec.DeclaredDomain(interval(spec.id(), d, "step"), step));
+    });
     o.finish();
     return spec;
+  }
+
+  /** Codes a step or row acknowledges; only warnings may be acknowledged. */
+  private void allow(JsonObject o) {
+    List<JsonValue> codes = o.optArray("allow");
+    if (codes.isEmpty()) {
+      return;
+    }
+    ImmutableSet.Builder<String> set = ImmutableSet.builder();
+    for (JsonValue v : codes) {
+      String code = v.asString();
+      if (!Set.of("RT022", "RT023", "RT025", "RT026", "RT028", "RT029").contains(code)) {
+        throw v.fail(Fault.BAD_VALUE, "only warnings can be allowed (RT022, RT023, RT025, RT026, RT028, "
+            + "RT029): \"" + code + "\"");
+      }
+      set.add(code);
+    }
+    allowed.put(o.pointer(), set.build());
+  }
+
+  private static final java.util.Set<String> OPS = Set.of("add", "sub", "mul", "div", "min", "max");
+
+  private Expr expr(JsonValue v) {
+    if (v.isString()) {
+      return new Expr.Ref(v.asString(), v.pointer());
+    }
+    if (v.isNumber()) {
+      return new Expr.Const(v.asDecimal());
+    }
+    JsonObject o = v.asObject();
+    List<String> keys = o.keys();
+    if (keys.size() != 1) {
+      throw error(ErrorCode.RT009, o.pointer(), "an expression has exactly one of const, add, sub, mul, div, "
+          + "min, max; found " + keys);
+    }
+    String op = keys.get(0);
+    if (op.equals("const")) {
+      return new Expr.Const(o.decimal("const"));
+    }
+    if (!OPS.contains(op)) {
+      throw error(ErrorCode.RT003, o.pointerOf(op), "unknown operation \"" + op
+          + "\", expected const, add, sub, mul, div, min or max");
+    }
+    List<JsonValue> args = o.array(op);
+    boolean binary = op.equals("sub") || op.equals("div");
+    if (binary ? args.size() != 2 : args.size() < 2) {
+      throw error(ErrorCode.RT009, o.pointerOf(op), op + " takes " + (binary ? "exactly two" : "two or more")
+          + " arguments, found " + args.size());
+    }
+    ImmutableList.Builder<Expr> parsed = ImmutableList.builder();
+    for (JsonValue a : args) {
+      parsed.add(expr(a));
+    }
+    o.finish();
+    return new Expr.Op(op, parsed.build(), o.pointerOf(op));
+  }
+
+  /** Every formula refers to known numeric indicators, and no formula depends on itself. */
+  private void checkFormulas(List<IndicatorSpec> all) {
+    for (IndicatorSpec spec : all) {
+      if (spec instanceof IndicatorSpec.Formula f) {
+        for (Expr.Ref ref : refs(f.expr())) {
+          IndicatorSpec target = indicators.get(ref.indicator());
+          if (target == null) {
+            throw error(ErrorCode.RT008, ref.pointer(), "unknown indicator \"" + ref.indicator() + "\"");
+          }
+          if (target.type() != ValueType.NUMBER) {
+            throw error(ErrorCode.RT011, ref.pointer(), ref.indicator() + " is not a number and cannot be "
+                + "used in a formula");
+          }
+        }
+      }
+    }
+    Map<String, Integer> state = new HashMap<>();
+    for (IndicatorSpec spec : all) {
+      cycle(spec, state, new java.util.ArrayDeque<>());
+    }
+  }
+
+  private void cycle(IndicatorSpec spec, Map<String, Integer> state, java.util.Deque<String> path) {
+    Integer s = state.get(spec.id());
+    if (s != null && s == 2) {
+      return;
+    }
+    path.addLast(spec.id());
+    if (s != null && s == 1) {
+      List<String> loop = new java.util.ArrayList<>(path);
+      loop = loop.subList(loop.indexOf(spec.id()), loop.size());
+      throw error(ErrorCode.RT018, spec.pointer() + "/expr", "circular definition: " + String.join(" -> ", loop));
+    }
+    state.put(spec.id(), 1);
+    if (spec instanceof IndicatorSpec.Formula f) {
+      for (Expr.Ref ref : refs(f.expr())) {
+        cycle(indicators.get(ref.indicator()), state, path);
+      }
+    }
+    state.put(spec.id(), 2);
+    path.removeLast();
+  }
+
+  static List<Expr.Ref> refs(Expr e) {
+    List<Expr.Ref> refs = new java.util.ArrayList<>();
+    collect(e, refs);
+    return refs;
+  }
+
+  private static void collect(Expr e, List<Expr.Ref> refs) {
+    if (e instanceof Expr.Ref r) {
+      refs.add(r);
+    } else if (e instanceof Expr.Op op) {
+      op.args().forEach(a -> collect(a, refs));
+    }
   }
 
   private BigDecimal positive(JsonValue v) {
@@ -457,6 +588,7 @@ final class RuleTableParser {
     Text label = text(o.req("label"));
     ImmutableSet<Integer> classes = classes(o);
     String kind = o.req("kind").asString();
+    allow(o);
     StepSpec step = switch (kind) {
       case "gate", "table" -> {
         StepSpec.HitPolicy hit = StepSpec.HitPolicy.FIRST;
@@ -549,6 +681,7 @@ final class RuleTableParser {
       }
     }).orElse(Evidence.PUBLISHED);
     Optional<Text> note = o.opt("note").map(this::text);
+    allow(o);
     o.finish();
     return new RowSpec(id, o.pointer(), when, then, evidence, note);
   }
@@ -656,6 +789,13 @@ final class RuleTableParser {
   }
 
   private Condition interval(String indicator, JsonObject o) {
+    return interval(indicator, o, null);
+  }
+
+  private Condition interval(String indicator, JsonObject o, String alsoKnown) {
+    if (alsoKnown != null) {
+      o.has(alsoKnown);
+    }
     Optional<BigDecimal> eq = o.optDecimal("eq");
     Optional<BigDecimal> gt = o.optDecimal("gt");
     Optional<BigDecimal> ge = o.optDecimal("ge");

@@ -1,6 +1,9 @@
 package org.ratefloat.rules;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -13,6 +16,9 @@ import java.util.Optional;
  *     refer to)
  * @param unverified notes on parameters the sources do not confirm, each with the pointer it concerns
  * @param gaps parts of the measure that the sources lack
+ * @param domains declared value domains of indicators, by indicator id
+ * @param allowed warning codes the table acknowledges, by the pointer of the step or row they
+ *     concern
  */
 public record RuleTableSpec(
     String source,
@@ -34,4 +40,13 @@ public record RuleTableSpec(
     Optional<Rounding> rateRounding,
     Optional<Rounding> premiumRounding,
     ImmutableList<IndicatorSpec> indicators,
-    ImmutableList<StepSpec> steps) {}
+    ImmutableList<StepSpec> steps,
+    ImmutableMap<String, DeclaredDomain> domains,
+    ImmutableMap<String, ImmutableSet<String>> allowed) {
+
+  /**
+   * The values an indicator can take, as declared in the table: an interval and a step (0 for
+   * any decimal).
+   */
+  public record DeclaredDomain(Condition interval, BigDecimal step) {}
+}

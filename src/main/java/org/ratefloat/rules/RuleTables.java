@@ -59,8 +59,23 @@ public final class RuleTables {
     return load(read(file), directory(dir));
   }
 
-  /** Loads a table from bytes, resolving references through {@code refs}. */
+  /**
+   * Loads a table from bytes, resolving references through {@code refs}, and analyses it.
+   *
+   * @throws RuleTableException with the first error the parser or the analysis finds
+   */
   public static LoadedTable load(Named file, Source refs) {
+    LoadedTable table = resolve(file, refs);
+    for (Finding f : table.findings()) {
+      if (f.severity() == Finding.Severity.ERROR) {
+        throw new RuleTableException(f.code(), f.source(), f.pointer(), f.message());
+      }
+    }
+    return table;
+  }
+
+  /** Parses and resolves a table and runs the analysis, keeping every finding (errors too). */
+  static LoadedTable resolve(Named file, Source refs) {
     RuleTableSpec measure = parseTable(file);
     Optional<RuleTableSpec> base = measure.base().map(id -> {
       Named named = refs.find(id).orElseThrow(() -> new RuleTableException(ErrorCode.RT008,
@@ -99,7 +114,10 @@ public final class RuleTables {
         .orElseThrow(() -> new RuleTableException(ErrorCode.RT004, measure.source(), "/rounding/premium",
             "neither the table nor its base names the rounding of the premium"));
     checkClasses(measure, basis);
-    return new LoadedTable(measure, base, classification, basis, rate, premium);
+    LoadedTable unchecked = new LoadedTable(measure, base, classification, basis, rate, premium,
+        com.google.common.collect.ImmutableList.of());
+    return new LoadedTable(measure, base, classification, basis, rate, premium,
+        Analyzer.analyze(unchecked));
   }
 
   /** Loads a classification file on its own. */

@@ -99,13 +99,14 @@ class CliTest {
       System.arraycopy(args, 0, all, 1, args.length);
       Run r = run(all);
       assertEquals(0, r.code(), r.out());
-      assertEquals(args.length, r.out().lines().filter(l -> l.startsWith("ok")).count());
+      assertTrue(r.out().contains(args.length + " file(s): 0 error(s), 0 warning(s)"), r.out());
+      assertEquals(args.length, r.out().lines().filter(l -> l.endsWith(": ok")).count(), r.out());
     }
     Path broken = tmp.resolve("broken.json");
     Files.writeString(broken, Files.readString(Path.of(HUNAN)).replace("\"hitPolicy\": \"UNIQUE\"", "\"hitPolicy\": \"ALL\""));
     Run r = run("lint", broken.toString());
     assertEquals(4, r.code());
-    assertTrue(r.out().contains("RT009 /steps/1/hitPolicy"), r.out());
+    assertTrue(r.out().contains("RT009 error /steps/1/hitPolicy"), r.out());
   }
 
   @Test

@@ -111,14 +111,39 @@ class EngineTest {
   }
 
   @Test
-  void uniqueViolationAndNoMatchAreReportedAtTheRow() {
+  void overlapsAndGapsAreRefusedAtLoad() {
     String overlapping = "[{\"id\": \"s\", \"kind\": \"table\", " + LABEL + ", \"hitPolicy\": \"UNIQUE\", \"rows\": ["
         + "{\"id\": \"a\", \"when\": {\"r\": {\"le\": \"50\"}}, \"then\": {\"band\": -1}},"
         + "{\"id\": \"b\", \"when\": {\"r\": {\"ge\": \"50\", \"le\": \"60\"}}, \"then\": {\"band\": 1}}]}]";
-    RuleTable t = table("[" + ratio("r", "{\"calendarYears\": 1}", "benefitsPaid", "premiumsPaid") + "]", overlapping);
-    assertFails(ErrorCode.RT015, "/steps/0/rows/1", () -> Cases.employer().year(2024, "50000.00").decide(t));
-    assertDecision(Cases.employer().year(2024, "49000.00").decide(t), -1, "0.72");
-    assertFails(ErrorCode.RT016, "/steps/0", () -> Cases.employer().year(2024, "70000.00").decide(t));
+    String indicators = "[" + ratio("r", "{\"calendarYears\": 1}", "benefitsPaid", "premiumsPaid") + "]";
+    var e = assertFails(ErrorCode.RT021, "/steps/0/rows/0", () -> table(indicators, overlapping));
+    assertEquals("t.json: overlaps /steps/0/rows/1 on r = 50", e.detail());
+  }
+
+  /**
+   * A table too large to analyse exactly loads with a warning (RT026); the engine then still refuses
+   * two UNIQUE rows that match (RT015) and a case no row covers (RT016).
+   */
+  @Test
+  void runTimeChecksGuardTablesTooLargeToAnalyse() {
+    StringBuilder ind = new StringBuilder("[");
+    StringBuilder rows = new StringBuilder();
+    for (String x : new String[] {"x", "y", "z"}) {
+      ind.append(ratio(x, "{\"calendarYears\": 1}", "benefitsPaid", "premiumsPaid")).append(',');
+      for (int i = 0; i < 70; i++) {
+        rows.append("{\"id\": \"").append(x).append(i).append("\", \"when\": {\"").append(x)
+            .append("\": {\"gt\": \"").append(i).append("\", \"le\": \"").append(i + 1)
+            .append("\"}}, \"then\": {\"band\": 0}},");
+      }
+    }
+    String indicators = ind.substring(0, ind.length() - 1) + "]";
+    String steps = "[{\"id\": \"s\", \"kind\": \"table\", " + LABEL + ", \"hitPolicy\": \"UNIQUE\", \"rows\": ["
+        + rows.substring(0, rows.length() - 1) + "]}]";
+    RuleTable t = table(indicators, steps);
+    // 5 % matches x5, y5 and z5
+    assertFails(ErrorCode.RT015, "/steps/0/rows/74", () -> Cases.employer().year(2024, "5000.00").decide(t));
+    // 80 % is beyond every row
+    assertFails(ErrorCode.RT016, "/steps/0", () -> Cases.employer().year(2024, "80000.00").decide(t));
   }
 
   @Test

@@ -1,0 +1,543 @@
+package org.ratefloat.rules;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.model.Measure;
+import org.ratefloat.rules.Finding.Severity;
+
+/**
+ * Static analysis of a loaded rule table. For every table and gate it enumerates the elementary
+ * cells of its inputs exactly: along each indicator, every bound written in the rows and one value
+ * inside each stretch between them, restricted to the indicator's domain (ratios rounded to 2
+ * decimals take values 0.01 apart, counts are whole, flags are true or false). Every cell is matched
+ * against every row, which finds gaps, overlaps and rows that never fire without sampling.
+ */
+final class Analyzer {
+  /** Steps with more cells than this are not analysed (and say so). */
+  static final long MAX_CELLS = 250_000;
+  private static final int MAX_GAPS_PER_STEP = 5;
+
+  private final LoadedTable table;
+  private final RuleTableSpec spec;
+  private final Map<String, IndicatorSpec> indicators = new LinkedHashMap<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  private Analyzer(LoadedTable table) {
+    this.table = table;
+    this.spec = table.measure();
+    spec.indicators().forEach(i -> indicators.put(i.id(), i));
+  }
+
+  /** Every finding, errors first, each in table order. */
+  static ImmutableList<Finding> analyze(LoadedTable table) {
+    Analyzer a = new Analyzer(table);
+    a.run();
+    List<Finding> sorted = new ArrayList<>(a.findings);
+    sorted.sort(java.util.Comparator.comparing(Finding::severity));
+    return ImmutableList.copyOf(sorted);
+  }
+
+  private void add(ErrorCode code, Severity severity, String pointer, String message) {
+    if (severity != Severity.ERROR && allowed(code, pointer)) {
+      return;
+    }
+    findings.add(new Finding(code, severity, spec.source(), pointer, message));
+  }
+
+  private boolean allowed(ErrorCode code, String pointer) {
+    for (Map.Entry<String, ImmutableSet<String>> e : spec.allowed().entrySet()) {
+      if ((pointer.equals(e.getKey()) || pointer.startsWith(e.getKey() + "/"))
+          && e.getValue().contains(code.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void run() {
+    unusedIndicators();
+    String limiter = null;
+    for (StepSpec step : spec.steps()) {
+      if (step instanceof StepSpec.Veto || step instanceof StepSpec.LimitMove) {
+        limiter = step.id();
+      } else if (step instanceof StepSpec.Rows rows) {
+        if (limiter != null && changesBand(rows)) {
+          add(ErrorCode.RT028, Severity.WARNING, rows.pointer(), "step " + rows.id() + " comes after "
+              + limiter + " and may move the band past what " + limiter + " allows");
+        }
+        ladder(rows);
+        cells(rows);
+      }
+    }
+  }
+
+  private static boolean changesBand(StepSpec.Rows rows) {
+    return rows.rows().stream().anyMatch(r -> r.then() instanceof Outcome.SetBand
+        || r.then() instanceof Outcome.AddBands);
+  }
+
+  private void unusedIndicators() {
+    Set<String> used = new HashSet<>();
+    for (StepSpec step : spec.steps()) {
+      if (step instanceof StepSpec.Rows rows) {
+        rows.rows().forEach(r -> used.addAll(indicatorsOf(r.when())));
+      } else if (step instanceof StepSpec.Veto veto) {
+        used.addAll(indicatorsOf(veto.when()));
+      }
+    }
+    for (IndicatorSpec i : spec.indicators()) {
+      if (i instanceof IndicatorSpec.Formula f) {
+        RuleTableParser.refs(f.expr()).forEach(r -> used.add(r.indicator()));
+      }
+    }
+    for (IndicatorSpec i : spec.indicators()) {
+      if (!used.contains(i.id())) {
+        add(ErrorCode.RT029, Severity.WARNING, i.pointer(), "indicator " + i.id() + " is never used");
+      }
+    }
+  }
+
+  private static Set<String> indicatorsOf(Guard g) {
+    Set<String> ids = new LinkedHashSet<>();
+    g.all().forEach(c -> ids.add(c.indicator()));
+    g.any().forEach(group -> group.forEach(c -> ids.add(c.indicator())));
+    return ids;
+  }
+
+  private List<Integer> classes(StepSpec step) {
+    List<Integer> all = new ArrayList<>();
+    for (int c : table.basis().ladders().keySet()) {
+      if (step.appliesTo(c)) {
+        all.add(c);
+      }
+    }
+    return all;
+  }
+
+  /** Band targets must exist on the ladders of the classes the step applies to. */
+  private void ladder(StepSpec.Rows rows) {
+    if (rows.relativeToCurrent()) {
+      return;
+    }
+    List<Integer> classes = classes(rows);
+    for (RowSpec row : rows.rows()) {
+      if (!(row.then() instanceof Outcome.SetBand s) || s.target() != Outcome.Target.OFFSET) {
+        continue;
+      }
+      List<Integer> outside = new ArrayList<>();
+      for (int c : classes) {
+        int bench = table.basis().benchmarkIndex(c);
+        int size = table.basis().ladders().get(c).size();
+        if (s.offset() < -bench || s.offset() > size - 1 - bench) {
+          outside.add(c);
+        }
+      }
+      String band = (s.offset() > 0 ? "+" : "") + s.offset();
+      if (!outside.isEmpty() && outside.size() == classes.size()) {
+        add(ErrorCode.RT024, Severity.ERROR, row.pointer() + "/then/band", "band " + band
+            + " is on the ladder of no class this step applies to " + classes);
+      } else if (!outside.isEmpty()) {
+        add(ErrorCode.RT025, Severity.INFO, row.pointer() + "/then/band", "band " + band
+            + " is not on the ladder of class " + outside + "; it is clamped there");
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ cells
+
+  /** One elementary stretch of an indicator's values, with a value inside it. */
+  private record Cell(Object value, Optional<Condition.Bound> lo, Optional<Condition.Bound> hi, String text) {}
+
+  private void cells(StepSpec.Rows step) {
+    List<String> dims = new ArrayList<>();
+    for (RowSpec row : step.rows()) {
+      for (String id : indicatorsOf(row.when())) {
+        if (!dims.contains(id)) {
+          dims.add(id);
+        }
+      }
+    }
+    List<List<Cell>> cells = new ArrayList<>();
+    long total = 1;
+    for (String dim : dims) {
+      List<Cell> c = cellsOf(dim, step);
+      cells.add(c);
+      total *= Math.max(1, c.size());
+      if (total > MAX_CELLS) {
+        add(ErrorCode.RT026, Severity.WARNING, step.pointer(), "step " + step.id() + " has more than "
+            + MAX_CELLS + " elementary cells over " + dims + "; gaps and overlaps were not checked");
+        return;
+      }
+    }
+    int rows = step.rows().size();
+    boolean[] fires = new boolean[rows];
+    Set<Long> reported = new HashSet<>();
+    List<int[]> gaps = new ArrayList<>();
+    int[] index = new int[dims.size()];
+    Map<String, Object> values = new LinkedHashMap<>();
+    boolean empty = cells.stream().anyMatch(List::isEmpty);
+    while (!empty) {
+      for (int d = 0; d < dims.size(); d++) {
+        values.put(dims.get(d), cells.get(d).get(index[d]).value());
+      }
+      int first = -1;
+      for (int r = 0; r < rows; r++) {
+        if (!holds(step.rows().get(r).when(), values)) {
+          continue;
+        }
+        if (first < 0) {
+          first = r;
+          fires[r] = true;
+          if (step.hitPolicy() == StepSpec.HitPolicy.FIRST && step.kind().equals("gate")) {
+            break;
+          }
+          continue;
+        }
+        RowSpec a = step.rows().get(first);
+        RowSpec b = step.rows().get(r);
+        long pair = (long) first * rows + r;
+        if (step.hitPolicy() == StepSpec.HitPolicy.UNIQUE) {
+          fires[r] = true;
+          if (reported.add(pair)) {
+            add(ErrorCode.RT021, Severity.ERROR, a.pointer(), "overlaps " + b.pointer() + " on "
+                + overlap(step, a, b, dims, cells, index));
+          }
+        } else if (!a.then().equals(b.then()) && !b.when().isAlways() && reported.add(pair)) {
+          add(ErrorCode.RT022, Severity.WARNING, a.pointer(), "overlaps " + b.pointer() + " on "
+              + overlap(step, a, b, dims, cells, index) + " with a different result; " + a.id() + " wins");
+        }
+      }
+      if (first < 0 && step.noMatchIsError()) {
+        gaps.add(index.clone());
+      }
+      if (!advance(index, cells)) {
+        break;
+      }
+    }
+    reportGaps(step, dims, cells, gaps);
+    for (int r = 0; r < rows; r++) {
+      if (!fires[r] && !empty) {
+        RowSpec row = step.rows().get(r);
+        add(ErrorCode.RT023, Severity.WARNING, row.pointer(), step.hitPolicy() == StepSpec.HitPolicy.FIRST
+            ? "row " + row.id() + " can never fire: earlier rows take every value it covers"
+            : "row " + row.id() + " can never fire: no value in the domain meets its conditions");
+      }
+    }
+  }
+
+  private static boolean advance(int[] index, List<List<Cell>> cells) {
+    for (int d = index.length - 1; d >= 0; d--) {
+      if (++index[d] < cells.get(d).size()) {
+        return true;
+      }
+      index[d] = 0;
+    }
+    return false;
+  }
+
+  private void reportGaps(StepSpec.Rows step, List<String> dims, List<List<Cell>> cells, List<int[]> gaps) {
+    if (gaps.isEmpty()) {
+      return;
+    }
+    List<String> texts = new ArrayList<>();
+    if (dims.size() == 1) {
+      // merge neighbouring cells into intervals: (50, 60) and [60, 60] read as (50, 60]
+      List<Cell> line = cells.get(0);
+      int start = -1;
+      int previous = -2;
+      for (int[] g : gaps) {
+        if (g[0] != previous + 1) {
+          if (start >= 0) {
+            texts.add(dims.get(0) + " " + merged(line, start, previous));
+          }
+          start = g[0];
+        }
+        previous = g[0];
+      }
+      texts.add(dims.get(0) + " " + merged(line, start, previous));
+    } else {
+      for (int[] g : gaps) {
+        List<String> parts = new ArrayList<>();
+        for (int d = 0; d < dims.size(); d++) {
+          parts.add(dims.get(d) + " " + cells.get(d).get(g[d]).text());
+        }
+        texts.add(String.join(", ", parts));
+      }
+    }
+    int shown = 0;
+    for (String t : texts) {
+      if (shown++ == MAX_GAPS_PER_STEP) {
+        add(ErrorCode.RT020, Severity.ERROR, step.pointer(), "and " + (texts.size() - MAX_GAPS_PER_STEP)
+            + " more gaps");
+        break;
+      }
+      add(ErrorCode.RT020, Severity.ERROR, step.pointer(), "no row covers " + t
+          + " (add a row, or noMatch \"skip\" if that is intended)");
+    }
+  }
+
+  private static String merged(List<Cell> line, int from, int to) {
+    Cell a = line.get(from);
+    Cell b = line.get(to);
+    if (from == to) {
+      return a.text();
+    }
+    return interval(a.lo(), b.hi());
+  }
+
+  private static String interval(Optional<Condition.Bound> lo, Optional<Condition.Bound> hi) {
+    if (lo.isPresent() && hi.isPresent() && lo.get().inclusive() && hi.get().inclusive()
+        && lo.get().value().compareTo(hi.get().value()) == 0) {
+      return "= " + lo.get().value().toPlainString();
+    }
+    return lo.map(b -> (b.inclusive() ? "[" : "(") + b.value().toPlainString()).orElse("(-inf")
+        + ", " + hi.map(b -> b.value().toPlainString() + (b.inclusive() ? "]" : ")")).orElse("+inf)");
+  }
+
+  /** The region where rows a and b both hold, per indicator, as precisely as their conditions say. */
+  private String overlap(StepSpec step, RowSpec a, RowSpec b, List<String> dims, List<List<Cell>> cells,
+      int[] index) {
+    List<String> parts = new ArrayList<>();
+    for (int d = 0; d < dims.size(); d++) {
+      String dim = dims.get(d);
+      Optional<Condition> ca = only(a.when(), dim);
+      Optional<Condition> cb = only(b.when(), dim);
+      Cell cell = cells.get(d).get(index[d]);
+      if (ca.isEmpty() && cb.isEmpty()) {
+        continue;
+      }
+      if (indicators.get(dim).type() == ValueType.NUMBER && (ca.isPresent() || cb.isPresent())
+          && ca.map(c -> c.is().isEmpty() && c.in().isEmpty()).orElse(true)
+          && cb.map(c -> c.is().isEmpty() && c.in().isEmpty()).orElse(true)) {
+        Domain domain = domain(indicators.get(dim), step);
+        Optional<Condition.Bound> lo = max(max(ca.flatMap(Condition::lower), cb.flatMap(Condition::lower)),
+            domain.lo());
+        Optional<Condition.Bound> hi = min(min(ca.flatMap(Condition::upper), cb.flatMap(Condition::upper)),
+            domain.hi());
+        parts.add(dim + " " + interval(lo, hi));
+      } else {
+        parts.add(dim + " " + cell.text());
+      }
+    }
+    return parts.isEmpty() ? "every value" : String.join(", ", parts);
+  }
+
+  private static Optional<Condition> only(Guard g, String dim) {
+    return g.all().stream().filter(c -> c.indicator().equals(dim)).findFirst();
+  }
+
+  private static Optional<Condition.Bound> max(Optional<Condition.Bound> a, Optional<Condition.Bound> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    int c = a.get().value().compareTo(b.get().value());
+    return c > 0 || (c == 0 && !a.get().inclusive()) ? a : b;
+  }
+
+  private static Optional<Condition.Bound> min(Optional<Condition.Bound> a, Optional<Condition.Bound> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    int c = a.get().value().compareTo(b.get().value());
+    return c < 0 || (c == 0 && !a.get().inclusive()) ? a : b;
+  }
+
+  private static boolean holds(Guard g, Map<String, Object> values) {
+    for (Condition c : g.all()) {
+      if (!test(c, values.get(c.indicator()))) {
+        return false;
+      }
+    }
+    if (g.any().isEmpty()) {
+      return true;
+    }
+    for (List<Condition> group : g.any()) {
+      boolean all = true;
+      for (Condition c : group) {
+        all &= test(c, values.get(c.indicator()));
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean test(Condition c, Object value) {
+    if (value instanceof BigDecimal x) {
+      return c.admits(x);
+    }
+    if (value instanceof Boolean b) {
+      return c.is().orElseThrow() == b;
+    }
+    return c.in().contains((String) value);
+  }
+
+  // ------------------------------------------------------------------ domains
+
+  private List<Cell> cellsOf(String dim, StepSpec step) {
+    IndicatorSpec ind = indicators.get(dim);
+    if (ind.type() == ValueType.BOOLEAN) {
+      return List.of(new Cell(false, Optional.empty(), Optional.empty(), "= false"),
+          new Cell(true, Optional.empty(), Optional.empty(), "= true"));
+    }
+    if (ind.type() == ValueType.TEXT) {
+      Set<String> texts = new LinkedHashSet<>(List.of("A", "B", "C", "D"));
+      if (ind instanceof IndicatorSpec.SafetyCreditRating r) {
+        r.whenAbsent().ifPresent(texts::add);
+      }
+      List<Cell> cells = new ArrayList<>();
+      texts.forEach(t -> cells.add(new Cell(t, Optional.empty(), Optional.empty(), "= " + t)));
+      return cells;
+    }
+    Domain domain = domain(ind, step);
+    java.util.TreeSet<BigDecimal> bounds = new java.util.TreeSet<>();
+    for (RowSpec row : ((StepSpec.Rows) step).rows()) {
+      List<Condition> conds = new ArrayList<>(row.when().all());
+      row.when().any().forEach(conds::addAll);
+      for (Condition c : conds) {
+        if (c.indicator().equals(dim)) {
+          c.lower().ifPresent(b -> bounds.add(b.value()));
+          c.upper().ifPresent(b -> bounds.add(b.value()));
+        }
+      }
+    }
+    List<Cell> cells = new ArrayList<>();
+    List<BigDecimal> b = new ArrayList<>(bounds);
+    Optional<Condition.Bound> lowEdge = domain.lo();
+    for (int i = 0; i <= b.size(); i++) {
+      Optional<Condition.Bound> highEdge = i < b.size()
+          ? Optional.of(new Condition.Bound(b.get(i), false)) : domain.hi();
+      // the open stretch between two bounds, cut to the domain
+      Optional<Condition.Bound> lo = max(lowEdge, domain.lo());
+      Optional<Condition.Bound> hi = min(highEdge, domain.hi());
+      Optional<BigDecimal> x = inside(lo, hi, domain);
+      if (x.isPresent()) {
+        cells.add(new Cell(x.get(), lo, hi, interval(lo, hi)));
+      }
+      if (i < b.size()) {
+        BigDecimal point = b.get(i);
+        if (domain.contains(point)) {
+          Optional<Condition.Bound> at = Optional.of(new Condition.Bound(point, true));
+          cells.add(new Cell(point, at, at, interval(at, at)));
+        }
+        lowEdge = Optional.of(new Condition.Bound(point, false));
+      }
+    }
+    return cells;
+  }
+
+  /** A value of the domain strictly between two edges (inclusive where the edge says so), if any. */
+  private static Optional<BigDecimal> inside(Optional<Condition.Bound> lo, Optional<Condition.Bound> hi,
+      Domain domain) {
+    BigDecimal candidate;
+    if (domain.step().signum() > 0) {
+      BigDecimal s = domain.step();
+      if (lo.isEmpty()) {
+        BigDecimal top = hi.orElseThrow().value();
+        candidate = top.divide(s, 0, RoundingMode.FLOOR).multiply(s);
+        if (candidate.compareTo(top) >= 0 && !hi.get().inclusive()) {
+          candidate = candidate.subtract(s);
+        }
+      } else {
+        BigDecimal bottom = lo.get().value();
+        candidate = bottom.divide(s, 0, RoundingMode.CEILING).multiply(s);
+        if (candidate.compareTo(bottom) == 0 && !lo.get().inclusive()) {
+          candidate = candidate.add(s);
+        }
+      }
+    } else if (lo.isEmpty()) {
+      candidate = hi.orElseThrow().value().subtract(BigDecimal.ONE);
+    } else if (hi.isEmpty()) {
+      candidate = lo.get().value().add(BigDecimal.ONE);
+    } else if (lo.get().inclusive()) {
+      candidate = lo.get().value();
+    } else if (hi.get().inclusive()) {
+      candidate = hi.get().value();
+    } else {
+      candidate = lo.get().value().add(hi.get().value()).divide(BigDecimal.valueOf(2));
+    }
+    Condition probe = new Condition("", "", lo, hi, Optional.empty(), ImmutableSet.of());
+    if (lo.isEmpty() && hi.isEmpty()) {
+      return Optional.empty();
+    }
+    return probe.admits(candidate) && domain.contains(candidate) ? Optional.of(candidate) : Optional.empty();
+  }
+
+  /** The values an indicator can take: an interval and a step (0 for any decimal). */
+  record Domain(Optional<Condition.Bound> lo, Optional<Condition.Bound> hi, BigDecimal step) {
+    boolean contains(BigDecimal x) {
+      Condition c = new Condition("", "", lo, hi, Optional.empty(), ImmutableSet.of());
+      if (!c.admits(x)) {
+        return false;
+      }
+      return step.signum() == 0 || x.remainder(step).signum() == 0;
+    }
+  }
+
+  private static Optional<Condition.Bound> ge(BigDecimal x) {
+    return Optional.of(new Condition.Bound(x, true));
+  }
+
+  private Domain domain(IndicatorSpec ind, StepSpec step) {
+    RuleTableSpec.DeclaredDomain declared = spec.domains().get(ind.id());
+    if (declared != null) {
+      return new Domain(declared.interval().lower(), declared.interval().upper(), declared.step());
+    }
+    BigDecimal one = BigDecimal.ONE;
+    BigDecimal zero = BigDecimal.ZERO;
+    if (ind instanceof IndicatorSpec.Ratio r) {
+      BigDecimal lo = r.zeroDenominator().map(z -> z.min(zero)).orElse(zero);
+      return new Domain(ge(lo), Optional.empty(), one.movePointLeft(r.round().scale()));
+    }
+    if (ind instanceof IndicatorSpec.Formula f) {
+      return new Domain(Optional.empty(), Optional.empty(), one.movePointLeft(f.round().scale()));
+    }
+    if (ind instanceof IndicatorSpec.Total t) {
+      boolean whole = t.measure().map(Measure::integral).orElse(true);
+      return new Domain(ge(zero), Optional.empty(), whole ? one : zero);
+    }
+    if (ind instanceof IndicatorSpec.Streak s) {
+      return new Domain(ge(zero), ge(BigDecimal.valueOf(s.maxYears())).map(b -> b), one);
+    }
+    if (ind instanceof IndicatorSpec.Claims c) {
+      return new Domain(ge(zero), Optional.empty(), c.measure().equals("count") ? one : zero);
+    }
+    if (ind instanceof IndicatorSpec.SafetyStandardGrade) {
+      return new Domain(ge(zero), ge(BigDecimal.valueOf(3)), one);
+    }
+    if (ind instanceof IndicatorSpec.InsuredMonths m) {
+      BigDecimal lo = m.whenUnknown().map(u -> u.min(zero)).orElse(zero);
+      boolean whole = m.whenUnknown().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
+      return new Domain(ge(lo), Optional.empty(), whole ? one : zero);
+    }
+    if (ind instanceof IndicatorSpec.CurrentBand) {
+      int lo = 0;
+      int hi = 0;
+      for (int c : classes(step)) {
+        int bench = table.basis().benchmarkIndex(c);
+        lo = Math.min(lo, -bench);
+        hi = Math.max(hi, table.basis().ladders().get(c).size() - 1 - bench);
+      }
+      return new Domain(ge(BigDecimal.valueOf(lo)), ge(BigDecimal.valueOf(hi)), one);
+    }
+    return new Domain(Optional.empty(), Optional.empty(), zero);
+  }
+}
