@@ -766,7 +766,7 @@ final class RuleTableParser {
         ImmutableSet<String> in;
         if (v.isString()) {
           in = ImmutableSet.of(v.asString());
-        } else if (v.isObject()) {
+        } else if (v.isObject() && v.node().has("in")) {
           JsonObject o = v.asObject();
           in = o.array("in").stream().map(JsonValue::asText).collect(ImmutableSet.toImmutableSet());
           if (in.isEmpty()) {

@@ -1,0 +1,110 @@
+package org.ratefloat.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The corpus of broken rule tables in src/test/resources/broken-tables: each case has one fault,
+ * listed in EXPECTED.tsv with its code, severity and JSON pointer.
+ */
+class BrokenTablesTest {
+  private static final Path DIR = Path.of("src/test/resources/broken-tables");
+
+  private record Case(List<Path> files, String code, String severity, String pointer) {}
+
+  private static List<Case> cases() throws Exception {
+    List<Case> cases = new ArrayList<>();
+    for (String line : Files.readAllLines(DIR.resolve("EXPECTED.tsv"))) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      cases.add(new Case(Arrays.stream(f[0].split(" ")).map(DIR::resolve).toList(), f[1], f[2], f[3]));
+    }
+    return cases;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachBrokenTableReportsItsFault() throws Exception {
+    return cases().stream().map(c -> DynamicTest.dynamicTest(c.files().get(c.files().size() - 1)
+        .getFileName().toString(), () -> {
+      List<Finding> findings = new ArrayList<>();
+      Linter.lint(c.files()).forEach(r -> findings.addAll(r.findings()));
+      List<Finding> relevant = findings.stream()
+          .filter(f -> f.severity() != Finding.Severity.INFO || c.severity().equals("info")).toList();
+      assertFalse(relevant.isEmpty(), "nothing found");
+      for (Finding f : relevant) {
+        // one fault per case: every finding is of the expected kind
+        assertEquals(c.code(), f.code().name(), f.text());
+        assertEquals(c.severity(), f.severity().jsonName(), f.text());
+      }
+      assertTrue(relevant.stream().anyMatch(f -> f.pointer().equals(c.pointer())),
+          () -> "no finding at " + c.pointer() + ": " + relevant);
+    }));
+  }
+
+  @Test
+  void theCorpusIsLargeAndComplete() throws Exception {
+    List<Case> cases = cases();
+    assertTrue(cases.size() >= 30, "at least 30 broken tables");
+    Set<Path> listed = new HashSet<>();
+    cases.forEach(c -> listed.addAll(c.files()));
+    try (Stream<Path> files = Files.list(DIR)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        if (f.getFileName().toString().startsWith("helper-")) {
+          var report = Linter.lint(List.of(f)).get(0);
+          assertTrue(report.findings().isEmpty(), f + " must lint clean: " + report.findings());
+        } else {
+          assertTrue(listed.contains(f), f + " has no line in EXPECTED.tsv");
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyShippedTableLintsClean() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("rules"))) {
+      List<Path> all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      for (Linter.FileReport r : Linter.lint(all)) {
+        assertEquals(List.of(), r.findings().stream().filter(f -> f.severity() != Finding.Severity.INFO).toList(),
+            r.file().toString());
+      }
+    }
+  }
+
+  @Test
+  void aRowBetweenTwoNeighbouringLatticeValuesNeverFires() throws Exception {
+    // payout ratios are rounded to 0.01: (50, 50.01) holds no value
+    String text = Files.readString(DIR.resolve("helper-valid.json"))
+        .replace("\"le\": \"50\"", "\"le\": \"50\"}}, \"then\": {\"band\": -1}},\n"
+            + "        {\"id\": \"between\", \"when\": {\"ratio\": {\"gt\": \"50\", \"lt\": \"50.01\"")
+        .replace("\"gt\": \"50\",\n", "\"ge\": \"50.01\",\n");
+    LoadedTable t = RuleTables.resolve(new RuleTables.Named("lattice.json", text.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)), RuleTables.directory(DIR));
+    assertEquals(List.of("RT023 warning /steps/0/rows/1: row between can never fire: no value in the domain "
+        + "meets its conditions"), t.findings().stream().map(Finding::text).toList());
+  }
+
+  @Test
+  void messagesShowTheValues() throws Exception {
+    var r = Linter.lint(List.of(DIR.resolve("01-overlap-unique.json"))).get(0);
+    assertEquals("RT021 error /steps/0/rows/0: overlaps /steps/0/rows/1 on ratio (50, 60]",
+        r.findings().get(0).text());
+    var gap = Linter.lint(List.of(DIR.resolve("04-gap.json"))).get(0);
+    assertEquals("RT020 error /steps/0: no row covers ratio (50, 60] (add a row, or noMatch \"skip\" if "
+        + "that is intended)", gap.findings().get(0).text());
+  }
+}
