@@ -80,6 +80,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theReadmeListsEveryErrorCode() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    for (ErrorCode code : ErrorCode.values()) {
+      assertTrue(readme.contains("| `" + code.name() + "` | " + code.summary() + " |"), code + " missing from README");
+    }
+  }
+
+  @Test
   void recordedVersionIsThePomVersion() throws Exception {
     String pom = Files.readString(Path.of("pom.xml"));
     Matcher m = Pattern.compile("<artifactId>ratefloat</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);

@@ -110,6 +110,19 @@ class CliTest {
   }
 
   @Test
+  void lintAsJson() {
+    Run r = run("lint", "--format", "json", "src/test/resources/broken-tables/01-overlap-unique.json",
+        "src/test/resources/broken-tables/32-unused-indicator.json");
+    assertEquals(4, r.code(), r.out());
+    assertTrue(r.out().contains("\"code\": \"RT021\",\n    \"severity\": \"error\",\n    \"pointer\": \"/steps/0/rows/0\""),
+        r.out());
+    assertTrue(r.out().contains("\"code\": \"RT029\""), r.out());
+    // warnings alone pass, unless --strict
+    assertEquals(0, run("lint", "src/test/resources/broken-tables/32-unused-indicator.json").code());
+    assertEquals(4, run("lint", "--strict", "src/test/resources/broken-tables/32-unused-indicator.json").code());
+  }
+
+  @Test
   void classify() {
     Run r = run("classify", "36", "--edition", "2011");
     assertEquals(0, r.code(), r.err());

@@ -1,0 +1,121 @@
+package org.ratefloat.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.ratefloat.Cases;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.RuleTable;
+
+/**
+ * The corpus of hostile and malformed inputs in src/test/resources/hostile-inputs: each is refused
+ * with the code and pointer listed in EXPECTED.tsv, at reading or at deciding. The time of each case
+ * is printed (not asserted: a unit test never asserts a time).
+ */
+class HostileInputsTest {
+  private static final Path DIR = Path.of("src/test/resources/hostile-inputs");
+  private static final Map<String, RuleTable> TABLES = new HashMap<>();
+  private static final Map<String, Long> NANOS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static List<String[]> cases() throws Exception {
+    List<String[]> cases = new ArrayList<>();
+    for (String line : Files.readAllLines(DIR.resolve("EXPECTED.tsv"))) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        cases.add(line.split("\t", -1));
+      }
+    }
+    return cases;
+  }
+
+  private static RuleTable table(String id) {
+    return TABLES.computeIfAbsent(id, Cases::table);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachHostileInputIsRefusedWithItsCodeAndPointer() throws Exception {
+    return cases().stream().map(c -> DynamicTest.dynamicTest(c[0], () -> {
+      byte[] bytes = Files.readAllBytes(DIR.resolve(c[0]));
+      RuleTable table = c[1].startsWith("decide:") ? table(c[1].substring(7)) : null;
+      try {
+        var input = RateFloat.readCase(bytes);
+        if (table != null) {
+          table.decide(input);
+        }
+        fail("accepted: " + c[0]);
+      } catch (RateFloatException e) {
+        NANOS.put(c[0], fastest(bytes, table));
+        assertEquals(ErrorCode.valueOf(c[2]), e.code(), e.getMessage());
+        assertEquals(c[3], e.pointer(), e.getMessage());
+        assertTrue(table != null || !c[1].startsWith("decide"), "stage");
+      }
+    }));
+  }
+
+  /** The fastest of a few refusals, so that the figure shows the work, not class loading. */
+  private static long fastest(byte[] bytes, RuleTable table) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      long start = System.nanoTime();
+      try {
+        var input = RateFloat.readCase(bytes);
+        if (table != null) {
+          table.decide(input);
+        }
+      } catch (RateFloatException expected) {
+        best = Math.min(best, System.nanoTime() - start);
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void theCorpusIsLargeAndComplete() throws Exception {
+    List<String[]> cases = cases();
+    assertTrue(cases.size() >= 40, "at least 40 hostile inputs");
+    Set<String> listed = new HashSet<>();
+    cases.forEach(c -> listed.add(c[0]));
+    try (Stream<Path> files = Files.list(DIR)) {
+      files.filter(p -> p.toString().endsWith(".json"))
+          .forEach(p -> assertTrue(listed.contains(p.getFileName().toString()), p + " is not in EXPECTED.tsv"));
+    }
+  }
+
+  @Test
+  void anOversizedDocumentIsRefusedBeforeParsing() {
+    byte[] big = ("{\"asOf\": \"" + "x".repeat(17 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+    try {
+      RateFloat.readCase(big);
+      fail("accepted");
+    } catch (RateFloatException e) {
+      NANOS.put("17 MiB document", fastest(big, null));
+      assertEquals(ErrorCode.IN024, e.code());
+      assertEquals("", e.pointer());
+    }
+  }
+
+  @AfterAll
+  static void report() {
+    var slowest = NANOS.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+    var exponent = NANOS.entrySet().stream().filter(e -> e.getKey().contains("huge-exponent")).findFirst()
+        .orElseThrow();
+    System.out.printf("hostile inputs: %d cases; slowest %s in %d us; %s in %d us%n", NANOS.size(),
+        slowest.getKey(), slowest.getValue() / 1000, exponent.getKey(), exponent.getValue() / 1000);
+  }
+}
