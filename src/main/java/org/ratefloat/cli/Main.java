@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ratefloat", mixinStandardHelpOptions = true, version = "ratefloat " + RateFloat.VERSION,
     description = "Work-injury insurance rate floating from declarative rule tables.",
     subcommands = {DecideCommand.class, ExplainCommand.class, VerifyCommand.class, LintCommand.class,
-        ClassifyCommand.class},
+        ClassifyCommand.class, BatchCommand.class, GenerateCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error", "3:bad input",
         "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case"})
@@ -58,14 +58,14 @@ public final class Main implements Runnable {
   }
 
   static String message(Exception e) {
-    if (e instanceof RateFloatException || e instanceof UncheckedIOException) {
+    if (e instanceof RateFloatException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       return "ratefloat: " + e.getMessage();
     }
     return "ratefloat: internal error: " + e;
   }
 
   static int exitCode(Exception e) {
-    if (e instanceof InputException || e instanceof UncheckedIOException) {
+    if (e instanceof InputException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       return BAD_INPUT;
     }
     if (e instanceof RuleTableException) {

@@ -25,7 +25,18 @@ public final class CanonicalJson {
     return out.toString();
   }
 
+  /** The same content on one line, without any white space between tokens and without a newline. */
+  public static String compact(JsonNode node) {
+    StringBuilder out = new StringBuilder(2048);
+    write(node, out, -1);
+    return out.toString();
+  }
+
   private static void write(JsonNode node, StringBuilder out, int depth) {
+    if (depth < 0) {
+      writeCompact(node, out);
+      return;
+    }
     if (node.isObject()) {
       if (node.isEmpty()) {
         out.append("{}");
@@ -68,6 +79,34 @@ public final class CanonicalJson {
       out.append("null");
     } else {
       throw new IllegalStateException("cannot write JSON node of type " + node.getNodeType());
+    }
+  }
+
+  private static void writeCompact(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      out.append('{');
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        string(field.getKey(), out);
+        out.append(':');
+        writeCompact(field.getValue(), out);
+        if (fields.hasNext()) {
+          out.append(',');
+        }
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        writeCompact(node.get(i), out);
+      }
+      out.append(']');
+    } else {
+      write(node, out, 0);
     }
   }
 

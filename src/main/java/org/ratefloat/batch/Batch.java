@@ -1,0 +1,454 @@
+package org.ratefloat.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.json.CaseJson;
+import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.JsonValue;
+import org.ratefloat.model.RatingCase;
+
+/**
+ * Decides a whole portfolio file: one output record per input record, in input order, whatever the
+ * number of threads; a record that cannot be decided becomes an error record (line, employer id,
+ * code, pointer, message) and never affects its neighbours.
+ *
+ * <p>Memory stays bounded: records are read, decided and written in chunks, with a fixed number of
+ * chunks in flight. The output file appears only when complete: it is written under a temporary name
+ * in the same folder and renamed at the end, and removed if the run fails or is interrupted.
+ *
+ * <p>NDJSON input holds one case document per line. CSV input holds one row per employer and period
+ * (see {@code README}); the rows of one employer form one record.
+ *
+ * @since 0.1.0
+ */
+public final class Batch {
+  /** Longest input line accepted (the case document limit). */
+  static final int MAX_LINE = 16 << 20;
+  private static final int CHUNK = 128;
+  private static final ObjectMapper LENIENT = new ObjectMapper();
+  private static final CsvMapper CSV = new CsvMapper();
+  static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
+      "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
+      "tableSha256", "warnings");
+  private static final ObjectWriter CSV_ROW = CSV.writer(CSV_OUT.stream()
+      .reduce(CsvSchema.builder(), CsvSchema.Builder::addColumn, (a, b) -> a).build().withoutHeader()
+      .withLineSeparator("\n"));
+
+  private Batch() {}
+
+  /** Input and output formats. */
+  public enum Format {
+    NDJSON,
+    CSV;
+
+    /** CSV for a file name ending in .csv, else NDJSON. */
+    public static Format of(Path file) {
+      return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : NDJSON;
+    }
+  }
+
+  /**
+   * How to run.
+   *
+   * @param threads worker threads (1 or more)
+   * @param in the input format
+   * @param out the output format
+   * @param echoInput whether NDJSON decision records carry the input (as {@code decide} does)
+   */
+  public record Options(int threads, Format in, Format out, boolean echoInput) {
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1: " + threads);
+      }
+      requireNonNull(in, "in");
+      requireNonNull(out, "out");
+    }
+  }
+
+  /** Told after each chunk: records so far, input bytes read, input size. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(long records, long bytesRead, long bytesTotal);
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param records records read (= records written)
+   * @param decided records decided
+   * @param bands decided records by risk class and new band, e.g. {@code class 4, band 1.2}
+   * @param errors error records by code
+   */
+  public record Summary(long records, long decided, SortedMap<String, Long> bands, SortedMap<String, Long> errors) {}
+
+  /** One input record: its first line and either its document or why it could not be read. */
+  private record Input(long line, byte[] bytes, JsonNode tree, RateFloatException unreadable) {}
+
+  /** One output record and what it counts for in the summary. */
+  private record Output(String text, String band, String error) {}
+
+  /**
+   * Runs a batch.
+   *
+   * @param decide the rule table's decide function (normally {@code table::decide})
+   * @throws IOException if the input cannot be read or the output cannot be written; no output file
+   *     is left behind
+   */
+  public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
+      Progress progress) throws IOException {
+    requireNonNull(decide, "decide");
+    Path dir = out.toAbsolutePath().getParent();
+    // a temporary name in the same folder, created with the usual permissions, renamed when complete
+    Path temp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + Long.toHexString(System.nanoTime()) + ".partial");
+    Thread cleanup = new Thread(() -> deleteQuietly(temp));
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+      Thread t = new Thread(r, "ratefloat-batch");
+      t.setDaemon(true);
+      return t;
+    });
+    boolean done = false;
+    try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp,
+            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
+            StandardCharsets.UTF_8), 1 << 18)) {
+      long total = Files.size(in);
+      Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
+      if (options.out() == Format.CSV) {
+        writer.write(String.join(",", CSV_OUT));
+        writer.write('\n');
+      }
+      Summary summary = process(decide, source, writer, options, progress, total, pool);
+      writer.flush();
+      done = true;
+      writer.close();
+      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return summary;
+    } finally {
+      pool.shutdownNow();
+      if (!done) {
+        deleteQuietly(temp);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // best effort: a temporary name never passes for output
+    }
+  }
+
+  private static Summary process(Function<RatingCase, Decision> decide, Source source, Writer writer,
+      Options options, Progress progress, long total, ExecutorService pool) throws IOException {
+    Deque<Future<List<Output>>> pending = new ArrayDeque<>();
+    int maxPending = options.threads() * 2 + 1;
+    long records = 0;
+    long decided = 0;
+    SortedMap<String, Long> bands = new TreeMap<>();
+    SortedMap<String, Long> errors = new TreeMap<>();
+    while (true) {
+      List<Input> chunk = new ArrayList<>(CHUNK);
+      Input next;
+      while (chunk.size() < CHUNK && (next = source.next()) != null) {
+        chunk.add(next);
+      }
+      if (!chunk.isEmpty()) {
+        pending.add(pool.submit(() -> decideAll(decide, chunk, options)));
+      }
+      while (!pending.isEmpty() && (chunk.isEmpty() || pending.size() >= maxPending)) {
+        for (Output o : await(pending.poll())) {
+          writer.write(o.text());
+          records++;
+          if (o.band() != null) {
+            decided++;
+            bands.merge(o.band(), 1L, Long::sum);
+          } else {
+            errors.merge(o.error(), 1L, Long::sum);
+          }
+        }
+        if (progress != null) {
+          progress.update(records, source.bytesRead(), total);
+        }
+      }
+      if (chunk.isEmpty()) {
+        return new Summary(records, decided, bands, errors);
+      }
+    }
+  }
+
+  private static List<Output> await(Future<List<Output>> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("batch interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  private static List<Output> decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options) {
+    List<Output> out = new ArrayList<>(chunk.size());
+    for (Input input : chunk) {
+      out.add(decideOne(decide, input, options));
+    }
+    return out;
+  }
+
+  private static Output decideOne(Function<RatingCase, Decision> decide, Input input, Options options) {
+    String employerId = null;
+    try {
+      if (input.unreadable() != null) {
+        throw input.unreadable();
+      }
+      RatingCase c = input.tree() != null ? CaseJson.read(JsonValue.root(input.tree(),
+          org.ratefloat.json.Faults.INPUT)) : RateFloat.readCase(input.bytes());
+      employerId = c.employer().id();
+      Decision d = decide.apply(c);
+      String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
+      return new Output(decisionText(input.line(), d, options), band, null);
+    } catch (RateFloatException e) {
+      if (employerId == null) {
+        employerId = employerIdOf(input);
+      }
+      return new Output(errorText(input.line(), employerId, e, options), null, e.code().name());
+    }
+  }
+
+  private static String decisionText(long line, Decision d, Options options) {
+    if (options.out() == Format.CSV) {
+      List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
+          String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
+          d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
+          d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
+          d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
+      return csvRow(row);
+    }
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    record.put("line", line);
+    record.put("employerId", d.input().employer().id());
+    record.put("status", "ok");
+    ObjectNode decision = DecisionJson.tree(d);
+    if (!options.echoInput()) {
+      decision.remove("input");
+    }
+    record.set("decision", decision);
+    return CanonicalJson.compact(record) + "\n";
+  }
+
+  private static String errorText(long line, String employerId, RateFloatException e, Options options) {
+    if (options.out() == Format.CSV) {
+      return csvRow(List.of(String.valueOf(line), employerId == null ? "" : employerId, "error", "", "", "", "",
+          "", "", e.code().name(), e.pointer(), e.detail(), "", "", ""));
+    }
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    record.put("line", line);
+    if (employerId == null) {
+      record.putNull("employerId");
+    } else {
+      record.put("employerId", employerId);
+    }
+    record.put("status", "error");
+    ObjectNode error = record.putObject("error");
+    error.put("code", e.code().name());
+    error.put("pointer", e.pointer());
+    error.put("message", e.detail());
+    return CanonicalJson.compact(record) + "\n";
+  }
+
+  private static String csvRow(List<String> fields) {
+    try {
+      return CSV_ROW.writeValueAsString(fields);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The employer id of a record that failed, if its document is readable enough to show it. */
+  private static String employerIdOf(Input input) {
+    try {
+      JsonNode tree = input.tree() != null ? input.tree()
+          : input.bytes() != null && input.bytes().length > 0 ? LENIENT.readTree(input.bytes()) : null;
+      JsonNode id = tree == null ? null : tree.path("employer").path("id");
+      return id != null && id.isTextual() ? id.textValue() : null;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ sources
+
+  private interface Source {
+    /** The next record, or null at the end. */
+    Input next() throws IOException;
+
+    long bytesRead();
+  }
+
+  private static final class NdjsonSource implements Source {
+    private final LineReader lines;
+    private long line;
+
+    NdjsonSource(InputStream in) {
+      this.lines = new LineReader(in, MAX_LINE);
+    }
+
+    @Override
+    public Input next() throws IOException {
+      byte[] bytes = lines.next();
+      if (bytes == null) {
+        return null;
+      }
+      line++;
+      if (bytes == LineReader.TOO_LONG) {
+        return new Input(line, null, null, new InputException(ErrorCode.IN024, "",
+            "line longer than " + MAX_LINE + " bytes"));
+      }
+      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        return new Input(line, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
+      }
+      return new Input(line, bytes, null, null);
+    }
+
+    @Override
+    public long bytesRead() {
+      return lines.bytesRead();
+    }
+  }
+
+  private static final class CsvSource implements Source {
+    private final MappingIterator<Map<String, String>> rows;
+    private final CountingStream counter;
+    private Map<String, String> held;
+    private long heldLine;
+
+    CsvSource(InputStream in) throws IOException {
+      this.counter = new CountingStream(in);
+      this.rows = CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(counter);
+      List<String> columns = new ArrayList<>();
+      ((CsvSchema) rows.getParser().getSchema()).forEach(c -> columns.add(c.getName()));
+      for (String c : columns) {
+        if (!CsvCases.known(c)) {
+          throw new InputException(ErrorCode.IN003, "", "unknown CSV column \"" + c + "\"; columns are "
+              + CsvCases.EMPLOYER_COLUMNS + " and " + CsvCases.PERIOD_COLUMNS);
+        }
+      }
+      if (!columns.contains("id")) {
+        throw new InputException(ErrorCode.IN004, "", "the CSV header has no id column");
+      }
+    }
+
+    @Override
+    public Input next() throws IOException {
+      List<Map<String, String>> group = new ArrayList<>();
+      long first;
+      if (held != null) {
+        group.add(held);
+        first = heldLine;
+        held = null;
+      } else {
+        if (!rows.hasNextValue()) {
+          return null;
+        }
+        first = rows.getCurrentLocation().getLineNr();
+        group.add(rows.nextValue());
+      }
+      String id = group.get(0).getOrDefault("id", "");
+      while (rows.hasNextValue()) {
+        long line = rows.getCurrentLocation().getLineNr();
+        Map<String, String> row = rows.nextValue();
+        if (!id.equals(row.getOrDefault("id", "")) || id.isEmpty()) {
+          held = row;
+          heldLine = line;
+          break;
+        }
+        group.add(row);
+      }
+      return new Input(first, null, CsvCases.toCase(group), null);
+    }
+
+    @Override
+    public long bytesRead() {
+      return counter.count;
+    }
+  }
+
+  /** Counts the bytes read through it, for progress. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

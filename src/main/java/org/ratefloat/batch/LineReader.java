@@ -1,0 +1,86 @@
+package org.ratefloat.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads lines as bytes (so that invalid UTF-8 is the record's fault, not the file's), without ever
+ * holding more than {@code maxLine} bytes of one line: a longer line is skipped to its end and
+ * reported as too long.
+ */
+final class LineReader {
+  /** Returned in place of a line longer than the limit. */
+  static final byte[] TOO_LONG = new byte[0];
+
+  private final InputStream in;
+  private final int maxLine;
+  private final byte[] buffer = new byte[1 << 16];
+  private int pos;
+  private int len;
+  private long bytesRead;
+  private boolean eof;
+
+  LineReader(InputStream in, int maxLine) {
+    this.in = in;
+    this.maxLine = maxLine;
+  }
+
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  /** The next line without its line end, {@link #TOO_LONG}, or null at the end of the input. */
+  byte[] next() throws IOException {
+    byte[] line = new byte[256];
+    int size = 0;
+    boolean tooLong = false;
+    boolean any = false;
+    while (true) {
+      if (pos == len) {
+        if (eof || !fill()) {
+          if (!any) {
+            return null;
+          }
+          break;
+        }
+      }
+      any = true;
+      byte b = buffer[pos++];
+      bytesRead++;
+      if (b == '\n') {
+        break;
+      }
+      if (tooLong) {
+        continue;
+      }
+      if (size == maxLine) {
+        tooLong = true;
+        line = null;
+        continue;
+      }
+      if (size == line.length) {
+        line = Arrays.copyOf(line, Math.min(maxLine, line.length * 2));
+      }
+      line[size++] = b;
+    }
+    if (tooLong) {
+      return TOO_LONG;
+    }
+    if (size > 0 && line[size - 1] == '\r') {
+      size--;
+    }
+    return Arrays.copyOf(line, size);
+  }
+
+  private boolean fill() throws IOException {
+    len = in.read(buffer);
+    pos = 0;
+    if (len <= 0) {
+      len = 0;
+      eof = true;
+      return false;
+    }
+    return true;
+  }
+}

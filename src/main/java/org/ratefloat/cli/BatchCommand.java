@@ -1,0 +1,77 @@
+package org.ratefloat.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.batch.Batch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ratefloat batch}: decide a whole portfolio file. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = "Decide every employer of a portfolio (NDJSON or CSV): one output record per input record, "
+        + "in input order; the output file appears only when complete. A summary goes to stderr.")
+final class BatchCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
+  Path rules;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "employers, .ndjson or .csv")
+  Path in;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "decisions, .ndjson or .csv")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the machine's cores)")
+  Integer threads;
+
+  @Option(names = "--echo-input", description = "NDJSON decision records carry their input, as decide does")
+  boolean echoInput;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    RuleTable table = RateFloat.loadTable(rules);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    long start = System.nanoTime();
+    boolean terminal = System.console() != null;
+    long[] lastShown = {0};
+    Batch.Summary summary = Batch.run(table::decide, in, out,
+        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
+        (records, read, total) -> {
+          long now = System.nanoTime();
+          if (terminal && now - lastShown[0] > 1_000_000_000L) {
+            lastShown[0] = now;
+            double seconds = (now - start) / 1e9;
+            long rate = Math.round(records / Math.max(seconds, 1e-9));
+            long eta = read == 0 ? 0 : Math.round(seconds * (total - read) / read);
+            err.printf("\r%,d records, %,d/s, ETA %s   ", records, rate, Duration.ofSeconds(eta).toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT));
+            err.flush();
+          }
+        });
+    if (terminal) {
+      err.println();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    err.printf("%s: %,d records in %.1f s (%,.0f/s): %,d decided, %,d errors%n", out, summary.records(), seconds,
+        summary.records() / Math.max(seconds, 1e-9), summary.decided(), summary.records() - summary.decided());
+    for (Map.Entry<String, Long> e : summary.bands().entrySet()) {
+      err.printf("  %-22s %,d%n", e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, Long> e : summary.errors().entrySet()) {
+      err.printf("  error %-16s %,d%n", e.getKey(), e.getValue());
+    }
+    return Main.OK;
+  }
+}

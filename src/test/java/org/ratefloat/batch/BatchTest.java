@@ -1,0 +1,204 @@
+package org.ratefloat.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ratefloat.Cases;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.synthetic.PortfolioGenerator;
+
+/** Batch runs: nothing lost, order kept, the same bytes for any number of threads, atomic output. */
+class BatchTest {
+  private static final RuleTable HUNAN = Cases.table("cn-hn-provisional");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> LINES = new ArrayList<>();
+  private static final List<String> EXPECTED_ERRORS = new ArrayList<>();
+
+  @TempDir
+  static Path tmp;
+
+  /**
+   * 2,000 synthetic employers with every kind of malformed record mixed in: hostile corpus files
+   * squeezed to one line, blank lines, garbage, a line too long to read.
+   */
+  @BeforeAll
+  static void portfolio() throws IOException {
+    PortfolioGenerator gen = new PortfolioGenerator(42, 2000, LocalDate.of(2025, 1, 1), 3);
+    List<String> bad = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("src/test/resources/hostile-inputs/EXPECTED.tsv"))) {
+      String[] f = line.split("\t", -1);
+      if (line.startsWith("#") || !(f[1].equals("read") || f[1].equals("decide:cn-hn-provisional"))) {
+        continue;
+      }
+      byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/hostile-inputs", f[0]));
+      try {
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+      } catch (java.nio.charset.CharacterCodingException notText) {
+        continue; // a line of this file is text: invalid UTF-8 cannot be mixed in as a String
+      }
+      String text = new String(bytes, StandardCharsets.UTF_8).replace("\n", " ").replace("\r", " ");
+      if (text.isBlank() || text.length() > 100_000) {
+        continue;
+      }
+      bad.add(text);
+      EXPECTED_ERRORS.add(f[2]);
+    }
+    int b = 0;
+    int i = 0;
+    while (gen.hasNext()) {
+      LINES.add(CanonicalJson.compact(gen.next()));
+      if (++i % 25 == 0 && b < bad.size()) {
+        LINES.add(bad.get(b++));
+      }
+    }
+    LINES.add("");
+    LINES.add("   ");
+    LINES.add("{\"employer\": ");
+    LINES.add("x".repeat(Batch.MAX_LINE + 10));
+    LINES.add(LINES.get(0));
+    Files.write(tmp.resolve("in.ndjson"), LINES, StandardCharsets.UTF_8);
+  }
+
+  private static Path run(int threads, String name) throws IOException {
+    Path out = tmp.resolve(name);
+    Batch.run(HUNAN::decide, tmp.resolve("in.ndjson"), out,
+        new Batch.Options(threads, Batch.Format.NDJSON, Batch.Format.NDJSON, false), null);
+    return out;
+  }
+
+  @Test
+  void everyInputLineHasItsOutputLineInOrder() throws IOException {
+    Path out = run(2, "out.ndjson");
+    List<String> lines = Files.readAllLines(out);
+    assertEquals(LINES.size(), lines.size());
+    int errors = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode record = JSON.readTree(lines.get(i));
+      assertEquals(i + 1, record.get("line").asInt());
+      if (record.get("status").asText().equals("ok")) {
+        // the decision belongs to the employer on that input line
+        assertEquals(JSON.readTree(LINES.get(i)).path("employer").path("id").asText(),
+            record.get("employerId").asText());
+        assertEquals(RateFloat.toJson(HUNAN.decide(RateFloat.readCase(LINES.get(i)
+            .getBytes(StandardCharsets.UTF_8)))).length > 0, true);
+      } else {
+        errors++;
+        assertTrue(record.path("error").path("code").asText().matches("(IN|RT|DC)[0-9]{3}"), lines.get(i));
+      }
+    }
+    // the mixed-in hostile records, then blank, blank, cut-off and too-long lines
+    assertEquals(EXPECTED_ERRORS.size() + 4, errors);
+  }
+
+  @Test
+  void errorRecordsNameLineEmployerCodeAndPointer() throws IOException {
+    List<String> lines = Files.readAllLines(run(1, "errors.ndjson"));
+    List<String> codes = new ArrayList<>();
+    for (String l : lines) {
+      JsonNode r = JSON.readTree(l);
+      if (r.get("status").asText().equals("error")) {
+        codes.add(r.path("error").path("code").asText());
+      }
+    }
+    List<String> expected = new ArrayList<>(EXPECTED_ERRORS);
+    expected.addAll(List.of("IN001", "IN001", "IN001", "IN024"));
+    assertEquals(expected, codes);
+    JsonNode negative = lines.stream().map(l -> {
+      try {
+        return JSON.readTree(l);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }).filter(r -> r.path("error").path("code").asText().equals("IN007")).findFirst().orElseThrow();
+    assertEquals("H-1", negative.get("employerId").asText());
+    assertTrue(negative.path("error").path("pointer").asText().startsWith("/history/"));
+  }
+
+  @Test
+  void outputBytesAreTheSameForOneTwoAndFourThreads() throws IOException {
+    byte[] one = Files.readAllBytes(run(1, "t1.ndjson"));
+    assertArrayEquals(one, Files.readAllBytes(run(2, "t2.ndjson")));
+    assertArrayEquals(one, Files.readAllBytes(run(4, "t4.ndjson")));
+    assertArrayEquals(one, Files.readAllBytes(run(4, "t4-again.ndjson")));
+  }
+
+  @Test
+  void aRunThatFailsHalfWayLeavesNoOutputFile() throws IOException {
+    Path out = tmp.resolve("failed.ndjson");
+    AtomicInteger calls = new AtomicInteger();
+    RuntimeException boom = assertThrows(IllegalStateException.class, () -> Batch.run(c -> {
+      if (calls.incrementAndGet() == 700) {
+        throw new IllegalStateException("simulated failure half way");
+      }
+      return HUNAN.decide(c);
+    }, tmp.resolve("in.ndjson"), out, new Batch.Options(2, Batch.Format.NDJSON, Batch.Format.NDJSON, false), null));
+    assertEquals("simulated failure half way", boom.getMessage());
+    assertFalse(Files.exists(out));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "temporary file left");
+    }
+  }
+
+  @Test
+  void aFailedRunKeepsAnEarlierOutputIntact() throws IOException {
+    Path out = run(2, "kept.ndjson");
+    byte[] before = Files.readAllBytes(out);
+    assertThrows(IllegalStateException.class, () -> Batch.run(c -> {
+      throw new IllegalStateException("fails at once");
+    }, tmp.resolve("in.ndjson"), out, new Batch.Options(2, Batch.Format.NDJSON, Batch.Format.NDJSON, false), null));
+    assertArrayEquals(before, Files.readAllBytes(out));
+  }
+
+  @Test
+  void csvInAndOut() throws IOException {
+    Path in = tmp.resolve("in.csv");
+    Files.writeString(in, String.join("\n",
+        "id,name,edition,code,currentBand,asOf,firstInsured,premiumArrears,year,payroll,premiumsPaid,benefitsPaid,"
+            + "averageHeadcount,injuries,deaths,maxDeathsSingleAccident,maxSeriousInjuriesSingleAccident,disability7",
+        "E1,\"Works, Ltd\",GB/T 4754-2011,36,1.0,2025-01-01,2010-01-01,false,2023,1000000,9000,100,50,0,0,0,0,",
+        "E1,\"Works, Ltd\",GB/T 4754-2011,36,1.0,2025-01-01,2010-01-01,false,2024,1000000,9000,13500,50,1,0,0,1,1",
+        "E2,Shop,GB/T 4754-2011,52,1.0,2025-01-01,2010-01-01,false,2024,500000,-2000,0,10,0,0,0,0,",
+        "E3,Mine,GB/T 4754-2011,06,1.5,2025-01-01,2010-01-01,true,2024,8000000,152000,0,90,0,0,0,0,",
+        ""));
+    Path out = tmp.resolve("out.csv");
+    Batch.Summary s = Batch.run(HUNAN::decide, in, out,
+        new Batch.Options(2, Batch.Format.CSV, Batch.Format.CSV, false), null);
+    assertEquals(3, s.records());
+    List<String> rows = Files.readAllLines(out);
+    assertEquals(String.join(",", Batch.CSV_OUT), rows.get(0));
+    // E1, 2024: 13500 / 9000 = 150 % -> +1; 1 injury in 50 = 2 % -> no add-on: 0.9 x 1.2 = 1.08
+    assertTrue(rows.get(1).startsWith("2,E1,ok,4,0.9,1.0,1.2,1.0800,"), rows.get(1));
+    // E2 paid negative premiums: the error names line 4 and the field
+    assertTrue(rows.get(2).startsWith("4,E2,error,,,,,,,IN007,/history/0/premiumsPaid,"), rows.get(2));
+    // E3: no payouts -> -2, but arrears veto the down-float; class 8 from 150 %: limited to 0 -> 1.9
+    assertTrue(rows.get(3).startsWith("5,E3,ok,8,1.9,1.5,1.0,1.9000,"), rows.get(3));
+  }
+
+  @Test
+  void csvWithAnUnknownColumnIsRefusedAsAWhole() throws IOException {
+    Path in = tmp.resolve("bad.csv");
+    Files.writeString(in, "id,colour\nE1,red\n");
+    assertThrows(org.ratefloat.InputException.class, () -> Batch.run(HUNAN::decide, in, tmp.resolve("bad-out.csv"),
+        new Batch.Options(1, Batch.Format.CSV, Batch.Format.CSV, false), null));
+    assertFalse(Files.exists(tmp.resolve("bad-out.csv")));
+  }
+}
