@@ -52,9 +52,9 @@ final class BatchCommand implements Callable<Integer> {
           long now = System.nanoTime();
           if (terminal && now - lastShown[0] > 1_000_000_000L) {
             lastShown[0] = now;
-            double seconds = (now - start) / 1e9;
-            long rate = Math.round(records / Math.max(seconds, 1e-9));
-            long eta = read == 0 ? 0 : Math.round(seconds * (total - read) / read);
+            long millis = Math.max(1, (now - start) / 1_000_000);
+            long rate = records * 1000 / millis;
+            long eta = read == 0 ? 0 : millis * (total - read) / read / 1000;
             err.printf("\r%,d records, %,d/s, ETA %s   ", records, rate, Duration.ofSeconds(eta).toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT));
             err.flush();
@@ -63,9 +63,10 @@ final class BatchCommand implements Callable<Integer> {
     if (terminal) {
       err.println();
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    err.printf("%s: %,d records in %.1f s (%,.0f/s): %,d decided, %,d errors%n", out, summary.records(), seconds,
-        summary.records() / Math.max(seconds, 1e-9), summary.decided(), summary.records() - summary.decided());
+    long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+    err.printf("%s: %,d records in %d.%d s (%,d/s): %,d decided, %,d errors%n", out, summary.records(),
+        millis / 1000, millis % 1000 / 100, summary.records() * 1000 / millis, summary.decided(),
+        summary.records() - summary.decided());
     for (Map.Entry<String, Long> e : summary.bands().entrySet()) {
       err.printf("  %-22s %,d%n", e.getKey(), e.getValue());
     }

@@ -114,7 +114,7 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
       cert.put("grade", 1 + random.nextInt(3));
       cert.put("validUntil", asOf.plusMonths(random.nextInt(36) - 6).toString());
     }
-    double basePayroll = payroll.sample();
+    BigDecimal basePayroll = money(payroll.sample());
     ArrayNode history = root.putArray("history");
     int first = asOf.getYear() - years;
     for (int y = first; y < asOf.getYear(); y++) {
@@ -122,7 +122,10 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
       if (from.isBefore(firstInsured.withDayOfYear(1))) {
         continue;
       }
-      history.add(year(y, riskClass, band, basePayroll * (1 + 0.04 * (y - first))));
+      // payroll grows 4 % a year
+      BigDecimal grown = basePayroll.multiply(BigDecimal.ONE.add(new BigDecimal("0.04").multiply(
+          BigDecimal.valueOf(y - first)))).setScale(2, RoundingMode.HALF_UP);
+      history.add(year(y, riskClass, band, grown));
     }
     return root;
   }
@@ -138,32 +141,33 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
     return WEIGHT.length - 1;
   }
 
-  private static BigDecimal money(double x) {
-    return BigDecimal.valueOf(Math.round(x * 100), 2);
+  /** A random draw in yuan as an amount to the fen. */
+  private static BigDecimal money(double draw) {
+    return BigDecimal.valueOf(Math.round(draw * 100), 2);
   }
 
-  private ObjectNode year(int y, int riskClass, String band, double payrollYuan) {
+  private ObjectNode year(int y, int riskClass, String band, BigDecimal pay) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode o = f.objectNode();
     o.put("year", y);
-    BigDecimal pay = money(payrollYuan);
     BigDecimal atBenchmark = pay.multiply(new BigDecimal(BENCHMARK[riskClass])).movePointLeft(2)
         .setScale(2, RoundingMode.HALF_UP);
     BigDecimal paid = atBenchmark.multiply(new BigDecimal(band)).setScale(2, RoundingMode.HALF_UP);
-    long headcount = Math.max(1, Math.round(payrollYuan / (70_000 + random.nextInt(30_000))));
+    long wage = 70_000 + random.nextInt(30_000);
+    long headcount = Math.max(1, pay.divide(BigDecimal.valueOf(wage), 0, RoundingMode.HALF_UP).longValue());
     double lambda = headcount * INCIDENCE[riskClass] / 100.0;
     long injuries = lambda > 0 ? new PoissonDistribution(random, lambda, PoissonDistribution.DEFAULT_EPSILON,
         PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample() : 0;
     injuries = Math.min(injuries, headcount);
     long deaths = 0;
     int[] grades = new int[11];
-    double benefits = 0;
+    BigDecimal benefits = BigDecimal.ZERO;
     for (long i = 0; i < injuries; i++) {
-      benefits += Math.min(payout.sample(), 2_000_000);
+      benefits = benefits.add(money(Math.min(payout.sample(), 2_000_000)));
       double u = random.nextDouble();
       if (u < 0.004 * riskClass) {
         deaths++;
-        benefits += 900_000;
+        benefits = benefits.add(new BigDecimal("900000.00"));
       } else if (u < 0.17) {
         grades[u < 0.03 ? 5 + random.nextInt(2) : 7 + random.nextInt(4)]++;
       }
@@ -171,7 +175,7 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
     o.put("payroll", pay.toPlainString());
     o.put("premiumsPaid", paid.toPlainString());
     o.put("premiumsAtBenchmark", atBenchmark.toPlainString());
-    o.put("benefitsPaid", money(benefits).toPlainString());
+    o.put("benefitsPaid", benefits.toPlainString());
     o.put("averageHeadcount", String.valueOf(headcount));
     o.put("injuries", injuries);
     o.put("deaths", deaths);
