@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ratefloat.decision.Decision;
-import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
 import org.ratefloat.model.RatingCase;
@@ -77,7 +76,7 @@ public final class RateFloat {
 
   /** The canonical JSON of a case (what its input hash is computed over). */
   public static byte[] toJson(RatingCase input) {
-    return CanonicalJson.bytes(CaseJson.write(input));
+    return CaseJson.bytes(input);
   }
 
   /** SHA-256 (hex) of the canonical JSON of a case. */

@@ -22,6 +22,8 @@ import org.ratefloat.rules.RuleTableSpec;
  * @since 0.1.0
  */
 public final class RuleTable {
+  private static final String LIBRARY = "ratefloat " + RateFloat.VERSION;
+
   private final Engine engine;
 
   RuleTable(LoadedTable table) {
@@ -83,7 +85,7 @@ public final class RuleTable {
    */
   public Decision decide(org.ratefloat.model.RatingCase input) {
     requireNonNull(input, "input");
-    return engine.decide(input, "ratefloat " + RateFloat.VERSION, RateFloat.inputSha256(input));
+    return engine.decide(input, LIBRARY, org.ratefloat.decision.InputHash.lazy(() -> RateFloat.inputSha256(input)));
   }
 
   /** The risk class of an industry code under this table's classification, with its benchmark. */

@@ -39,7 +39,7 @@ import org.ratefloat.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RateFloatException;
 import org.ratefloat.decision.Decision;
-import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
 import org.ratefloat.json.JsonValue;
@@ -276,16 +276,11 @@ public final class Batch {
           d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
       return csvRow(row);
     }
-    ObjectNode record = JsonNodeFactory.instance.objectNode();
-    record.put("line", line);
-    record.put("employerId", d.input().employer().id());
-    record.put("status", "ok");
-    ObjectNode decision = DecisionJson.tree(d);
-    if (!options.echoInput()) {
-      decision.remove("input");
-    }
-    record.set("decision", decision);
-    return CanonicalJson.compact(record) + "\n";
+    JsonOut out = new JsonOut(false);
+    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
+    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    out.endObject();
+    return out.text() + "\n";
   }
 
   private static String errorText(long line, String employerId, RateFloatException e, Options options) {
@@ -293,19 +288,18 @@ public final class Batch {
       return csvRow(List.of(String.valueOf(line), employerId == null ? "" : employerId, "error", "", "", "", "",
           "", "", e.code().name(), e.pointer(), e.detail(), "", "", ""));
     }
-    ObjectNode record = JsonNodeFactory.instance.objectNode();
-    record.put("line", line);
+    JsonOut out = new JsonOut(false);
+    out.beginObject().field("line", line);
     if (employerId == null) {
-      record.putNull("employerId");
+      out.name("employerId").nullValue();
     } else {
-      record.put("employerId", employerId);
+      out.field("employerId", employerId);
     }
-    record.put("status", "error");
-    ObjectNode error = record.putObject("error");
-    error.put("code", e.code().name());
-    error.put("pointer", e.pointer());
-    error.put("message", e.detail());
-    return CanonicalJson.compact(record) + "\n";
+    out.field("status", "error");
+    out.name("error").beginObject().field("code", e.code().name()).field("pointer", e.pointer())
+        .field("message", e.detail()).endObject();
+    out.endObject();
+    return out.text() + "\n";
   }
 
   private static String csvRow(List<String> fields) {

@@ -17,7 +17,7 @@ import org.ratefloat.model.RatingCase;
  *
  * @param library library name and version, e.g. {@code ratefloat 0.1.0}
  * @param tables the measure table first, then the tables it refers to
- * @param inputSha256 SHA-256 of the canonical JSON of {@code input}
+ * @param inputHash SHA-256 of the canonical JSON of {@code input}, computed when first needed
  * @param asOf the as-of date of the decision
  * @param industry the employer's industry code
  * @param riskClass the resolved risk class
@@ -39,7 +39,7 @@ import org.ratefloat.model.RatingCase;
 public record Decision(
     String library,
     ImmutableList<TableRef> tables,
-    String inputSha256,
+    InputHash inputHash,
     LocalDate asOf,
     IndustryCode industry,
     int riskClass,
@@ -60,7 +60,7 @@ public record Decision(
   public Decision {
     requireNonNull(library, "library");
     requireNonNull(tables, "tables");
-    requireNonNull(inputSha256, "inputSha256");
+    requireNonNull(inputHash, "inputHash");
     requireNonNull(asOf, "asOf");
     requireNonNull(industry, "industry");
     requireNonNull(classSource, "classSource");
@@ -76,6 +76,11 @@ public record Decision(
     requireNonNull(steps, "steps");
     requireNonNull(warnings, "warnings");
     requireNonNull(input, "input");
+  }
+
+  /** SHA-256 (hex) of the canonical JSON of the input. */
+  public String inputSha256() {
+    return inputHash.value();
   }
 
   /** The table that decided. */

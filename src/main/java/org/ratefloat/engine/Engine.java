@@ -45,6 +45,12 @@ public final class Engine {
   private final LoadedTable table;
   private final ImmutableList<TableRef> refs;
   private final ImmutableMap<String, IndicatorSpec> indicators;
+  /** By risk class (index 1..99): the benchmark (null if the sources lack it), ladder, benchmark band. */
+  private final boolean[] covered = new boolean[100];
+  private final BigDecimal[] benchmarks = new BigDecimal[100];
+  private final List<ImmutableList<BigDecimal>> ladders = new ArrayList<>(java.util.Collections.nCopies(100, null));
+  private final int[] benchIndex = new int[100];
+  private final Warning provisional;
 
   private Engine(LoadedTable table) {
     this.table = table;
@@ -59,6 +65,16 @@ public final class Engine {
     ImmutableMap.Builder<String, IndicatorSpec> byId = ImmutableMap.builder();
     m.indicators().forEach(i -> byId.put(i.id(), i));
     this.indicators = byId.buildOrThrow();
+    table.basis().benchmarks().forEach((c, b) -> {
+      covered[c] = true;
+      benchmarks[c] = b.orElse(null);
+      ladders.set(c, table.basis().ladders().get(c));
+      benchIndex[c] = table.basis().benchmarkIndex(c);
+    });
+    this.provisional = m.status() != TableStatus.PROVISIONAL ? null : new Warning("provisional-table",
+        "rule table " + m.id() + " is provisional: " + m.unverified().size() + " unverified parameter(s), "
+            + m.gaps().size() + " gap(s) in its sources",
+        "费率表 " + m.id() + " 为暂定：" + m.unverified().size() + " 项参数未经核实，来源缺 " + m.gaps().size() + " 处");
   }
 
   private static String classificationStatus(ClassificationSpec c) {
@@ -84,10 +100,10 @@ public final class Engine {
    * Decides a case.
    *
    * @param library the library name and version to record
-   * @param inputSha256 the SHA-256 of the case's canonical JSON, to record
+   * @param inputHash the SHA-256 of the case's canonical JSON, to record
    */
-  public Decision decide(RatingCase c, String library, String inputSha256) {
-    return new Run(c).decide(library, inputSha256);
+  public Decision decide(RatingCase c, String library, org.ratefloat.decision.InputHash inputHash) {
+    return new Run(c).decide(library, inputHash);
   }
 
   /** The state of one decision. */
@@ -112,7 +128,7 @@ public final class Engine {
       this.c = requireNonNull(c, "case");
     }
 
-    Decision decide(String library, String inputSha256) {
+    Decision decide(String library, org.ratefloat.decision.InputHash inputSha256) {
       checkEffective();
       int riskClass;
       String classSource;
@@ -132,23 +148,20 @@ public final class Engine {
               cl.id() + " 中 " + c.employer().industry().edition().label() + " 的行业对应关系为暂定"));
         }
       }
-      if (!table.basis().benchmarks().containsKey(riskClass)) {
+      if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
         throw new InputException(ErrorCode.IN020, c.employer().riskClassOverride().isPresent()
             ? "/employer/riskClassOverride" : "/employer/industry/code", "risk class " + riskClass
             + " is not covered by rule table " + m.id() + ", which has classes "
             + table.basis().benchmarks().keySet());
       }
       String benchmarkSource = resolveBenchmark(riskClass);
-      ladder = table.basis().ladders().get(riskClass);
-      benchIndex = table.basis().benchmarkIndex(riskClass);
+      ladder = ladders.get(riskClass);
+      benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
       compute = new Indicators(c, currentIndex - benchIndex);
-      if (m.status() == TableStatus.PROVISIONAL) {
-        warnings.add(new Warning("provisional-table", "rule table " + m.id() + " is provisional: "
-            + m.unverified().size() + " unverified parameter(s), " + m.gaps().size() + " gap(s) in its sources",
-            "费率表 " + m.id() + " 为暂定：" + m.unverified().size() + " 项参数未经核实，来源缺 "
-                + m.gaps().size() + " 处"));
+      if (provisional != null) {
+        warnings.add(provisional);
       }
 
       for (StepSpec step : m.steps()) {
@@ -186,9 +199,9 @@ public final class Engine {
     }
 
     private String resolveBenchmark(int riskClass) {
-      Optional<BigDecimal> fromTable = table.basis().benchmarks().get(riskClass);
-      if (fromTable.isPresent()) {
-        benchmark = fromTable.get();
+      BigDecimal fromTable = benchmarks[riskClass];
+      if (fromTable != null) {
+        benchmark = fromTable;
         if (c.employer().benchmarkRate().isPresent()
             && c.employer().benchmarkRate().get().compareTo(benchmark) != 0) {
           warnings.add(new Warning("benchmark-input-ignored", "the input's benchmarkRate "
@@ -356,8 +369,7 @@ public final class Engine {
       if (rate == null) {
         rate = formulaRate();
       }
-      BigDecimal bound = limit.percent().orElseGet(() ->
-          table.basis().benchmarks().get(limit.classBenchmark().getAsInt()).orElseThrow());
+      BigDecimal bound = limit.percent().orElseGet(() -> benchmarks[limit.classBenchmark().getAsInt()]);
       boolean floor = limit.kind().equals("rateFloor");
       boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
       if (binds) {

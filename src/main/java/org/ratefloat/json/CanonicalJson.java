@@ -69,6 +69,8 @@ public final class CanonicalJson {
       out.append(']');
     } else if (node.isTextual()) {
       string(node.textValue(), out);
+    } else if (node.isInt() || node.isLong()) {
+      out.append(node.longValue());
     } else if (node.isIntegralNumber()) {
       out.append(node.bigIntegerValue().toString());
     } else if (node.isNumber()) {
@@ -110,15 +112,41 @@ public final class CanonicalJson {
     }
   }
 
+  /** Indentation strings by level, appended in one copy each. */
+  private static final String[] INDENTS = new String[64];
+
+  static {
+    for (int i = 0; i < INDENTS.length; i++) {
+      INDENTS[i] = "  ".repeat(i);
+    }
+  }
+
   private static void indent(StringBuilder out, int depth) {
-    for (int i = 0; i < depth; i++) {
-      out.append("  ");
+    if (depth < INDENTS.length) {
+      out.append(INDENTS[depth]);
+    } else {
+      out.append("  ".repeat(depth));
     }
   }
 
   private static void string(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0;
+    int length = s.length();
+    while (clean < length) {
+      char ch = s.charAt(clean);
+      if (ch < 0x20 || ch == '"' || ch == '\\') {
+        break;
+      }
+      clean++;
+    }
+    if (clean == length) {
+      // the usual case: nothing to escape
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s.substring(0, clean));
+    for (int i = clean; i < length; i++) {
       char ch = s.charAt(i);
       switch (ch) {
         case '"' -> out.append("\\\"");

@@ -1,9 +1,6 @@
 package org.ratefloat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
@@ -274,75 +271,89 @@ public final class CaseJson {
 
   // ---------------------------------------------------------------- canonical form
 
-  /** The canonical JSON tree of a case: fixed key order, decimals as plain strings. */
-  public static ObjectNode write(RatingCase c) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("asOf", c.asOf().toString());
-    c.premiumBase().ifPresent(b -> root.put("premiumBase", b.toPlainString()));
+  /** The canonical JSON of a case (pretty): fixed key order, decimals as plain strings. */
+  public static byte[] bytes(RatingCase c) {
+    JsonOut out = new JsonOut(true);
+    write(c, out);
+    return out.bytes();
+  }
+
+  /** Writes a case in canonical form: fixed key order, decimals as plain strings. */
+  public static void write(RatingCase c, JsonOut out) {
+    out.beginObject();
+    out.field("asOf", c.asOf().toString());
+    c.premiumBase().ifPresent(b -> out.field("premiumBase", b));
     Employer e = c.employer();
-    ObjectNode employer = root.putObject("employer");
-    employer.put("id", e.id());
+    out.name("employer").beginObject();
+    out.field("id", e.id());
     if (!e.name().isEmpty()) {
-      employer.put("name", e.name());
+      out.field("name", e.name());
     }
-    ObjectNode industry = employer.putObject("industry");
-    industry.put("edition", e.industry().edition().label());
-    industry.put("code", e.industry().code());
-    e.riskClassOverride().ifPresent(r -> employer.put("riskClassOverride", r));
-    e.currentBand().ifPresent(b -> employer.put("currentBand", b.toPlainString()));
-    e.benchmarkRate().ifPresent(b -> employer.put("benchmarkRate", b.toPlainString()));
+    out.name("industry").beginObject()
+        .field("edition", e.industry().edition().label())
+        .field("code", e.industry().code())
+        .endObject();
+    e.riskClassOverride().ifPresent(r -> out.field("riskClassOverride", r));
+    e.currentBand().ifPresent(b -> out.field("currentBand", b));
+    e.benchmarkRate().ifPresent(b -> out.field("benchmarkRate", b));
     Status s = e.status();
-    ObjectNode status = employer.putObject("status");
-    status.put("labourDispatch", s.labourDispatch());
-    s.safetyStandardisation().ifPresent(ss -> {
-      ObjectNode o = status.putObject("safetyStandardisation");
-      o.put("grade", ss.grade());
-      o.put("validUntil", ss.validUntil().toString());
-    });
-    s.safetyCreditRating().ifPresent(r -> status.put("safetyCreditRating", r));
-    status.put("premiumArrears", s.premiumArrears());
-    status.put("jointPunishment", s.jointPunishment());
-    s.firstInsured().ifPresent(d -> status.put("firstInsured", d.toString()));
+    out.name("status").beginObject();
+    out.field("labourDispatch", s.labourDispatch());
+    s.safetyStandardisation().ifPresent(ss -> out.name("safetyStandardisation").beginObject()
+        .field("grade", ss.grade())
+        .field("validUntil", ss.validUntil().toString())
+        .endObject());
+    s.safetyCreditRating().ifPresent(r -> out.field("safetyCreditRating", r));
+    out.field("premiumArrears", s.premiumArrears());
+    out.field("jointPunishment", s.jointPunishment());
+    s.firstInsured().ifPresent(d -> out.field("firstInsured", d.toString()));
     if (!s.customFlags().isEmpty()) {
-      ObjectNode custom = status.putObject("customFlags");
-      s.customFlags().forEach(custom::put);
+      out.name("customFlags").beginObject();
+      s.customFlags().forEach(out::field);
+      out.endObject();
     }
-    ArrayNode history = root.putArray("history");
+    out.endObject();
+    out.endObject();
+    out.name("history").beginArray();
     for (Period p : c.history()) {
-      ObjectNode o = history.addObject();
+      out.beginObject();
       if (p.isCalendarYear()) {
-        o.put("year", p.from().getYear());
+        out.field("year", p.from().getYear());
       } else {
-        o.put("from", p.from().toString());
-        o.put("to", p.to().toString());
+        out.field("from", p.from().toString());
+        out.field("to", p.to().toString());
       }
       p.values().forEach((m, v) -> {
         if (m.integral()) {
-          o.put(m.jsonName(), v.longValueExact());
+          out.field(m.jsonName(), v.longValueExact());
         } else {
-          o.put(m.jsonName(), v.toPlainString());
+          out.field(m.jsonName(), v);
         }
       });
       p.disabilityCases().ifPresent(d -> {
-        ObjectNode grades = o.putObject("disabilityCases");
-        d.forEach((g, n) -> grades.put(String.valueOf(g), n));
+        out.name("disabilityCases").beginObject();
+        d.forEach((g, n) -> out.field(String.valueOf(g), n));
+        out.endObject();
       });
+      out.endObject();
     }
+    out.endArray();
     if (!c.claims().isEmpty()) {
-      ArrayNode claims = root.putArray("claims");
+      out.name("claims").beginArray();
       for (Claim cl : c.claims()) {
-        ObjectNode o = claims.addObject();
-        o.put("id", cl.id());
-        o.put("date", cl.date().toString());
-        o.put("kind", cl.kind().jsonName());
-        cl.disabilityGrade().ifPresent(g -> o.put("disabilityGrade", g));
-        o.put("paid", cl.paid().toPlainString());
-        cl.incurred().ifPresent(i -> o.put("incurred", i.toPlainString()));
-        o.put("medicalOnly", cl.medicalOnly());
+        out.beginObject();
+        out.field("id", cl.id());
+        out.field("date", cl.date().toString());
+        out.field("kind", cl.kind().jsonName());
+        cl.disabilityGrade().ifPresent(g -> out.field("disabilityGrade", g));
+        out.field("paid", cl.paid());
+        cl.incurred().ifPresent(i -> out.field("incurred", i));
+        out.field("medicalOnly", cl.medicalOnly());
+        out.endObject();
       }
+      out.endArray();
     }
-    return root;
+    out.endObject();
   }
 
   /** Reads back a canonical tree (as found inside a decision record). */

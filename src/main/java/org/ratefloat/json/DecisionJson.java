@@ -1,9 +1,6 @@
 package org.ratefloat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
@@ -31,101 +28,107 @@ public final class DecisionJson {
 
   private DecisionJson() {}
 
+  /** The canonical record (pretty, with the input echoed). */
   public static byte[] bytes(Decision d) {
-    return CanonicalJson.bytes(tree(d));
+    JsonOut out = new JsonOut(true);
+    write(d, out, true);
+    return out.bytes();
   }
 
-  public static ObjectNode tree(Decision d) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("format", FORMAT);
-    root.put("library", d.library());
-    ArrayNode tables = root.putArray("tables");
+  /** Writes a decision record; {@code withInput} adds the echoed case. */
+  public static void write(Decision d, JsonOut out, boolean withInput) {
+    out.beginObject();
+    out.field("format", FORMAT);
+    out.field("library", d.library());
+    out.name("tables").beginArray();
     for (TableRef t : d.tables()) {
-      ObjectNode o = tables.addObject();
-      o.put("role", t.role());
-      o.put("id", t.id());
-      o.put("version", t.version());
-      o.put("status", t.status());
-      o.put("sha256", t.sha256());
+      out.beginObject().field("role", t.role()).field("id", t.id()).field("version", t.version())
+          .field("status", t.status()).field("sha256", t.sha256()).endObject();
     }
-    root.put("inputSha256", d.inputSha256());
-    root.put("asOf", d.asOf().toString());
-    ObjectNode employer = root.putObject("employer");
-    employer.put("id", d.input().employer().id());
+    out.endArray();
+    out.field("inputSha256", d.inputSha256());
+    out.field("asOf", d.asOf().toString());
+    out.name("employer").beginObject();
+    out.field("id", d.input().employer().id());
     if (!d.input().employer().name().isEmpty()) {
-      employer.put("name", d.input().employer().name());
+      out.field("name", d.input().employer().name());
     }
-    ObjectNode industry = root.putObject("industry");
-    industry.put("edition", d.industry().edition().label());
-    industry.put("code", d.industry().code());
-    industry.put("riskClass", d.riskClass());
-    industry.put("classSource", d.classSource());
-    ObjectNode benchmark = root.putObject("benchmark");
-    benchmark.put("rate", d.benchmark().toPlainString());
-    benchmark.put("source", d.benchmarkSource());
-    band(root.putObject("previousBand"), d.previousBand());
-    band(root.putObject("newBand"), d.newBand());
-    ObjectNode rate = root.putObject("rate");
-    rate.put("unit", "percent of payroll");
-    rate.put("unrounded", d.rateUnrounded().toPlainString());
-    rate.put("value", d.rate().toPlainString());
-    rate.put("rounding", d.rateRounding());
-    d.premium().ifPresent(p -> {
-      ObjectNode o = root.putObject("premium");
-      o.put("payroll", p.payroll().toPlainString());
-      o.put("payrollSource", p.payrollSource());
-      o.put("amount", p.amount().toPlainString());
-      o.put("rounding", p.rounding());
-    });
-    ArrayNode indicators = root.putArray("indicators");
+    out.endObject();
+    out.name("industry").beginObject()
+        .field("edition", d.industry().edition().label())
+        .field("code", d.industry().code())
+        .field("riskClass", d.riskClass())
+        .field("classSource", d.classSource())
+        .endObject();
+    out.name("benchmark").beginObject().field("rate", d.benchmark()).field("source", d.benchmarkSource())
+        .endObject();
+    band(out.name("previousBand"), d.previousBand());
+    band(out.name("newBand"), d.newBand());
+    out.name("rate").beginObject()
+        .field("unit", "percent of payroll")
+        .field("unrounded", d.rateUnrounded())
+        .field("value", d.rate())
+        .field("rounding", d.rateRounding())
+        .endObject();
+    d.premium().ifPresent(p -> out.name("premium").beginObject()
+        .field("payroll", p.payroll())
+        .field("payrollSource", p.payrollSource())
+        .field("amount", p.amount())
+        .field("rounding", p.rounding())
+        .endObject());
+    out.name("indicators").beginArray();
     for (IndicatorValue v : d.indicators()) {
-      ObjectNode o = indicators.addObject();
-      o.put("id", v.id());
-      o.put("kind", v.kind());
-      v.from().ifPresent(x -> o.put("from", x.toString()));
-      v.to().ifPresent(x -> o.put("to", x.toString()));
-      ObjectNode operands = o.putObject("operands");
-      v.operands().forEach(operands::put);
-      value(o, "unrounded", v.unrounded());
-      value(o, "value", v.value());
+      out.beginObject();
+      out.field("id", v.id());
+      out.field("kind", v.kind());
+      v.from().ifPresent(x -> out.field("from", x.toString()));
+      v.to().ifPresent(x -> out.field("to", x.toString()));
+      out.name("operands").beginObject();
+      v.operands().forEach(out::field);
+      out.endObject();
+      value(out, "unrounded", v.unrounded());
+      value(out, "value", v.value());
       if (!v.rounding().isEmpty()) {
-        o.put("rounding", v.rounding());
+        out.field("rounding", v.rounding());
       }
+      out.endObject();
     }
-    ArrayNode steps = root.putArray("steps");
+    out.endArray();
+    out.name("steps").beginArray();
     for (StepTrace s : d.steps()) {
-      ObjectNode o = steps.addObject();
-      o.put("step", s.step());
-      o.put("kind", s.kind());
-      o.put("outcome", s.outcome());
-      s.row().ifPresent(r -> o.put("row", r));
-      o.put("effect", s.effect());
+      out.beginObject();
+      out.field("step", s.step());
+      out.field("kind", s.kind());
+      out.field("outcome", s.outcome());
+      s.row().ifPresent(r -> out.field("row", r));
+      out.field("effect", s.effect());
+      out.endObject();
     }
-    ArrayNode warnings = root.putArray("warnings");
+    out.endArray();
+    out.name("warnings").beginArray();
     for (Warning w : d.warnings()) {
-      ObjectNode o = warnings.addObject();
-      o.put("code", w.code());
-      o.put("en", w.en());
-      o.put("zh", w.zh());
+      out.beginObject().field("code", w.code()).field("en", w.en()).field("zh", w.zh()).endObject();
     }
-    root.set("input", CaseJson.write(d.input()));
-    return root;
+    out.endArray();
+    if (withInput) {
+      out.name("input");
+      CaseJson.write(d.input(), out);
+    }
+    out.endObject();
   }
 
-  private static void band(ObjectNode o, Band b) {
-    o.put("offset", b.offset());
-    o.put("multiplier", b.multiplier().toPlainString());
+  private static void band(JsonOut out, Band b) {
+    out.beginObject().field("offset", b.offset()).field("multiplier", b.multiplier()).endObject();
   }
 
-  private static void value(ObjectNode o, String key, Value v) {
+  private static void value(JsonOut out, String key, Value v) {
     if (v instanceof Value.Num n) {
-      o.put(key, n.value().toPlainString());
+      out.field(key, n.value());
     } else if (v instanceof Value.Bool b) {
-      o.put(key, b.value());
+      out.field(key, b.value());
     } else {
-      o.put(key, ((Value.Text) v).value());
-      o.put(key + "Type", "text");
+      out.field(key, ((Value.Text) v).value());
+      out.field(key + "Type", "text");
     }
   }
 
@@ -217,7 +220,7 @@ public final class DecisionJson {
     }
     var input = CaseJson.read(o.req("input"));
     o.finish();
-    return new Decision(library, tables.build(), inputSha, asOf, code, riskClass, classSource, bench,
+    return new Decision(library, tables.build(), org.ratefloat.decision.InputHash.of(inputSha), asOf, code, riskClass, classSource, bench,
         benchSource, previous, next, unrounded, value, rounding, premium, indicators.build(),
         steps.build(), warnings.build(), input);
   }

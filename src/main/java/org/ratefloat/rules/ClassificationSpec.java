@@ -1,7 +1,6 @@
 package org.ratefloat.rules;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSortedMap;
 import org.ratefloat.ErrorCode;
 import org.ratefloat.InputException;
 import org.ratefloat.model.Edition;
@@ -23,15 +22,16 @@ public record ClassificationSpec(
   /**
    * One edition's mapping.
    *
-   * @param classes code prefix (2, 3 or 4 digits) → risk class; the longest matching prefix wins
+   * @param classes code prefix (2, 3 or 4 digits) → risk class, in code order; the longest matching
+   *     prefix wins
    * @param unmapped codes with no class in this table, with the reason
    * @param needsDetail divisions whose class depends on a longer code, with the reason
    */
   public record EditionTable(
       TableStatus status,
-      ImmutableSortedMap<String, Integer> classes,
-      ImmutableSortedMap<String, String> unmapped,
-      ImmutableSortedMap<String, String> needsDetail) {}
+      ImmutableMap<String, Integer> classes,
+      ImmutableMap<String, String> unmapped,
+      ImmutableMap<String, String> needsDetail) {}
 
   /**
    * The risk class of an industry code.

@@ -15,8 +15,19 @@ public record Rounding(int scale, RoundingMode mode) {
     return value.setScale(scale, mode);
   }
 
+  private static final String[][] DESCRIPTIONS = new String[13][RoundingMode.values().length];
+
+  static {
+    for (int s = 0; s < DESCRIPTIONS.length; s++) {
+      for (RoundingMode m : RoundingMode.values()) {
+        DESCRIPTIONS[s][m.ordinal()] = "scale " + s + " " + m.name();
+      }
+    }
+  }
+
   /** E.g. {@code scale 2 HALF_UP}. */
   public String describe() {
-    return "scale " + scale + " " + mode.name();
+    return scale >= 0 && scale < DESCRIPTIONS.length ? DESCRIPTIONS[scale][mode.ordinal()]
+        : "scale " + scale + " " + mode.name();
   }
 }

@@ -867,8 +867,8 @@ final class RuleTableParser {
     TreeMap<String, String> unmapped = reasons(o, "unmapped", map);
     TreeMap<String, String> needsDetail = reasons(o, "needsDetail", map);
     o.finish();
-    return new ClassificationSpec.EditionTable(status, ImmutableSortedMap.copyOf(map),
-        ImmutableSortedMap.copyOf(unmapped), ImmutableSortedMap.copyOf(needsDetail));
+    return new ClassificationSpec.EditionTable(status, ImmutableMap.copyOf(map),
+        ImmutableMap.copyOf(unmapped), ImmutableMap.copyOf(needsDetail));
   }
 
   private TreeMap<String, String> reasons(JsonObject o, String key, Map<String, Integer> classes) {

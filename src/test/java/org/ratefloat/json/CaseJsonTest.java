@@ -42,7 +42,7 @@ class CaseJsonTest {
     assertEquals(Edition.GBT_4754_2011, c.employer().industry().edition());
     assertEquals(2, c.history().size());
     assertEquals(new BigDecimal("50.5"), c.history().get(1).value(Measure.BENEFITS_PAID).orElseThrow());
-    assertEquals(c, CaseJson.read(CanonicalJson.bytes(CaseJson.write(c))));
+    assertEquals(c, CaseJson.read(CaseJson.bytes(c)));
   }
 
   @ParameterizedTest(name = "{1} at {2}")
@@ -82,7 +82,7 @@ class CaseJsonTest {
     try (var files = Files.walk(Path.of("examples"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".decision.json")).toList()) {
         RatingCase c = CaseJson.read(Files.readAllBytes(f));
-        assertEquals(c, CaseJson.read(CanonicalJson.bytes(CaseJson.write(c))), f.toString());
+        assertEquals(c, CaseJson.read(CaseJson.bytes(c)), f.toString());
       }
     }
   }

@@ -61,6 +61,22 @@ class StrictJsonTest {
   }
 
   @Test
+  void streamingWriterMatchesTheTreeWriter() {
+    String doc = "{\"a\": \"x\\\"y\\\\z\\n\\u0001\u8d39\", \"b\": [], \"c\": {}, \"d\": [1, {\"e\": true}, [null]], \"f\": -7}";
+    var tree = JSON.read(doc.getBytes(StandardCharsets.UTF_8), Faults.INPUT);
+    for (boolean pretty : new boolean[] {true, false}) {
+      JsonOut out = new JsonOut(pretty);
+      out.beginObject().field("a", tree.get("a").textValue());
+      out.name("b").beginArray().endArray();
+      out.name("c").beginObject().endObject();
+      out.name("d").beginArray().value(1).beginObject().field("e", true).endObject().beginArray().nullValue()
+          .endArray().endArray();
+      out.field("f", -7).endObject();
+      assertEquals(pretty ? CanonicalJson.text(tree) : CanonicalJson.compact(tree), out.text());
+    }
+  }
+
+  @Test
   void canonicalTextIsStable() {
     var node = JSON.read("{\"b\":[1,{\"c\":\"x\\ny\"}],\"a\":{},\"d\":[]}".getBytes(StandardCharsets.UTF_8), Faults.INPUT);
     assertEquals("{\n  \"b\": [\n    1,\n    {\n      \"c\": \"x\\ny\"\n    }\n  ],\n  \"a\": {},\n  \"d\": []\n}\n",
