@@ -6,17 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedInputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +34,9 @@ import org.ratefloat.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RateFloatException;
 import org.ratefloat.decision.Decision;
-import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.model.RatingCase;
 
@@ -122,8 +117,8 @@ public final class Batch {
   /** One input record: its first line and either its document or why it could not be read. */
   private record Input(long line, byte[] bytes, JsonNode tree, RateFloatException unreadable) {}
 
-  /** One output record and what it counts for in the summary. */
-  private record Output(String text, String band, String error) {}
+  /** One output record (UTF-8, encoded by the worker) and what it counts for in the summary. */
+  private record Output(byte[] bytes, String band, String error) {}
 
   /**
    * Runs a batch.
@@ -148,14 +143,12 @@ public final class Batch {
     });
     boolean done = false;
     try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp,
-            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE),
-            StandardCharsets.UTF_8), 1 << 18)) {
+        java.io.OutputStream writer = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 18)) {
       long total = Files.size(in);
       Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       if (options.out() == Format.CSV) {
-        writer.write(String.join(",", CSV_OUT));
-        writer.write('\n');
+        writer.write((String.join(",", CSV_OUT) + "\n").getBytes(StandardCharsets.UTF_8));
       }
       Summary summary = process(decide, source, writer, options, progress, total, pool);
       writer.flush();
@@ -184,7 +177,8 @@ public final class Batch {
     }
   }
 
-  private static Summary process(Function<RatingCase, Decision> decide, Source source, Writer writer,
+  private static Summary process(Function<RatingCase, Decision> decide, Source source,
+      java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
     Deque<Future<List<Output>>> pending = new ArrayDeque<>();
     int maxPending = options.threads() * 2 + 1;
@@ -203,7 +197,7 @@ public final class Batch {
       }
       while (!pending.isEmpty() && (chunk.isEmpty() || pending.size() >= maxPending)) {
         for (Output o : await(pending.poll())) {
-          writer.write(o.text());
+          writer.write(o.bytes());
           records++;
           if (o.band() != null) {
             decided++;
@@ -258,12 +252,13 @@ public final class Batch {
       employerId = c.employer().id();
       Decision d = decide.apply(c);
       String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
-      return new Output(decisionText(input.line(), d, options), band, null);
+      return new Output(decisionText(input.line(), d, options).getBytes(StandardCharsets.UTF_8), band, null);
     } catch (RateFloatException e) {
       if (employerId == null) {
         employerId = employerIdOf(input);
       }
-      return new Output(errorText(input.line(), employerId, e, options), null, e.code().name());
+      return new Output(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8), null,
+          e.code().name());
     }
   }
 

@@ -18,22 +18,22 @@ import java.util.function.Function;
  */
 public final class JsonObject {
   private final JsonNode node;
-  private final String pointer;
+  private final JsonValue self;
   private final Faults faults;
   private final Set<String> known = new HashSet<>();
 
-  JsonObject(JsonNode node, String pointer, Faults faults) {
+  JsonObject(JsonNode node, JsonValue self, Faults faults) {
     this.node = node;
-    this.pointer = pointer;
+    this.self = self;
     this.faults = faults;
   }
 
   public String pointer() {
-    return pointer;
+    return self.pointer();
   }
 
   public String pointerOf(String key) {
-    return pointer + "/" + StrictJson.escape(key);
+    return pointer() + "/" + StrictJson.escape(key);
   }
 
   /** Whether the key is present with a non-null value (and marks it known). */
@@ -51,15 +51,14 @@ public final class JsonObject {
   }
 
   public Optional<JsonValue> opt(String key) {
-    return has(key) ? Optional.of(new JsonValue(node.get(key), pointerOf(key), faults))
-        : Optional.empty();
+    return has(key) ? Optional.of(new JsonValue(node.get(key), this, key, faults)) : Optional.empty();
   }
 
   public JsonValue req(String key) {
     if (!has(key)) {
       throw faults.fault(Fault.MISSING, pointerOf(key), "required key \"" + key + "\" is missing");
     }
-    return new JsonValue(node.get(key), pointerOf(key), faults);
+    return new JsonValue(node.get(key), this, key, faults);
   }
 
   public <T> T req(String key, Function<JsonValue, T> read) {
@@ -116,7 +115,7 @@ public final class JsonObject {
 
   /** A fault at a key of this object. */
   public org.ratefloat.RateFloatException fail(String key, Fault fault, String detail) {
-    return faults.fault(fault, key.isEmpty() ? pointer : pointerOf(key), detail);
+    return faults.fault(fault, key.isEmpty() ? pointer() : pointerOf(key), detail);
   }
 
   /** Refuses keys that no accessor asked for. */

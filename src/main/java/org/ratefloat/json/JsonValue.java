@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.ratefloat.RateFloatException;
 
 /**
@@ -15,16 +14,26 @@ import org.ratefloat.RateFloatException;
  * of coercing. Decimals may be written as JSON numbers or as strings ({@code "0.50"}).
  */
 public final class JsonValue {
-  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
-  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-
   private final JsonNode node;
-  private final String pointer;
+  /** The pointer is built only when asked for (on a fault): parent pointer plus escaped key. */
+  private final Object parent;
+  private final String key;
+  private String pointer;
   private final Faults faults;
 
   JsonValue(JsonNode node, String pointer, Faults faults) {
     this.node = node;
     this.pointer = pointer;
+    this.parent = null;
+    this.key = null;
+    this.faults = faults;
+  }
+
+  /** A child value whose pointer is {@code parent} (a JsonObject or JsonValue) + "/" + key. */
+  JsonValue(JsonNode node, Object parent, String key, Faults faults) {
+    this.node = node;
+    this.parent = parent;
+    this.key = key;
     this.faults = faults;
   }
 
@@ -34,7 +43,60 @@ public final class JsonValue {
   }
 
   public String pointer() {
-    return pointer;
+    String p = pointer;
+    if (p == null) {
+      String base = parent instanceof JsonObject o ? o.pointer() : ((JsonValue) parent).pointer();
+      p = base + "/" + StrictJson.escape(key);
+      pointer = p;
+    }
+    return p;
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}, without a regular expression. */
+  static boolean isPlainDecimal(String t) {
+    int n = t.length();
+    int i = 0;
+    if (i < n && t.charAt(i) == '-') {
+      i++;
+    }
+    if (i == n) {
+      return false;
+    }
+    if (t.charAt(i) == '0') {
+      i++;
+    } else {
+      int start = i;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start || t.charAt(start) == '0') {
+        return false;
+      }
+    }
+    if (i == n) {
+      return true;
+    }
+    if (t.charAt(i) != '.') {
+      return false;
+    }
+    int start = ++i;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      i++;
+    }
+    return i == n && i > start;
+  }
+
+  private static boolean isDateShape(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = t.charAt(i);
+      if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public JsonNode node() {
@@ -67,14 +129,14 @@ public final class JsonValue {
 
   /** A fault at this value's pointer. */
   public RateFloatException fail(Fault fault, String detail) {
-    return faults.fault(fault, pointer, detail);
+    return faults.fault(fault, pointer(), detail);
   }
 
   public JsonObject asObject() {
     if (!node.isObject()) {
       throw wrongType("an object");
     }
-    return new JsonObject(node, pointer, faults);
+    return new JsonObject(node, this, faults);
   }
 
   public List<JsonValue> asArray() {
@@ -83,7 +145,7 @@ public final class JsonValue {
     }
     List<JsonValue> items = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      items.add(new JsonValue(node.get(i), pointer + "/" + i, faults));
+      items.add(new JsonValue(node.get(i), this, String.valueOf(i), faults));
     }
     return items;
   }
@@ -115,11 +177,16 @@ public final class JsonValue {
   public BigDecimal asDecimal() {
     if (node.isTextual()) {
       String text = node.textValue();
-      if (text.length() > StrictJson.MAX_NUMBER_LENGTH || !DECIMAL.matcher(text).matches()) {
+      if (text.length() > StrictJson.MAX_NUMBER_LENGTH || !isPlainDecimal(text)) {
         throw fail(Fault.NOT_DECIMAL, "expected a plain decimal such as \"12.50\": \""
             + StrictJson.abbreviate(text) + "\"");
       }
-      return StrictJson.exactDecimal(text, pointer, faults);
+      BigDecimal value = new BigDecimal(text);
+      if (value.scale() > StrictJson.MAX_SCALE) {
+        throw fail(Fault.NOT_DECIMAL, "more than " + StrictJson.MAX_SCALE + " decimal places: "
+            + StrictJson.abbreviate(text));
+      }
+      return value;
     }
     if (node.isBigDecimal()) {
       return node.decimalValue();
@@ -136,7 +203,7 @@ public final class JsonValue {
    */
   public BigDecimal asWideDecimal() {
     String text = asString();
-    if (text.length() > 64 || !DECIMAL.matcher(text).matches()) {
+    if (text.length() > 64 || !isPlainDecimal(text)) {
       throw fail(Fault.NOT_DECIMAL, "expected a plain decimal of at most 64 characters: \""
           + StrictJson.abbreviate(text) + "\"");
     }
@@ -147,8 +214,7 @@ public final class JsonValue {
   public BigDecimal asNonNegativeDecimal() {
     BigDecimal value = asDecimal();
     if (value.signum() < 0) {
-      throw faults.fault(Fault.BAD_VALUE, pointer,
-          "must not be negative: " + value.toPlainString());
+      throw fail(Fault.BAD_VALUE, "must not be negative: " + value.toPlainString());
     }
     return value;
   }
@@ -172,7 +238,7 @@ public final class JsonValue {
   /** An ISO date {@code yyyy-mm-dd}. */
   public LocalDate asDate() {
     String text = asString();
-    if (!DATE.matcher(text).matches()) {
+    if (!isDateShape(text)) {
       throw fail(Fault.BAD_VALUE, "expected a date yyyy-mm-dd: \"" + StrictJson.abbreviate(text) + "\"");
     }
     try {

@@ -65,7 +65,7 @@ public final class StrictJson {
       if (first == null) {
         throw faults.fault(Fault.MALFORMED, "", "empty document");
       }
-      JsonNode root = readValue(parser, "", 0, faults);
+      JsonNode root = readValue(parser, null, 0, faults);
       if (parser.nextToken() != null) {
         throw faults.fault(Fault.MALFORMED, "", "trailing content after the JSON value at "
             + location(parser));
@@ -83,19 +83,31 @@ public final class StrictJson {
     }
   }
 
-  private JsonNode readValue(JsonParser p, String pointer, int depth, Faults faults)
+  /** Where a value sits, rendered as a JSON pointer only when a fault needs it. */
+  private record Path(Path parent, String key) {
+    @Override
+    public String toString() {
+      return parent == null ? "/" + escape(key) : parent + "/" + escape(key);
+    }
+  }
+
+  private static String pointer(Path path) {
+    return path == null ? "" : path.toString();
+  }
+
+  private JsonNode readValue(JsonParser p, Path path, int depth, Faults faults)
       throws IOException {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     JsonToken token = p.currentToken();
     switch (token) {
       case START_OBJECT: {
-        checkDepth(depth, pointer, faults);
+        checkDepth(depth, path, faults);
         ObjectNode object = nodes.objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
-          String child = pointer + "/" + escape(key);
+          Path child = new Path(path, key);
           if (object.has(key)) {
-            throw faults.fault(Fault.DUPLICATE_KEY, child, "duplicate key \"" + key + "\"");
+            throw faults.fault(Fault.DUPLICATE_KEY, pointer(child), "duplicate key \"" + key + "\"");
           }
           p.nextToken();
           object.set(key, readValue(p, child, depth + 1, faults));
@@ -103,11 +115,11 @@ public final class StrictJson {
         return object;
       }
       case START_ARRAY: {
-        checkDepth(depth, pointer, faults);
+        checkDepth(depth, path, faults);
         ArrayNode array = nodes.arrayNode();
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(p, pointer + "/" + index, depth + 1, faults));
+          array.add(readValue(p, new Path(path, String.valueOf(index)), depth + 1, faults));
           index++;
         }
         return array;
@@ -115,9 +127,10 @@ public final class StrictJson {
       case VALUE_STRING:
         return nodes.textNode(p.getText());
       case VALUE_NUMBER_INT:
-        return nodes.numberNode(new BigInteger(p.getText()));
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? nodes.numberNode(new BigInteger(p.getText())) : nodes.numberNode(p.getLongValue());
       case VALUE_NUMBER_FLOAT:
-        return nodes.numberNode(exactDecimal(p.getText(), pointer, faults));
+        return nodes.numberNode(exactDecimal(p.getText(), pointer(path), faults));
       case VALUE_TRUE:
         return nodes.booleanNode(true);
       case VALUE_FALSE:
@@ -125,13 +138,13 @@ public final class StrictJson {
       case VALUE_NULL:
         return nodes.nullNode();
       default:
-        throw faults.fault(Fault.MALFORMED, pointer, "unexpected token " + token);
+        throw faults.fault(Fault.MALFORMED, pointer(path), "unexpected token " + token);
     }
   }
 
-  private void checkDepth(int depth, String pointer, Faults faults) {
+  private void checkDepth(int depth, Path path, Faults faults) {
     if (depth >= maxDepth) {
-      throw faults.fault(Fault.TOO_LARGE, pointer, "nesting deeper than " + maxDepth + " levels");
+      throw faults.fault(Fault.TOO_LARGE, pointer(path), "nesting deeper than " + maxDepth + " levels");
     }
   }
 
