@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A streaming writer of ratefloat's canonical JSON, pretty (two-space indent, {@code "key": value},
  * {@code \n}, empty containers as {@code {}} and {@code []}, a final newline) or compact (no white
- * space). It writes exactly what {@link CanonicalJson} writes for the same tree, without building the
- * tree. Not thread-safe; one per document.
+ * space), without building a tree ({@link CanonicalJson} writes trees through it). Control characters
+ * are written as backslash-u escapes with four lower-case hex digits; other text, Chinese included,
+ * is written as it is. Not thread-safe; one per document.
  */
 public final class JsonOut {
   /** Newline and indentation by level, appended in one copy each. */
@@ -78,6 +79,13 @@ public final class JsonOut {
   public JsonOut value(boolean b) {
     beforeValue();
     out.append(b);
+    return this;
+  }
+
+  /** A number written as it is, e.g. {@code 12.50} (only plain digits, sign and point). */
+  public JsonOut number(String plain) {
+    beforeValue();
+    out.append(plain);
     return this;
   }
 

@@ -24,6 +24,7 @@ import org.ratefloat.rules.Finding.Severity;
  * against every row, which finds gaps, overlaps and rows that never fire without sampling.
  */
 final class Analyzer {
+  private static final BigDecimal TWO = new BigDecimal("2");
   /** Steps with more cells than this are not analysed (and say so). */
   static final long MAX_CELLS = 250_000;
   private static final int MAX_GAPS_PER_STEP = 5;
@@ -472,7 +473,7 @@ final class Analyzer {
     } else if (hi.get().inclusive()) {
       candidate = hi.get().value();
     } else {
-      candidate = lo.get().value().add(hi.get().value()).divide(BigDecimal.valueOf(2));
+      candidate = lo.get().value().add(hi.get().value()).divide(TWO);
     }
     Condition probe = new Condition("", "", lo, hi, Optional.empty(), ImmutableSet.of());
     if (lo.isEmpty() && hi.isEmpty()) {
@@ -521,7 +522,7 @@ final class Analyzer {
       return new Domain(ge(zero), Optional.empty(), c.measure().equals("count") ? one : zero);
     }
     if (ind instanceof IndicatorSpec.SafetyStandardGrade) {
-      return new Domain(ge(zero), ge(BigDecimal.valueOf(3)), one);
+      return new Domain(ge(zero), ge(new BigDecimal("3")), one);
     }
     if (ind instanceof IndicatorSpec.InsuredMonths m) {
       BigDecimal lo = m.whenUnknown().map(u -> u.min(zero)).orElse(zero);
