@@ -73,7 +73,8 @@ class ArchitectureTest {
         "org.ratefloat.rules", "com.fasterxml");
     assertNoImport("model", "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.engine",
         "org.ratefloat.rules", "org.ratefloat.decision", "com.fasterxml");
-    assertNoImport("rules", "org.ratefloat.cli", "org.ratefloat.engine", "org.ratefloat.decision");
+    assertNoImport("rules", "org.ratefloat.cli", "org.ratefloat.engine", "org.ratefloat.decision",
+        "org.ratefloat.ranking", "org.ratefloat.batch");
     assertNoImport("json", "org.ratefloat.cli", "org.ratefloat.engine");
   }
 

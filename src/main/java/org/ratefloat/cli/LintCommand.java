@@ -38,13 +38,26 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print errors and warnings only, not infos or ok lines")
   boolean quiet;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "rule-table or classification files")
+  @Parameters(paramLabel = "FILE", arity = "1..*",
+      description = "rule-table, classification or ranking-definition (*.ranking.json) files")
   List<Path> files;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Linter.FileReport> reports = Linter.lint(files);
+    List<Path> tables = files.stream().filter(f -> !f.getFileName().toString().endsWith(".ranking.json")).toList();
+    List<Linter.FileReport> reports = new java.util.ArrayList<>(Linter.lint(tables));
+    for (Path f : files) {
+      if (f.getFileName().toString().endsWith(".ranking.json")) {
+        List<Finding> found = new java.util.ArrayList<>();
+        try {
+          org.ratefloat.ranking.Ranking.load(f);
+        } catch (org.ratefloat.RateFloatException e) {
+          found.add(new Finding(e.code(), Finding.Severity.ERROR, f.toString(), e.pointer(), e.detail()));
+        }
+        reports.add(new Linter.FileReport(f, com.google.common.collect.ImmutableList.copyOf(found)));
+      }
+    }
     int errors = 0;
     int warnings = 0;
     int infos = 0;

@@ -42,4 +42,11 @@ public record RatingCase(
           + history.get(history.size() - 1).to());
     }
   }
+
+  /** The same case for an employer with another id. */
+  public RatingCase withId(String id) {
+    Employer e = employer;
+    return new RatingCase(new Employer(id, e.name(), e.industry(), e.riskClassOverride(), e.currentBand(),
+        e.benchmarkRate(), e.status()), history, claims, asOf, premiumBase);
+  }
 }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,26 @@ class CliTest {
     // warnings alone pass, unless --strict
     assertEquals(0, run("lint", "src/test/resources/broken-tables/32-unused-indicator.json").code());
     assertEquals(4, run("lint", "--strict", "src/test/resources/broken-tables/32-unused-indicator.json").code());
+  }
+
+  @Test
+  void rank() throws Exception {
+    Path csv = tmp.resolve("rank.csv");
+    Run r = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "5", "--out", csv.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("2025-03: 30 eligible, 0 without that month, top 5"), r.err());
+    List<String> rows = Files.readAllLines(csv);
+    assertEquals("position,employerId,riskClass,accidentsValue,accidentsRank,accidentRateValue,accidentRateRank,score",
+        rows.get(0));
+    assertEquals(6, rows.size(), "top 5 with a tie at position 4");
+    Run json = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--previous-month", "2025-02");
+    assertEquals(0, json.code(), json.err());
+    assertTrue(json.out().contains("\"format\": \"ratefloat/ranking-result@1\""), json.out());
+    assertTrue(json.out().contains("\"comparedWith\""), json.out());
+    assertEquals(2, run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-13").code());
   }
 
   @Test

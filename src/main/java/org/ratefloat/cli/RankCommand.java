@@ -1,0 +1,82 @@
+package org.ratefloat.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.ranking.Ranking;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ratefloat rank}: the monthly accident ranking of key-industry employers. */
+@Command(name = "rank", mixinStandardHelpOptions = true,
+    description = "Rank the key-industry employers of a portfolio (NDJSON, monthly periods) for a month, by a "
+        + "ranking definition; print the top N as JSON (or CSV with --out F.csv).")
+final class RankCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--definition", required = true, paramLabel = "FILE", description = "the ranking definition")
+  Path definition;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson")
+  Path in;
+
+  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month ranked")
+  YearMonth month;
+
+  @Option(names = "--previous-month", paramLabel = "YYYY-MM", description = "also list who entered and left the top N")
+  YearMonth previousMonth;
+
+  @Option(names = "--top", paramLabel = "N", description = "how many (default: the definition's)")
+  Integer top;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write here (.json or .csv) instead of printing JSON")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Ranking.Loaded loaded = Ranking.load(definition);
+    Ranking.Builder current = new Ranking.Builder(loaded, month);
+    Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
+    Map<String, Integer> errors = new TreeMap<>();
+    try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        try {
+          RatingCase c = RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8));
+          current.add(c);
+          if (previous != null) {
+            previous.add(c);
+          }
+        } catch (RateFloatException e) {
+          errors.merge(e.code().name(), 1, Integer::sum);
+        }
+      }
+    }
+    Ranking.Result result = current.build();
+    int n = top == null ? loaded.spec().top() : top;
+    Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
+    if (out != null && out.getFileName().toString().endsWith(".csv")) {
+      Files.writeString(out, Ranking.csv(result, n), StandardCharsets.UTF_8);
+    } else if (out != null) {
+      Files.write(out, Ranking.json(result, n, before));
+    } else {
+      spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("%s: %d eligible, %d without that month, top %d%n", month, result.eligible(), result.skipped(), n);
+    errors.forEach((code, count) -> err.printf("  error %s %d%n", code, count));
+    return Main.OK;
+  }
+}

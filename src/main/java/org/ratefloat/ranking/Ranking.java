@@ -1,0 +1,383 @@
+package org.ratefloat.ranking;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.hash.Hashing;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.RuleTableException;
+import org.ratefloat.json.Fault;
+import org.ratefloat.json.Faults;
+import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.JsonValue;
+import org.ratefloat.json.StrictJson;
+import org.ratefloat.model.Measure;
+import org.ratefloat.model.Period;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.rules.Rounding;
+import org.ratefloat.rules.RuleTables;
+
+/**
+ * Ranks the employers of key industries for one month. All arithmetic is decimal; equal values share
+ * ranks by the definition's tie strategy; the order is deterministic (employer id breaks remaining
+ * ties), so permuting the input never changes the result.
+ *
+ * @since 0.1.0
+ */
+public final class Ranking {
+  public static final String FORMAT = "ratefloat/ranking@1";
+
+  private Ranking() {}
+
+  /** One employer's month. {@code values} hold null where an indicator is not available. */
+  public record Entry(String employerId, String name, int riskClass, List<BigDecimal> values,
+      List<BigDecimal> ranks, BigDecimal score, BigDecimal position) {}
+
+  /**
+   * A month's ranking.
+   *
+   * @param eligible employers of key industries with that month recorded
+   * @param skipped employers of key industries without that month (or without a measure it needs)
+   * @param all every eligible employer, best position first
+   */
+  public record Result(RankingSpec spec, YearMonth month, int eligible, int skipped, ImmutableList<Entry> all) {
+    /** The entries at positions up to the definition's top N (ties at the boundary included). */
+    public ImmutableList<Entry> top(int n) {
+      return all.stream().filter(e -> e.position().compareTo(BigDecimal.valueOf(n)) <= 0)
+          .collect(ImmutableList.toImmutableList());
+    }
+  }
+
+  // ------------------------------------------------------------------ definition
+
+  /** Loads a ranking definition and the classification it names (from the same folder). */
+  public static Loaded load(Path file) {
+    RuleTables.Named named = RuleTables.read(file);
+    RankingSpec spec = parse(named.name(), named.bytes());
+    ClassificationSpec classification = RuleTables.loadClassification(
+        file.toAbsolutePath().getParent().resolve(spec.classification() + ".json"));
+    return new Loaded(spec, classification);
+  }
+
+  /** A definition with its classification. */
+  public record Loaded(RankingSpec spec, ClassificationSpec classification) {}
+
+  static RankingSpec parse(String source, byte[] bytes) {
+    Faults faults = Faults.ruleTable(source);
+    JsonObject o = JsonValue.root(StrictJson.forRuleTables().read(bytes, faults), faults).asObject();
+    JsonValue format = o.req("format");
+    if (!format.asString().equals(FORMAT)) {
+      throw new RuleTableException(ErrorCode.RT014, source, format.pointer(), "unsupported format \""
+          + format.asString() + "\", expected \"" + FORMAT + "\"");
+    }
+    String id = o.text("id");
+    String version = o.text("version");
+    o.object("title");
+    String status = o.text("status");
+    if (!status.equals("verified") && !status.equals("provisional")) {
+      throw o.fail("status", Fault.BAD_VALUE, "status must be verified or provisional: \"" + status + "\"");
+    }
+    o.array("sources");
+    o.optArray("unverified");
+    String classification = o.text("classification");
+    JsonObject key = o.object("keyIndustries");
+    ImmutableSet<Integer> classes = key.optArray("classes").stream().map(v -> v.asInt(1, 99))
+        .collect(ImmutableSet.toImmutableSet());
+    ImmutableList<String> codes = key.optArray("codes2011").stream().map(v -> {
+      String c = v.asString();
+      if (!c.matches("[0-9]{2,4}")) {
+        throw v.fail(Fault.BAD_VALUE, "industry codes have 2 to 4 digits: \"" + c + "\"");
+      }
+      return c;
+    }).collect(ImmutableList.toImmutableList());
+    key.finish();
+    if (classes.isEmpty() && codes.isEmpty()) {
+      throw o.fail("keyIndustries", Fault.MISSING, "name key industries by classes or codes2011");
+    }
+    ImmutableList.Builder<RankingSpec.Indicator> indicators = ImmutableList.builder();
+    List<JsonValue> values = o.array("indicators");
+    if (values.isEmpty()) {
+      throw o.fail("indicators", Fault.MISSING, "a ranking needs at least one indicator");
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (JsonValue v : values) {
+      JsonObject i = v.asObject();
+      String iid = i.text("id");
+      if (!ids.add(iid)) {
+        throw new RuleTableException(ErrorCode.RT007, source, i.pointerOf("id"), "duplicate id \"" + iid + "\"");
+      }
+      i.object("label");
+      Measure num = measure(i.req("measure"), source);
+      Optional<Measure> den = i.opt("per").map(x -> measure(x, source));
+      BigDecimal multiplier = i.optDecimal("multiplier").orElse(BigDecimal.ONE);
+      Optional<Rounding> round = i.optObject("round").map(r -> {
+        Rounding rounding = new Rounding(r.req("scale").asInt(0, 12), RoundingMode.valueOf(r.text("mode")));
+        r.finish();
+        return rounding;
+      });
+      if (den.isPresent() && round.isEmpty()) {
+        throw i.fail("round", Fault.MISSING, "a rate needs its rounding");
+      }
+      BigDecimal minExposure = i.optDecimal("minExposure").orElse(BigDecimal.ZERO);
+      BigDecimal weight = i.optDecimal("weight").orElse(BigDecimal.ONE);
+      i.finish();
+      indicators.add(new RankingSpec.Indicator(iid, num, den, multiplier, round, minExposure, weight));
+    }
+    JsonObject combine = o.object("combine");
+    String method = combine.text("method");
+    if (!method.equals("rankSum") && !method.equals("weighted")) {
+      throw combine.fail("method", Fault.BAD_VALUE, "method must be rankSum or weighted: \"" + method + "\"");
+    }
+    String ties = combine.text("ties");
+    if (!List.of("MINIMUM", "MAXIMUM", "AVERAGE", "SEQUENTIAL").contains(ties)) {
+      throw combine.fail("ties", Fault.BAD_VALUE, "ties must be MINIMUM, MAXIMUM, AVERAGE or SEQUENTIAL: \""
+          + ties + "\"");
+    }
+    JsonObject sr = combine.object("scoreRound");
+    Rounding scoreRounding = new Rounding(sr.req("scale").asInt(0, 12), RoundingMode.valueOf(sr.text("mode")));
+    sr.finish();
+    combine.finish();
+    int top = o.req("top").asInt(1, 1_000_000);
+    o.finish();
+    return new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, status,
+        classification, classes, codes, indicators.build(), method, ties, scoreRounding, top);
+  }
+
+  private static Measure measure(JsonValue v, String source) {
+    return Measure.byJsonName(v.asString()).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source,
+        v.pointer(), "unknown measure \"" + v.asString() + "\""));
+  }
+
+  // ------------------------------------------------------------------ ranking
+
+  /** Collects employers one by one (streaming input) and ranks them at the end. */
+  public static final class Builder {
+    private final RankingSpec spec;
+    private final ClassificationSpec classification;
+    private final YearMonth month;
+    private final List<Entry> entries = new ArrayList<>();
+    private int skipped;
+
+    public Builder(Loaded loaded, YearMonth month) {
+      this.spec = loaded.spec();
+      this.classification = loaded.classification();
+      this.month = month;
+    }
+
+    /** Adds an employer if it belongs to a key industry (classification errors propagate). */
+    public void add(RatingCase c) {
+      int riskClass = c.employer().riskClassOverride().orElseGet(() -> classification.classify(c.employer().industry()));
+      String code = c.employer().industry().code();
+      boolean key = spec.keyClasses().contains(riskClass) || spec.keyCodes().stream().anyMatch(code::startsWith);
+      if (!key) {
+        return;
+      }
+      Optional<Period> period = c.history().stream().filter(p -> p.from().equals(month.atDay(1))
+          && p.to().equals(month.atEndOfMonth())).findFirst();
+      if (period.isEmpty()) {
+        skipped++;
+        return;
+      }
+      List<BigDecimal> values = new ArrayList<>();
+      for (RankingSpec.Indicator i : spec.indicators()) {
+        Optional<BigDecimal> num = period.get().value(i.numerator());
+        if (num.isEmpty()) {
+          skipped++;
+          return;
+        }
+        if (i.denominator().isEmpty()) {
+          values.add(num.get().multiply(i.multiplier()));
+          continue;
+        }
+        Optional<BigDecimal> den = period.get().value(i.denominator().get());
+        if (den.isEmpty()) {
+          skipped++;
+          return;
+        }
+        if (den.get().signum() == 0 || den.get().compareTo(i.minExposure()) < 0) {
+          values.add(null);
+        } else {
+          Rounding r = i.round().orElseThrow();
+          values.add(num.get().multiply(i.multiplier()).divide(den.get(), r.scale(), r.mode()));
+        }
+      }
+      entries.add(new Entry(c.employer().id(), c.employer().name(), riskClass, values, List.of(), BigDecimal.ZERO,
+          BigDecimal.ZERO));
+    }
+
+    public Result build() {
+      return rank(spec, month, entries, skipped);
+    }
+  }
+
+  static Result rank(RankingSpec spec, YearMonth month, List<Entry> input, int skipped) {
+    List<Entry> entries = new ArrayList<>(input);
+    entries.sort(Comparator.comparing(Entry::employerId));
+    int n = entries.size();
+    int k = spec.indicators().size();
+    BigDecimal[][] ranks = new BigDecimal[n][k];
+    BigDecimal[][] norms = new BigDecimal[n][k];
+    Rounding sr = spec.scoreRounding();
+    for (int j = 0; j < k; j++) {
+      final int col = j;
+      List<Integer> available = new ArrayList<>();
+      BigDecimal min = null;
+      BigDecimal max = null;
+      for (int e = 0; e < n; e++) {
+        BigDecimal v = entries.get(e).values().get(col);
+        if (v != null) {
+          available.add(e);
+          min = min == null || v.compareTo(min) < 0 ? v : min;
+          max = max == null || v.compareTo(max) > 0 ? v : max;
+        }
+      }
+      // worst (largest) first; employer id order among equals (entries are sorted by id)
+      available.sort((a, b) -> entries.get(b).values().get(col).compareTo(entries.get(a).values().get(col)));
+      BigDecimal[] r = ranksOf(available.stream().map(e -> entries.get(e).values().get(col)).toList(), spec.ties());
+      for (int x = 0; x < available.size(); x++) {
+        ranks[available.get(x)][col] = r[x];
+      }
+      BigDecimal last = BigDecimal.valueOf(available.size() + 1L);
+      for (int e = 0; e < n; e++) {
+        BigDecimal v = entries.get(e).values().get(col);
+        if (v == null) {
+          ranks[e][col] = last;
+          norms[e][col] = BigDecimal.ZERO;
+        } else if (max.compareTo(min) == 0) {
+          norms[e][col] = BigDecimal.ZERO;
+        } else {
+          norms[e][col] = v.subtract(min).divide(max.subtract(min), sr.scale(), sr.mode());
+        }
+      }
+    }
+    List<Entry> scored = new ArrayList<>(n);
+    for (int e = 0; e < n; e++) {
+      BigDecimal score = BigDecimal.ZERO;
+      for (int j = 0; j < k; j++) {
+        score = score.add(spec.method().equals("rankSum") ? ranks[e][j]
+            : norms[e][j].multiply(spec.indicators().get(j).weight()));
+      }
+      score = sr.apply(score);
+      Entry in = entries.get(e);
+      scored.add(new Entry(in.employerId(), in.name(), in.riskClass(), in.values(), List.of(ranks[e]), score,
+          BigDecimal.ZERO));
+    }
+    boolean ascending = spec.method().equals("rankSum");
+    Comparator<Entry> byScore = Comparator.comparing(Entry::score);
+    scored.sort((ascending ? byScore : byScore.reversed()).thenComparing(Entry::employerId));
+    BigDecimal[] positions = ranksOf(scored.stream().map(Entry::score).toList(), spec.ties());
+    ImmutableList.Builder<Entry> all = ImmutableList.builder();
+    for (int e = 0; e < n; e++) {
+      Entry s = scored.get(e);
+      all.add(new Entry(s.employerId(), s.name(), s.riskClass(), s.values(), s.ranks(), s.score(), positions[e]));
+    }
+    return new Result(spec, month, n, skipped, all.build());
+  }
+
+  /** Ranks 1..n of values already in ranking order, equal neighbours sharing by the tie strategy. */
+  static BigDecimal[] ranksOf(List<BigDecimal> ordered, String ties) {
+    int n = ordered.size();
+    BigDecimal[] r = new BigDecimal[n];
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && ordered.get(j + 1).compareTo(ordered.get(i)) == 0) {
+        j++;
+      }
+      for (int x = i; x <= j; x++) {
+        r[x] = switch (ties) {
+          case "MINIMUM" -> BigDecimal.valueOf(i + 1L);
+          case "MAXIMUM" -> BigDecimal.valueOf(j + 1L);
+          // a shared rank is whole or half: 1.5, never 1.0
+          case "AVERAGE" -> (i + j) % 2 == 0 ? BigDecimal.valueOf((i + j) / 2 + 1L)
+              : BigDecimal.valueOf(i + 1L + j + 1L).divide(BigDecimal.valueOf(2), 1, RoundingMode.UNNECESSARY);
+          default -> BigDecimal.valueOf(x + 1L);
+        };
+      }
+      i = j + 1;
+    }
+    return r;
+  }
+
+  /** The ranking as canonical JSON (pretty): definition identity, month, counts, the top N, changes. */
+  public static byte[] json(Result result, int top, Optional<Result> previous) {
+    org.ratefloat.json.JsonOut out = new org.ratefloat.json.JsonOut(true);
+    RankingSpec spec = result.spec();
+    out.beginObject().field("format", "ratefloat/ranking-result@1");
+    out.name("definition").beginObject().field("id", spec.id()).field("version", spec.version())
+        .field("status", spec.status()).field("sha256", spec.sha256()).endObject();
+    out.field("month", result.month().toString()).field("method", spec.method()).field("ties", spec.ties());
+    out.field("eligible", result.eligible()).field("skipped", result.skipped()).field("top", top);
+    out.name("entries").beginArray();
+    for (Entry e : result.top(top)) {
+      out.beginObject().field("position", e.position()).field("employerId", e.employerId());
+      if (!e.name().isEmpty()) {
+        out.field("name", e.name());
+      }
+      out.field("riskClass", e.riskClass());
+      out.name("indicators").beginArray();
+      for (int j = 0; j < spec.indicators().size(); j++) {
+        out.beginObject().field("id", spec.indicators().get(j).id());
+        BigDecimal v = e.values().get(j);
+        if (v == null) {
+          out.name("value").nullValue();
+        } else {
+          out.field("value", v);
+        }
+        out.field("rank", e.ranks().get(j)).endObject();
+      }
+      out.endArray().field("score", e.score()).endObject();
+    }
+    out.endArray();
+    previous.ifPresent(p -> {
+      java.util.Set<String> now = ids(result.top(top));
+      java.util.Set<String> before = ids(p.top(top));
+      out.name("comparedWith").beginObject().field("month", p.month().toString());
+      out.name("entered").beginArray();
+      now.stream().filter(id -> !before.contains(id)).sorted().forEach(out::value);
+      out.endArray().name("left").beginArray();
+      before.stream().filter(id -> !now.contains(id)).sorted().forEach(out::value);
+      out.endArray().endObject();
+    });
+    out.endObject();
+    return out.bytes();
+  }
+
+  private static java.util.Set<String> ids(List<Entry> entries) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    entries.forEach(e -> ids.add(e.employerId()));
+    return ids;
+  }
+
+  /** The top N as CSV: position, employer, class, each indicator's value and rank, score. */
+  public static String csv(Result result, int top) {
+    StringBuilder out = new StringBuilder("position,employerId,riskClass");
+    for (RankingSpec.Indicator i : result.spec().indicators()) {
+      out.append(',').append(i.id()).append("Value,").append(i.id()).append("Rank");
+    }
+    out.append(",score\n");
+    for (Entry e : result.top(top)) {
+      out.append(e.position().toPlainString()).append(',').append(csvCell(e.employerId())).append(',')
+          .append(e.riskClass());
+      for (int j = 0; j < e.values().size(); j++) {
+        BigDecimal v = e.values().get(j);
+        out.append(',').append(v == null ? "" : v.toPlainString()).append(',').append(e.ranks().get(j).toPlainString());
+      }
+      out.append(',').append(e.score().toPlainString()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String csvCell(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}

@@ -1,0 +1,153 @@
+package org.ratefloat.ranking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.ratefloat.Cases;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.rules.RuleTables;
+
+/**
+ * The monthly ranking. Hand-computed cases: five employers of division 47 (class 6, a key industry)
+ * in March 2025, ranked by accidents and by accidents per 1,000 workers (3 decimals, at least 30
+ * workers), combined by rank sum or by weighted min-max scores.
+ */
+class RankingTest {
+  private static final YearMonth MARCH = YearMonth.of(2025, 3);
+
+  private static Ranking.Loaded definition(String method, String ties) {
+    String json = """
+        {"format": "ratefloat/ranking@1", "id": "t", "version": "1", "title": {"zh": "t", "en": "t"},
+         "status": "provisional", "sources": [], "classification": "cn-annex-2015",
+         "keyIndustries": {"classes": [5, 6, 7, 8]},
+         "indicators": [
+           {"id": "accidents", "label": {"zh": "a", "en": "a"}, "measure": "injuries", "weight": "0.5"},
+           {"id": "rate", "label": {"zh": "r", "en": "r"}, "measure": "injuries", "per": "averageHeadcount",
+            "multiplier": "1000", "round": {"scale": 3, "mode": "HALF_UP"}, "minExposure": "30", "weight": "0.5"}],
+         "combine": {"method": "%s", "ties": "%s", "scoreRound": {"scale": 4, "mode": "HALF_UP"}},
+         "top": 3}
+        """.formatted(method, ties);
+    return new Ranking.Loaded(Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8)),
+        RuleTables.loadClassification(Path.of("rules/cn-annex-2015.json")));
+  }
+
+  private static RatingCase employer(String id, String code, long injuries, String headcount) {
+    return Cases.employer().code(code).asOf("2025-04-01")
+        .period(Cases.range("2025-02-01", "2025-02-28").injuries(0))
+        .period(Cases.range("2025-03-01", "2025-03-31").injuries(injuries).headcount(headcount))
+        .build().withId(id);
+  }
+
+  /** A 5, B 5, C 2 of 20 workers (below the floor), D 1 of 40, E 0 of 500; F is class 4 (not key). */
+  private static List<RatingCase> portfolio() {
+    return List.of(employer("A", "47", 5, "100"), employer("B", "47", 5, "200"), employer("C", "47", 2, "20"),
+        employer("D", "47", 1, "40"), employer("E", "47", 0, "500"), employer("F", "36", 9, "100"));
+  }
+
+  private static Ranking.Result rank(Ranking.Loaded def, List<RatingCase> cases) {
+    Ranking.Builder b = new Ranking.Builder(def, MARCH);
+    cases.forEach(b::add);
+    return b.build();
+  }
+
+  private static String order(Ranking.Result r) {
+    StringBuilder s = new StringBuilder();
+    for (Ranking.Entry e : r.all()) {
+      s.append(e.employerId()).append(':').append(e.position().toPlainString()).append('=')
+          .append(e.score().toPlainString()).append(' ');
+    }
+    return s.toString().trim();
+  }
+
+  @Test
+  void rankSumWithMinimumTies() {
+    // accidents (most first): A 5, B 5 -> 1, 1; C -> 3; D -> 4; E -> 5
+    // rate: A 50.000 -> 1; B 25.000, D 25.000 -> 2, 2; E 0.000 -> 4; C below 30 workers -> 5 (after all ranked)
+    // sums: A 2, B 3, D 6, C 8, E 9; F is class 4, not a key industry
+    Ranking.Result r = rank(definition("rankSum", "MINIMUM"), portfolio());
+    assertEquals(5, r.eligible());
+    assertEquals("A:1=2.0000 B:2=3.0000 D:3=6.0000 C:4=8.0000 E:5=9.0000", order(r));
+    Ranking.Entry c = r.all().get(3);
+    assertNull(c.values().get(1), "the small firm's rate is not ranked");
+    assertEquals(0, new BigDecimal("5").compareTo(c.ranks().get(1)));
+  }
+
+  @Test
+  void rankSumWithAverageTies() {
+    // accidents: A, B 1.5; C 3; D 4; E 5 -- rate: A 1; B, D 2.5; E 4; C 5
+    // sums: A 2.5, B 4.0, D 6.5, C 8, E 9
+    assertEquals("A:1=2.5000 B:2=4.0000 D:3=6.5000 C:4=8.0000 E:5=9.0000",
+        order(rank(definition("rankSum", "AVERAGE"), portfolio())));
+  }
+
+  @Test
+  void weightedMinMaxScores() {
+    // accidents 0..5: A 1, B 1, C 0.4, D 0.2, E 0 -- rate 0..50 (C not ranked, 0): A 1, B 0.5, D 0.5, E 0
+    // 0.5 x each: A 1.0000, B 0.7500, D 0.3500, C 0.2000, E 0.0000 (largest first)
+    assertEquals("A:1=1.0000 B:2=0.7500 D:3=0.3500 C:4=0.2000 E:5=0.0000",
+        order(rank(definition("weighted", "MINIMUM"), portfolio())));
+  }
+
+  @Test
+  void equalScoresShareThePositionAndTheTopIncludesTiesAtTheBoundary() {
+    List<RatingCase> cases = new ArrayList<>(portfolio());
+    cases.add(employer("B2", "47", 5, "200")); // the same as B
+    Ranking.Result r = rank(definition("rankSum", "MINIMUM"), cases);
+    // accidents: A, B, B2 -> 1; C 4; D 5; E 6 -- rate: A 1; B, B2, D -> 2; E 5; C 6
+    // sums: A 2, B 3, B2 3, D 7, C 10, E 11 -> positions 1, 2, 2, 4, 5, 6
+    assertEquals("A:1=2.0000 B:2=3.0000 B2:2=3.0000 D:4=7.0000 C:5=10.0000 E:6=11.0000", order(r));
+    assertEquals(3, r.top(2).size());
+  }
+
+  @Test
+  void monthOverMonthChanges() {
+    Ranking.Loaded def = definition("rankSum", "MINIMUM");
+    Ranking.Result march = rank(def, portfolio());
+    Ranking.Builder feb = new Ranking.Builder(def, YearMonth.of(2025, 2));
+    portfolio().forEach(feb::add);
+    String json = new String(Ranking.json(march, 2, Optional.of(feb.build())), StandardCharsets.UTF_8);
+    // February: nobody had an accident, all tie at position 1: the top 2 was everyone (A..E)
+    assertTrue(json.contains("\"entered\": []"), json);
+    assertTrue(json.contains("\"left\": [\n      \"C\",\n      \"D\",\n      \"E\"\n    ]"), json);
+    assertTrue(Ranking.csv(march, 2).startsWith("position,employerId,riskClass,accidentsValue,accidentsRank,"
+        + "rateValue,rateRank,score\n1,A,6,5,1,50.000,1,2.0000\n2,B,6,5,1,25.000,2,3.0000\n"));
+  }
+
+  @Test
+  void theShippedDefinitionLoads() {
+    Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    assertEquals("provisional", def.spec().status());
+    assertEquals(100, def.spec().top());
+  }
+
+  @Property(tries = 200)
+  void theTopDoesNotDependOnInputOrder(@ForAll @IntRange(min = 1, max = 60) int size, @ForAll long seed) {
+    Random random = new Random(seed);
+    List<RatingCase> cases = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      cases.add(employer(String.format("E%03d", i), random.nextBoolean() ? "47" : "06", random.nextInt(6),
+          String.valueOf(10 + random.nextInt(100))));
+    }
+    for (String method : List.of("rankSum", "weighted")) {
+      Ranking.Loaded def = definition(method, "MINIMUM");
+      String expected = order(rank(def, cases));
+      List<RatingCase> shuffled = new ArrayList<>(cases);
+      Collections.shuffle(shuffled, random);
+      assertEquals(expected, order(rank(def, shuffled)));
+    }
+  }
+}
