@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ratefloat", mixinStandardHelpOptions = true, version = "ratefloat " + RateFloat.VERSION,
     description = "Work-injury insurance rate floating from declarative rule tables.",
     subcommands = {DecideCommand.class, ExplainCommand.class, VerifyCommand.class, LintCommand.class,
-        ClassifyCommand.class, BatchCommand.class, GenerateCommand.class, RankCommand.class},
+        ClassifyCommand.class, BatchCommand.class, GenerateCommand.class, RankCommand.class,
+        SimulateCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error", "3:bad input",
         "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case"})

@@ -144,6 +144,23 @@ class CliTest {
   }
 
   @Test
+  void simulate() throws Exception {
+    Path portfolio = tmp.resolve("portfolio.ndjson");
+    Files.writeString(portfolio, String.join("\n",
+        Files.readString(Path.of("examples/cn-hn-provisional/machinery.json")).replace("\n", ""),
+        Files.readString(Path.of("examples/cn-hn-provisional/clean-retailer-in-arrears.json")).replace("\n", ""),
+        "not json"));
+    Run r = run("simulate", "--rules", HUNAN, "--compare", "rules/cn-zj-hangzhou.json", "--in", portfolio.toString(),
+        "--base-year", "2023");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"format\": \"ratefloat/simulation@1\""), r.out());
+    // machinery: 19,800,000.00 x 1.35 % = 267,300; retailer: 6,200,000.00 x 0.4 % = 24,800 (arrears veto);
+    // exact: payroll (2 decimals) x rate (4 decimals) / 100 keeps 8 decimals
+    assertTrue(r.out().contains("\"incomeAfterFloating\": \"292100.00000000\""), r.out());
+    assertTrue(r.err().contains("unreadable IN001 1"), r.err());
+  }
+
+  @Test
   void classify() {
     Run r = run("classify", "36", "--edition", "2011");
     assertEquals(0, r.code(), r.err());

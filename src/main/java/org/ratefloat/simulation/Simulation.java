@@ -1,0 +1,264 @@
+package org.ratefloat.simulation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.RuleTable;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.json.JsonOut;
+import org.ratefloat.model.Measure;
+import org.ratefloat.model.Period;
+import org.ratefloat.model.RatingCase;
+
+/**
+ * Applies rule tables to a portfolio, one employer at a time, and adds up premium income at the
+ * benchmark and after floating, by risk class and by band, with the fund's payouts. Sums are exact
+ * decimals (no rounding anywhere), so the classes add up to the total to the last digit and income
+ * after floating is exactly the sum of each employer's rate × payroll ÷ 100.
+ *
+ * <p>An employer's payroll is the premium base its decision priced (the case's {@code premiumBase},
+ * or its last period's payroll); its payouts are the benefits paid in its last period.
+ *
+ * @since 0.1.0
+ */
+public final class Simulation {
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+  private Simulation() {}
+
+  /**
+   * Figures of a group of employers.
+   *
+   * @param incomeAtBenchmark Σ payroll × benchmark ÷ 100
+   * @param incomeAfter Σ payroll × decided rate ÷ 100
+   * @param payouts Σ benefits paid in the last period
+   */
+  public record Totals(long employers, BigDecimal payroll, BigDecimal incomeAtBenchmark, BigDecimal incomeAfter,
+      BigDecimal payouts) {
+    public static final Totals ZERO = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+        BigDecimal.ZERO);
+
+    Totals plus(Totals o) {
+      return new Totals(employers + o.employers, payroll.add(o.payroll), incomeAtBenchmark.add(o.incomeAtBenchmark),
+          incomeAfter.add(o.incomeAfter), payouts.add(o.payouts));
+    }
+
+    /** Payouts ÷ income at the benchmark × 100, 2 decimals half up (empty for no income). */
+    public String payoutRatioBefore() {
+      return ratio(payouts, incomeAtBenchmark);
+    }
+
+    /** Payouts ÷ income after floating × 100, 2 decimals half up. */
+    public String payoutRatioAfter() {
+      return ratio(payouts, incomeAfter);
+    }
+
+    /** Income after ÷ income at benchmark × 100 − 100: the change floating causes, in percent. */
+    public String incomeChange() {
+      return incomeAtBenchmark.signum() == 0 ? ""
+          : incomeAfter.multiply(HUNDRED).divide(incomeAtBenchmark, 2, RoundingMode.HALF_UP).subtract(HUNDRED)
+              .toPlainString();
+    }
+
+    private static String ratio(BigDecimal a, BigDecimal b) {
+      return b.signum() == 0 ? "" : a.multiply(HUNDRED).divide(b, 2, RoundingMode.HALF_UP).toPlainString();
+    }
+  }
+
+  /** One rule table applied to a portfolio. Not thread-safe; feed it from one thread. */
+  public static final class Column {
+    private final RuleTable table;
+    private Totals total = Totals.ZERO;
+    private final SortedMap<Integer, Totals> byClass = new TreeMap<>();
+    private final SortedMap<String, Totals> byBand = new TreeMap<>();
+    private final SortedMap<String, Long> errors = new TreeMap<>();
+
+    public Column(RuleTable table) {
+      this.table = requireNonNull(table, "table");
+    }
+
+    /** Decides one employer and adds it in (a refused employer is counted by error code). */
+    public void add(RatingCase c) {
+      Decision d;
+      try {
+        d = table.decide(c);
+      } catch (RateFloatException e) {
+        errors.merge(e.code().name(), 1L, Long::sum);
+        return;
+      }
+      if (d.premium().isEmpty()) {
+        errors.merge("no payroll", 1L, Long::sum);
+        return;
+      }
+      BigDecimal payroll = d.premium().get().payroll();
+      BigDecimal payouts = BigDecimal.ZERO;
+      if (!c.history().isEmpty()) {
+        Period last = c.history().get(c.history().size() - 1);
+        payouts = last.value(Measure.BENEFITS_PAID).orElse(BigDecimal.ZERO);
+      }
+      Totals t = new Totals(1, payroll, payroll.multiply(d.benchmark()).movePointLeft(2),
+          payroll.multiply(d.rate()).movePointLeft(2), payouts);
+      total = total.plus(t);
+      byClass.merge(d.riskClass(), t, Totals::plus);
+      byBand.merge(d.newBand().multiplier().stripTrailingZeros().toPlainString(), t, Totals::plus);
+    }
+
+    public Totals total() {
+      return total;
+    }
+
+    public SortedMap<Integer, Totals> byClass() {
+      return byClass;
+    }
+
+    public SortedMap<String, Totals> byBand() {
+      return byBand;
+    }
+
+    public SortedMap<String, Long> errors() {
+      return errors;
+    }
+
+    void write(JsonOut out) {
+      out.beginObject();
+      out.name("table").beginObject().field("id", table.id()).field("version", table.version())
+          .field("status", table.status()).field("sha256", table.sha256()).endObject();
+      totals(out.name("total"), total);
+      out.name("byClass").beginArray();
+      byClass.forEach((c, t) -> {
+        out.beginObject().field("riskClass", c);
+        fields(out, t);
+        out.endObject();
+      });
+      out.endArray();
+      out.name("byBand").beginArray();
+      byBand.forEach((b, t) -> {
+        out.beginObject().field("band", b).field("share", share(t.employers(), total.employers()));
+        fields(out, t);
+        out.endObject();
+      });
+      out.endArray();
+      out.name("refused").beginObject();
+      errors.forEach(out::field);
+      out.endObject();
+      out.endObject();
+    }
+  }
+
+  private static String share(long part, long whole) {
+    return whole == 0 ? "" : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
+        .toPlainString();
+  }
+
+  private static void totals(JsonOut out, Totals t) {
+    out.beginObject();
+    fields(out, t);
+    out.endObject();
+  }
+
+  private static void fields(JsonOut out, Totals t) {
+    out.field("employers", t.employers()).field("payroll", t.payroll())
+        .field("incomeAtBenchmark", t.incomeAtBenchmark()).field("incomeAfterFloating", t.incomeAfter())
+        .field("incomeChangePercent", t.incomeChange()).field("payouts", t.payouts())
+        .field("payoutRatioAtBenchmark", t.payoutRatioBefore())
+        .field("payoutRatioAfterFloating", t.payoutRatioAfter());
+  }
+
+  /** The canonical JSON of one or more columns (current first) and the incidence tracking. */
+  public static byte[] json(java.util.List<Column> columns, Incidence incidence) {
+    JsonOut out = new JsonOut(true);
+    out.beginObject().field("format", "ratefloat/simulation@1");
+    out.name("tables").beginArray();
+    columns.forEach(c -> c.write(out));
+    out.endArray();
+    if (incidence != null) {
+      incidence.write(out.name("incidence"));
+    }
+    out.endObject();
+    return out.bytes();
+  }
+
+  /**
+   * Injury incidence per risk class and calendar year (Σ injuries ÷ Σ average headcount × 100, 4
+   * decimals half up) against a path from the base year's rate down by {@code reduction} percent over
+   * {@code years} years, in equal steps.
+   */
+  public static final class Incidence {
+    private final int baseYear;
+    private final BigDecimal reduction;
+    private final int years;
+    private final java.util.Set<Integer> classes;
+    private final SortedMap<Integer, SortedMap<Integer, BigDecimal[]>> sums = new TreeMap<>();
+
+    /** @param classes the classes tracked (empty: all) */
+    public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes) {
+      this.baseYear = baseYear;
+      this.reduction = requireNonNull(reduction, "reduction");
+      this.years = years;
+      this.classes = classes;
+    }
+
+    /** Adds an employer's calendar years (other periods are left out). */
+    public void add(RatingCase c, int riskClass) {
+      if (!classes.isEmpty() && !classes.contains(riskClass)) {
+        return;
+      }
+      for (Period p : c.history()) {
+        if (!p.isCalendarYear()) {
+          continue;
+        }
+        BigDecimal injuries = p.value(Measure.INJURIES).orElse(null);
+        BigDecimal headcount = p.value(Measure.AVERAGE_HEADCOUNT).orElse(null);
+        if (injuries == null || headcount == null) {
+          continue;
+        }
+        BigDecimal[] s = sums.computeIfAbsent(riskClass, k -> new TreeMap<>())
+            .computeIfAbsent(p.from().getYear(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        s[0] = s[0].add(injuries);
+        s[1] = s[1].add(headcount);
+      }
+    }
+
+    /** The rate of a class in a year, or null if not recorded. */
+    public BigDecimal rate(int riskClass, int year) {
+      BigDecimal[] s = sums.getOrDefault(riskClass, new TreeMap<>()).get(year);
+      return s == null || s[1].signum() == 0 ? null : s[0].multiply(HUNDRED).divide(s[1], 4, RoundingMode.HALF_UP);
+    }
+
+    /** The target of a class in a year on the path from the base year, or null outside the path. */
+    public BigDecimal target(int riskClass, int year) {
+      BigDecimal base = rate(riskClass, baseYear);
+      if (base == null || year < baseYear || year > baseYear + years) {
+        return null;
+      }
+      BigDecimal cut = reduction.multiply(BigDecimal.valueOf(year - baseYear))
+          .divide(BigDecimal.valueOf(years).multiply(HUNDRED), 10, RoundingMode.HALF_UP);
+      return base.multiply(BigDecimal.ONE.subtract(cut)).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    void write(JsonOut out) {
+      out.beginObject().field("baseYear", baseYear).field("reductionPercent", reduction).field("years", years);
+      out.name("byClass").beginArray();
+      for (Map.Entry<Integer, SortedMap<Integer, BigDecimal[]>> e : sums.entrySet()) {
+        out.beginObject().field("riskClass", e.getKey()).name("years").beginArray();
+        for (Map.Entry<Integer, BigDecimal[]> y : e.getValue().entrySet()) {
+          out.beginObject().field("year", y.getKey()).field("injuries", y.getValue()[0])
+              .field("averageHeadcount", y.getValue()[1]);
+          BigDecimal rate = rate(e.getKey(), y.getKey());
+          BigDecimal target = target(e.getKey(), y.getKey());
+          out.field("ratePercent", rate == null ? "" : rate.toPlainString());
+          out.field("targetPercent", target == null ? "" : target.toPlainString());
+          out.field("onPath", rate != null && target != null && rate.compareTo(target) <= 0);
+          out.endObject();
+        }
+        out.endArray().endObject();
+      }
+      out.endArray().endObject();
+    }
+  }
+}

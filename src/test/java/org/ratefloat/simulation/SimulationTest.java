@@ -1,0 +1,104 @@
+package org.ratefloat.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.ratefloat.Cases;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RateFloatException;
+import org.ratefloat.RuleTable;
+import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.model.RatingCase;
+import org.ratefloat.synthetic.PortfolioGenerator;
+
+/** The fund-balance simulation: figures by hand, exact reconciliation, incidence against its path. */
+class SimulationTest {
+  private static final RuleTable HUNAN = Cases.table("cn-hn-provisional");
+  private static final RuleTable HANGZHOU = Cases.table("cn-zj-hangzhou");
+
+  @Test
+  void oneEmployerByHand() {
+    // examples/cn-hn-provisional/machinery.json: payroll 19,800,000.00, class 4 benchmark 0.9 %, decided 1.35 %
+    // at benchmark 178,200.000; after 267,300.0000; change +50.00 %;
+    // payouts 231,650.00: ratio 129.99 % before (231650 / 178200), 86.66 % after (231650 / 267300)
+    Simulation.Column col = new Simulation.Column(HUNAN);
+    col.add(RateFloat.readCase(Path.of("examples/cn-hn-provisional/machinery.json")));
+    Simulation.Totals t = col.total();
+    assertEquals(0, new BigDecimal("178200").compareTo(t.incomeAtBenchmark()));
+    assertEquals(0, new BigDecimal("267300").compareTo(t.incomeAfter()));
+    assertEquals("50.00", t.incomeChange());
+    assertEquals("129.99", t.payoutRatioBefore());
+    assertEquals("86.66", t.payoutRatioAfter());
+    assertEquals(1, col.byBand().get("1.5").employers());
+  }
+
+  private static List<RatingCase> portfolio() {
+    PortfolioGenerator gen = new PortfolioGenerator(9, 1500, LocalDate.of(2025, 1, 1), 3);
+    List<RatingCase> cases = new ArrayList<>();
+    while (gen.hasNext()) {
+      cases.add(RateFloat.readCase(CanonicalJson.compact(gen.next()).getBytes(StandardCharsets.UTF_8)));
+    }
+    return cases;
+  }
+
+  @Test
+  void totalsReconcileExactly() {
+    List<RatingCase> cases = portfolio();
+    for (RuleTable table : List.of(HUNAN, HANGZHOU)) {
+      Simulation.Column col = new Simulation.Column(table);
+      cases.forEach(col::add);
+      Simulation.Totals total = col.total();
+      // the classes and the bands each add up to the total, to the last digit
+      Simulation.Totals byClass = col.byClass().values().stream().reduce(Simulation.Totals.ZERO, Simulation.Totals::plus);
+      Simulation.Totals byBand = col.byBand().values().stream().reduce(Simulation.Totals.ZERO, Simulation.Totals::plus);
+      assertEquals(total, byClass);
+      assertEquals(total, byBand);
+      // income after floating is the sum of each employer's decided rate x payroll / 100
+      BigDecimal expected = BigDecimal.ZERO;
+      long decided = 0;
+      for (RatingCase c : cases) {
+        try {
+          var d = table.decide(c);
+          expected = expected.add(d.rate().multiply(d.premium().orElseThrow().payroll()).movePointLeft(2));
+          decided++;
+        } catch (RateFloatException refused) {
+          // counted by the column
+        }
+      }
+      assertEquals(0, expected.compareTo(total.incomeAfter()));
+      assertEquals(decided, total.employers());
+      assertEquals(cases.size(), total.employers() + col.errors().values().stream().mapToLong(Long::longValue).sum());
+    }
+  }
+
+  @Test
+  void incidenceAgainstTheReductionPath() {
+    // class 6 (division 47): 2022 10 injuries in 500 workers = 2.0000 %; path -20 % over 5 years:
+    // 2023 target 2.0 x 0.96 = 1.9200 (rate 9 / 500 = 1.8000: on path); 2024 target 1.8400 (rate 2.0000: not)
+    Simulation.Incidence inc = new Simulation.Incidence(2022, new BigDecimal("20"), 5, Set.of(6));
+    RatingCase c = Cases.employer().code("47")
+        .period(Cases.year(2022).injuries(10).headcount("500"))
+        .period(Cases.year(2023).injuries(9).headcount("500"))
+        .period(Cases.year(2024).injuries(10).headcount("500")).build();
+    inc.add(c, 6);
+    inc.add(Cases.employer().period(Cases.year(2022).injuries(99).headcount("100")).build(), 4); // not tracked
+    assertEquals(0, new BigDecimal("2.0000").compareTo(inc.rate(6, 2022)));
+    assertEquals(0, new BigDecimal("1.9200").compareTo(inc.target(6, 2023)));
+    assertEquals(0, new BigDecimal("1.8400").compareTo(inc.target(6, 2024)));
+    assertEquals(0, new BigDecimal("1.6000").compareTo(inc.target(6, 2027)));
+    assertNull(inc.target(6, 2028));
+    assertNull(inc.rate(4, 2022));
+    String json = new String(Simulation.json(List.of(), inc), StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"year\": 2023,\n            \"injuries\": \"9\",\n            \"averageHeadcount\": \"500\",\n"
+        + "            \"ratePercent\": \"1.8000\",\n            \"targetPercent\": \"1.9200\",\n            \"onPath\": true"), json);
+  }
+}
