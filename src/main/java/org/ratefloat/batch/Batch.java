@@ -319,6 +319,29 @@ public final class Batch {
 
   // ------------------------------------------------------------------ sources
 
+  /**
+   * Reads every record of a portfolio file (NDJSON or CSV, by its extension) in order, in constant
+   * memory: {@code ok} gets each readable case, {@code bad} each record's error.
+   */
+  public static void read(Path in, java.util.function.Consumer<RatingCase> ok,
+      java.util.function.BiConsumer<Long, RateFloatException> bad) throws IOException {
+    try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16)) {
+      Source source = Format.of(in) == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
+      Input next;
+      while ((next = source.next()) != null) {
+        try {
+          if (next.unreadable() != null) {
+            throw next.unreadable();
+          }
+          ok.accept(next.tree() != null ? CaseJson.read(JsonValue.root(next.tree(), org.ratefloat.json.Faults.INPUT))
+              : RateFloat.readCase(next.bytes()));
+        } catch (RateFloatException e) {
+          bad.accept(next.line(), e);
+        }
+      }
+    }
+  }
+
   private interface Source {
     /** The next record, or null at the end. */
     Input next() throws IOException;

@@ -1,6 +1,5 @@
 package org.ratefloat.cli;
 
-import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.ratefloat.RateFloat;
 import org.ratefloat.RateFloatException;
-import org.ratefloat.model.RatingCase;
 import org.ratefloat.ranking.Ranking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +26,7 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--definition", required = true, paramLabel = "FILE", description = "the ranking definition")
   Path definition;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson")
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
   Path in;
 
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month ranked")
@@ -50,20 +47,16 @@ final class RankCommand implements Callable<Integer> {
     Ranking.Builder current = new Ranking.Builder(loaded, month);
     Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
     Map<String, Integer> errors = new TreeMap<>();
-    try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        try {
-          RatingCase c = RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8));
-          current.add(c);
-          if (previous != null) {
-            previous.add(c);
-          }
-        } catch (RateFloatException e) {
-          errors.merge(e.code().name(), 1, Integer::sum);
+    org.ratefloat.batch.Batch.read(in, c -> {
+      try {
+        current.add(c);
+        if (previous != null) {
+          previous.add(c);
         }
+      } catch (RateFloatException e) {
+        errors.merge(e.code().name(), 1, Integer::sum);
       }
-    }
+    }, (line, e) -> errors.merge(e.code().name(), 1, Integer::sum));
     Ranking.Result result = current.build();
     int n = top == null ? loaded.spec().top() : top;
     Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());

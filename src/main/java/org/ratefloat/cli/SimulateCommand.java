@@ -1,6 +1,5 @@
 package org.ratefloat.cli;
 
-import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RateFloatException;
 import org.ratefloat.RuleTable;
-import org.ratefloat.model.RatingCase;
 import org.ratefloat.simulation.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +34,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--compare", paramLabel = "FILE", description = "a proposed rule table, side by side")
   Path compare;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson")
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
   Path in;
 
   @Option(names = "--base-year", paramLabel = "YEAR", description = "base year of the incidence path")
@@ -66,28 +64,18 @@ final class SimulateCommand implements Callable<Integer> {
     Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes));
     Map<String, Integer> unreadable = new TreeMap<>();
-    try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        RatingCase c;
+    org.ratefloat.batch.Batch.read(in, c -> {
+      columns.forEach(col -> col.add(c));
+      if (incidence != null) {
         try {
-          c = RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8));
-        } catch (RateFloatException e) {
-          unreadable.merge(e.code().name(), 1, Integer::sum);
-          continue;
-        }
-        columns.forEach(col -> col.add(c));
-        if (incidence != null) {
-          try {
-            int riskClass = c.employer().riskClassOverride().orElseGet(
-                () -> current.classify(c.employer().industry()).riskClass());
-            incidence.add(c, riskClass);
-          } catch (RateFloatException unclassified) {
-            unreadable.merge(unclassified.code().name(), 1, Integer::sum);
-          }
+          int riskClass = c.employer().riskClassOverride().orElseGet(
+              () -> current.classify(c.employer().industry()).riskClass());
+          incidence.add(c, riskClass);
+        } catch (RateFloatException unclassified) {
+          unreadable.merge(unclassified.code().name(), 1, Integer::sum);
         }
       }
-    }
+    }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
     byte[] json = Simulation.json(columns, incidence);
     if (out != null) {
       Files.write(out, json);

@@ -35,6 +35,7 @@ import org.ratefloat.rules.RuleTables;
  */
 public final class Ranking {
   public static final String FORMAT = "ratefloat/ranking@1";
+  private static final BigDecimal TWO = new BigDecimal("2");
 
   private Ranking() {}
 
@@ -299,7 +300,7 @@ public final class Ranking {
           case "MAXIMUM" -> BigDecimal.valueOf(j + 1L);
           // a shared rank is whole or half: 1.5, never 1.0
           case "AVERAGE" -> (i + j) % 2 == 0 ? BigDecimal.valueOf((i + j) / 2 + 1L)
-              : BigDecimal.valueOf(i + 1L + j + 1L).divide(BigDecimal.valueOf(2), 1, RoundingMode.UNNECESSARY);
+              : BigDecimal.valueOf(i + 1L + j + 1L).divide(TWO, 1, RoundingMode.UNNECESSARY);
           default -> BigDecimal.valueOf(x + 1L);
         };
       }

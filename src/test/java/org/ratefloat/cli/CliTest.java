@@ -144,6 +144,25 @@ class CliTest {
   }
 
   @Test
+  void rankReadsCsvPortfolios() throws Exception {
+    // one row per employer and month: P has 4 accidents in 100 workers, Q 4 in 50, R 1 in 200 (class 8, 06)
+    Path csv = tmp.resolve("monthly.csv");
+    Files.writeString(csv, String.join("\n", "id,edition,code,asOf,from,to,averageHeadcount,injuries",
+        "P,GB/T 4754-2011,0610,2025-04-01,2025-02-01,2025-02-28,100,0",
+        "P,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,100,4",
+        "Q,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,50,4",
+        "R,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,200,1", ""));
+    Path out = tmp.resolve("rank.csv");
+    Run r = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in", csv.toString(),
+        "--month", "2025-03", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    // accidents: P, Q 1 (tie, MINIMUM), R 3; rate per 1,000: Q 80 -> 1, P 40 -> 2, R 5 -> 3; sums Q 2, P 3, R 6
+    assertEquals(List.of(
+        "position,employerId,riskClass,accidentsValue,accidentsRank,accidentRateValue,accidentRateRank,score",
+        "1,Q,8,4,1,80.000,1,2.0000", "2,P,8,4,1,40.000,2,3.0000", "3,R,8,1,3,5.000,3,6.0000"), Files.readAllLines(out));
+  }
+
+  @Test
   void simulate() throws Exception {
     Path portfolio = tmp.resolve("portfolio.ndjson");
     Files.writeString(portfolio, String.join("\n",
