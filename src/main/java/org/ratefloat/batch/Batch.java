@@ -115,7 +115,16 @@ public final class Batch {
   public record Summary(long records, long decided, SortedMap<String, Long> bands, SortedMap<String, Long> errors) {}
 
   /** One input record: its first line and either its document or why it could not be read. */
-  private record Input(long line, byte[] bytes, JsonNode tree, RateFloatException unreadable) {}
+  private record Input(long line, byte[] bytes, JsonNode tree, RateFloatException unreadable) {
+    /** The case the record holds, checked as any case document is. */
+    RatingCase toCase() {
+      if (unreadable != null) {
+        throw unreadable;
+      }
+      return tree != null ? CaseJson.read(JsonValue.root(tree, org.ratefloat.json.Faults.INPUT))
+          : RateFloat.readCase(bytes);
+    }
+  }
 
   /** One output record (UTF-8, encoded by the worker) and what it counts for in the summary. */
   private record Output(byte[] bytes, String band, String error) {}
@@ -244,11 +253,7 @@ public final class Batch {
   private static Output decideOne(Function<RatingCase, Decision> decide, Input input, Options options) {
     String employerId = null;
     try {
-      if (input.unreadable() != null) {
-        throw input.unreadable();
-      }
-      RatingCase c = input.tree() != null ? CaseJson.read(JsonValue.root(input.tree(),
-          org.ratefloat.json.Faults.INPUT)) : RateFloat.readCase(input.bytes());
+      RatingCase c = input.toCase();
       employerId = c.employer().id();
       Decision d = decide.apply(c);
       String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
@@ -329,15 +334,14 @@ public final class Batch {
       Source source = Format.of(in) == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       Input next;
       while ((next = source.next()) != null) {
+        RatingCase c;
         try {
-          if (next.unreadable() != null) {
-            throw next.unreadable();
-          }
-          ok.accept(next.tree() != null ? CaseJson.read(JsonValue.root(next.tree(), org.ratefloat.json.Faults.INPUT))
-              : RateFloat.readCase(next.bytes()));
+          c = next.toCase();
         } catch (RateFloatException e) {
           bad.accept(next.line(), e);
+          continue;
         }
+        ok.accept(c);
       }
     }
   }

@@ -1,6 +1,5 @@
 package org.ratefloat.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
@@ -354,10 +353,5 @@ public final class CaseJson {
       out.endArray();
     }
     out.endObject();
-  }
-
-  /** Reads back a canonical tree (as found inside a decision record). */
-  public static RatingCase read(JsonNode canonical, String pointer) {
-    return read(new JsonValue(canonical, pointer, Faults.INPUT));
   }
 }

@@ -1,6 +1,5 @@
 package org.ratefloat.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
@@ -139,11 +138,6 @@ public final class DecisionJson {
     return read(JsonValue.root(JSON.read(bytes, Faults.INPUT), Faults.INPUT).asObject());
   }
 
-  /** The parsed tree of a decision record, for tools that need single fields. */
-  public static JsonObject readTree(byte[] bytes) {
-    return JsonValue.root(JSON.read(bytes, Faults.INPUT), Faults.INPUT).asObject();
-  }
-
   static Decision read(JsonObject o) {
     JsonValue format = o.req("format");
     if (!format.asString().equals(FORMAT)) {
@@ -241,14 +235,5 @@ public final class DecisionJson {
       return new Value.Bool(v.asBoolean());
     }
     return new Value.Num(wide ? v.asWideDecimal() : v.asDecimal());
-  }
-
-  /** Reads the case echoed in a decision record's {@code input}. */
-  public static org.ratefloat.model.RatingCase input(JsonObject decision) {
-    return CaseJson.read(decision.req("input"));
-  }
-
-  static JsonNode node(JsonValue v) {
-    return v.node();
   }
 }

@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A JSON object read key by key. Each accessor marks its key as known; {@link #finish()} then
@@ -59,14 +58,6 @@ public final class JsonObject {
       throw faults.fault(Fault.MISSING, pointerOf(key), "required key \"" + key + "\" is missing");
     }
     return new JsonValue(node.get(key), this, key, faults);
-  }
-
-  public <T> T req(String key, Function<JsonValue, T> read) {
-    return read.apply(req(key));
-  }
-
-  public <T> Optional<T> opt(String key, Function<JsonValue, T> read) {
-    return opt(key).map(read);
   }
 
   public String text(String key) {

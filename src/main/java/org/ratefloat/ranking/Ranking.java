@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.ratefloat.ErrorCode;
-import org.ratefloat.RateFloatException;
 import org.ratefloat.RuleTableException;
 import org.ratefloat.json.Fault;
 import org.ratefloat.json.Faults;
@@ -120,11 +119,7 @@ public final class Ranking {
       Measure num = measure(i.req("measure"), source);
       Optional<Measure> den = i.opt("per").map(x -> measure(x, source));
       BigDecimal multiplier = i.optDecimal("multiplier").orElse(BigDecimal.ONE);
-      Optional<Rounding> round = i.optObject("round").map(r -> {
-        Rounding rounding = new Rounding(r.req("scale").asInt(0, 12), RoundingMode.valueOf(r.text("mode")));
-        r.finish();
-        return rounding;
-      });
+      Optional<Rounding> round = i.opt("round").map(Rounding::read);
       if (den.isPresent() && round.isEmpty()) {
         throw i.fail("round", Fault.MISSING, "a rate needs its rounding");
       }
@@ -143,9 +138,7 @@ public final class Ranking {
       throw combine.fail("ties", Fault.BAD_VALUE, "ties must be MINIMUM, MAXIMUM, AVERAGE or SEQUENTIAL: \""
           + ties + "\"");
     }
-    JsonObject sr = combine.object("scoreRound");
-    Rounding scoreRounding = new Rounding(sr.req("scale").asInt(0, 12), RoundingMode.valueOf(sr.text("mode")));
-    sr.finish();
+    Rounding scoreRounding = Rounding.read(combine.req("scoreRound"));
     combine.finish();
     int top = o.req("top").asInt(1, 1_000_000);
     o.finish();

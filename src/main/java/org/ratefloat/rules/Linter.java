@@ -20,11 +20,7 @@ public final class Linter {
   private Linter() {}
 
   /** What was found in one file. */
-  public record FileReport(Path file, ImmutableList<Finding> findings) {
-    public boolean hasErrors() {
-      return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
-    }
-  }
+  public record FileReport(Path file, ImmutableList<Finding> findings) {}
 
   public static ImmutableList<FileReport> lint(List<Path> files) {
     List<FileReport> reports = new ArrayList<>();

@@ -17,13 +17,4 @@ public record LoadedTable(
     Rounding rateRounding,
     Rounding premiumRounding,
     ImmutableList<Finding> findings) {
-
-  /** The rule-table files this table consists of, the measure first. */
-  public ImmutableList<String> files() {
-    ImmutableList.Builder<String> files = ImmutableList.builder();
-    files.add(measure.source());
-    base.ifPresent(b -> files.add(b.source()));
-    classification.ifPresent(c -> files.add(c.source()));
-    return files.build();
-  }
 }

@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.hash.Hashing;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -109,8 +108,8 @@ final class RuleTableParser {
     Optional<Rounding> premiumRounding = Optional.empty();
     Optional<JsonObject> rounding = o.optObject("rounding");
     if (rounding.isPresent()) {
-      rateRounding = rounding.get().opt("rate").map(this::rounding);
-      premiumRounding = rounding.get().opt("premium").map(this::rounding);
+      rateRounding = rounding.get().opt("rate").map(Rounding::read);
+      premiumRounding = rounding.get().opt("premium").map(Rounding::read);
       rounding.get().finish();
     }
     ImmutableList.Builder<IndicatorSpec> indicatorList = ImmutableList.builder();
@@ -205,25 +204,6 @@ final class RuleTableParser {
 
   private ImmutableList<String> strings(List<JsonValue> values) {
     return values.stream().map(JsonValue::asText).collect(ImmutableList.toImmutableList());
-  }
-
-  private Rounding rounding(JsonValue v) {
-    JsonObject o = v.asObject();
-    int scale = o.req("scale").asInt(0, 12);
-    JsonValue modeValue = o.req("mode");
-    String name = modeValue.asString();
-    RoundingMode mode;
-    try {
-      mode = RoundingMode.valueOf(name);
-    } catch (IllegalArgumentException e) {
-      throw modeValue.fail(Fault.BAD_VALUE, "unknown rounding mode \"" + name
-          + "\", expected HALF_UP, HALF_EVEN, HALF_DOWN, UP, DOWN, CEILING or FLOOR");
-    }
-    if (mode == RoundingMode.UNNECESSARY) {
-      throw modeValue.fail(Fault.BAD_VALUE, "rounding mode UNNECESSARY would fail on real data");
-    }
-    o.finish();
-    return new Rounding(scale, mode);
   }
 
   private Optional<RateBasis> rateBasis(JsonObject o) {
@@ -330,7 +310,7 @@ final class RuleTableParser {
         }
         BigDecimal multiplier = o.opt("multiplier").map(this::positive).orElse(BigDecimal.ONE);
         BigDecimal divisor = o.opt("divisor").map(this::positive).orElse(BigDecimal.ONE);
-        Rounding round = rounding(o.req("round"));
+        Rounding round = Rounding.read(o.req("round"));
         Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
         yield new IndicatorSpec.Ratio(id, p, label, window, num, den, multiplier, divisor, round, zero);
       }
@@ -395,7 +375,7 @@ final class RuleTableParser {
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case "currentBand" -> new IndicatorSpec.CurrentBand(id, p, label);
       case "covered" -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
-      case "formula" -> new IndicatorSpec.Formula(id, p, label, expr(o.req("expr")), rounding(o.req("round")),
+      case "formula" -> new IndicatorSpec.Formula(id, p, label, expr(o.req("expr")), Rounding.read(o.req("round")),
           o.opt("zeroDenominator").map(JsonValue::asDecimal));
       default -> throw error(ErrorCode.RT014, o.pointerOf("kind"), "unknown indicator kind \"" + kind
           + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "

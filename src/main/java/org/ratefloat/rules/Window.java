@@ -18,10 +18,6 @@ public record Window(int years, int skip, Optional<LocalDate> from, Optional<Loc
     return new Window(0, 0, Optional.of(from), Optional.of(to));
   }
 
-  public boolean isRange() {
-    return from.isPresent();
-  }
-
   /** First day of the window for a decision as of {@code asOf}. */
   public LocalDate start(LocalDate asOf) {
     return from.orElseGet(() -> LocalDate.of(asOf.getYear() - skip - years, 1, 1));
