@@ -55,6 +55,9 @@ final class Explainer {
     for (IndicatorValue v : d.indicators()) {
       out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")
           .append(v.value().render());
+      if (v.value() instanceof org.ratefloat.decision.Value.Fraction f) {
+        out.append(" (≈ ").append(f.display().toPlainString()).append(')');
+      }
       if (v.from().isPresent()) {
         out.append(zh ? "，期间 " : ", over ").append(v.from().get()).append("..").append(v.to().get());
       }
@@ -62,7 +65,11 @@ final class Explainer {
         out.append(zh ? "；依据 " : "; from ").append(v.operands());
       }
       if (!v.rounding().isEmpty()) {
-        out.append(zh ? "；未舍入 " : "; unrounded ").append(v.unrounded().render()).append(", ").append(v.rounding());
+        out.append(zh ? "；未舍入 " : "; unrounded ").append(v.unrounded().render());
+        if (v.unrounded() instanceof org.ratefloat.decision.Value.Fraction f) {
+          out.append(" (≈ ").append(f.display().toPlainString()).append(')');
+        }
+        out.append(", ").append(v.rounding());
       }
       out.append('\n');
     }

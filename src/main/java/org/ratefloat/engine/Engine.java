@@ -420,23 +420,23 @@ public final class Engine {
     }
 
     private boolean test(Condition cond) {
-      Value v = value(cond.indicator());
-      if (v instanceof Value.Num n) {
-        return cond.admits(n.value());
+      Computed v = computed(cond.indicator());
+      if (v.exact() != null) {
+        return v.exact().admittedBy(cond);
       }
-      if (v instanceof Value.Bool b) {
+      if (v.value() instanceof Value.Bool b) {
         return cond.is().orElseThrow() == b.value();
       }
-      return cond.in().contains(((Value.Text) v).value());
+      return cond.in().contains(((Value.Text) v.value()).value());
     }
 
-    private Value value(String indicator) {
+    private Computed computed(String indicator) {
       Computed v = computed.get(indicator);
       if (v == null) {
-        v = compute.compute(indicators.get(indicator), this::value);
+        v = compute.compute(indicators.get(indicator), id -> computed(id).exact());
         computed.put(indicator, v);
       }
-      return v.value();
+      return v;
     }
 
     /** The values of the indicators a step's rows test, for error messages. */

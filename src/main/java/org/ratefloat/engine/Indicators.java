@@ -2,8 +2,6 @@ package org.ratefloat.engine;
 
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import org.ratefloat.rules.Window;
 
 /** Computes indicators from a case. Stateless apart from the case it reads. */
 final class Indicators {
-  /** Precision of unrounded quotients shown in a decision (the compared value is rounded by the table). */
-  static final MathContext DISPLAY = new MathContext(34, RoundingMode.HALF_EVEN);
 
   private final RatingCase c;
   private final int currentBandOffset;
@@ -37,7 +33,7 @@ final class Indicators {
    * Computes an indicator; {@code others} gives the value of another indicator (for formulas),
    * computing it if need be.
    */
-  Computed compute(IndicatorSpec spec, java.util.function.Function<String, Value> others) {
+  Computed compute(IndicatorSpec spec, java.util.function.Function<String, Exact> others) {
     if (spec instanceof IndicatorSpec.Formula f) {
       return formula(f, others);
     } else if (spec instanceof IndicatorSpec.Ratio r) {
@@ -70,76 +66,36 @@ final class Indicators {
     throw new IllegalStateException("unhandled indicator kind " + spec.kind());
   }
 
-  /** An exact fraction n / d with d > 0. */
-  private record Frac(BigDecimal n, BigDecimal d) {
-    static Frac of(BigDecimal x) {
-      return new Frac(x, BigDecimal.ONE);
-    }
-
-    Frac add(Frac o) {
-      return new Frac(n.multiply(o.d).add(o.n.multiply(d)), d.multiply(o.d));
-    }
-
-    Frac sub(Frac o) {
-      return new Frac(n.multiply(o.d).subtract(o.n.multiply(d)), d.multiply(o.d));
-    }
-
-    Frac mul(Frac o) {
-      return new Frac(n.multiply(o.n), d.multiply(o.d));
-    }
-
-    /** this / o, or null when o is zero. */
-    Frac div(Frac o) {
-      if (o.n.signum() == 0) {
-        return null;
-      }
-      BigDecimal num = n.multiply(o.d);
-      BigDecimal den = d.multiply(o.n);
-      return den.signum() < 0 ? new Frac(num.negate(), den.negate()) : new Frac(num, den);
-    }
-
-    int compareTo(Frac o) {
-      return n.multiply(o.d).compareTo(o.n.multiply(d));
-    }
-  }
-
-  private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Value> others) {
+  private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Exact> others) {
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    Frac value = eval(f.expr(), f, others, operands, seen);
+    Exact value = eval(f.expr(), others, operands, seen);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
           "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
       operands.put("zeroDenominator", zero.toPlainString());
       return Computed.plain(f, num(zero), operands.buildOrThrow());
     }
-    BigDecimal unrounded = value.n().divide(value.d(), DISPLAY).stripTrailingZeros();
-    if (unrounded.scale() < 0) {
-      unrounded = unrounded.setScale(0);
-    }
-    BigDecimal rounded = value.n().divide(value.d(), f.round().scale(), f.round().mode());
-    return new Computed(f, Optional.empty(), Optional.empty(), operands.buildOrThrow(), num(unrounded),
-        num(rounded), f.round().describe());
+    return Computed.rounded(f, Optional.empty(), Optional.empty(), operands.buildOrThrow(), value, f.round());
   }
 
-  /** Evaluates exactly; null means a division by zero somewhere. */
-  private static Frac eval(org.ratefloat.rules.Expr e, IndicatorSpec.Formula f,
-      java.util.function.Function<String, Value> others, ImmutableMap.Builder<String, String> operands,
-      java.util.Set<String> seen) {
+  /** Evaluates exactly, from the compared values of the indicators referred to; null means a division by zero. */
+  private static Exact eval(org.ratefloat.rules.Expr e, java.util.function.Function<String, Exact> others,
+      ImmutableMap.Builder<String, String> operands, java.util.Set<String> seen) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
-      return Frac.of(k.value());
+      return Exact.of(k.value());
     }
     if (e instanceof org.ratefloat.rules.Expr.Ref r) {
-      BigDecimal v = ((Value.Num) others.apply(r.indicator())).value();
+      Exact v = others.apply(r.indicator());
       if (seen.add(r.indicator())) {
-        operands.put(r.indicator(), v.toPlainString());
+        operands.put(r.indicator(), v.toValue().render());
       }
-      return Frac.of(v);
+      return v;
     }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
-    Frac acc = eval(op.args().get(0), f, others, operands, seen);
+    Exact acc = eval(op.args().get(0), others, operands, seen);
     for (int i = 1; i < op.args().size(); i++) {
-      Frac next = eval(op.args().get(i), f, others, operands, seen);
+      Exact next = eval(op.args().get(i), others, operands, seen);
       if (acc == null || next == null) {
         return null;
       }
@@ -185,7 +141,7 @@ final class Indicators {
     boolean value = covered == needed && !straddles;
     return new Computed(cov, Optional.of(start), Optional.of(end),
         ImmutableMap.of("daysCovered", String.valueOf(covered), "daysNeeded", String.valueOf(needed)),
-        new Value.Bool(value), new Value.Bool(value), "");
+        new Value.Bool(value), new Value.Bool(value), "", null);
   }
 
   /** The periods inside a window, which they must cover exactly. */
@@ -245,10 +201,7 @@ final class Indicators {
   }
 
   private static String show(BigDecimal[] fraction) {
-    if (fraction[1].compareTo(BigDecimal.ONE) == 0) {
-      return fraction[0].toPlainString();
-    }
-    return fraction[0].divide(fraction[1], DISPLAY).stripTrailingZeros().toPlainString();
+    return new Exact(fraction[0], fraction[1]).toValue().render();
   }
 
   private Computed ratio(IndicatorSpec.Ratio r) {
@@ -275,15 +228,9 @@ final class Indicators {
           "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from.get()
               + ".." + to.get() + " is 0 and the rule table gives no value for a zero denominator"));
       operands.put("zeroDenominator", zero.toPlainString());
-      return new Computed(r, from, to, operands.buildOrThrow(), num(zero), num(zero), "");
+      return Computed.number(r, from, to, operands.buildOrThrow(), Exact.of(zero));
     }
-    BigDecimal unrounded = n.divide(d, DISPLAY).stripTrailingZeros();
-    if (unrounded.scale() < 0) {
-      unrounded = unrounded.setScale(0);
-    }
-    BigDecimal value = n.divide(d, r.round().scale(), r.round().mode());
-    return new Computed(r, from, to, operands.buildOrThrow(), num(unrounded), num(value),
-        r.round().describe());
+    return Computed.rounded(r, from, to, operands.buildOrThrow(), new Exact(n, d), r.round());
   }
 
   private Computed total(IndicatorSpec.Total t) {
@@ -292,11 +239,10 @@ final class Indicators {
     Optional<LocalDate> to = Optional.of(t.window().end(c.asOf()));
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     operands.put("periods", String.valueOf(periods.size()));
-    BigDecimal value;
+    Exact value;
     if (t.measure().isPresent()) {
       BigDecimal[] agg = aggregate(periods, t.measure().get(), t.id());
-      value = agg[1].compareTo(BigDecimal.ONE) == 0 ? agg[0]
-          : agg[0].divide(agg[1], DISPLAY).stripTrailingZeros();
+      value = new Exact(agg[0], agg[1]);
       operands.put("measure", t.measure().get().jsonName());
     } else {
       long sum = 0;
@@ -310,11 +256,11 @@ final class Indicators {
           sum += grades.getOrDefault(g, 0L);
         }
       }
-      value = BigDecimal.valueOf(sum);
+      value = Exact.of(BigDecimal.valueOf(sum));
       operands.put("measure", "disabilityCases");
       operands.put("grades", t.gradeFrom() + ".." + t.gradeTo());
     }
-    return new Computed(t, from, to, operands.buildOrThrow(), num(value), num(value), "");
+    return Computed.number(t, from, to, operands.buildOrThrow(), value);
   }
 
   private Computed streak(IndicatorSpec.Streak s) {
@@ -326,8 +272,7 @@ final class Indicators {
     }
     ImmutableMap<String, String> operands = ImmutableMap.of("maxYears", String.valueOf(s.maxYears()),
         "lastYear", String.valueOf(c.asOf().getYear() - 1));
-    return new Computed(s, Optional.empty(), Optional.empty(), operands, num(BigDecimal.valueOf(count)),
-        num(BigDecimal.valueOf(count)), "");
+    return Computed.number(s, Optional.empty(), Optional.empty(), operands, Exact.of(BigDecimal.valueOf(count)));
   }
 
   /** Whether a calendar year is fully covered and every period touching it has all the measures zero. */
@@ -382,7 +327,7 @@ final class Indicators {
       };
     }
     ImmutableMap<String, String> operands = ImmutableMap.of("claims", String.valueOf(matched));
-    return new Computed(spec, Optional.of(start), Optional.of(end), operands, num(value), num(value), "");
+    return Computed.number(spec, Optional.of(start), Optional.of(end), operands, Exact.of(value));
   }
 
   private Computed flag(IndicatorSpec.Flag f) {

@@ -90,6 +90,9 @@ public final class DecisionJson {
       if (!v.rounding().isEmpty()) {
         out.field("rounding", v.rounding());
       }
+      if (v.unrounded() instanceof Value.Fraction f) {
+        out.field("display", f.display());
+      }
       out.endObject();
     }
     out.endArray();
@@ -123,6 +126,8 @@ public final class DecisionJson {
   private static void value(JsonOut out, String key, Value v) {
     if (v instanceof Value.Num n) {
       out.field(key, n.value());
+    } else if (v instanceof Value.Fraction f) {
+      out.field(key, f.render());
     } else if (v instanceof Value.Bool b) {
       out.field(key, b.value());
     } else {
@@ -196,6 +201,8 @@ public final class DecisionJson {
       Value un = value(i, "unrounded", true);
       Value val = value(i, "value", false);
       String r = i.opt("rounding").map(JsonValue::asString).orElse("");
+      // presentation of an exact fraction, derived from it: read so that the key is known, not trusted
+      i.opt("display").map(JsonValue::asWideDecimal);
       i.finish();
       indicators.add(new IndicatorValue(id, kind, from, to, operands.buildOrThrow(), un, val, r));
     }
@@ -233,6 +240,12 @@ public final class DecisionJson {
     }
     if (v.isBoolean()) {
       return new Value.Bool(v.asBoolean());
+    }
+    if (v.isString()) {
+      Optional<Value.Fraction> f = Value.Fraction.parse(v.asString());
+      if (f.isPresent()) {
+        return f.get();
+      }
     }
     return new Value.Num(wide ? v.asWideDecimal() : v.asDecimal());
   }

@@ -497,6 +497,15 @@ final class Analyzer {
     return Optional.of(new Condition.Bound(x, true));
   }
 
+  /**
+   * The spacing of an indicator's values: a measure that rounds to n places takes values 10^-n apart;
+   * an exact ratio or formula takes every rational value (0: continuous), so a stretch between two
+   * bounds, however narrow, holds values.
+   */
+  private static BigDecimal step(Optional<Rounding> round) {
+    return round.map(r -> BigDecimal.ONE.movePointLeft(r.scale())).orElse(BigDecimal.ZERO);
+  }
+
   private Domain domain(IndicatorSpec ind, StepSpec step) {
     RuleTableSpec.DeclaredDomain declared = spec.domains().get(ind.id());
     if (declared != null) {
@@ -506,10 +515,10 @@ final class Analyzer {
     BigDecimal zero = BigDecimal.ZERO;
     if (ind instanceof IndicatorSpec.Ratio r) {
       BigDecimal lo = r.zeroDenominator().map(z -> z.min(zero)).orElse(zero);
-      return new Domain(ge(lo), Optional.empty(), one.movePointLeft(r.round().scale()));
+      return new Domain(ge(lo), Optional.empty(), step(r.round()));
     }
     if (ind instanceof IndicatorSpec.Formula f) {
-      return new Domain(Optional.empty(), Optional.empty(), one.movePointLeft(f.round().scale()));
+      return new Domain(Optional.empty(), Optional.empty(), step(f.round()));
     }
     if (ind instanceof IndicatorSpec.Total t) {
       boolean whole = t.measure().map(Measure::integral).orElse(true);

@@ -21,14 +21,26 @@ public record Condition(
 
   /** Whether {@code x} lies in the interval. */
   public boolean admits(BigDecimal x) {
+    return admits(x, BigDecimal.ONE);
+  }
+
+  /**
+   * Whether the exact value {@code n / d} (d &gt; 0) lies in the interval: {@code n} is compared with
+   * {@code bound × d}, so nothing is rounded. The one place where an interval is tested, for the
+   * engine and the static analysis alike.
+   */
+  public boolean admits(BigDecimal n, BigDecimal d) {
+    boolean whole = d.compareTo(BigDecimal.ONE) == 0;
     if (lower.isPresent()) {
-      int c = x.compareTo(lower.get().value());
+      BigDecimal b = lower.get().value();
+      int c = n.compareTo(whole ? b : b.multiply(d));
       if (c < 0 || (c == 0 && !lower.get().inclusive())) {
         return false;
       }
     }
     if (upper.isPresent()) {
-      int c = x.compareTo(upper.get().value());
+      BigDecimal b = upper.get().value();
+      int c = n.compareTo(whole ? b : b.multiply(d));
       return c < 0 || (c == 0 && upper.get().inclusive());
     }
     return true;

@@ -20,9 +20,12 @@ public sealed interface IndicatorSpec {
   /** The kind's name as written in the table. */
   String kind();
 
-  /** numerator ÷ denominator over a window, times multiplier ÷ divisor, rounded. */
+  /**
+   * numerator ÷ denominator over a window, times multiplier ÷ divisor: an exact value, rounded only
+   * where the measure itself rounds ({@code round}).
+   */
   record Ratio(String id, String pointer, Text label, Window window, Measure numerator,
-      Measure denominator, BigDecimal multiplier, BigDecimal divisor, Rounding round,
+      Measure denominator, BigDecimal multiplier, BigDecimal divisor, Optional<Rounding> round,
       Optional<BigDecimal> zeroDenominator) implements IndicatorSpec {
     public ValueType type() {
       return ValueType.NUMBER;
@@ -142,8 +145,11 @@ public sealed interface IndicatorSpec {
     }
   }
 
-  /** An exact arithmetic combination of other indicators, rounded once. */
-  record Formula(String id, String pointer, Text label, Expr expr, Rounding round,
+  /**
+   * An exact arithmetic combination of other indicators, rounded once where the measure itself
+   * rounds ({@code round}).
+   */
+  record Formula(String id, String pointer, Text label, Expr expr, Optional<Rounding> round,
       Optional<BigDecimal> zeroDenominator) implements IndicatorSpec {
     public ValueType type() {
       return ValueType.NUMBER;

@@ -310,7 +310,7 @@ final class RuleTableParser {
         }
         BigDecimal multiplier = o.opt("multiplier").map(this::positive).orElse(BigDecimal.ONE);
         BigDecimal divisor = o.opt("divisor").map(this::positive).orElse(BigDecimal.ONE);
-        Rounding round = Rounding.read(o.req("round"));
+        Optional<Rounding> round = o.opt("round").map(Rounding::read);
         Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
         yield new IndicatorSpec.Ratio(id, p, label, window, num, den, multiplier, divisor, round, zero);
       }
@@ -375,7 +375,7 @@ final class RuleTableParser {
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case "currentBand" -> new IndicatorSpec.CurrentBand(id, p, label);
       case "covered" -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
-      case "formula" -> new IndicatorSpec.Formula(id, p, label, expr(o.req("expr")), Rounding.read(o.req("round")),
+      case "formula" -> new IndicatorSpec.Formula(id, p, label, expr(o.req("expr")), o.opt("round").map(Rounding::read),
           o.opt("zeroDenominator").map(JsonValue::asDecimal));
       default -> throw error(ErrorCode.RT014, o.pointerOf("kind"), "unknown indicator kind \"" + kind
           + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "

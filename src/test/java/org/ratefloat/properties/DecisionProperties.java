@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -19,13 +20,15 @@ import net.jqwik.api.Provide;
 import org.ratefloat.Cases;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
+import org.ratefloat.UndeterminedException;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.model.RatingCase;
 
 /**
  * Properties of decisions over generated employers: bounds, monotonicity, determinism, lossless
- * JSON. The tables used here float by band multipliers only (no point adjustments) and have no
- * undetermined rows, so every generated case is decided.
+ * JSON. The tables used here float by band multipliers only (no point adjustments). One case is
+ * left undetermined by its sources: Hangzhou's payout ratio 0 in a year with injuries (its sources
+ * gloss r = 0 as "no injury"); such a try is checked to be exactly that case and then discarded.
  */
 class DecisionProperties {
   private static final Map<String, RuleTable> TABLES = Map.of(
@@ -38,6 +41,19 @@ class DecisionProperties {
   /** What a generated employer is made of; benefits are varied separately. */
   record Profile(String table, int division, String band, int standardGrade, boolean arrears,
       String firstInsured, long injuries, long deaths, long maxDeaths, String headcount) {
+
+    /** Decides, or discards the try if it is the one case the tables leave undetermined. */
+    Decision decide(RuleTable t, String benefits) {
+      try {
+        return cases(benefits).decide(t);
+      } catch (UndeterminedException e) {
+        assertEquals("cn-zj-hangzhou/steps/0/rows/1", table + e.pointer(), e.getMessage());
+        assertEquals(0, new BigDecimal(benefits).signum());
+        assertTrue(injuries > 0);
+        Assume.that(false);
+        throw e;
+      }
+    }
 
     Cases cases(String benefits) {
       Cases c = Cases.employer().code(String.format("%02d", division)).firstInsured(firstInsured)
@@ -85,7 +101,7 @@ class DecisionProperties {
   @Property(tries = 300)
   void rateLiesOnTheLadderWithinFloorAndCap(@ForAll("profiles") Profile p, @ForAll("amounts") String benefits) {
     RuleTable table = TABLES.get(p.table());
-    Decision d = p.cases(benefits).decide(table);
+    Decision d = p.decide(table, benefits);
     BigDecimal benchmark = d.benchmark();
     List<BigDecimal> ladder = table.classify(d.industry()).ladder();
     boolean onLadder = ladder.stream().anyMatch(m -> benchmark.multiply(m).compareTo(d.rateUnrounded()) == 0);
@@ -103,8 +119,8 @@ class DecisionProperties {
     RuleTable table = TABLES.get(p.table());
     String low = new BigDecimal(a).compareTo(new BigDecimal(b)) <= 0 ? a : b;
     String high = low.equals(a) ? b : a;
-    Decision dl = p.cases(low).decide(table);
-    Decision dh = p.cases(high).decide(table);
+    Decision dl = p.decide(table, low);
+    Decision dh = p.decide(table, high);
     assertTrue(dl.newBand().offset() <= dh.newBand().offset(),
         () -> "benefits " + low + " -> band " + dl.newBand().offset() + ", " + high + " -> " + dh.newBand().offset());
     assertTrue(dl.rate().compareTo(dh.rate()) <= 0);
@@ -113,7 +129,7 @@ class DecisionProperties {
   @Property(tries = 200)
   void decidingTwiceGivesIdenticalBytes(@ForAll("profiles") Profile p, @ForAll("amounts") String benefits) {
     RatingCase c = p.cases(benefits).build();
-    byte[] first = RateFloat.toJson(TABLES.get(p.table()).decide(c));
+    byte[] first = RateFloat.toJson(p.decide(TABLES.get(p.table()), benefits));
     byte[] second = RateFloat.toJson(Cases.table(p.table()).decide(c));
     assertArrayEquals(first, second);
   }
@@ -122,7 +138,7 @@ class DecisionProperties {
   void jsonRoundTripsAreLossless(@ForAll("profiles") Profile p, @ForAll("amounts") String benefits) {
     RatingCase c = p.cases(benefits).build();
     assertEquals(c, RateFloat.readCase(RateFloat.toJson(c)));
-    Decision d = TABLES.get(p.table()).decide(c);
+    Decision d = p.decide(TABLES.get(p.table()), benefits);
     byte[] json = RateFloat.toJson(d);
     Decision back = RateFloat.readDecision(json);
     assertEquals(d, back);
@@ -134,7 +150,7 @@ class DecisionProperties {
       throws Exception {
     RuleTable table = TABLES.get(p.table());
     RatingCase c = p.cases(benefits).build();
-    byte[] expected = RateFloat.toJson(table.decide(c));
+    byte[] expected = RateFloat.toJson(p.decide(table, benefits));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<byte[]>> results = pool.invokeAll(java.util.Collections.nCopies(16,

@@ -108,4 +108,16 @@ class BrokenTablesTest {
     assertEquals("RT020 error /steps/0: no row covers ratio (50, 60] (add a row, or noMatch \"skip\" if "
         + "that is intended)", gap.findings().get(0).text());
   }
+
+  @Test
+  void anExactRatioHasValuesInTheNarrowestStretch() throws Exception {
+    // without a rounding the ratio takes every rational value: (50, 50.0001] is a gap, however narrow
+    var gap = Linter.lint(List.of(DIR.resolve("60-hairline-gap-of-an-exact-ratio.json"))).get(0);
+    assertEquals("RT020 error /steps/0: no row covers ratio (50, 50.0001] (add a row, or noMatch \"skip\" "
+        + "if that is intended)", gap.findings().get(0).text());
+    // and the single value 50 shared by "le 50" and "ge 50" is an overlap
+    var point = Linter.lint(List.of(DIR.resolve("61-overlap-at-one-point-of-an-exact-ratio.json"))).get(0);
+    assertEquals("RT021 error /steps/0/rows/0: overlaps /steps/0/rows/1 on ratio = 50",
+        point.findings().get(0).text());
+  }
 }

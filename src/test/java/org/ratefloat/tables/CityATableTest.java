@@ -73,4 +73,12 @@ class CityATableTest {
     // first insured 2024-01-01: 12 months -> floats (e = 200 % -> 150 %)
     assertDecision(Cases.employer().firstInsured("2024-01-01").year(2024, "200000.00").decide(TABLE), 2, "1.35");
   }
+
+  @Test
+  void aHairAboveTenPercentIsNotTenPercent() {
+    // §5.5 art. 7(2): "支出率在10%以下（含10%）" -> 50 %, above 10 % -> 80 %. 10,004 / 100,000 = 10.004 %
+    // (2 decimals half up made it 10.00 % -> 50 %); the measure states no rounding.
+    assertDecision(Cases.employer().year(2024, "10004.00").decide(TABLE), -1, "0.72");
+    assertDecision(Cases.employer().year(2024, "10000.01").decide(TABLE), -1, "0.72");
+  }
 }

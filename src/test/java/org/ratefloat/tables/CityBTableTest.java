@@ -41,4 +41,12 @@ class CityBTableTest {
   void newEmployerPaysTheBenchmark() {
     assertDecision(Cases.employer().firstInsured("2024-06-01").year(2024, "900000.00").decide(TABLE), 0, "0.9");
   }
+
+  @Test
+  void aHairAboveOneHundredTwentyPercentWithoutInjury() {
+    // §5.6: no new injury and payout ratio <= 120 % -> 80 %, > 120 % -> 100 %. 120,004 / 100,000 =
+    // 120.004 % (2 decimals half up made it 120.00 % -> 80 %)
+    var c = Cases.employer().period(Cases.year(2024).benefits("120004.00").injuries(0));
+    assertDecision(c.decide(TABLE), 0, "0.9");
+  }
 }

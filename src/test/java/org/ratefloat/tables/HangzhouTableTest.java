@@ -13,31 +13,71 @@ import org.ratefloat.RuleTable;
 /**
  * Boundaries of rules/cn-zj-hangzhou.json. Source: cn-floating-rules.md §5.2 (kuyiso 2023 and
  * ydliyang 2024 restatements). Premiums paid are 100,000.00, so benefits B give a payout ratio of
- * B / 1,000 %, rounded to 2 decimals half up. Class 4 benchmark 0.9 % (71号); bands 50/80/100/120/150 %.
+ * exactly B / 1,000 % (the sources state no rounding, so none is made). Class 4 benchmark 0.9 % (71号); bands 50/80/100/120/150 %.
  */
 class HangzhouTableTest {
   private static final RuleTable TABLE = Cases.table("cn-zj-hangzhou");
 
   @ParameterizedTest(name = "benefits {0} -> band {1}, rate {2}")
   @CsvSource({
-      // r = 0 -> -2: 0.9 x 0.5 = 0.45
+      // r = 0 with no injury -> -2: 0.9 x 0.5 = 0.45
       "0.00, -2, 0.45",
-      // 0.004 % rounds to 0.00 % -> still the zero row
-      "4.00, -2, 0.45",
-      // 0.005 % rounds half up to 0.01 % -> (0, 50] -> -1: 0.9 x 0.8 = 0.72
-      "5.00, -1, 0.72",
+      // r = 0.004 % is above 0: "0 < r <= 50 %" -> -1 (no rounding is stated, so none is made): 0.72
+      "4.00, -1, 0.72",
+      "0.01, -1, 0.72",
       "50000.00, -1, 0.72",
-      // 50.01 % -> (50, 100] -> 0: 0.9
-      "50010.00, 0, 0.9",
+      // r = 50.00001 % is "50 % < r <= 100 %" -> 0: 0.9
+      "50000.01, 0, 0.9",
       "100000.00, 0, 0.9",
-      // 100.01 % -> (100, 150] -> +1: 0.9 x 1.2 = 1.08
-      "100010.00, 1, 1.08",
+      // r = 100.00001 % -> (100, 150] -> +1: 0.9 x 1.2 = 1.08
+      "100000.01, 1, 1.08",
       "150000.00, 1, 1.08",
-      // 150.01 % -> > 150 -> +2: 0.9 x 1.5 = 1.35
-      "150010.00, 2, 1.35",
+      // r = 150.00001 % -> > 150 -> +2: 0.9 x 1.5 = 1.35
+      "150000.01, 2, 1.35",
   })
   void payoutBands(String benefits, int band, String rate) {
     assertDecision(Cases.employer().year(2024, benefits).decide(TABLE), band, rate);
+  }
+
+  /**
+   * The cases of the fidelity review, on 90,000.00 of premiums: each lies a hair beyond a bound and
+   * must fall on the side the measure's "大于 a、小于等于 b" wording gives it.
+   */
+  @ParameterizedTest(name = "benefits {0} on premiums 90000 -> band {1}")
+  @CsvSource({
+      // 45,001 / 90,000 = 50.0011 %: 50 % < r <= 100 % -> benchmark (2 decimals half up gave 50.00 -> -1)
+      "45001.00, 0, 0.9",
+      // 45,000 / 90,000 = 50 % exactly: 0 < r <= 50 % -> -1
+      "45000.00, -1, 0.72",
+      // 135,001 / 90,000 = 150.0011 %: r > 150 % -> +2 (rounded to 150.00 it gave +1)
+      "135001.00, 2, 1.35",
+      "135000.00, 1, 1.08",
+      // 3 / 90,000 = 0.0033 %: 0 < r <= 50 % -> -1 (rounded to 0.00 it was taken as r = 0, -2)
+      "3.00, -1, 0.72",
+  })
+  void hairBeyondABound(String benefits, int band, String rate) {
+    var c = Cases.employer().period(Cases.year(2024).premiums("90000.00").benefits(benefits));
+    assertDecision(c.decide(TABLE), band, rate);
+  }
+
+  @Test
+  void zeroPayoutWithInjuriesIsNotCoveredBySources() {
+    // "r = 0 (no injury)": a year with a certified injury but no benefits paid is not what the
+    // sources describe, so the table does not guess a band (DC001)
+    var c = Cases.employer().period(Cases.year(2024).benefits("0.00").injuries(1));
+    org.ratefloat.Assertions2.assertFails(org.ratefloat.ErrorCode.DC001, "/steps/0/rows/1",
+        () -> c.decide(TABLE));
+  }
+
+  @Test
+  void exactRatioIsRecordedWithItsDisplay() {
+    // 45,001 / 90,000 x 100 = 4500100/90000 = 45001/900, which does not end: kept as a fraction
+    var d = Cases.employer().period(Cases.year(2024).premiums("90000.00").benefits("45001.00")).decide(TABLE);
+    var v = d.indicators().stream().filter(i -> i.id().equals("payoutRatio")).findFirst().orElseThrow();
+    org.junit.jupiter.api.Assertions.assertEquals("45001/900", v.value().render());
+    org.junit.jupiter.api.Assertions.assertEquals("", v.rounding());
+    org.junit.jupiter.api.Assertions.assertEquals("50.001111",
+        ((org.ratefloat.decision.Value.Fraction) v.value()).display().toPlainString());
   }
 
   @ParameterizedTest(name = "grade {0}, benefits {1} -> band {2}")

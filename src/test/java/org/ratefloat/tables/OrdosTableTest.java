@@ -94,4 +94,12 @@ class OrdosTableTest {
     // already up, three clean years -> benchmark
     assertDecision(clean(3).code("66").band("1.2").decide(TABLE), 0, "0.2");
   }
+
+  @Test
+  void fundUseAHairAboveOneHundredPercentIsOver() {
+    // §5.7 item (2): "基金支出超过缴费" -- 100,004 / 100,000 = 100.004 % is over 100 % (2 decimals
+    // half up made it 100.00 %, not over, and the case undetermined)
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("100004.00").injuries(2).deaths(2))
+        .decide(TABLE), 2, "1.35");
+  }
 }

@@ -81,4 +81,19 @@ class PuyangTableTest {
     assertFails(ErrorCode.IN021, "/asOf", () -> Cases.employer().riskClass(2).benchmark("1.0")
         .year(2024, "0").decide(TABLE));
   }
+
+  @ParameterizedTest(name = "class 2, benefits {0} -> {1} %")
+  @CsvSource({
+      // §5.10: "exactly 100 %" is undetermined, but 99.996 % is below 100 % (unchanged) and
+      // 100.004 % is in (100, 200] (+0.1); 2 decimals half up sent both to the 100.00 row (DC001)
+      "99996.00, 1.0",
+      "100004.00, 1.1",
+      // 200.004 % is in (200, 300]: +0.2 (rounded to 200.00 it took +0.1)
+      "200004.00, 1.2",
+  })
+  void aHairAroundABound(String benefits, String rate) {
+    var d = Cases.employer().riskClass(2).benchmark("1.0")
+        .asOf("2012-01-01").year(2010, "1.00").year(2011, benefits).decide(TABLE);
+    assertDecision(d, 0, rate);
+  }
 }

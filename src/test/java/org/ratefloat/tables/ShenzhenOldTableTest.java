@@ -71,4 +71,18 @@ class ShenzhenOldTableTest {
     assertFails(ErrorCode.IN020, "/employer/riskClassOverride",
         () -> Cases.employer().riskClass(4).benchmark("1.0").asOf("2012-01-01").year(2011, "0.00").decide(TABLE));
   }
+
+  @Test
+  void aHairAboveABoundMovesTheRow() {
+    // §5.3(b): 支缴率 <= 10 % -> -2, (10, 30] -> -1. 10,004 / 100,000 = 10.004 % (2 decimals half up
+    // made it 10.00 % -> -2)
+    var low = Cases.employer().riskClass(2).benchmark("1.0").asOf("2012-01-01")
+        .period(Cases.year(2011).benefits("10004.00")).decide(TABLE);
+    assertDecision(low, -1, "0.8");
+    // accident rate a = 3 x 1000 / (124.999 x 12) = 2.0000160001... per mille > 2.0 (3 decimals half
+    // up made it 2.000 <= 2.0 -> 0): with c = 30.01 % the row is +1
+    var rate = Cases.employer().riskClass(2).benchmark("1.0").asOf("2012-01-01")
+        .period(Cases.year(2011).benefits("30010.00").injuries(3).headcount("124.999")).decide(TABLE);
+    assertDecision(rate, 1, "1.2");
+  }
 }

@@ -1,0 +1,105 @@
+package org.ratefloat.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.ratefloat.decision.Value;
+import org.ratefloat.rules.Condition;
+
+/**
+ * An exact rational value n / d with d &gt; 0, the way indicators are computed and compared: a
+ * threshold is tested against the value itself, never against a rounded quotient.
+ */
+record Exact(BigDecimal n, BigDecimal d) {
+  private static final BigInteger FIVE = BigInteger.valueOf(5);
+
+  Exact {
+    if (d.signum() <= 0) {
+      throw new IllegalStateException("denominator must be positive: " + d);
+    }
+  }
+
+  static Exact of(BigDecimal x) {
+    return new Exact(x, BigDecimal.ONE);
+  }
+
+  /** n / d, or null when d is zero; the sign is moved to the numerator. */
+  static Exact ratio(BigDecimal n, BigDecimal d) {
+    if (d.signum() == 0) {
+      return null;
+    }
+    return d.signum() < 0 ? new Exact(n.negate(), d.negate()) : new Exact(n, d);
+  }
+
+  Exact add(Exact o) {
+    return new Exact(n.multiply(o.d).add(o.n.multiply(d)), d.multiply(o.d));
+  }
+
+  Exact sub(Exact o) {
+    return new Exact(n.multiply(o.d).subtract(o.n.multiply(d)), d.multiply(o.d));
+  }
+
+  Exact mul(Exact o) {
+    return new Exact(n.multiply(o.n), d.multiply(o.d));
+  }
+
+  /** this / o, or null when o is zero. */
+  Exact div(Exact o) {
+    return ratio(n.multiply(o.d), d.multiply(o.n));
+  }
+
+  int compareTo(Exact o) {
+    return n.multiply(o.d).compareTo(o.n.multiply(d));
+  }
+
+  int signum() {
+    return n.signum();
+  }
+
+  /** Whether a condition's interval admits this exact value. */
+  boolean admittedBy(Condition c) {
+    return c.admits(n, d);
+  }
+
+  /** The value rounded as a table says. */
+  BigDecimal round(org.ratefloat.rules.Rounding r) {
+    return n.divide(d, r.scale(), r.mode());
+  }
+
+  /**
+   * The exact value for a record: a plain decimal when its expansion ends (trailing zeros removed),
+   * else the reduced fraction.
+   */
+  Value toValue() {
+    if (d.compareTo(BigDecimal.ONE) == 0) {
+      return new Value.Num(n);
+    }
+    // n/d = (un * 10^-ns) / (ud * 10^-ds) = (un * 10^ds) / (ud * 10^ns), both whole
+    BigInteger p = n.unscaledValue();
+    BigInteger q = d.unscaledValue();
+    int shift = d.scale() - n.scale();
+    if (shift > 0) {
+      p = p.multiply(BigInteger.TEN.pow(shift));
+    } else if (shift < 0) {
+      q = q.multiply(BigInteger.TEN.pow(-shift));
+    }
+    BigInteger g = p.gcd(q);
+    if (!g.equals(BigInteger.ONE)) {
+      p = p.divide(g);
+      q = q.divide(g);
+    }
+    BigInteger rest = q.shiftRight(q.getLowestSetBit());
+    while (rest.mod(FIVE).signum() == 0) {
+      rest = rest.divide(FIVE);
+    }
+    if (rest.equals(BigInteger.ONE)) {
+      // q = 2^a 5^b: the decimal expansion ends after max(a, b) places
+      return new Value.Num(plain(new BigDecimal(p).divide(new BigDecimal(q))));
+    }
+    return new Value.Fraction(p, q);
+  }
+
+  private static BigDecimal plain(BigDecimal x) {
+    BigDecimal s = x.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+}
