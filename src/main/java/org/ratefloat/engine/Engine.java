@@ -159,7 +159,7 @@ public final class Engine {
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
-      compute = new Indicators(c, currentIndex - benchIndex);
+      compute = new Indicators(c, currentIndex - benchIndex, m.source());
       if (provisional != null) {
         warnings.add(provisional);
       }

@@ -21,12 +21,17 @@ import org.ratefloat.rules.Window;
 /** Computes indicators from a case. Stateless apart from the case it reads. */
 final class Indicators {
 
+  /** Digits an exact intermediate value of a formula may have (numerator and denominator together). */
+  static final int MAX_DIGITS = 1_000;
+
   private final RatingCase c;
   private final int currentBandOffset;
+  private final String source;
 
-  Indicators(RatingCase c, int currentBandOffset) {
+  Indicators(RatingCase c, int currentBandOffset, String source) {
     this.c = c;
     this.currentBandOffset = currentBandOffset;
+    this.source = source;
   }
 
   /**
@@ -69,7 +74,7 @@ final class Indicators {
   private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Exact> others) {
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    Exact value = eval(f.expr(), others, operands, seen);
+    Exact value = eval(f, f.expr(), others, operands, seen);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
           "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
@@ -80,7 +85,8 @@ final class Indicators {
   }
 
   /** Evaluates exactly, from the compared values of the indicators referred to; null means a division by zero. */
-  private static Exact eval(org.ratefloat.rules.Expr e, java.util.function.Function<String, Exact> others,
+  private Exact eval(IndicatorSpec.Formula f, org.ratefloat.rules.Expr e,
+      java.util.function.Function<String, Exact> others,
       ImmutableMap.Builder<String, String> operands, java.util.Set<String> seen) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
       return Exact.of(k.value());
@@ -93,9 +99,9 @@ final class Indicators {
       return v;
     }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
-    Exact acc = eval(op.args().get(0), others, operands, seen);
+    Exact acc = eval(f, op.args().get(0), others, operands, seen);
     for (int i = 1; i < op.args().size(); i++) {
-      Exact next = eval(op.args().get(i), others, operands, seen);
+      Exact next = eval(f, op.args().get(i), others, operands, seen);
       if (acc == null || next == null) {
         return null;
       }
@@ -108,6 +114,10 @@ final class Indicators {
         case "max" -> acc.compareTo(next) >= 0 ? acc : next;
         default -> throw new IllegalStateException("unknown operation " + op.op());
       };
+      if (acc != null && acc.n().precision() + acc.d().precision() > MAX_DIGITS) {
+        throw new org.ratefloat.RuleTableException(ErrorCode.RT017, source, op.pointer(), "formula " + f.id()
+            + " reaches an intermediate value of more than " + MAX_DIGITS + " digits");
+      }
     }
     return acc;
   }

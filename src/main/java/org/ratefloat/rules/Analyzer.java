@@ -27,12 +27,24 @@ final class Analyzer {
   private static final BigDecimal TWO = new BigDecimal("2");
   /** Steps with more cells than this are not analysed (and say so). */
   static final long MAX_CELLS = 250_000;
+  /**
+   * Steps whose cells times rows exceed this are not analysed either, nor steps after the table has
+   * spent twice as much: the analysis time of a table is bounded (about a second per 10 million).
+   */
+  static final long MAX_WORK = 10_000_000;
   private static final int MAX_GAPS_PER_STEP = 5;
+  /** Overlaps reported one by one per step; the rest are counted. */
+  static final int MAX_OVERLAPS_PER_STEP = 10;
+  /** Findings of one table listed one by one; the rest are counted per code. */
+  static final int MAX_FINDINGS = 200;
 
   private final LoadedTable table;
   private final RuleTableSpec spec;
   private final Map<String, IndicatorSpec> indicators = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
+  private long work;
+  private final Map<ErrorCode, Integer> suppressed = new java.util.EnumMap<>(ErrorCode.class);
+  private final Map<ErrorCode, Severity> suppressedSeverity = new java.util.EnumMap<>(ErrorCode.class);
 
   private Analyzer(LoadedTable table) {
     this.table = table;
@@ -44,6 +56,8 @@ final class Analyzer {
   static ImmutableList<Finding> analyze(LoadedTable table) {
     Analyzer a = new Analyzer(table);
     a.run();
+    a.suppressed.forEach((code, n) -> a.findings.add(new Finding(code, a.suppressedSeverity.get(code),
+        a.spec.source(), "", "and " + n + " more " + code.name() + " finding(s) not listed")));
     List<Finding> sorted = new ArrayList<>(a.findings);
     sorted.sort(java.util.Comparator.comparing(Finding::severity));
     return ImmutableList.copyOf(sorted);
@@ -51,6 +65,11 @@ final class Analyzer {
 
   private void add(ErrorCode code, Severity severity, String pointer, String message) {
     if (severity != Severity.ERROR && allowed(code, pointer)) {
+      return;
+    }
+    if (findings.size() >= MAX_FINDINGS) {
+      suppressed.merge(code, 1, Integer::sum);
+      suppressedSeverity.merge(code, severity, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       return;
     }
     findings.add(new Finding(code, severity, spec.source(), pointer, message));
@@ -175,15 +194,23 @@ final class Analyzer {
       List<Cell> c = cellsOf(dim, step);
       cells.add(c);
       total *= Math.max(1, c.size());
-      if (total > MAX_CELLS) {
+      if (total > MAX_CELLS || total * step.rows().size() > MAX_WORK) {
         add(ErrorCode.RT026, Severity.WARNING, step.pointer(), "step " + step.id() + " has more than "
-            + MAX_CELLS + " elementary cells over " + dims + "; gaps and overlaps were not checked");
+            + (total > MAX_CELLS ? MAX_CELLS + " elementary cells" : MAX_WORK + " cell-and-row tests")
+            + " over " + dims + "; gaps and overlaps were not checked");
         return;
       }
     }
+    work += total * step.rows().size();
+    if (work > 2 * MAX_WORK) {
+      add(ErrorCode.RT026, Severity.WARNING, step.pointer(), "the table's steps together need more than "
+          + 2 * MAX_WORK + " cell-and-row tests; gaps and overlaps of step " + step.id() + " were not checked");
+      return;
+    }
     int rows = step.rows().size();
     boolean[] fires = new boolean[rows];
-    Set<Long> reported = new HashSet<>();
+    java.util.BitSet reported = new java.util.BitSet();
+    int overlaps = 0;
     List<int[]> gaps = new ArrayList<>();
     int[] index = new int[dims.size()];
     Map<String, Object> values = new LinkedHashMap<>();
@@ -207,16 +234,22 @@ final class Analyzer {
         }
         RowSpec a = step.rows().get(first);
         RowSpec b = step.rows().get(r);
-        long pair = (long) first * rows + r;
-        if (step.hitPolicy() == StepSpec.HitPolicy.UNIQUE) {
+        int pair = first * rows + r;
+        boolean unique = step.hitPolicy() == StepSpec.HitPolicy.UNIQUE;
+        if (unique) {
           fires[r] = true;
-          if (reported.add(pair)) {
-            add(ErrorCode.RT021, Severity.ERROR, a.pointer(), "overlaps " + b.pointer() + " on "
-                + overlap(step, a, b, dims, cells, index));
+        }
+        if ((unique || (!a.then().equals(b.then()) && !b.when().isAlways())) && !reported.get(pair)) {
+          reported.set(pair);
+          if (++overlaps <= MAX_OVERLAPS_PER_STEP) {
+            if (unique) {
+              add(ErrorCode.RT021, Severity.ERROR, a.pointer(), "overlaps " + b.pointer() + " on "
+                  + overlap(step, a, b, dims, cells, index));
+            } else {
+              add(ErrorCode.RT022, Severity.WARNING, a.pointer(), "overlaps " + b.pointer() + " on "
+                  + overlap(step, a, b, dims, cells, index) + " with a different result; " + a.id() + " wins");
+            }
           }
-        } else if (!a.then().equals(b.then()) && !b.when().isAlways() && reported.add(pair)) {
-          add(ErrorCode.RT022, Severity.WARNING, a.pointer(), "overlaps " + b.pointer() + " on "
-              + overlap(step, a, b, dims, cells, index) + " with a different result; " + a.id() + " wins");
         }
       }
       if (first < 0 && step.noMatchIsError()) {
@@ -225,6 +258,11 @@ final class Analyzer {
       if (!advance(index, cells)) {
         break;
       }
+    }
+    if (overlaps > MAX_OVERLAPS_PER_STEP) {
+      boolean unique = step.hitPolicy() == StepSpec.HitPolicy.UNIQUE;
+      add(unique ? ErrorCode.RT021 : ErrorCode.RT022, unique ? Severity.ERROR : Severity.WARNING, step.pointer(),
+          "and " + (overlaps - MAX_OVERLAPS_PER_STEP) + " more overlapping pairs of rows in step " + step.id());
     }
     reportGaps(step, dims, cells, gaps);
     for (int r = 0; r < rows; r++) {

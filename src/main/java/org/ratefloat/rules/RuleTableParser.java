@@ -37,6 +37,10 @@ final class RuleTableParser {
   static final String TABLE_FORMAT = "ratefloat/rule-table@1";
   static final String CLASSIFICATION_FORMAT = "ratefloat/classification@1";
   static final int MAX_ROWS = 10_000;
+  /** Longest chain of formulas referring to formulas. */
+  static final int MAX_FORMULA_DEPTH = 32;
+  /** Operations, constants and references in one formula. */
+  static final int MAX_FORMULA_NODES = 256;
   private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
   private static final StrictJson JSON = StrictJson.forRuleTables();
 
@@ -375,8 +379,16 @@ final class RuleTableParser {
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case "currentBand" -> new IndicatorSpec.CurrentBand(id, p, label);
       case "covered" -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
-      case "formula" -> new IndicatorSpec.Formula(id, p, label, expr(o.req("expr")), o.opt("round").map(Rounding::read),
-          o.opt("zeroDenominator").map(JsonValue::asDecimal));
+      case "formula" -> {
+        JsonValue e = o.req("expr");
+        Expr expr = expr(e);
+        if (nodes(expr) > MAX_FORMULA_NODES) {
+          throw error(ErrorCode.RT017, e.pointer(), "formula " + id + " has more than " + MAX_FORMULA_NODES
+              + " operations, constants and references");
+        }
+        yield new IndicatorSpec.Formula(id, p, label, expr, o.opt("round").map(Rounding::read),
+            o.opt("zeroDenominator").map(JsonValue::asDecimal));
+      }
       default -> throw error(ErrorCode.RT014, o.pointerOf("kind"), "unknown indicator kind \"" + kind
           + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
           + "safetyCreditRating, insuredMonths, currentBand, covered or formula");
@@ -469,31 +481,84 @@ final class RuleTableParser {
         }
       }
     }
-    Map<String, Integer> state = new HashMap<>();
+    chains(all);
+  }
+
+  /**
+   * Refuses a formula that depends on itself (RT018) or sits on a chain of more than
+   * {@link #MAX_FORMULA_DEPTH} formulas (RT017). Iterative, so that no table can exhaust the stack
+   * here, and the engine, which follows the same chains, never meets a deeper one.
+   */
+  private void chains(List<IndicatorSpec> all) {
+    // depth of each formula: 1 + the deepest formula it refers to, computed in dependency order
+    Map<String, Integer> waiting = new HashMap<>();
+    Map<String, List<String>> users = new HashMap<>();
+    java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+    Map<String, Integer> depth = new HashMap<>();
     for (IndicatorSpec spec : all) {
-      cycle(spec, state, new java.util.ArrayDeque<>());
+      int formulas = 0;
+      if (spec instanceof IndicatorSpec.Formula f) {
+        for (String ref : new java.util.LinkedHashSet<>(refs(f.expr()).stream().map(Expr.Ref::indicator).toList())) {
+          if (indicators.get(ref) instanceof IndicatorSpec.Formula) {
+            formulas++;
+            users.computeIfAbsent(ref, k -> new java.util.ArrayList<>()).add(spec.id());
+          }
+        }
+      }
+      waiting.put(spec.id(), formulas);
+      if (formulas == 0) {
+        ready.add(spec.id());
+        depth.put(spec.id(), spec instanceof IndicatorSpec.Formula ? 1 : 0);
+      }
+    }
+    while (!ready.isEmpty()) {
+      String id = ready.poll();
+      int d = depth.get(id);
+      if (d > MAX_FORMULA_DEPTH) {
+        throw error(ErrorCode.RT017, indicators.get(id).pointer() + "/expr", "formula " + id
+            + " sits on a chain of more than " + MAX_FORMULA_DEPTH + " formulas");
+      }
+      for (String user : users.getOrDefault(id, List.of())) {
+        depth.merge(user, d + 1, Math::max);
+        if (waiting.merge(user, -1, Integer::sum) == 0) {
+          ready.add(user);
+        }
+      }
+    }
+    for (IndicatorSpec spec : all) {
+      if (waiting.get(spec.id()) > 0) {
+        // on or behind a cycle: walk the unresolved references until one repeats
+        List<String> path = new java.util.ArrayList<>();
+        Map<String, Integer> at = new HashMap<>();
+        String id = spec.id();
+        while (!at.containsKey(id)) {
+          at.put(id, path.size());
+          path.add(id);
+          IndicatorSpec.Formula f = (IndicatorSpec.Formula) indicators.get(id);
+          id = refs(f.expr()).stream().map(Expr.Ref::indicator).filter(r -> waiting.get(r) > 0)
+              .findFirst().orElseThrow();
+        }
+        List<String> loop = new java.util.ArrayList<>(path.subList(at.get(id), path.size()));
+        loop.add(id);
+        throw error(ErrorCode.RT018, indicators.get(id).pointer() + "/expr", "circular definition: "
+            + String.join(" -> ", loop));
+      }
     }
   }
 
-  private void cycle(IndicatorSpec spec, Map<String, Integer> state, java.util.Deque<String> path) {
-    Integer s = state.get(spec.id());
-    if (s != null && s == 2) {
-      return;
-    }
-    path.addLast(spec.id());
-    if (s != null && s == 1) {
-      List<String> loop = new java.util.ArrayList<>(path);
-      loop = loop.subList(loop.indexOf(spec.id()), loop.size());
-      throw error(ErrorCode.RT018, spec.pointer() + "/expr", "circular definition: " + String.join(" -> ", loop));
-    }
-    state.put(spec.id(), 1);
-    if (spec instanceof IndicatorSpec.Formula f) {
-      for (Expr.Ref ref : refs(f.expr())) {
-        cycle(indicators.get(ref.indicator()), state, path);
+  /** Nodes of an expression (its depth is bounded by the JSON reader's depth limit). */
+  private static int nodes(Expr e) {
+    if (e instanceof Expr.Op op) {
+      int n = 1;
+      for (Expr a : op.args()) {
+        n += nodes(a);
+        if (n > MAX_FORMULA_NODES) {
+          return n;
+        }
       }
+      return n;
     }
-    state.put(spec.id(), 2);
-    path.removeLast();
+    return 1;
   }
 
   static List<Expr.Ref> refs(Expr e) {
