@@ -95,11 +95,11 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
     int d = division();
     int riskClass = CLASS[d];
     ObjectNode employer = root.putObject("employer");
-    employer.put("id", String.format("SYN-%08d", next));
+    employer.put("id", String.format(java.util.Locale.ROOT, "SYN-%08d", next));
     employer.put("name", "synthetic employer " + next);
     ObjectNode industry = employer.putObject("industry");
     industry.put("edition", "GB/T 4754-2011");
-    industry.put("code", DIVISIONS[d] + String.format("%02d", 10 + random.nextInt(9)));
+    industry.put("code", DIVISIONS[d] + String.format(java.util.Locale.ROOT, "%02d", 10 + random.nextInt(9)));
     String band = riskClass == 1 ? (random.nextInt(10) == 0 ? "1.2" : "1.0") : BANDS[random.nextInt(BANDS.length)];
     employer.put("currentBand", band);
     ObjectNode status = employer.putObject("status");
