@@ -94,7 +94,10 @@ public final class RateFloat {
     return Hashing.sha256().hashBytes(out.bytes()).toString();
   }
 
-  /** The canonical JSON of a decision: the same decision always gives the same bytes. */
+  /**
+   * The JSON record of a decision, pretty printed: the same decision always gives the same bytes.
+   * Records are compared by their canonical form (RFC 8785), whatever their layout.
+   */
   public static byte[] toJson(Decision decision) {
     return DecisionJson.bytes(requireNonNull(decision, "decision"));
   }
