@@ -2,7 +2,8 @@ package org.ratefloat;
 
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,
- * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide.
+ * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide, {@code VR} a decision
+ * record checked against a rule table it does not belong to.
  *
  * <p>Codes never change meaning once released; new faults get new codes.
  *
@@ -64,7 +65,9 @@ public enum ErrorCode {
   RT028("step may undo an earlier veto or move limit"),
   RT029("indicator is never used"),
 
-  DC001("the rule table has no rule for this case");
+  DC001("the rule table has no rule for this case"),
+
+  VR001("the decision record does not name this rule table");
 
   private final String summary;
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.JsonOut;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.RuleTables;
 
@@ -74,17 +75,29 @@ public final class RateFloat {
     return readCase(readFile(file));
   }
 
-  /** The canonical JSON of a case (what its input hash is computed over). */
+  /**
+   * The JSON of a case, pretty printed: fixed key order, decimals as plain strings. Reading it back
+   * gives an equal case.
+   */
   public static byte[] toJson(RatingCase input) {
     return CaseJson.bytes(input);
   }
 
-  /** SHA-256 (hex) of the canonical JSON of a case. */
+  /**
+   * SHA-256 (hex) of the canonical form of a case's JSON: RFC 8785 (JSON Canonicalization Scheme)
+   * over the document {@link #toJson(RatingCase)} prints, so any copy of that document, re-indented
+   * or with its keys in another order, has the same hash.
+   */
   public static String inputSha256(RatingCase input) {
-    return Hashing.sha256().hashBytes(toJson(input)).toString();
+    JsonOut out = JsonOut.canonical();
+    CaseJson.write(requireNonNull(input, "input"), out);
+    return Hashing.sha256().hashBytes(out.bytes()).toString();
   }
 
-  /** The canonical JSON of a decision: the same decision always gives the same bytes. */
+  /**
+   * The JSON record of a decision, pretty printed: the same decision always gives the same bytes.
+   * Records are compared by their canonical form (RFC 8785), whatever their layout.
+   */
   public static byte[] toJson(Decision decision) {
     return DecisionJson.bytes(requireNonNull(decision, "decision"));
   }

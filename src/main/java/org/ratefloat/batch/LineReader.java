@@ -7,11 +7,11 @@ import java.util.Arrays;
 /**
  * Reads lines as bytes (so that invalid UTF-8 is the record's fault, not the file's), without ever
  * holding more than {@code maxLine} bytes of one line: a longer line is skipped to its end and
- * reported as too long.
+ * reported as too long. Line ends are {@code \n} or {@code \r\n}. Not thread-safe.
  */
-final class LineReader {
+public final class LineReader {
   /** Returned in place of a line longer than the limit. */
-  static final byte[] TOO_LONG = new byte[0];
+  public static final byte[] TOO_LONG = new byte[0];
 
   private final InputStream in;
   private final int maxLine;
@@ -21,7 +21,8 @@ final class LineReader {
   private long bytesRead;
   private boolean eof;
 
-  LineReader(InputStream in, int maxLine) {
+  /** Reads lines of {@code in} (which it does not close), each up to {@code maxLine} bytes. */
+  public LineReader(InputStream in, int maxLine) {
     this.in = in;
     this.maxLine = maxLine;
   }
@@ -31,7 +32,7 @@ final class LineReader {
   }
 
   /** The next line without its line end, {@link #TOO_LONG}, or null at the end of the input. */
-  byte[] next() throws IOException {
+  public byte[] next() throws IOException {
     byte[] line = new byte[256];
     int size = 0;
     boolean tooLong = false;

@@ -1,18 +1,25 @@
 package org.ratefloat.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
-import org.ratefloat.decision.Decision;
+import org.ratefloat.json.JsonValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ratefloat explain}: a readable account of a decision. */
+/**
+ * {@code ratefloat explain}: a readable account of a decision. A decision record is first checked as
+ * {@code verify} checks it; an account never presents the table's decision as the record's.
+ */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Print a readable account of a decision, from a case or from a decision record.")
+    description = "Print a readable account of a decision, from a case or from a decision record; a record is "
+        + "checked as verify checks it (exit 5 and what differs if it does not match).")
 final class ExplainCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -24,17 +31,33 @@ final class ExplainCommand implements Callable<Integer> {
       description = "language (default: ${DEFAULT-VALUE})")
   Explainer.Language lang;
 
-  @Parameters(paramLabel = "FILE.json", description = "a case, or a decision record (re-decided first)")
+  @Parameters(paramLabel = "FILE.json", description = "a case, or a decision record (checked, then explained)")
   Path file;
 
   @Override
   public Integer call() {
     RuleTable table = RateFloat.loadTable(rules);
     byte[] bytes = RateFloatFiles.read(file);
-    Decision decision = RateFloatFiles.isDecision(bytes)
-        ? table.decide(RateFloat.readDecision(bytes).input())
-        : table.decide(RateFloat.readCase(bytes));
-    spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));
-    return Main.OK;
+    JsonValue document = RecordCheck.parse(bytes);
+    PrintWriter out = spec.commandLine().getOut();
+    if (!RecordCheck.isRecord(document)) {
+      out.print(Explainer.explain(table.decide(RateFloat.readCase(bytes)), table, lang.name()));
+      return Main.OK;
+    }
+    if (!RecordCheck.names(table, document)) {
+      throw new RecordCheck.ForeignTable("the record was made with " + RecordCheck.tablesNamed(document)
+          + ", not with " + table.id() + " " + table.sha256().substring(0, 12) + "… (" + rules + ")");
+    }
+    RecordCheck.Outcome outcome = RecordCheck.check(table, document, VerifyCommand.MAX_DIFFERENCES);
+    if (outcome instanceof RecordCheck.WithoutInput) {
+      throw new InputException(ErrorCode.IN004, "/input", "the record carries no input, so the rule table "
+          + "cannot re-decide it; batch --echo-input writes records that carry it");
+    }
+    if (outcome instanceof RecordCheck.Verified v) {
+      out.print(Explainer.explain(v.decision(), table, lang.name()));
+      return Main.OK;
+    }
+    out.print(Explainer.mismatch((RecordCheck.Mismatched) outcome, table, lang.name()));
+    return Main.MISMATCH;
   }
 }

@@ -8,6 +8,7 @@ import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.IndicatorValue;
 import org.ratefloat.decision.StepTrace;
 import org.ratefloat.decision.Warning;
+import org.ratefloat.json.JsonDiff;
 import org.ratefloat.rules.IndicatorSpec;
 import org.ratefloat.rules.RuleTableSpec;
 import org.ratefloat.rules.StepSpec;
@@ -90,6 +91,34 @@ final class Explainer {
         out.append("  - ").append(zh ? w.zh() : w.en()).append('\n');
       }
     }
+    return out.toString();
+  }
+
+  /**
+   * The account of a record that does not match: what the record says against what the table gives,
+   * then the table's own decision, labelled as such.
+   */
+  static String mismatch(RecordCheck.Mismatched m, RuleTable table, String lang) {
+    boolean zh = lang.equals("zh");
+    StringBuilder out = new StringBuilder();
+    out.append(zh ? "记录不符：按记录所附的输入，费率表 " : "THE RECORD DOES NOT MATCH: for the input it carries, rule table ")
+        .append(table.id()).append(zh ? " 给出的决定与记录不同。\n" : " gives another decision than the record says.\n");
+    if (!m.why().isEmpty()) {
+      out.append("  ").append(JsonDiff.printable(m.why())).append('\n');
+    }
+    if (!m.differences().isEmpty()) {
+      out.append(zh ? "记录所载 → 费率表所得:\n" : "What the record says → what the rule table gives:\n");
+      for (JsonDiff.Difference d : m.differences().shown()) {
+        out.append("  ").append(d).append('\n');
+      }
+      int more = m.differences().total() - m.differences().shown().size();
+      if (more > 0) {
+        out.append(zh ? "  … 另有 " + more + " 处不同\n" : "  … and " + more + " more difference" + (more == 1 ? "" : "s") + "\n");
+      }
+    }
+    m.recomputed().ifPresent(d -> out.append('\n')
+        .append(zh ? "费率表所得的决定（并非记录所载）:\n" : "What the rule table gives (not what the record says):\n")
+        .append(explain(d, table, lang)));
     return out.toString();
   }
 

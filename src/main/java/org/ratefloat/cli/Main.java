@@ -75,6 +75,9 @@ public final class Main implements Runnable {
     if (e instanceof UndeterminedException) {
       return UNDETERMINED;
     }
+    if (e instanceof RecordCheck.ForeignTable) {
+      return MISMATCH;
+    }
     return INTERNAL;
   }
 }

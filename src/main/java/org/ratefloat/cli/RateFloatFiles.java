@@ -2,7 +2,6 @@ package org.ratefloat.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,11 +20,5 @@ final class RateFloatFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Whether a document looks like a decision record (by its format key near the start). */
-  static boolean isDecision(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
-    return head.contains("\"ratefloat/decision@");
   }
 }

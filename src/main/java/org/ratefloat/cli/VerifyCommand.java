@@ -1,79 +1,208 @@
 package org.ratefloat.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
 import org.ratefloat.RateFloat;
+import org.ratefloat.RateFloatException;
 import org.ratefloat.RuleTable;
-import org.ratefloat.decision.Decision;
-import org.ratefloat.decision.TableRef;
+import org.ratefloat.batch.LineReader;
+import org.ratefloat.json.Fault;
+import org.ratefloat.json.JsonDiff;
+import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.JsonValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ratefloat verify}: re-decides the input a decision record carries and checks that the
- * record is reproduced byte for byte.
+ * {@code ratefloat verify}: re-decides the input each decision record carries and checks that the
+ * record's canonical form (RFC 8785) is that of the recomputed decision. It reads one record in any
+ * layout, or a whole batch output (NDJSON, one record per line), streaming.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Recompute a decision from its record and check it byte for byte (exit 0 only on a match).")
+    description = "Re-decide the input a decision record carries and compare canonical forms (RFC 8785); "
+        + "reads one record in any layout, or a whole NDJSON batch output. Exit 0 only if every record matches.")
 final class VerifyCommand implements Callable<Integer> {
+  /** Differences listed for one record. */
+  static final int MAX_DIFFERENCES = 20;
+  /** Mismatched records of a batch listed (the summary counts them all). */
+  static final int MAX_LISTED = 10;
+  /** Longest line of a batch output read (the longest document accepted, with its line end). */
+  private static final int MAX_LINE = (16 << 20) + 2;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
   Path rules;
 
-  @Parameters(paramLabel = "DECISION.json", description = "a decision record")
-  Path decisionFile;
+  @Parameters(paramLabel = "FILE", description = "a decision record (any layout), or a batch output (.ndjson)")
+  Path file;
+
+  private PrintWriter out;
+  private long verified;
+  private long mismatched;
+  private long withoutInput;
+  private long errorRecords;
+  /** Lines read so far. */
+  private long number;
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() throws IOException {
+    out = spec.commandLine().getOut();
     RuleTable table = RateFloat.loadTable(rules);
-    byte[] recorded = RateFloatFiles.read(decisionFile);
-    Decision record = RateFloat.readDecision(recorded);
-    for (TableRef ref : record.tables()) {
-      TableRef now = table.tables().stream().filter(t -> t.role().equals(ref.role())
-          && t.id().equals(ref.id())).findFirst().orElse(null);
-      if (now == null) {
-        out.println("MISMATCH: the record names " + ref.role() + " table " + ref.id()
-            + ", which " + rules + " does not use");
-        return Main.MISMATCH;
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+      throw new InputException(ErrorCode.IN001, "", "CSV batch output carries no decision records, so it "
+          + "cannot be verified: write the batch as NDJSON with --echo-input and verify that");
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      LineReader lines = new LineReader(in, MAX_LINE);
+      byte[] first = nextDocument(lines);
+      long firstNumber = number;
+      JsonValue firstDocument = first == null || first == LineReader.TOO_LONG ? null : parseOrNull(first);
+      if (firstDocument == null) {
+        // not one document per line: the whole file is one document (a pretty record, say)
+        return single(table, RecordCheck.parse(RateFloatFiles.read(file)));
       }
-      if (!now.sha256().equals(ref.sha256())) {
-        out.println("MISMATCH: " + ref.role() + " table " + ref.id() + " has sha256 " + now.sha256()
-            + ", the record was made with " + ref.sha256());
-        return Main.MISMATCH;
+      byte[] next = nextDocument(lines);
+      if (next == null && RecordCheck.isRecord(firstDocument)) {
+        return single(table, firstDocument);
+      }
+      document(table, firstNumber, () -> firstDocument);
+      for (; next != null; next = nextDocument(lines)) {
+        byte[] bytes = next;
+        document(table, number, () -> {
+          if (bytes == LineReader.TOO_LONG) {
+            throw new InputException(ErrorCode.IN024, "", "line longer than " + MAX_LINE + " bytes");
+          }
+          return RecordCheck.parse(bytes);
+        });
+      }
+    } catch (NoSuchFileException e) {
+      throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
+    }
+    return summary();
+  }
+
+  /** The next line that is not blank (counting lines in {@link #number}), or null at the end. */
+  private byte[] nextDocument(LineReader lines) throws IOException {
+    byte[] line;
+    while ((line = lines.next()) != null) {
+      number++;
+      if (line == LineReader.TOO_LONG || !new String(line, StandardCharsets.UTF_8).isBlank()) {
+        return line;
       }
     }
-    byte[] again = RateFloat.toJson(table.decide(record.input()));
-    if (Arrays.equals(recorded, again)) {
-      out.println("OK: " + decisionFile + " reproduced byte for byte (" + recorded.length + " bytes, table "
-          + table.id() + " " + table.sha256().substring(0, 12) + ")");
+    return null;
+  }
+
+  /** One record on its own (its layout does not matter). */
+  private int single(RuleTable table, JsonValue record) {
+    RecordCheck.Outcome outcome = RecordCheck.check(table, record, MAX_DIFFERENCES);
+    if (outcome instanceof RecordCheck.WithoutInput) {
+      throw noInput(1, 0);
+    }
+    if (outcome instanceof RecordCheck.Verified v) {
+      out.println("OK: " + file + " is the decision " + rules + " gives for the input it carries "
+          + "(canonical form, RFC 8785, sha256 " + v.sha256() + ")");
       return Main.OK;
     }
-    out.println("MISMATCH: " + decisionFile + " differs from the recomputed decision");
-    List<String> a = new String(recorded, StandardCharsets.UTF_8).lines().toList();
-    List<String> b = new String(again, StandardCharsets.UTF_8).lines().toList();
-    int shown = 0;
-    for (int i = 0; i < Math.max(a.size(), b.size()) && shown < 20; i++) {
-      String x = i < a.size() ? a.get(i) : "<end of file>";
-      String y = i < b.size() ? b.get(i) : "<end of file>";
-      if (!x.equals(y)) {
-        out.println("line " + (i + 1) + ":");
-        out.println("  recorded:   " + x.strip());
-        out.println("  recomputed: " + y.strip());
-        shown++;
-      }
-    }
-    if (shown == 0) {
-      out.println("  (the texts differ only in line ends or trailing bytes)");
-    }
+    out.println("MISMATCH: " + file + " is not the decision " + rules + " gives for the input it carries");
+    differences((RecordCheck.Mismatched) outcome, "  ");
     return Main.MISMATCH;
   }
+
+  /**
+   * One line of a batch output: a decision record, a batch record with its decision, or a batch
+   * error record (which has no decision to verify).
+   */
+  private void document(RuleTable table, long line, Supplier<JsonValue> parse) {
+    String where = "line " + line;
+    try {
+      JsonValue document = parse.get();
+      JsonValue record = document;
+      if (!RecordCheck.isRecord(document)) {
+        JsonObject o = document.asObject();
+        JsonValue status = o.req("status");
+        if (status.asString().equals("error")) {
+          errorRecords++;
+          return;
+        }
+        if (!status.asString().equals("ok")) {
+          throw status.fail(Fault.BAD_VALUE, "neither a decision record nor a batch record of status ok or error");
+        }
+        where += o.optText("employerId").map(id -> " (employer " + JsonDiff.printable(id) + ")").orElse("");
+        record = o.req("decision");
+      }
+      RecordCheck.Outcome outcome = RecordCheck.check(table, record, MAX_DIFFERENCES);
+      if (outcome instanceof RecordCheck.Verified) {
+        verified++;
+      } else if (outcome instanceof RecordCheck.WithoutInput) {
+        withoutInput++;
+      } else if (++mismatched <= MAX_LISTED) {
+        out.println("MISMATCH " + where + ":");
+        differences((RecordCheck.Mismatched) outcome, "  ");
+      }
+    } catch (RateFloatException unreadable) {
+      if (++mismatched <= MAX_LISTED) {
+        out.println("MISMATCH " + where + ": not a readable decision record: "
+            + JsonDiff.printable(unreadable.getMessage()));
+      }
+    }
+  }
+
+  private int summary() {
+    if (mismatched > MAX_LISTED) {
+      out.println("(the first " + MAX_LISTED + " mismatched records are listed)");
+    }
+    out.println(verified + " verified, " + mismatched + " mismatched, " + withoutInput + " without input"
+        + (errorRecords > 0 ? ", " + errorRecords + " error records (no decision to verify)" : ""));
+    if (mismatched > 0) {
+      return Main.MISMATCH;
+    }
+    if (withoutInput > 0) {
+      throw noInput(withoutInput, verified + withoutInput);
+    }
+    return Main.OK;
+  }
+
+  private static InputException noInput(long missing, long of) {
+    return new InputException(ErrorCode.IN004, "/input", (of == 0 ? "the record carries" : missing + " of " + of
+        + " records carry") + " no input, so the rule table cannot re-decide "
+        + (of == 0 ? "it" : "them") + "; batch --echo-input writes records that carry it");
+  }
+
+  private void differences(RecordCheck.Mismatched m, String indent) {
+    if (!m.why().isEmpty()) {
+      out.println(indent + JsonDiff.printable(m.why()));
+    }
+    for (JsonDiff.Difference d : m.differences().shown()) {
+      out.println(indent + d);
+    }
+    int more = m.differences().total() - m.differences().shown().size();
+    if (more > 0) {
+      out.println(indent + "… and " + more + " more difference" + (more == 1 ? "" : "s"));
+    }
+  }
+
+  private static JsonValue parseOrNull(byte[] line) {
+    try {
+      return RecordCheck.parse(line);
+    } catch (RateFloatException notOneLine) {
+      return null;
+    }
+  }
+
 }

@@ -6,12 +6,37 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Writes a JSON tree in ratefloat's canonical text form (see {@link JsonOut}): two-space indent,
- * {@code "key": value}, {@code \n} line ends, keys in the tree's insertion order, non-ASCII text as
- * UTF-8, a final newline; or the same on one line. The output depends on nothing but the tree.
+ * Writes a JSON tree through {@link JsonOut}: in the canonical form, RFC 8785 (JSON Canonicalization
+ * Scheme), the form hashes and comparisons are made over; or for presentation, pretty (two-space
+ * indent, {@code "key": value}, {@code \n} line ends, keys in the tree's insertion order, non-ASCII
+ * text as UTF-8, a final newline) or on one line. The output depends on nothing but the tree.
  */
 public final class CanonicalJson {
   private CanonicalJson() {}
+
+  /**
+   * The RFC 8785 form of a tree (UTF-8 bytes of {@link #jcs(JsonNode)}).
+   *
+   * @throws JsonOut.NotCanonicalException if the tree holds a value outside the canonical form
+   */
+  public static byte[] jcsBytes(JsonNode node) {
+    return jcs(node).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The RFC 8785 form of a tree: members sorted by key (UTF-16 code units), no white space, strings
+   * escaped as the RFC says. Decimals are strings in ratefloat's documents, so the only numbers it
+   * accepts are integers (also when written {@code 56.0}, which is the integer 56) within
+   * &plusmn;(2<sup>53</sup> &minus; 1); for these RFC 8785's number form is their plain digits.
+   *
+   * @throws JsonOut.NotCanonicalException if the tree holds a fractional number, a larger integer or
+   *     text with an unpaired surrogate
+   */
+  public static String jcs(JsonNode node) {
+    JsonOut out = JsonOut.canonical();
+    write(node, out);
+    return out.text();
+  }
 
   public static byte[] bytes(JsonNode node) {
     return text(node).getBytes(StandardCharsets.UTF_8);
@@ -28,6 +53,22 @@ public final class CanonicalJson {
     JsonOut out = new JsonOut(false);
     write(node, out);
     return out.text();
+  }
+
+  /** The integer a number node stands for in the canonical form ({@code 56.0} is 56). */
+  private static long integer(JsonNode node) {
+    java.math.BigDecimal value = node.decimalValue();
+    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+      throw new JsonOut.NotCanonicalException(
+          "a fractional JSON number has no place in the canonical form, where decimals are strings: "
+          + value.toPlainString());
+    }
+    java.math.BigInteger integer = value.toBigInteger();
+    if (integer.bitLength() > 53) {
+      throw new JsonOut.NotCanonicalException(
+          "integer outside +-(2^53 - 1), which RFC 8785 cannot represent exactly: " + integer);
+    }
+    return integer.longValueExact();
   }
 
   private static void write(JsonNode node, JsonOut out) {
@@ -49,6 +90,8 @@ public final class CanonicalJson {
       out.value(node.textValue());
     } else if (node.isInt() || node.isLong()) {
       out.value(node.longValue());
+    } else if (out.isCanonical() && node.isNumber()) {
+      out.value(integer(node));
     } else if (node.isIntegralNumber()) {
       out.number(node.bigIntegerValue().toString());
     } else if (node.isNumber()) {

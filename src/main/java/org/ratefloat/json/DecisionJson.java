@@ -17,9 +17,10 @@ import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 
 /**
- * The canonical JSON form of a {@link Decision} (format {@code ratefloat/decision@1}) and its
- * reader. Field order is fixed, decimals are plain strings, and nothing depends on the clock or the
- * machine, so the same decision always gives the same bytes.
+ * The JSON record of a {@link Decision} (format {@code ratefloat/decision@1}) and its reader. Field
+ * order is fixed, decimals are plain strings, and nothing depends on the clock or the machine, so the
+ * same decision always gives the same bytes in each layout of {@link JsonOut}; records are compared
+ * by their canonical form (RFC 8785).
  */
 public final class DecisionJson {
   public static final String FORMAT = "ratefloat/decision@1";

@@ -4,13 +4,30 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A streaming writer of ratefloat's canonical JSON, pretty (two-space indent, {@code "key": value},
- * {@code \n}, empty containers as {@code {}} and {@code []}, a final newline) or compact (no white
- * space), without building a tree ({@link CanonicalJson} writes trees through it). Control characters
- * are written as backslash-u escapes with four lower-case hex digits; other text, Chinese included,
- * is written as it is. Not thread-safe; one per document.
+ * A streaming writer of ratefloat's JSON, without building a tree ({@link CanonicalJson} writes trees
+ * through it), in one of three layouts:
+ *
+ * <ul>
+ *   <li><b>canonical</b> ({@link #canonical()}): the JSON Canonicalization Scheme, RFC 8785. No white
+ *       space, the members of every object sorted by their keys as UTF-16 code units, integers as
+ *       plain digits. This is the form hashes and comparisons are computed over.
+ *   <li><b>pretty</b> ({@code new JsonOut(true)}): two-space indent, {@code "key": value}, {@code \n},
+ *       empty containers as {@code {}} and {@code []}, a final newline, keys in the order written.
+ *       Presentation only.
+ *   <li><b>compact</b> ({@code new JsonOut(false)}): the same on one line, without white space.
+ * </ul>
+ *
+ * <p>Strings are escaped as RFC 8785 (section 3.2.2.2) prescribes, in every layout: {@code \"},
+ * {@code \\}, {@code \b \t \n \f \r}, other control characters as backslash-u escapes with four
+ * lower-case hex digits; all other text, Chinese included, is written as it is. Decimals are strings,
+ * so the only JSON numbers are integers; the canonical layout accepts those within
+ * &plusmn;(2<sup>53</sup> &minus; 1), where every JSON reader agrees on their value (RFC 8785 section
+ * 3.2.2.3), and refuses text with an unpaired surrogate. Not thread-safe; one per document.
  */
 public final class JsonOut {
+  /** Largest integer magnitude every JSON reader represents exactly (I-JSON, RFC 7493). */
+  static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+
   /** Newline and indentation by level, appended in one copy each. */
   private static final String[] NEWLINE_INDENT = new String[64];
 
@@ -22,23 +39,57 @@ public final class JsonOut {
 
   private final StringBuilder out;
   private final boolean pretty;
+  private final boolean canonical;
   private boolean[] hasElements = new boolean[32];
+  /** Canonical layout: the members written so far of the object open at each depth. */
+  private Members[] members;
   private int depth;
   private boolean afterName;
 
+  /** A writer in the pretty ({@code true}) or compact layout, keys in the order written. */
   public JsonOut(boolean pretty) {
+    this(pretty, false);
+  }
+
+  private JsonOut(boolean pretty, boolean canonical) {
     this.pretty = pretty;
+    this.canonical = canonical;
+    this.members = canonical ? new Members[32] : null;
     this.out = new StringBuilder(pretty ? 8192 : 4096);
+  }
+
+  /** A writer of the canonical form, RFC 8785 (JSON Canonicalization Scheme). */
+  public static JsonOut canonical() {
+    return new JsonOut(false, true);
+  }
+
+  /** Whether this writer writes the canonical form. */
+  public boolean isCanonical() {
+    return canonical;
   }
 
   public JsonOut beginObject() {
     beforeValue();
     out.append('{');
     push();
+    if (canonical) {
+      if (members.length <= depth) {
+        members = java.util.Arrays.copyOf(members, depth * 2);
+      }
+      Members m = members[depth];
+      if (m == null) {
+        m = new Members();
+        members[depth] = m;
+      }
+      m.reset(out.length());
+    }
     return this;
   }
 
   public JsonOut endObject() {
+    if (canonical) {
+      members[depth].sort(out);
+    }
     pop('}');
     return this;
   }
@@ -58,6 +109,9 @@ public final class JsonOut {
   /** A key; the next call writes its value. */
   public JsonOut name(String key) {
     separator();
+    if (canonical) {
+      members[depth].add(key, out.length());
+    }
     string(key);
     out.append(pretty ? ": " : ":");
     afterName = true;
@@ -71,6 +125,9 @@ public final class JsonOut {
   }
 
   public JsonOut value(long n) {
+    if (canonical && (n > MAX_EXACT_INTEGER || n < -MAX_EXACT_INTEGER)) {
+      throw new NotCanonicalException("integer outside +-(2^53 - 1), which RFC 8785 cannot represent exactly: " + n);
+    }
     beforeValue();
     out.append(n);
     return this;
@@ -82,8 +139,14 @@ public final class JsonOut {
     return this;
   }
 
-  /** A number written as it is, e.g. {@code 12.50} (only plain digits, sign and point). */
+  /**
+   * A number written as it is, e.g. {@code 12.50} (only plain digits, sign and point); not in the
+   * canonical layout, which has integers only ({@link #value(long)}).
+   */
   public JsonOut number(String plain) {
+    if (canonical) {
+      throw new NotCanonicalException("a decimal JSON number has no place in the canonical form: " + plain);
+    }
     beforeValue();
     out.append(plain);
     return this;
@@ -176,7 +239,7 @@ public final class JsonOut {
     int clean = 0;
     while (clean < length) {
       char ch = s.charAt(clean);
-      if (ch < 0x20 || ch == '"' || ch == '\\') {
+      if (ch < 0x20 || ch == '"' || ch == '\\' || (canonical && Character.isSurrogate(ch))) {
         break;
       }
       clean++;
@@ -189,6 +252,13 @@ public final class JsonOut {
     out.append(s.substring(0, clean));
     for (int i = clean; i < length; i++) {
       char ch = s.charAt(i);
+      if (canonical && Character.isSurrogate(ch)) {
+        if (Character.isHighSurrogate(ch) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+          out.append(ch).append(s.charAt(++i));
+          continue;
+        }
+        throw new NotCanonicalException(String.format("text with an unpaired surrogate \\u%04x", (int) ch));
+      }
       switch (ch) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -207,5 +277,76 @@ public final class JsonOut {
       }
     }
     out.append('"');
+  }
+
+  /**
+   * The members of one object in the canonical layout: each key and where its member starts in the
+   * output, so that the object can be put in key order when it is closed.
+   */
+  private static final class Members {
+    private String[] keys = new String[16];
+    private int[] starts = new int[16];
+    private int size;
+    /** Where the first member starts: just after the opening brace. */
+    private int begin;
+
+    void reset(int begin) {
+      this.begin = begin;
+      this.size = 0;
+    }
+
+    void add(String key, int start) {
+      if (size == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+        starts = java.util.Arrays.copyOf(starts, size * 2);
+      }
+      keys[size] = key;
+      starts[size] = start;
+      size++;
+    }
+
+    /**
+     * Rewrites the members, {@code "k":v} separated by commas, from {@code begin} to the end of
+     * {@code out} in the order of their keys compared as UTF-16 code units (RFC 8785 section 3.2.3,
+     * which is {@link String#compareTo}).
+     */
+    void sort(StringBuilder out) {
+      boolean sorted = true;
+      for (int i = 1; i < size && sorted; i++) {
+        sorted = keys[i - 1].compareTo(keys[i]) < 0;
+      }
+      if (sorted) {
+        return;
+      }
+      Integer[] order = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+      String region = out.substring(begin);
+      out.setLength(begin);
+      for (int i = 0; i < size; i++) {
+        int m = order[i];
+        if (i > 0) {
+          if (keys[order[i - 1]].equals(keys[m])) {
+            throw new IllegalStateException("duplicate key in canonical JSON: " + keys[m]);
+          }
+          out.append(',');
+        }
+        int from = starts[m] - begin;
+        // a member ends at the comma before the next member, or at the end of the object
+        int to = m + 1 < size ? starts[m + 1] - begin - 1 : region.length();
+        out.append(region, from, to);
+      }
+    }
+  }
+
+  /** A value the canonical form (RFC 8785 as ratefloat uses it) cannot represent. */
+  public static final class NotCanonicalException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    NotCanonicalException(String message) {
+      super(message);
+    }
   }
 }

@@ -106,6 +106,7 @@ public final class StrictJson {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           Path child = new Path(path, key);
+          checkText(key, child, faults);
           if (object.has(key)) {
             throw faults.fault(Fault.DUPLICATE_KEY, pointer(child), "duplicate key \"" + key + "\"");
           }
@@ -125,7 +126,7 @@ public final class StrictJson {
         return array;
       }
       case VALUE_STRING:
-        return nodes.textNode(p.getText());
+        return nodes.textNode(checkText(p.getText(), path, faults));
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
             ? nodes.numberNode(new BigInteger(p.getText())) : nodes.numberNode(p.getLongValue());
@@ -140,6 +141,25 @@ public final class StrictJson {
       default:
         throw faults.fault(Fault.MALFORMED, pointer(path), "unexpected token " + token);
     }
+  }
+
+  /**
+   * Refuses text with an unpaired surrogate (written as a backslash-u escape): it is no Unicode
+   * text, has no UTF-8 form and no canonical form (RFC 8785 section 3.2.2.2).
+   */
+  private static String checkText(String text, Path path, Faults faults) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (Character.isSurrogate(ch)) {
+        if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          throw faults.fault(Fault.MALFORMED, pointer(path),
+              String.format("unpaired surrogate \\u%04x in text", (int) ch));
+        }
+      }
+    }
+    return text;
   }
 
   private void checkDepth(int depth, Path path, Faults faults) {

@@ -21,9 +21,10 @@ class CliTest {
   @TempDir
   Path tmp;
 
-  private record Run(int code, String out, String err) {}
+  record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
+  /** Runs the command line in-process. */
+  static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -65,18 +66,21 @@ class CliTest {
     Files.writeString(premium, record.replace("\"amount\": \"267300.00\"", "\"amount\": \"267300.01\""));
     Run r = run("verify", "--rules", HUNAN, premium.toString());
     assertEquals(5, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("recorded:   \"amount\": \"267300.01\","), r.out());
-    assertTrue(r.out().contains("recomputed: \"amount\": \"267300.00\","), r.out());
+    assertTrue(r.out().contains("  /premium/amount: 267300.01 \u2192 267300.00\n"), r.out());
     // a figure of the echoed input: the input hash and the echo no longer match the record
     Path input = tmp.resolve("input.json");
     Files.writeString(input, record.replace("\"benefitsPaid\": \"231650.00\"", "\"benefitsPaid\": \"231650.09\""));
-    assertEquals(5, run("verify", "--rules", HUNAN, input.toString()).code());
+    Run i = run("verify", "--rules", HUNAN, input.toString());
+    assertEquals(5, i.code(), i.out());
+    assertTrue(i.out().contains("  /inputSha256: "), i.out());
     // the rule table's hash
     Path hash = tmp.resolve("hash.json");
     Files.writeString(hash, record.replace("\"sha256\": \"" + sha(record, 0), "\"sha256\": \"0" + sha(record, 0).substring(1)));
     Run h = run("verify", "--rules", HUNAN, hash.toString());
     assertEquals(5, h.code(), h.out());
-    assertTrue(h.out().contains("has sha256"), h.out());
+    assertTrue(h.out().contains("the record names other tables than cn-hn-provisional"), h.out());
+    assertTrue(h.out().contains("  /tables/0/sha256: 0" + sha(record, 0).substring(1) + " \u2192 " + sha(record, 0)),
+        h.out());
   }
 
   private static String sha(String record, int index) {
