@@ -41,6 +41,6 @@ record Computed(IndicatorSpec spec, Optional<LocalDate> from, Optional<LocalDate
   }
 
   IndicatorValue toRecord() {
-    return new IndicatorValue(spec.id(), spec.kind(), from, to, operands, unrounded, value, rounding);
+    return new IndicatorValue(spec.id(), spec.kind().jsonName(), from, to, operands, unrounded, value, rounding);
   }
 }

@@ -248,42 +248,50 @@ public final class Engine {
 
     private void run(StepSpec step, int riskClass) {
       if (!step.appliesTo(riskClass)) {
-        trace.add(new StepTrace(step.id(), step.kind(), "not-applicable", Optional.empty(),
-            "class " + riskClass + " not in " + step.classes()));
+        trace.add(trace(step, "not-applicable", Optional.empty(), "class " + riskClass + " not in " + step.classes()));
         return;
       }
       if (gateFired && !(step instanceof StepSpec.RateLimit)) {
-        trace.add(new StepTrace(step.id(), step.kind(), "skipped", Optional.empty(), "after a gate"));
+        trace.add(trace(step, "skipped", Optional.empty(), "after a gate"));
         return;
       }
-      if (step instanceof StepSpec.Rows rows) {
-        rows(rows);
-      } else if (step instanceof StepSpec.Veto veto) {
-        if (!holds(veto.when())) {
-          trace.add(new StepTrace(veto.id(), veto.kind(), "no-match", Optional.empty(), "none"));
-          return;
-        }
-        int min = veto.belowCurrent() ? currentIndex : benchIndex;
-        String effect = "none";
-        if (band < min) {
-          effect = "band " + offset(band) + " -> " + offset(min);
-          band = min;
-        }
-        trace.add(new StepTrace(veto.id(), veto.kind(), "fired", Optional.empty(), effect));
-      } else if (step instanceof StepSpec.LimitMove limit) {
-        int lo = Math.max(0, currentIndex - limit.maxBands());
-        int hi = Math.min(ladder.size() - 1, currentIndex + limit.maxBands());
-        int limited = Math.max(lo, Math.min(hi, band));
-        String effect = limited == band ? "none" : "band " + offset(band) + " -> " + offset(limited);
-        trace.add(new StepTrace(limit.id(), limit.kind(), limited == band ? "no-match" : "fired",
-            Optional.empty(), effect));
-        band = limited;
-      } else if (step instanceof StepSpec.RateLimit limit) {
-        rateLimit(limit);
-      }
+      // exhaustive over the kinds: a new kind of step does not compile until it is run here
+      trace.add(switch (step.kind()) {
+        case GATE, TABLE -> rows((StepSpec.Rows) step);
+        case VETO -> veto((StepSpec.Veto) step);
+        case LIMIT_MOVE -> limitMove((StepSpec.LimitMove) step);
+        case RATE_FLOOR, RATE_CAP -> rateLimit((StepSpec.RateLimit) step);
+      });
     }
 
-    private void rows(StepSpec.Rows step) {
+    private StepTrace trace(StepSpec step, String outcome, Optional<String> row, String effect) {
+      return new StepTrace(step.id(), step.kind().jsonName(), outcome, row, effect);
+    }
+
+    private StepTrace veto(StepSpec.Veto veto) {
+      if (!holds(veto.when())) {
+        return trace(veto, "no-match", Optional.empty(), "none");
+      }
+      int min = veto.belowCurrent() ? currentIndex : benchIndex;
+      String effect = "none";
+      if (band < min) {
+        effect = "band " + offset(band) + " -> " + offset(min);
+        band = min;
+      }
+      return trace(veto, "fired", Optional.empty(), effect);
+    }
+
+    private StepTrace limitMove(StepSpec.LimitMove limit) {
+      int lo = Math.max(0, currentIndex - limit.maxBands());
+      int hi = Math.min(ladder.size() - 1, currentIndex + limit.maxBands());
+      int limited = Math.max(lo, Math.min(hi, band));
+      String effect = limited == band ? "none" : "band " + offset(band) + " -> " + offset(limited);
+      StepTrace t = trace(limit, limited == band ? "no-match" : "fired", Optional.empty(), effect);
+      band = limited;
+      return t;
+    }
+
+    private StepTrace rows(StepSpec.Rows step) {
       RowSpec hit = null;
       for (RowSpec row : step.rows()) {
         if (!holds(row.when())) {
@@ -304,8 +312,7 @@ public final class Engine {
           throw new RuleTableException(ErrorCode.RT016, m.source(), step.pointer(), "no row of step "
               + step.id() + " matches " + values(step));
         }
-        trace.add(new StepTrace(step.id(), step.kind(), "no-match", Optional.empty(), "none"));
-        return;
+        return trace(step, "no-match", Optional.empty(), "none");
       }
       String effect = apply(step, hit);
       if (hit.evidence() != Evidence.PUBLISHED) {
@@ -314,10 +321,10 @@ public final class Engine {
             + hit.note().map(n -> ": " + n.en()).orElse(""),
             "行 " + hit.id() + " 的依据为" + evidenceZh(hit.evidence()) + hit.note().map(n -> "：" + n.zh()).orElse("")));
       }
-      if (step.kind().equals("gate")) {
+      if (step.kind() == StepSpec.Kind.GATE) {
         gateFired = true;
       }
-      trace.add(new StepTrace(step.id(), step.kind(), "fired", Optional.of(hit.id()), effect));
+      return trace(step, "fired", Optional.of(hit.id()), effect);
     }
 
     private String evidenceZh(Evidence e) {
@@ -331,31 +338,36 @@ public final class Engine {
 
     private String apply(StepSpec.Rows step, RowSpec row) {
       Outcome o = row.then();
-      if (o instanceof Outcome.Undetermined u) {
-        throw new UndeterminedException(row.pointer(), "row " + row.id() + " of " + m.id() + ": "
-            + u.reason().en() + " (" + values(step) + ")");
-      }
-      if (o instanceof Outcome.AddRatePoints p) {
-        points = points.add(p.points());
-        return "rate points " + signed(p.points());
-      }
-      if (o instanceof Outcome.MultiplyRate f) {
-        factor = factor.multiply(f.factor());
-        return "rate x " + f.factor().toPlainString();
-      }
+      // exhaustive over the kinds: a new outcome does not compile until it is applied here
+      return switch (o.kind()) {
+        case UNDETERMINED -> throw new UndeterminedException(row.pointer(), "row " + row.id() + " of "
+            + m.id() + ": " + ((Outcome.Undetermined) o).reason().en() + " (" + values(step) + ")");
+        case ADD_RATE_POINTS -> {
+          BigDecimal p = ((Outcome.AddRatePoints) o).points();
+          points = points.add(p);
+          yield "rate points " + signed(p);
+        }
+        case MULTIPLY_RATE -> {
+          BigDecimal f = ((Outcome.MultiplyRate) o).factor();
+          factor = factor.multiply(f);
+          yield "rate x " + f.toPlainString();
+        }
+        case ADD_BANDS -> move(band + ((Outcome.AddBands) o).bands());
+        case SET_BAND -> {
+          Outcome.SetBand s = (Outcome.SetBand) o;
+          yield move(switch (s.target()) {
+            case TOP -> ladder.size() - 1;
+            case BOTTOM -> 0;
+            case CURRENT -> currentIndex;
+            case OFFSET -> (step.relativeToCurrent() ? currentIndex : benchIndex) + s.offset();
+          });
+        }
+      };
+    }
+
+    /** Moves the working band to a target, clamped to the ladder; the effect as recorded. */
+    private String move(int target) {
       int before = band;
-      int target;
-      if (o instanceof Outcome.AddBands a) {
-        target = band + a.bands();
-      } else {
-        Outcome.SetBand s = (Outcome.SetBand) o;
-        target = switch (s.target()) {
-          case TOP -> ladder.size() - 1;
-          case BOTTOM -> 0;
-          case CURRENT -> currentIndex;
-          case OFFSET -> (step.relativeToCurrent() ? currentIndex : benchIndex) + s.offset();
-        };
-      }
       int clamped = Math.max(0, Math.min(ladder.size() - 1, target));
       band = clamped;
       String effect = "band " + offset(before) + " -> " + offset(clamped);
@@ -365,21 +377,20 @@ public final class Engine {
       return effect;
     }
 
-    private void rateLimit(StepSpec.RateLimit limit) {
+    private StepTrace rateLimit(StepSpec.RateLimit limit) {
       if (rate == null) {
         rate = formulaRate();
       }
       BigDecimal bound = limit.percent().orElseGet(() -> benchmarks[limit.classBenchmark().getAsInt()]);
-      boolean floor = limit.kind().equals("rateFloor");
+      boolean floor = limit.kind() == StepSpec.Kind.RATE_FLOOR;
       boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
       if (binds) {
         String effect = "rate " + rate.toPlainString() + " -> " + bound.toPlainString();
         rate = bound;
-        trace.add(new StepTrace(limit.id(), limit.kind(), "fired", Optional.empty(), effect));
-      } else {
-        trace.add(new StepTrace(limit.id(), limit.kind(), "no-match", Optional.empty(),
-            "rate " + rate.toPlainString() + (floor ? " >= " : " <= ") + bound.toPlainString()));
+        return trace(limit, "fired", Optional.empty(), effect);
       }
+      return trace(limit, "no-match", Optional.empty(),
+          "rate " + rate.toPlainString() + (floor ? " >= " : " <= ") + bound.toPlainString());
     }
 
     private Optional<Premium> premium(BigDecimal rounded) {

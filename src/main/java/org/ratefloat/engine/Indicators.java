@@ -39,36 +39,28 @@ final class Indicators {
    * computing it if need be.
    */
   Computed compute(IndicatorSpec spec, java.util.function.Function<String, Exact> others) {
-    if (spec instanceof IndicatorSpec.Formula f) {
-      return formula(f, others);
-    } else if (spec instanceof IndicatorSpec.Ratio r) {
-      return ratio(r);
-    } else if (spec instanceof IndicatorSpec.Total t) {
-      return total(t);
-    } else if (spec instanceof IndicatorSpec.Streak s) {
-      return streak(s);
-    } else if (spec instanceof IndicatorSpec.Claims cl) {
-      return claims(cl);
-    } else if (spec instanceof IndicatorSpec.Flag f) {
-      return flag(f);
-    } else if (spec instanceof IndicatorSpec.CustomFlag f) {
-      return customFlag(f);
-    } else if (spec instanceof IndicatorSpec.SafetyStandardGrade g) {
-      int grade = c.employer().status().safetyStandardisation().map(s -> s.gradeOn(c.asOf())).orElse(0);
-      return Computed.plain(g, num(BigDecimal.valueOf(grade)), ImmutableMap.of());
-    } else if (spec instanceof IndicatorSpec.SafetyCreditRating r) {
-      String rating = c.employer().status().safetyCreditRating().or(r::whenAbsent)
-          .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
-              "the safety credit rating is needed by indicator " + r.id()));
-      return Computed.plain(r, new Value.Text(rating), ImmutableMap.of());
-    } else if (spec instanceof IndicatorSpec.InsuredMonths m) {
-      return insuredMonths(m);
-    } else if (spec instanceof IndicatorSpec.Covered cov) {
-      return covered(cov);
-    } else if (spec instanceof IndicatorSpec.CurrentBand b) {
-      return Computed.plain(b, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
-    }
-    throw new IllegalStateException("unhandled indicator kind " + spec.kind());
+    // exhaustive over the kinds: a new kind of indicator does not compile until it is computed here
+    return switch (spec.kind()) {
+      case FORMULA -> formula((IndicatorSpec.Formula) spec, others);
+      case RATIO -> ratio((IndicatorSpec.Ratio) spec);
+      case TOTAL -> total((IndicatorSpec.Total) spec);
+      case STREAK -> streak((IndicatorSpec.Streak) spec);
+      case CLAIMS -> claims((IndicatorSpec.Claims) spec);
+      case FLAG -> flag((IndicatorSpec.Flag) spec);
+      case CUSTOM_FLAG -> customFlag((IndicatorSpec.CustomFlag) spec);
+      case SAFETY_STANDARD_GRADE -> Computed.plain(spec, num(BigDecimal.valueOf(
+          c.employer().status().safetyStandardisation().map(s -> s.gradeOn(c.asOf())).orElse(0))), ImmutableMap.of());
+      case SAFETY_CREDIT_RATING -> {
+        IndicatorSpec.SafetyCreditRating r = (IndicatorSpec.SafetyCreditRating) spec;
+        String rating = c.employer().status().safetyCreditRating().or(r::whenAbsent)
+            .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
+                "the safety credit rating is needed by indicator " + r.id()));
+        yield Computed.plain(r, new Value.Text(rating), ImmutableMap.of());
+      }
+      case INSURED_MONTHS -> insuredMonths((IndicatorSpec.InsuredMonths) spec);
+      case COVERED -> covered((IndicatorSpec.Covered) spec);
+      case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
+    };
   }
 
   private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Exact> others) {
@@ -106,13 +98,12 @@ final class Indicators {
         return null;
       }
       acc = switch (op.op()) {
-        case "add" -> acc.add(next);
-        case "sub" -> acc.sub(next);
-        case "mul" -> acc.mul(next);
-        case "div" -> acc.div(next);
-        case "min" -> acc.compareTo(next) <= 0 ? acc : next;
-        case "max" -> acc.compareTo(next) >= 0 ? acc : next;
-        default -> throw new IllegalStateException("unknown operation " + op.op());
+        case ADD -> acc.add(next);
+        case SUB -> acc.sub(next);
+        case MUL -> acc.mul(next);
+        case DIV -> acc.div(next);
+        case MIN -> acc.compareTo(next) <= 0 ? acc : next;
+        case MAX -> acc.compareTo(next) >= 0 ? acc : next;
       };
       if (acc != null && acc.n().precision() + acc.d().precision() > MAX_DIGITS) {
         throw new org.ratefloat.RuleTableException(ErrorCode.RT017, source, op.pointer(), "formula " + f.id()
@@ -329,9 +320,9 @@ final class Indicators {
       matched++;
       final int index = i;
       value = switch (spec.measure()) {
-        case "count" -> value.add(BigDecimal.ONE);
-        case "paid" -> value.add(claim.paid());
-        default -> value.add(claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
+        case COUNT -> value.add(BigDecimal.ONE);
+        case PAID -> value.add(claim.paid());
+        case INCURRED -> value.add(claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
             "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
                 + spec.id() + " needs it")));
       };
@@ -343,10 +334,9 @@ final class Indicators {
   private Computed flag(IndicatorSpec.Flag f) {
     Status s = c.employer().status();
     boolean value = switch (f.flag()) {
-      case "labourDispatch" -> s.labourDispatch();
-      case "premiumArrears" -> s.premiumArrears();
-      case "jointPunishment" -> s.jointPunishment();
-      default -> throw new IllegalStateException("unknown flag " + f.flag());
+      case LABOUR_DISPATCH -> s.labourDispatch();
+      case PREMIUM_ARREARS -> s.premiumArrears();
+      case JOINT_PUNISHMENT -> s.jointPunishment();
     };
     return Computed.plain(f, new Value.Bool(value), ImmutableMap.of());
   }

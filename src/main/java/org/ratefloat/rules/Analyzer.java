@@ -227,7 +227,7 @@ final class Analyzer {
         if (first < 0) {
           first = r;
           fires[r] = true;
-          if (step.hitPolicy() == StepSpec.HitPolicy.FIRST && step.kind().equals("gate")) {
+          if (step.hitPolicy() == StepSpec.HitPolicy.FIRST && step.kind() == StepSpec.Kind.GATE) {
             break;
           }
           continue;
@@ -551,41 +551,39 @@ final class Analyzer {
     }
     BigDecimal one = BigDecimal.ONE;
     BigDecimal zero = BigDecimal.ZERO;
-    if (ind instanceof IndicatorSpec.Ratio r) {
-      BigDecimal lo = r.zeroDenominator().map(z -> z.min(zero)).orElse(zero);
-      return new Domain(ge(lo), Optional.empty(), step(r.round()));
-    }
-    if (ind instanceof IndicatorSpec.Formula f) {
-      return new Domain(Optional.empty(), Optional.empty(), step(f.round()));
-    }
-    if (ind instanceof IndicatorSpec.Total t) {
-      boolean whole = t.measure().map(Measure::integral).orElse(true);
-      return new Domain(ge(zero), Optional.empty(), whole ? one : zero);
-    }
-    if (ind instanceof IndicatorSpec.Streak s) {
-      return new Domain(ge(zero), ge(BigDecimal.valueOf(s.maxYears())).map(b -> b), one);
-    }
-    if (ind instanceof IndicatorSpec.Claims c) {
-      return new Domain(ge(zero), Optional.empty(), c.measure().equals("count") ? one : zero);
-    }
-    if (ind instanceof IndicatorSpec.SafetyStandardGrade) {
-      return new Domain(ge(zero), ge(new BigDecimal("3")), one);
-    }
-    if (ind instanceof IndicatorSpec.InsuredMonths m) {
-      BigDecimal lo = m.whenUnknown().map(u -> u.min(zero)).orElse(zero);
-      boolean whole = m.whenUnknown().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
-      return new Domain(ge(lo), Optional.empty(), whole ? one : zero);
-    }
-    if (ind instanceof IndicatorSpec.CurrentBand) {
-      int lo = 0;
-      int hi = 0;
-      for (int c : classes(step)) {
-        int bench = table.basis().benchmarkIndex(c);
-        lo = Math.min(lo, -bench);
-        hi = Math.max(hi, table.basis().ladders().get(c).size() - 1 - bench);
+    // exhaustive over the kinds: a new kind of indicator does not compile until it has a domain
+    return switch (ind.kind()) {
+      case RATIO -> {
+        IndicatorSpec.Ratio r = (IndicatorSpec.Ratio) ind;
+        BigDecimal lo = r.zeroDenominator().map(z -> z.min(zero)).orElse(zero);
+        yield new Domain(ge(lo), Optional.empty(), step(r.round()));
       }
-      return new Domain(ge(BigDecimal.valueOf(lo)), ge(BigDecimal.valueOf(hi)), one);
-    }
-    return new Domain(Optional.empty(), Optional.empty(), zero);
+      case FORMULA -> new Domain(Optional.empty(), Optional.empty(), step(((IndicatorSpec.Formula) ind).round()));
+      case TOTAL -> new Domain(ge(zero), Optional.empty(),
+          ((IndicatorSpec.Total) ind).measure().map(Measure::integral).orElse(true) ? one : zero);
+      case STREAK -> new Domain(ge(zero), ge(BigDecimal.valueOf(((IndicatorSpec.Streak) ind).maxYears())), one);
+      case CLAIMS -> new Domain(ge(zero), Optional.empty(),
+          ((IndicatorSpec.Claims) ind).measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
+      case SAFETY_STANDARD_GRADE -> new Domain(ge(zero), ge(new BigDecimal("3")), one);
+      case INSURED_MONTHS -> {
+        IndicatorSpec.InsuredMonths m = (IndicatorSpec.InsuredMonths) ind;
+        BigDecimal lo = m.whenUnknown().map(u -> u.min(zero)).orElse(zero);
+        boolean whole = m.whenUnknown().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
+        yield new Domain(ge(lo), Optional.empty(), whole ? one : zero);
+      }
+      case CURRENT_BAND -> {
+        int lo = 0;
+        int hi = 0;
+        for (int c : classes(step)) {
+          int bench = table.basis().benchmarkIndex(c);
+          lo = Math.min(lo, -bench);
+          hi = Math.max(hi, table.basis().ladders().get(c).size() - 1 - bench);
+        }
+        yield new Domain(ge(BigDecimal.valueOf(lo)), ge(BigDecimal.valueOf(hi)), one);
+      }
+      // flags, texts and coverage are not numbers: their cells are enumerated, not cut from a domain
+      case FLAG, CUSTOM_FLAG, SAFETY_CREDIT_RATING, COVERED -> throw new IllegalStateException(
+          "indicator " + ind.id() + " has no numeric domain");
+    };
   }
 }

@@ -9,6 +9,30 @@ import java.math.BigDecimal;
  */
 public sealed interface Expr {
 
+  /** The operations of a formula, as written in a table. */
+  enum Operator {
+    ADD, SUB, MUL, DIV, MIN, MAX;
+
+    /** The key in a table, e.g. {@code add}. */
+    public String jsonName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether it takes exactly two arguments (else two or more). */
+    public boolean binary() {
+      return this == SUB || this == DIV;
+    }
+
+    public static java.util.Optional<Operator> byJsonName(String name) {
+      for (Operator o : values()) {
+        if (o.jsonName().equals(name)) {
+          return java.util.Optional.of(o);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The value of another indicator. */
   record Ref(String indicator, String pointer) implements Expr {}
 
@@ -16,5 +40,5 @@ public sealed interface Expr {
   record Const(BigDecimal value) implements Expr {}
 
   /** An operation on two or more arguments ({@code sub} and {@code div} take exactly two). */
-  record Op(String op, ImmutableList<Expr> args, String pointer) implements Expr {}
+  record Op(Operator op, ImmutableList<Expr> args, String pointer) implements Expr {}
 }

@@ -17,8 +17,80 @@ public sealed interface IndicatorSpec {
 
   ValueType type();
 
-  /** The kind's name as written in the table. */
-  String kind();
+  Kind kind();
+
+  /**
+   * The kinds of indicator, as written in a table. A switch over them is exhaustive: a new kind
+   * must be computed by the engine and given a domain by the analysis before the code compiles.
+   */
+  enum Kind {
+    RATIO("ratio"),
+    TOTAL("total"),
+    STREAK("streak"),
+    CLAIMS("claims"),
+    FLAG("flag"),
+    CUSTOM_FLAG("customFlag"),
+    SAFETY_STANDARD_GRADE("safetyStandardGrade"),
+    SAFETY_CREDIT_RATING("safetyCreditRating"),
+    INSURED_MONTHS("insuredMonths"),
+    COVERED("covered"),
+    FORMULA("formula"),
+    CURRENT_BAND("currentBand");
+
+    private final String jsonName;
+
+    Kind(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    public static Optional<Kind> byJsonName(String name) {
+      for (Kind k : values()) {
+        if (k.jsonName.equals(name)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The status flags of an employer a {@code flag} indicator reads. */
+  enum StatusFlag {
+    LABOUR_DISPATCH("labourDispatch"),
+    PREMIUM_ARREARS("premiumArrears"),
+    JOINT_PUNISHMENT("jointPunishment");
+
+    private final String jsonName;
+
+    StatusFlag(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    public static Optional<StatusFlag> byJsonName(String name) {
+      for (StatusFlag f : values()) {
+        if (f.jsonName.equals(name)) {
+          return Optional.of(f);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** What a {@code claims} indicator adds up over the claims it selects. */
+  enum ClaimMeasure {
+    COUNT, PAID, INCURRED;
+
+    public String jsonName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /**
    * numerator ÷ denominator over a window, times multiplier ÷ divisor: an exact value, rounded only
@@ -31,8 +103,8 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "ratio";
+    public Kind kind() {
+      return Kind.RATIO;
     }
   }
 
@@ -43,8 +115,8 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "total";
+    public Kind kind() {
+      return Kind.TOTAL;
     }
   }
 
@@ -55,35 +127,32 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "streak";
+    public Kind kind() {
+      return Kind.STREAK;
     }
   }
 
   /** Count or sum of the individual claims in a window that pass a filter. */
-  record Claims(String id, String pointer, Text label, Window window, String measure,
+  record Claims(String id, String pointer, Text label, Window window, ClaimMeasure measure,
       ImmutableSet<Claim.ClaimKind> kinds, int gradeFrom, int gradeTo, Optional<Boolean> medicalOnly)
       implements IndicatorSpec {
     public ValueType type() {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "claims";
+    public Kind kind() {
+      return Kind.CLAIMS;
     }
   }
 
   /** A status flag of the employer: labourDispatch, premiumArrears or jointPunishment. */
-  record Flag(String id, String pointer, Text label, String flag) implements IndicatorSpec {
-    public static final ImmutableSet<String> NAMES =
-        ImmutableSet.of("labourDispatch", "premiumArrears", "jointPunishment");
-
+  record Flag(String id, String pointer, Text label, StatusFlag flag) implements IndicatorSpec {
     public ValueType type() {
       return ValueType.BOOLEAN;
     }
 
-    public String kind() {
-      return "flag";
+    public Kind kind() {
+      return Kind.FLAG;
     }
   }
 
@@ -94,8 +163,8 @@ public sealed interface IndicatorSpec {
       return ValueType.BOOLEAN;
     }
 
-    public String kind() {
-      return "customFlag";
+    public Kind kind() {
+      return Kind.CUSTOM_FLAG;
     }
   }
 
@@ -105,8 +174,8 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "safetyStandardGrade";
+    public Kind kind() {
+      return Kind.SAFETY_STANDARD_GRADE;
     }
   }
 
@@ -117,8 +186,8 @@ public sealed interface IndicatorSpec {
       return ValueType.TEXT;
     }
 
-    public String kind() {
-      return "safetyCreditRating";
+    public Kind kind() {
+      return Kind.SAFETY_CREDIT_RATING;
     }
   }
 
@@ -129,8 +198,8 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "insuredMonths";
+    public Kind kind() {
+      return Kind.INSURED_MONTHS;
     }
   }
 
@@ -140,8 +209,8 @@ public sealed interface IndicatorSpec {
       return ValueType.BOOLEAN;
     }
 
-    public String kind() {
-      return "covered";
+    public Kind kind() {
+      return Kind.COVERED;
     }
   }
 
@@ -155,8 +224,8 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "formula";
+    public Kind kind() {
+      return Kind.FORMULA;
     }
   }
 
@@ -166,8 +235,8 @@ public sealed interface IndicatorSpec {
       return ValueType.NUMBER;
     }
 
-    public String kind() {
-      return "currentBand";
+    public Kind kind() {
+      return Kind.CURRENT_BAND;
     }
   }
 }

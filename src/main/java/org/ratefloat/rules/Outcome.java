@@ -5,8 +5,23 @@ import java.math.BigDecimal;
 /** What a row does when it fires. */
 public sealed interface Outcome {
 
+  /** The kinds of outcome: a switch over them is exhaustive, so a new kind must be handled everywhere. */
+  enum Kind {
+    SET_BAND,
+    ADD_BANDS,
+    ADD_RATE_POINTS,
+    MULTIPLY_RATE,
+    UNDETERMINED
+  }
+
+  Kind kind();
+
   /** Put the working band at a position: an offset (from the benchmark or the current band), or an end. */
-  record SetBand(Target target, int offset) implements Outcome {}
+  record SetBand(Target target, int offset) implements Outcome {
+    public Kind kind() {
+      return Kind.SET_BAND;
+    }
+  }
 
   /** Where {@link SetBand} puts the band. */
   enum Target {
@@ -17,14 +32,30 @@ public sealed interface Outcome {
   }
 
   /** Move the working band by a number of bands (clamped to the ladder). */
-  record AddBands(int bands) implements Outcome {}
+  record AddBands(int bands) implements Outcome {
+    public Kind kind() {
+      return Kind.ADD_BANDS;
+    }
+  }
 
   /** Add percentage points to the rate (negative to lower it). */
-  record AddRatePoints(BigDecimal points) implements Outcome {}
+  record AddRatePoints(BigDecimal points) implements Outcome {
+    public Kind kind() {
+      return Kind.ADD_RATE_POINTS;
+    }
+  }
 
   /** Multiply the rate by a factor. */
-  record MultiplyRate(BigDecimal factor) implements Outcome {}
+  record MultiplyRate(BigDecimal factor) implements Outcome {
+    public Kind kind() {
+      return Kind.MULTIPLY_RATE;
+    }
+  }
 
   /** The sources do not say what happens here: refuse to decide. */
-  record Undetermined(Text reason) implements Outcome {}
+  record Undetermined(Text reason) implements Outcome {
+    public Kind kind() {
+      return Kind.UNDETERMINED;
+    }
+  }
 }

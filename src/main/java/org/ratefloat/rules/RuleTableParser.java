@@ -302,10 +302,14 @@ final class RuleTableParser {
     String id = newId(o.req("id"));
     String p = o.pointer();
     Text label = text(o.req("label"));
-    String kind = o.req("kind").asString();
+    JsonValue kindValue = o.req("kind");
+    IndicatorSpec.Kind kind = IndicatorSpec.Kind.byJsonName(kindValue.asString()).orElseThrow(() -> error(
+        ErrorCode.RT014, kindValue.pointer(), "unknown indicator kind \"" + kindValue.asString()
+            + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
+            + "safetyCreditRating, insuredMonths, currentBand, covered or formula"));
     allow(o);
     IndicatorSpec spec = switch (kind) {
-      case "ratio" -> {
+      case RATIO -> {
         Window window = window(o.req("window"));
         Measure num = measure(o.req("numerator"), false);
         Measure den = measure(o.req("denominator"), false);
@@ -318,7 +322,7 @@ final class RuleTableParser {
         Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
         yield new IndicatorSpec.Ratio(id, p, label, window, num, den, multiplier, divisor, round, zero);
       }
-      case "total" -> {
+      case TOTAL -> {
         Window window = window(o.req("window"));
         JsonValue m = o.req("measure");
         if (m.asString().equals("disabilityCases")) {
@@ -327,7 +331,7 @@ final class RuleTableParser {
         }
         yield new IndicatorSpec.Total(id, p, label, window, Optional.of(measure(m, true)), 0, 0);
       }
-      case "streak" -> {
+      case STREAK -> {
         int years = o.req("maxYears").asInt(1, 50);
         ImmutableList.Builder<Measure> zero = ImmutableList.builder();
         List<JsonValue> values = o.array("zero");
@@ -339,13 +343,12 @@ final class RuleTableParser {
         }
         yield new IndicatorSpec.Streak(id, p, label, years, zero.build());
       }
-      case "claims" -> {
+      case CLAIMS -> {
         Window window = window(o.req("window"));
         JsonValue m = o.req("measure");
-        String measure = m.asString();
-        if (!Set.of("count", "paid", "incurred").contains(measure)) {
-          throw m.fail(Fault.BAD_VALUE, "claims measure must be count, paid or incurred: \"" + measure + "\"");
-        }
+        IndicatorSpec.ClaimMeasure measure = java.util.Arrays.stream(IndicatorSpec.ClaimMeasure.values())
+            .filter(c -> c.jsonName().equals(m.asString())).findFirst().orElseThrow(() -> m.fail(
+                Fault.BAD_VALUE, "claims measure must be count, paid or incurred: \"" + m.asString() + "\""));
         ImmutableSet.Builder<Claim.ClaimKind> kinds = ImmutableSet.builder();
         for (JsonValue v : o.optArray("kinds")) {
           kinds.add(Claim.ClaimKind.byJsonName(v.asString()).orElseThrow(() -> v.fail(Fault.BAD_VALUE,
@@ -356,15 +359,15 @@ final class RuleTableParser {
         yield new IndicatorSpec.Claims(id, p, label, window, measure, kinds.build(), grades[0], grades[1],
             medicalOnly);
       }
-      case "flag" -> {
+      case FLAG -> {
         JsonValue f = o.req("flag");
-        if (!IndicatorSpec.Flag.NAMES.contains(f.asString())) {
-          throw error(ErrorCode.RT008, f.pointer(), "unknown flag \"" + f.asString() + "\", expected one of "
-              + IndicatorSpec.Flag.NAMES + " (or kind customFlag)");
-        }
-        yield new IndicatorSpec.Flag(id, p, label, f.asString());
+        IndicatorSpec.StatusFlag flag = IndicatorSpec.StatusFlag.byJsonName(f.asString()).orElseThrow(() ->
+            error(ErrorCode.RT008, f.pointer(), "unknown flag \"" + f.asString() + "\", expected one of "
+                + java.util.Arrays.stream(IndicatorSpec.StatusFlag.values()).map(IndicatorSpec.StatusFlag::jsonName)
+                    .toList() + " (or kind customFlag)"));
+        yield new IndicatorSpec.Flag(id, p, label, flag);
       }
-      case "customFlag" -> {
+      case CUSTOM_FLAG -> {
         JsonValue n = o.req("name");
         if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
           throw n.fail(Fault.BAD_VALUE, "flag names are letters, digits and _: \"" + n.asString() + "\"");
@@ -372,14 +375,14 @@ final class RuleTableParser {
         yield new IndicatorSpec.CustomFlag(id, p, label, n.asString(),
             o.opt("whenAbsent").map(JsonValue::asBoolean));
       }
-      case "safetyStandardGrade" -> new IndicatorSpec.SafetyStandardGrade(id, p, label);
-      case "safetyCreditRating" -> new IndicatorSpec.SafetyCreditRating(id, p, label,
+      case SAFETY_STANDARD_GRADE -> new IndicatorSpec.SafetyStandardGrade(id, p, label);
+      case SAFETY_CREDIT_RATING -> new IndicatorSpec.SafetyCreditRating(id, p, label,
           o.opt("whenAbsent").map(JsonValue::asText));
-      case "insuredMonths" -> new IndicatorSpec.InsuredMonths(id, p, label,
+      case INSURED_MONTHS -> new IndicatorSpec.InsuredMonths(id, p, label,
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
-      case "currentBand" -> new IndicatorSpec.CurrentBand(id, p, label);
-      case "covered" -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
-      case "formula" -> {
+      case CURRENT_BAND -> new IndicatorSpec.CurrentBand(id, p, label);
+      case COVERED -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
+      case FORMULA -> {
         JsonValue e = o.req("expr");
         Expr expr = expr(e);
         if (nodes(expr) > MAX_FORMULA_NODES) {
@@ -389,9 +392,6 @@ final class RuleTableParser {
         yield new IndicatorSpec.Formula(id, p, label, expr, o.opt("round").map(Rounding::read),
             o.opt("zeroDenominator").map(JsonValue::asDecimal));
       }
-      default -> throw error(ErrorCode.RT014, o.pointerOf("kind"), "unknown indicator kind \"" + kind
-          + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
-          + "safetyCreditRating, insuredMonths, currentBand, covered or formula");
     };
     o.optObject("domain").ifPresent(d -> {
       if (spec.type() != ValueType.NUMBER) {
@@ -428,8 +428,6 @@ final class RuleTableParser {
     allowed.put(o.pointer(), set.build());
   }
 
-  private static final java.util.Set<String> OPS = Set.of("add", "sub", "mul", "div", "min", "max");
-
   private Expr expr(JsonValue v) {
     if (v.isString()) {
       return new Expr.Ref(v.asString(), v.pointer());
@@ -443,18 +441,16 @@ final class RuleTableParser {
       throw error(ErrorCode.RT009, o.pointer(), "an expression has exactly one of const, add, sub, mul, div, "
           + "min, max; found " + keys);
     }
-    String op = keys.get(0);
-    if (op.equals("const")) {
+    String key = keys.get(0);
+    if (key.equals("const")) {
       return new Expr.Const(o.decimal("const"));
     }
-    if (!OPS.contains(op)) {
-      throw error(ErrorCode.RT003, o.pointerOf(op), "unknown operation \"" + op
-          + "\", expected const, add, sub, mul, div, min or max");
-    }
-    List<JsonValue> args = o.array(op);
-    boolean binary = op.equals("sub") || op.equals("div");
+    Expr.Operator op = Expr.Operator.byJsonName(key).orElseThrow(() -> error(ErrorCode.RT003,
+        o.pointerOf(key), "unknown operation \"" + key + "\", expected const, add, sub, mul, div, min or max"));
+    List<JsonValue> args = o.array(key);
+    boolean binary = op.binary();
     if (binary ? args.size() != 2 : args.size() < 2) {
-      throw error(ErrorCode.RT009, o.pointerOf(op), op + " takes " + (binary ? "exactly two" : "two or more")
+      throw error(ErrorCode.RT009, o.pointerOf(key), key + " takes " + (binary ? "exactly two" : "two or more")
           + " arguments, found " + args.size());
     }
     ImmutableList.Builder<Expr> parsed = ImmutableList.builder();
@@ -462,7 +458,7 @@ final class RuleTableParser {
       parsed.add(expr(a));
     }
     o.finish();
-    return new Expr.Op(op, parsed.build(), o.pointerOf(op));
+    return new Expr.Op(op, parsed.build(), o.pointerOf(key));
   }
 
   /** Every formula refers to known numeric indicators, and no formula depends on itself. */
@@ -632,12 +628,15 @@ final class RuleTableParser {
     String p = o.pointer();
     Text label = text(o.req("label"));
     ImmutableSet<Integer> classes = classes(o);
-    String kind = o.req("kind").asString();
+    JsonValue kindValue = o.req("kind");
+    StepSpec.Kind kind = StepSpec.Kind.byJsonName(kindValue.asString()).orElseThrow(() -> error(
+        ErrorCode.RT014, kindValue.pointer(), "unknown step kind \"" + kindValue.asString()
+            + "\", expected gate, table, veto, limitMove, rateFloor or rateCap"));
     allow(o);
     StepSpec step = switch (kind) {
-      case "gate", "table" -> {
+      case GATE, TABLE -> {
         StepSpec.HitPolicy hit = StepSpec.HitPolicy.FIRST;
-        if (kind.equals("table")) {
+        if (kind == StepSpec.Kind.TABLE) {
           JsonValue h = o.req("hitPolicy");
           hit = switch (h.asString()) {
             case "UNIQUE" -> StepSpec.HitPolicy.UNIQUE;
@@ -646,13 +645,13 @@ final class RuleTableParser {
                 "hitPolicy must be UNIQUE or FIRST: \"" + h.asString() + "\"");
           };
         }
-        boolean noMatchIsError = choice(o, "noMatch", kind.equals("table") ? "error" : "skip",
+        boolean noMatchIsError = choice(o, "noMatch", kind == StepSpec.Kind.TABLE ? "error" : "skip",
             "error", "skip").equals("error");
         boolean relativeToCurrent = choice(o, "relativeTo", "benchmark", "benchmark", "current")
             .equals("current");
         List<JsonValue> rowValues = o.array("rows");
         if (rowValues.isEmpty()) {
-          throw o.fail("rows", Fault.MISSING, "a " + kind + " needs at least one row");
+          throw o.fail("rows", Fault.MISSING, "a " + kind.jsonName() + " needs at least one row");
         }
         ImmutableList.Builder<RowSpec> rows = ImmutableList.builder();
         for (JsonValue v : rowValues) {
@@ -661,14 +660,14 @@ final class RuleTableParser {
         yield new StepSpec.Rows(id, p, label, classes, kind, hit, noMatchIsError, relativeToCurrent,
             rows.build());
       }
-      case "veto" -> {
+      case VETO -> {
         Guard when = guard(o);
         boolean belowCurrent = choice(o, "forbid", null, "belowBenchmark", "belowCurrent")
             .equals("belowCurrent");
         yield new StepSpec.Veto(id, p, label, classes, when, belowCurrent);
       }
-      case "limitMove" -> new StepSpec.LimitMove(id, p, label, classes, o.req("maxBands").asInt(0, 20));
-      case "rateFloor", "rateCap" -> {
+      case LIMIT_MOVE -> new StepSpec.LimitMove(id, p, label, classes, o.req("maxBands").asInt(0, 20));
+      case RATE_FLOOR, RATE_CAP -> {
         JsonObject rate = o.object("rate");
         Optional<BigDecimal> percent = rate.opt("percent").map(this::positive);
         OptionalInt classBenchmark = rate.opt("classBenchmark")
@@ -679,8 +678,6 @@ final class RuleTableParser {
         rate.finish();
         yield new StepSpec.RateLimit(id, p, label, classes, kind, percent, classBenchmark);
       }
-      default -> throw error(ErrorCode.RT014, o.pointerOf("kind"), "unknown step kind \"" + kind
-          + "\", expected gate, table, veto, limitMove, rateFloor or rateCap");
     };
     o.finish();
     return step;
@@ -713,7 +710,7 @@ final class RuleTableParser {
     return ImmutableSet.copyOf(classes);
   }
 
-  private RowSpec row(JsonObject o, String stepKind) {
+  private RowSpec row(JsonObject o, StepSpec.Kind stepKind) {
     String id = newId(o.req("id"));
     Guard when = guard(o);
     Outcome then = outcome(o.object("then"), stepKind);
@@ -731,7 +728,7 @@ final class RuleTableParser {
     return new RowSpec(id, o.pointer(), when, then, evidence, note);
   }
 
-  private Outcome outcome(JsonObject o, String stepKind) {
+  private Outcome outcome(JsonObject o, StepSpec.Kind stepKind) {
     List<String> keys = o.keys();
     if (keys.size() != 1) {
       throw error(ErrorCode.RT009, o.pointer(), "then has exactly one of band, addBands, addRatePoints, "
@@ -758,7 +755,7 @@ final class RuleTableParser {
       case "undetermined" -> new Outcome.Undetermined(text(v));
       default -> throw error(ErrorCode.RT003, o.pointerOf(key), "unknown key \"" + key + "\"");
     };
-    if (stepKind.equals("gate")
+    if (stepKind == StepSpec.Kind.GATE
         && !(outcome instanceof Outcome.SetBand || outcome instanceof Outcome.Undetermined)) {
       throw error(ErrorCode.RT009, o.pointerOf(key), "a gate row sets the band (or is undetermined); "
           + key + " belongs in a table");

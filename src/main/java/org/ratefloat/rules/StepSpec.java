@@ -17,7 +17,36 @@ public sealed interface StepSpec {
   /** The risk classes the step applies to; empty = all. */
   ImmutableSet<Integer> classes();
 
-  String kind();
+  Kind kind();
+
+  /** The kinds of step, as written in a table. */
+  enum Kind {
+    GATE("gate"),
+    TABLE("table"),
+    VETO("veto"),
+    LIMIT_MOVE("limitMove"),
+    RATE_FLOOR("rateFloor"),
+    RATE_CAP("rateCap");
+
+    private final String jsonName;
+
+    Kind(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    public static Optional<Kind> byJsonName(String name) {
+      for (Kind k : values()) {
+        if (k.jsonName.equals(name)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+  }
 
   default boolean appliesTo(int riskClass) {
     return classes().isEmpty() || classes().contains(riskClass);
@@ -39,23 +68,23 @@ public sealed interface StepSpec {
    *     the benchmark
    * @param noMatchIsError whether a case no row matches is an error (else the step does nothing)
    */
-  record Rows(String id, String pointer, Text label, ImmutableSet<Integer> classes, String kind,
+  record Rows(String id, String pointer, Text label, ImmutableSet<Integer> classes, Kind kind,
       HitPolicy hitPolicy, boolean noMatchIsError, boolean relativeToCurrent,
       ImmutableList<RowSpec> rows) implements StepSpec {}
 
   /** While the guard holds, the band may not be below the benchmark (or the current band). */
   record Veto(String id, String pointer, Text label, ImmutableSet<Integer> classes, Guard when,
       boolean belowCurrent) implements StepSpec {
-    public String kind() {
-      return "veto";
+    public Kind kind() {
+      return Kind.VETO;
     }
   }
 
   /** The band may move at most {@code maxBands} from the current band. */
   record LimitMove(String id, String pointer, Text label, ImmutableSet<Integer> classes, int maxBands)
       implements StepSpec {
-    public String kind() {
-      return "limitMove";
+    public Kind kind() {
+      return Kind.LIMIT_MOVE;
     }
   }
 
@@ -63,6 +92,6 @@ public sealed interface StepSpec {
    * A floor ({@code rateFloor}) or cap ({@code rateCap}) on the rate: a fixed percentage or the
    * benchmark of a given class.
    */
-  record RateLimit(String id, String pointer, Text label, ImmutableSet<Integer> classes, String kind,
+  record RateLimit(String id, String pointer, Text label, ImmutableSet<Integer> classes, Kind kind,
       Optional<BigDecimal> percent, OptionalInt classBenchmark) implements StepSpec {}
 }
