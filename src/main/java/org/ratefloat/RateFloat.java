@@ -74,7 +74,11 @@ public final class RateFloat {
     return readCase(readFile(file));
   }
 
-  /** The canonical JSON of a case (what its input hash is computed over). */
+  /**
+   * The canonical JSON of a case (what its input hash is computed over). Every case that can be
+   * built can be written, and {@link #readCase(byte[])} reads the bytes back as an equal case as long
+   * as they stay within an input document's 16 MiB.
+   */
   public static byte[] toJson(RatingCase input) {
     return CaseJson.bytes(input);
   }
