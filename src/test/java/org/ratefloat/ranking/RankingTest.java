@@ -220,6 +220,44 @@ class RankingTest {
   }
 
   @Test
+  void theShippedHunanListFollowsTheProgrammesSectors() {
+    Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    List<RatingCase> cases = List.of(
+        coded("coal", false, "0610", 0), coded("ore", false, "0810", 0), coded("chemicals", false, "2614", 0),
+        coded("housing", false, "4710", 0), coded("railway", false, "4811", 0), coded("installation", false, "4910", 0),
+        coded("decoration", false, "5010", 0), coded("chemicals2017", true, "2614", 0),
+        // high-risk classes the programme does not name: oil and gas (class 7), petroleum (7),
+        // freight forwarding (5), road transport (5), building materials (6)
+        coded("oil", false, "0710", 0), coded("refinery", false, "2511", 0), coded("forwarder", false, "5810", 0),
+        coded("haulier", false, "5430", 0), coded("cement", false, "3011", 0));
+    assertEquals("[chemicals, chemicals2017, coal, decoration, housing, installation, ore, railway] refused []",
+        selected(def, cases));
+  }
+
+  @Test
+  void theListIsSwappedByEditingItAsTheExampleDoes() throws Exception {
+    // examples/swap-key-industries.sh: of construction only 47, 481 and 482, under another id
+    String shipped = Files.readString(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    String list = "[\"06\", \"08\", \"09\", \"10\", \"26\", \"47\", \"48\", \"49\", \"50\"]";
+    String narrowList = "[\"06\", \"08\", \"09\", \"10\", \"26\", \"47\", \"481\", \"482\"]";
+    assertEquals(2, shipped.split(java.util.regex.Pattern.quote(list), -1).length - 1, "one list per edition");
+    Ranking.Loaded narrow = parse(shipped.replace("\"id\": \"cn-hn-key-industries\"",
+        "\"id\": \"cn-hn-key-industries-narrow\"").replace(list, narrowList));
+    Ranking.Loaded wide = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    Ranking.Builder a = new Ranking.Builder(wide, MARCH);
+    Ranking.Builder b = new Ranking.Builder(narrow, MARCH);
+    for (String line : Files.readAllLines(Path.of("examples/hunan-monthly-portfolio.ndjson"))) {
+      RatingCase c = org.ratefloat.RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8));
+      a.add(c);
+      b.add(c);
+    }
+    // the example's 40 employers: 4 in 06, 5 in 08, 4 in 47, 2 in 49, 2 in 50, none in 48
+    assertEquals(17, a.build().eligible());
+    assertEquals(13, b.build().eligible());
+    assertEquals("cn-hn-key-industries-narrow", narrow.spec().id());
+  }
+
+  @Test
   void divisionsAreParsedStrictly() {
     String valid = "{\"GB/T 4754-2011\": [\"06\"]}";
     record Bad(String divisions, ErrorCode code, String pointer) {}
