@@ -2,7 +2,9 @@ package org.ratefloat;
 
 /**
  * The employer data given to ratefloat is malformed or inconsistent; the pointer refers to the
- * input document ({@code /employer/industry/code}, {@code /history/2/payroll}, ...).
+ * input document ({@code /employer/industry/code}, {@code /history/2/payroll}, ...). An input record
+ * built in Java reports the pointer within its own JSON form ({@code /payroll} for a period), a
+ * {@code RatingCase} the pointer within the whole case.
  *
  * @since 0.1.0
  */
@@ -11,5 +13,15 @@ public final class InputException extends RateFloatException {
 
   public InputException(ErrorCode code, String pointer, String detail) {
     super(code, pointer, detail);
+  }
+
+  /**
+   * The same fault seen from a containing document: {@code prefix} is the pointer of the value the
+   * fault lies in ({@code /history/2} turns {@code /payroll} into {@code /history/2/payroll}).
+   */
+  public InputException under(String prefix) {
+    InputException moved = new InputException(code(), prefix + pointer(), detail());
+    moved.setStackTrace(getStackTrace());
+    return moved;
   }
 }

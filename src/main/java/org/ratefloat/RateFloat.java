@@ -76,8 +76,10 @@ public final class RateFloat {
   }
 
   /**
-   * The JSON of a case, pretty printed: fixed key order, decimals as plain strings. Reading it back
-   * gives an equal case.
+   * The JSON of a case, pretty printed: fixed key order, decimals as plain strings (its input hash is
+   * computed over the RFC 8785 form of the same content). Every case that can be built can be
+   * written, and {@link #readCase(byte[])} reads the bytes back as an equal case as long as they stay
+   * within an input document's 16 MiB.
    */
   public static byte[] toJson(RatingCase input) {
     return CaseJson.bytes(input);

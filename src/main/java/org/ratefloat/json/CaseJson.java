@@ -4,19 +4,20 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.ratefloat.ErrorCode;
 import org.ratefloat.InputException;
 import org.ratefloat.model.Claim;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.Employer;
 import org.ratefloat.model.IndustryCode;
+import org.ratefloat.model.InputRules;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
@@ -24,15 +25,20 @@ import org.ratefloat.model.SafetyStandardisation;
 import org.ratefloat.model.Status;
 
 /**
- * Reads a {@link RatingCase} from JSON, refusing every malformed or inconsistent value with its
- * JSON pointer, and writes it back in canonical form (fixed key order, decimals as plain strings),
- * which is what a decision's input hash is computed over.
+ * Reads a {@link RatingCase} from JSON and writes it back in canonical form (fixed key order,
+ * decimals as plain strings), which is what a decision's input hash is computed over.
+ *
+ * <p>Reading checks the JSON itself (types, keys, the shape of dates and decimals, the {@code year}
+ * shorthand); the rules on the values are those of the input records (see
+ * {@link org.ratefloat.model.InputRules}), which report faults relative to the record, and this
+ * reader places them at the record's pointer in the document. A case built in Java is therefore
+ * held to exactly the rules of a case read here, and every case can be written and read back equal.
  */
 public final class CaseJson {
   private static final StrictJson JSON = StrictJson.forInput();
-  /** Most history periods and claims accepted for one employer. */
-  public static final int MAX_PERIODS = 600;
-  public static final int MAX_CLAIMS = 100_000;
+  /** The years the {@code year} shorthand of a period accepts; other periods are written from/to. */
+  private static final int FIRST_YEAR = 1900;
+  private static final int LAST_YEAR = 2999;
 
   private CaseJson() {}
 
@@ -45,74 +51,62 @@ public final class CaseJson {
   public static RatingCase read(JsonValue value) {
     JsonObject root = value.asObject();
     LocalDate asOf = root.date("asOf");
-    Optional<BigDecimal> premiumBase = root.opt("premiumBase").map(JsonValue::asNonNegativeDecimal);
+    Optional<BigDecimal> premiumBase = root.optDecimal("premiumBase");
     Employer employer = employer(root.object("employer"));
     List<JsonValue> historyValues = root.optArray("history");
-    if (historyValues.size() > MAX_PERIODS) {
-      throw new InputException(ErrorCode.IN024, root.pointerOf("history"),
-          historyValues.size() + " periods exceed the limit of " + MAX_PERIODS);
-    }
-    List<PeriodAt> periods = new ArrayList<>();
-    for (JsonValue v : historyValues) {
-      periods.add(new PeriodAt(period(v.asObject()), v.pointer()));
-    }
     List<JsonValue> claimValues = root.optArray("claims");
-    if (claimValues.size() > MAX_CLAIMS) {
-      throw new InputException(ErrorCode.IN024, root.pointerOf("claims"),
-          claimValues.size() + " claims exceed the limit of " + MAX_CLAIMS);
+    // refuse a large case before building its parts
+    build(root, () -> RatingCase.checkSizes(historyValues.size(), claimValues.size()));
+    ImmutableList.Builder<Period> periods = ImmutableList.builderWithExpectedSize(historyValues.size());
+    for (JsonValue v : historyValues) {
+      periods.add(period(v.asObject()));
     }
-    List<Claim> claims = new ArrayList<>();
+    ImmutableList.Builder<Claim> claims = ImmutableList.builderWithExpectedSize(claimValues.size());
     for (JsonValue v : claimValues) {
-      claims.add(claim(v.asObject(), asOf));
+      claims.add(claim(v.asObject()));
     }
     root.finish();
-
-    for (int i = 1; i < periods.size(); i++) {
-      Period previous = periods.get(i - 1).period;
-      PeriodAt current = periods.get(i);
-      if (!current.period.from().isAfter(previous.to())) {
-        boolean overlap = !current.period.to().isBefore(previous.from());
-        throw new InputException(ErrorCode.IN009, current.pointer, overlap
-            ? "period " + range(current.period) + " overlaps or repeats period " + range(previous)
-            : "periods must be in date order: " + range(current.period) + " comes after " + range(previous));
-      }
-    }
-    if (!periods.isEmpty()) {
-      Period last = periods.get(periods.size() - 1).period;
-      if (!last.to().isBefore(asOf)) {
-        throw new InputException(ErrorCode.IN010, "/asOf", "as-of date " + asOf
-            + " must come after the history, which runs to " + last.to());
-      }
-    }
-    return new RatingCase(employer, periods.stream().map(p -> p.period)
-        .collect(ImmutableList.toImmutableList()), ImmutableList.copyOf(claims), asOf, premiumBase);
+    return build(root, () -> new RatingCase(employer, periods.build(), claims.build(), asOf, premiumBase));
   }
 
-  private record PeriodAt(Period period, String pointer) {}
+  /** Builds an input record, placing a fault it reports at the pointer of {@code o} in the document. */
+  private static <T> T build(JsonObject o, Supplier<T> record) {
+    try {
+      return record.get();
+    } catch (InputException e) {
+      throw e.under(o.pointer());
+    }
+  }
+
+  private static void build(JsonObject o, Runnable check) {
+    build(o, () -> {
+      check.run();
+      return null;
+    });
+  }
 
   private static Employer employer(JsonObject o) {
-    String id = o.text("id");
-    String name = o.optText("name").orElse("");
+    String id = o.req("id").asString();
+    String name = o.opt("name").map(v -> {
+      String n = v.asString();
+      if (n.isEmpty()) {
+        throw v.fail(Fault.BAD_VALUE, "an employer without a name leaves the key out");
+      }
+      return n;
+    }).orElse("");
     IndustryCode industry = industry(o.object("industry"));
-    OptionalInt override = o.opt("riskClassOverride")
-        .map(v -> OptionalInt.of(v.asInt(1, 99))).orElse(OptionalInt.empty());
-    Optional<BigDecimal> band = o.opt("currentBand").map(v -> {
-      BigDecimal b = v.asDecimal();
-      if (b.signum() <= 0) {
-        throw v.fail(Fault.BAD_VALUE, "band multiplier must be positive: " + b.toPlainString());
-      }
-      return b;
-    });
-    Optional<BigDecimal> benchmark = o.opt("benchmarkRate").map(v -> {
-      BigDecimal b = v.asDecimal();
-      if (b.signum() <= 0) {
-        throw v.fail(Fault.BAD_VALUE, "benchmark rate must be positive: " + b.toPlainString());
-      }
-      return b;
-    });
+    OptionalInt override = o.opt("riskClassOverride").map(v -> OptionalInt.of(anyInt(v)))
+        .orElse(OptionalInt.empty());
+    Optional<BigDecimal> band = o.optDecimal("currentBand");
+    Optional<BigDecimal> benchmark = o.optDecimal("benchmarkRate");
     Status status = o.optObject("status").map(CaseJson::status).orElse(Status.none());
     o.finish();
-    return new Employer(id, name, industry, override, band, benchmark, status);
+    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status));
+  }
+
+  /** A JSON integer that fits an int; the record it goes into checks its range. */
+  private static int anyInt(JsonValue v) {
+    return v.asInt(Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   private static IndustryCode industry(JsonObject o) {
@@ -125,48 +119,32 @@ public final class CaseJson {
     Edition edition = Edition.parse(editionText).orElseThrow(() -> new InputException(ErrorCode.IN013,
         editionValue.pointer(), "unknown edition \"" + StrictJson.abbreviate(editionText)
             + "\", expected GB/T 4754-2011 or GB/T 4754-2017"));
-    JsonValue codeValue = o.req("code");
-    String code = codeValue.asString();
-    if (!code.matches("[0-9]{2,4}")) {
-      throw new InputException(ErrorCode.IN012, codeValue.pointer(),
-          "industry code must have 2 to 4 digits: \"" + StrictJson.abbreviate(code) + "\"");
-    }
+    String code = o.req("code").asString();
     o.finish();
-    return new IndustryCode(edition, code);
+    return build(o, () -> new IndustryCode(edition, code));
   }
 
   private static Status status(JsonObject o) {
     boolean dispatch = o.bool("labourDispatch", false);
     Optional<SafetyStandardisation> standard = o.optObject("safetyStandardisation").map(s -> {
-      int grade = s.req("grade").asInt(1, 3);
+      int grade = anyInt(s.req("grade"));
       LocalDate until = s.date("validUntil");
       s.finish();
-      return new SafetyStandardisation(grade, until);
+      return build(s, () -> new SafetyStandardisation(grade, until));
     });
-    Optional<String> rating = o.opt("safetyCreditRating").map(v -> {
-      String r = v.asString();
-      if (!r.matches("[A-D]")) {
-        throw v.fail(Fault.BAD_VALUE, "safety credit rating must be A, B, C or D: \""
-            + StrictJson.abbreviate(r) + "\"");
-      }
-      return r;
-    });
+    Optional<String> rating = o.opt("safetyCreditRating").map(JsonValue::asString);
     boolean arrears = o.bool("premiumArrears", false);
     boolean punished = o.bool("jointPunishment", false);
     Optional<LocalDate> firstInsured = o.optDate("firstInsured");
     ImmutableSortedMap.Builder<String, Boolean> custom = ImmutableSortedMap.naturalOrder();
     o.optObject("customFlags").ifPresent(c -> {
       for (String key : c.keys()) {
-        if (!key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-          throw c.fail(key, Fault.BAD_VALUE, "flag names are letters, digits and _: \""
-              + StrictJson.abbreviate(key) + "\"");
-        }
         custom.put(key, c.req(key).asBoolean());
       }
       c.finish();
     });
     o.finish();
-    return new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build());
+    return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build()));
   }
 
   private static Period period(JsonObject o) {
@@ -176,96 +154,53 @@ public final class CaseJson {
       if (o.has("from") || o.has("to")) {
         throw o.fail("year", Fault.BAD_VALUE, "give either a year or from/to, not both");
       }
-      int year = o.req("year").asInt(1900, 2999);
+      int year = o.req("year").asInt(FIRST_YEAR, LAST_YEAR);
       from = LocalDate.of(year, 1, 1);
       to = LocalDate.of(year, 12, 31);
     } else {
       from = o.date("from");
       to = o.date("to");
-      if (to.isBefore(from)) {
-        throw new InputException(ErrorCode.IN008, o.pointerOf("to"),
-            "period ends before it starts: " + from + ".." + to);
-      }
     }
     Map<Measure, BigDecimal> values = new EnumMap<>(Measure.class);
     for (Measure m : Measure.values()) {
-      o.opt(m.jsonName()).ifPresent(v -> values.put(m, measure(v, m)));
+      o.opt(m.jsonName()).ifPresent(v -> values.put(m, m.integral() ? v.asInteger() : v.asDecimal()));
     }
     Optional<ImmutableSortedMap<Integer, Long>> disability = o.optObject("disabilityCases").map(d -> {
       Map<Integer, Long> byGrade = new TreeMap<>();
       for (String key : d.keys()) {
-        if (!key.matches("[1-9]|10")) {
-          throw d.fail(key, Fault.BAD_VALUE, "disability grade must be 1 to 10: \""
+        if (!WHOLE_NUMBER.matcher(key).matches()) {
+          throw d.fail(key, Fault.BAD_VALUE, "a disability grade is written as a whole number: \""
               + StrictJson.abbreviate(key) + "\"");
         }
-        JsonValue v = d.req(key);
-        byGrade.put(Integer.parseInt(key), count(v, "disability cases of grade " + key));
+        BigDecimal cases = d.req(key).asInteger();
+        String what = "disability cases of grade " + key;
+        // narrowed to the record's type by the record's own rule for counts
+        byGrade.put(Integer.valueOf(key), build(d, () -> InputRules.count(cases, "/" + key, what)));
       }
       d.finish();
       return ImmutableSortedMap.copyOf(byGrade);
     });
-    BigDecimal headcount = values.get(Measure.AVERAGE_HEADCOUNT);
-    BigDecimal injuries = values.get(Measure.INJURIES);
-    if (headcount != null && headcount.signum() == 0 && injuries != null && injuries.signum() > 0) {
-      throw new InputException(ErrorCode.IN011, o.pointerOf("averageHeadcount"),
-          "average headcount is 0 but " + injuries.toPlainString() + " injuries are recorded");
-    }
     o.finish();
-    return new Period(from, to, ImmutableSortedMap.copyOf(values), disability);
+    return build(o, () -> new Period(from, to, ImmutableSortedMap.copyOf(values), disability));
   }
 
-  private static BigDecimal measure(JsonValue v, Measure m) {
-    if (m.integral()) {
-      return BigDecimal.valueOf(count(v, m.jsonName()));
-    }
-    BigDecimal value = v.asDecimal();
-    if (value.signum() < 0) {
-      throw new InputException(ErrorCode.IN007, v.pointer(),
-          m.jsonName() + " must not be negative: " + value.toPlainString());
-    }
-    return value;
-  }
+  /** A grade key that {@link Integer#valueOf(String)} reads, written without leading zeros. */
+  private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("0|-?[1-9][0-9]{0,8}");
 
-  private static long count(JsonValue v, String what) {
-    if (v.isNumber() && v.node().isIntegralNumber() && v.node().bigIntegerValue().signum() < 0) {
-      throw new InputException(ErrorCode.IN007, v.pointer(),
-          what + " must not be negative: " + v.node().bigIntegerValue());
-    }
-    return v.asLong(0, 1_000_000_000L);
-  }
-
-  private static Claim claim(JsonObject o, LocalDate asOf) {
-    String id = o.text("id");
+  private static Claim claim(JsonObject o) {
+    String id = o.req("id").asString();
     LocalDate date = o.date("date");
-    if (date.isAfter(asOf)) {
-      throw new InputException(ErrorCode.IN008, o.pointerOf("date"),
-          "claim date " + date + " lies after the as-of date " + asOf);
-    }
     JsonValue kindValue = o.req("kind");
     String kindText = kindValue.asString();
     Claim.ClaimKind kind = Claim.ClaimKind.byJsonName(kindText).orElseThrow(() -> kindValue.fail(
         Fault.BAD_VALUE, "claim kind must be injury, death or occupationalDisease: \""
             + StrictJson.abbreviate(kindText) + "\""));
-    OptionalInt grade = o.opt("disabilityGrade").map(v -> OptionalInt.of(v.asInt(1, 10)))
-        .orElse(OptionalInt.empty());
-    BigDecimal paid = nonNegative(o.req("paid"), "paid");
-    Optional<BigDecimal> incurred = o.opt("incurred").map(v -> nonNegative(v, "incurred"));
+    OptionalInt grade = o.opt("disabilityGrade").map(v -> OptionalInt.of(anyInt(v))).orElse(OptionalInt.empty());
+    BigDecimal paid = o.decimal("paid");
+    Optional<BigDecimal> incurred = o.optDecimal("incurred");
     boolean medicalOnly = o.bool("medicalOnly", false);
     o.finish();
-    return new Claim(id, date, kind, grade, paid, incurred, medicalOnly);
-  }
-
-  private static BigDecimal nonNegative(JsonValue v, String what) {
-    BigDecimal value = v.asDecimal();
-    if (value.signum() < 0) {
-      throw new InputException(ErrorCode.IN007, v.pointer(),
-          what + " must not be negative: " + value.toPlainString());
-    }
-    return value;
-  }
-
-  private static String range(Period p) {
-    return p.from() + ".." + p.to();
+    return build(o, () -> new Claim(id, date, kind, grade, paid, incurred, medicalOnly));
   }
 
   // ---------------------------------------------------------------- canonical form
@@ -316,7 +251,7 @@ public final class CaseJson {
     out.name("history").beginArray();
     for (Period p : c.history()) {
       out.beginObject();
-      if (p.isCalendarYear()) {
+      if (p.isCalendarYear() && p.from().getYear() >= FIRST_YEAR && p.from().getYear() <= LAST_YEAR) {
         out.field("year", p.from().getYear());
       } else {
         out.field("from", p.from().toString());

@@ -219,6 +219,14 @@ public final class JsonValue {
     return value;
   }
 
+  /** A JSON integer (no decimal point), of any size. */
+  public BigDecimal asInteger() {
+    if (!node.isIntegralNumber()) {
+      throw wrongType("an integer");
+    }
+    return new BigDecimal(node.bigIntegerValue());
+  }
+
   /** A JSON integer (no decimal point) within [min, max]. */
   public long asLong(long min, long max) {
     if (!node.isIntegralNumber()) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.ratefloat.model.InputRules;
 
 /**
  * Reads a JSON document into a tree with the strictness ratefloat needs before it trusts a number:
@@ -23,10 +24,10 @@ import java.math.BigInteger;
  * immutable and thread-safe.
  */
 public final class StrictJson {
-  /** Longest number token accepted, in characters. */
-  public static final int MAX_NUMBER_LENGTH = 40;
-  /** Most digits after the decimal point accepted in a number. */
-  public static final int MAX_SCALE = 20;
+  /** Longest number token accepted, in characters: the limit of a decimal in a case. */
+  public static final int MAX_NUMBER_LENGTH = InputRules.MAX_DECIMAL_LENGTH;
+  /** Most digits after the decimal point accepted in a number: the limit of a decimal in a case. */
+  public static final int MAX_SCALE = InputRules.MAX_SCALE;
 
   private final JsonFactory factory;
   private final int maxDocumentBytes;
@@ -44,9 +45,9 @@ public final class StrictJson {
         .build();
   }
 
-  /** Limits for employer input documents: 16 MiB, depth 32, strings of 64 KiB. */
+  /** Limits for employer input documents: 16 MiB, depth 32, strings as long as a case's texts. */
   public static StrictJson forInput() {
-    return new StrictJson(16 << 20, 32, 64 << 10);
+    return new StrictJson(16 << 20, 32, InputRules.MAX_TEXT_LENGTH);
   }
 
   /** Limits for rule tables: 4 MiB, depth 32, strings of 64 KiB. */
@@ -187,11 +188,12 @@ public final class StrictJson {
 
   /** Escapes a key for use in a JSON pointer (RFC 6901). */
   public static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+    return InputRules.escape(key);
   }
 
+  /** A value as shown in a message: on one line, cut to 48 characters. */
   static String abbreviate(String text) {
-    return text.length() <= 48 ? text : text.substring(0, 45) + "...";
+    return InputRules.abbreviate(text);
   }
 
   private static String location(JsonParser p) {

@@ -2,14 +2,15 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Preconditions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One individual claim, for measures that look at claims rather than period totals.
+ * One individual claim, for measures that look at claims rather than period totals. The rules of
+ * {@link InputRules} apply (pointers relative to the claim, e.g. {@code /paid}); that the claim lies
+ * on or before the as-of date is checked by {@link RatingCase}.
  *
  * @param id the claim's identifier
  * @param date the date of the accident or diagnosis
@@ -30,15 +31,13 @@ public record Claim(
     boolean medicalOnly) {
 
   public Claim {
-    requireNonNull(id, "id");
-    requireNonNull(date, "date");
+    InputRules.text(requireNonNull(id, "id"), "/id", "claim id");
+    InputRules.date(requireNonNull(date, "date"), "/date", "claim date");
     requireNonNull(kind, "kind");
     requireNonNull(disabilityGrade, "disabilityGrade");
-    requireNonNull(paid, "paid");
-    requireNonNull(incurred, "incurred");
-    disabilityGrade.ifPresent(g -> Preconditions.checkArgument(g >= 1 && g <= 10,
-        "disability grade must be 1..10: %s", g));
-    Preconditions.checkArgument(paid.signum() >= 0, "paid must not be negative: %s", paid.toPlainString());
+    disabilityGrade.ifPresent(g -> InputRules.within(g, 1, 10, "/disabilityGrade", "disability grade"));
+    paid = InputRules.amount(requireNonNull(paid, "paid"), "/paid", "paid");
+    incurred = requireNonNull(incurred, "incurred").map(i -> InputRules.amount(i, "/incurred", "incurred"));
   }
 
   /** What kind of case a claim is. */

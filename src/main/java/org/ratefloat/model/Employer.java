@@ -2,16 +2,16 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Preconditions;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An insured employer.
+ * An insured employer. The rules of {@link InputRules} apply, with pointers relative to the employer
+ * (e.g. {@code /riskClassOverride}).
  *
  * @param id the agency's identifier
- * @param name the registered name
+ * @param name the registered name; empty if not known, else not blank
  * @param industry the industry code with its edition; the rule table's classification maps it to
  *     a risk class
  * @param riskClassOverride a risk class fixed by the agency (e.g. a labour-dispatch firm classed by
@@ -33,14 +33,17 @@ public record Employer(
     Status status) {
 
   public Employer {
-    requireNonNull(id, "id");
-    requireNonNull(name, "name");
+    InputRules.text(requireNonNull(id, "id"), "/id", "employer id");
+    if (!requireNonNull(name, "name").isEmpty()) {
+      InputRules.text(name, "/name", "name");
+    }
     requireNonNull(industry, "industry");
     requireNonNull(riskClassOverride, "riskClassOverride");
-    requireNonNull(currentBand, "currentBand");
-    requireNonNull(benchmarkRate, "benchmarkRate");
+    riskClassOverride.ifPresent(c -> InputRules.within(c, 1, 99, "/riskClassOverride", "risk class"));
+    currentBand = requireNonNull(currentBand, "currentBand")
+        .map(b -> InputRules.positive(b, "/currentBand", "band multiplier"));
+    benchmarkRate = requireNonNull(benchmarkRate, "benchmarkRate")
+        .map(b -> InputRules.positive(b, "/benchmarkRate", "benchmark rate"));
     requireNonNull(status, "status");
-    riskClassOverride.ifPresent(c -> Preconditions.checkArgument(c >= 1 && c <= 99,
-        "risk class must lie in [1, 99]: %s", c));
   }
 }

@@ -2,11 +2,13 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Preconditions;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
 
 /**
  * An industry code of GB/T 4754 with its edition: a two-digit division (大类), or a three- or
- * four-digit group/class inside it.
+ * four-digit group/class inside it. A code that is not 2 to 4 digits is refused with
+ * {@link InputException} {@code IN012} at {@code /code}.
  *
  * @since 0.1.0
  */
@@ -14,8 +16,24 @@ public record IndustryCode(Edition edition, String code) {
   public IndustryCode {
     requireNonNull(edition, "edition");
     requireNonNull(code, "code");
-    Preconditions.checkArgument(code.matches("[0-9]{2,4}"),
-        "industry code must have 2 to 4 digits: %s", code);
+    if (!isCode(code)) {
+      throw new InputException(ErrorCode.IN012, "/code", "industry code must have 2 to 4 digits: \""
+          + InputRules.abbreviate(code) + "\"");
+    }
+  }
+
+  /** Whether {@code text} has the shape of a code: 2 to 4 ASCII digits. */
+  public static boolean isCode(String text) {
+    int n = text.length();
+    if (n < 2 || n > 4) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The two-digit division. */

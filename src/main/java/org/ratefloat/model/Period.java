@@ -2,17 +2,25 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
 
 /**
  * One period of an employer's history (usually a calendar year) and what was recorded for it.
  * A measure that was not recorded is absent, which is not the same as zero.
+ *
+ * <p>The rules of {@link InputRules} apply, with pointers relative to the period: amounts and the
+ * headcount are decimals that are not negative ({@code /payroll}), counts are whole numbers
+ * ({@code /injuries}, {@code /disabilityCases/3}), the period does not end before it starts
+ * ({@code IN008} at {@code /to}), and injuries are not recorded for a headcount of zero
+ * ({@code IN011} at {@code /averageHeadcount}). Counts are held with scale 0, whatever scale they
+ * were given with.
  *
  * @param from first day, inclusive
  * @param to last day, inclusive
@@ -28,19 +36,55 @@ public record Period(
     Optional<ImmutableSortedMap<Integer, Long>> disabilityCases) {
 
   public Period {
-    requireNonNull(from, "from");
-    requireNonNull(to, "to");
-    requireNonNull(values, "values");
-    requireNonNull(disabilityCases, "disabilityCases");
-    Preconditions.checkArgument(!to.isBefore(from), "period ends before it starts: %s..%s", from, to);
-    for (Map.Entry<Measure, BigDecimal> e : values.entrySet()) {
-      Preconditions.checkArgument(e.getValue().signum() >= 0, "%s must not be negative: %s",
-          e.getKey().jsonName(), e.getValue().toPlainString());
+    InputRules.date(requireNonNull(from, "from"), "/from", "from");
+    InputRules.date(requireNonNull(to, "to"), "/to", "to");
+    if (to.isBefore(from)) {
+      throw new InputException(ErrorCode.IN008, "/to", "period ends before it starts: " + from + ".." + to);
     }
-    disabilityCases.ifPresent(m -> m.forEach((grade, count) -> {
-      Preconditions.checkArgument(grade >= 1 && grade <= 10, "disability grade must be 1..10: %s", grade);
-      Preconditions.checkArgument(count >= 0, "disability cases must not be negative: %s", count);
-    }));
+    values = checked(requireNonNull(values, "values"));
+    disabilityCases = requireNonNull(disabilityCases, "disabilityCases").map(Period::checkedGrades);
+    BigDecimal headcount = values.get(Measure.AVERAGE_HEADCOUNT);
+    BigDecimal injuries = values.get(Measure.INJURIES);
+    if (headcount != null && headcount.signum() == 0 && injuries != null && injuries.signum() > 0) {
+      throw new InputException(ErrorCode.IN011, "/" + Measure.AVERAGE_HEADCOUNT.jsonName(),
+          "average headcount is 0 but " + injuries.toPlainString() + " injuries are recorded");
+    }
+  }
+
+  /** The values in measure order, each checked; counts with scale 0. */
+  private static ImmutableSortedMap<Measure, BigDecimal> checked(ImmutableSortedMap<Measure, BigDecimal> values) {
+    ImmutableSortedMap<Measure, BigDecimal> sorted = ImmutableSortedMap.copyOf(values);
+    boolean same = true;
+    for (Map.Entry<Measure, BigDecimal> e : sorted.entrySet()) {
+      if (normal(e.getKey(), e.getValue()) != e.getValue()) {
+        same = false;
+      }
+    }
+    if (same) {
+      return sorted;
+    }
+    ImmutableSortedMap.Builder<Measure, BigDecimal> normal = ImmutableSortedMap.naturalOrder();
+    sorted.forEach((m, v) -> normal.put(m, normal(m, v)));
+    return normal.build();
+  }
+
+  private static BigDecimal normal(Measure m, BigDecimal v) {
+    String pointer = "/" + m.jsonName();
+    if (m.integral()) {
+      long n = InputRules.count(v, pointer, m.jsonName());
+      return v.scale() == 0 ? v : BigDecimal.valueOf(n);
+    }
+    return InputRules.amount(v, pointer, m.jsonName());
+  }
+
+  private static ImmutableSortedMap<Integer, Long> checkedGrades(ImmutableSortedMap<Integer, Long> grades) {
+    ImmutableSortedMap<Integer, Long> sorted = ImmutableSortedMap.copyOf(grades);
+    sorted.forEach((grade, count) -> {
+      String pointer = "/disabilityCases/" + grade;
+      InputRules.within(grade, 1, 10, pointer, "disability grade");
+      InputRules.count(BigDecimal.valueOf(count), pointer, "disability cases of grade " + grade);
+    });
+    return sorted;
   }
 
   public Optional<BigDecimal> value(Measure measure) {

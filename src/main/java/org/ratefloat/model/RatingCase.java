@@ -6,14 +6,21 @@ import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
 
 /**
  * Everything a decision is made from: the employer, its history (periods in date order, not
  * overlapping), its claims, the as-of date of the decision and optionally the payroll on which to
  * price the new rate.
  *
- * <p>Build it from JSON with {@code RateFloat.readCase}, or directly; the constructor checks the
- * invariants (sorted, non-overlapping periods that end before the as-of date).
+ * <p>Build it from JSON with {@code RateFloat.readCase}, or directly. Either way the same rules hold:
+ * each part checks its own values when it is built (see {@link InputRules}), and this constructor
+ * checks the case as a whole, with pointers into the case's JSON form: at most
+ * {@link InputRules#MAX_PERIODS} periods and {@link InputRules#MAX_CLAIMS} claims ({@code IN024}),
+ * periods in date order without overlaps ({@code IN009} at {@code /history/1}), an as-of date after
+ * the history ({@code IN010} at {@code /asOf}), no claim after the as-of date ({@code IN008} at
+ * {@code /claims/0/date}) and a premium base that is not negative.
  *
  * @since 0.1.0
  */
@@ -28,19 +35,43 @@ public record RatingCase(
     requireNonNull(employer, "employer");
     requireNonNull(history, "history");
     requireNonNull(claims, "claims");
-    requireNonNull(asOf, "asOf");
-    requireNonNull(premiumBase, "premiumBase");
+    InputRules.date(requireNonNull(asOf, "asOf"), "/asOf", "asOf");
+    premiumBase = requireNonNull(premiumBase, "premiumBase")
+        .map(b -> InputRules.amount(b, "/premiumBase", "premiumBase"));
+    checkSizes(history.size(), claims.size());
     for (int i = 1; i < history.size(); i++) {
-      if (!history.get(i).from().isAfter(history.get(i - 1).to())) {
-        throw new IllegalArgumentException("history periods must be in order and not overlap: "
-            + history.get(i - 1).from() + ".." + history.get(i - 1).to() + " and "
-            + history.get(i).from() + ".." + history.get(i).to());
+      Period previous = history.get(i - 1);
+      Period current = history.get(i);
+      if (!current.from().isAfter(previous.to())) {
+        boolean overlap = !current.to().isBefore(previous.from());
+        throw new InputException(ErrorCode.IN009, "/history/" + i, overlap
+            ? "period " + range(current) + " overlaps or repeats period " + range(previous)
+            : "periods must be in date order: " + range(current) + " comes after " + range(previous));
       }
     }
     if (!history.isEmpty() && !history.get(history.size() - 1).to().isBefore(asOf)) {
-      throw new IllegalArgumentException("as-of date " + asOf + " must come after the history, which ends "
-          + history.get(history.size() - 1).to());
+      throw new InputException(ErrorCode.IN010, "/asOf", "as-of date " + asOf
+          + " must come after the history, which runs to " + history.get(history.size() - 1).to());
     }
+    for (int i = 0; i < claims.size(); i++) {
+      if (claims.get(i).date().isAfter(asOf)) {
+        throw new InputException(ErrorCode.IN008, "/claims/" + i + "/date",
+            "claim date " + claims.get(i).date() + " lies after the as-of date " + asOf);
+      }
+    }
+  }
+
+  /**
+   * The size limits of a case ({@code IN024} at {@code /history} or {@code /claims}), for readers
+   * that want to refuse a large case before building its parts.
+   */
+  public static void checkSizes(int periods, int claims) {
+    InputRules.size(periods, InputRules.MAX_PERIODS, "/history", "periods");
+    InputRules.size(claims, InputRules.MAX_CLAIMS, "/claims", "claims");
+  }
+
+  private static String range(Period p) {
+    return p.from() + ".." + p.to();
   }
 
   /** The same case for an employer with another id. */

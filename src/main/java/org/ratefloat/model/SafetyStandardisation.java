@@ -2,19 +2,19 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Preconditions;
 import java.time.LocalDate;
 
 /**
  * A safety-standardisation certificate (安全生产标准化达标等级): grade 1 (best) to 3, valid until
- * a date (inclusive).
+ * a date (inclusive). The rules of {@link InputRules} apply: a grade other than 1 to 3 is refused
+ * with {@code IN023} at {@code /grade}.
  *
  * @since 0.1.0
  */
 public record SafetyStandardisation(int grade, LocalDate validUntil) {
   public SafetyStandardisation {
-    Preconditions.checkArgument(grade >= 1 && grade <= 3, "grade must be 1, 2 or 3: %s", grade);
-    requireNonNull(validUntil, "validUntil");
+    InputRules.within(grade, 1, 3, "/grade", "safety-standardisation grade");
+    InputRules.date(requireNonNull(validUntil, "validUntil"), "/validUntil", "validUntil");
   }
 
   /** The grade if the certificate is valid on {@code date}, else 0. */

@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSortedMap;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
 
 /**
- * The status facts about an employer that floating measures use as gates and modifiers.
+ * The status facts about an employer that floating measures use as gates and modifiers. The rules of
+ * {@link InputRules} apply, with pointers relative to the status (e.g. {@code /safetyCreditRating}).
  *
  * @param labourDispatch the employer is a labour-dispatch firm (劳务派遣)
  * @param safetyStandardisation its safety-standardisation certificate, if any
@@ -27,12 +31,25 @@ public record Status(
     boolean jointPunishment,
     Optional<LocalDate> firstInsured,
     ImmutableSortedMap<String, Boolean> customFlags) {
+  private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   public Status {
     requireNonNull(safetyStandardisation, "safetyStandardisation");
-    requireNonNull(safetyCreditRating, "safetyCreditRating");
-    requireNonNull(firstInsured, "firstInsured");
-    requireNonNull(customFlags, "customFlags");
+    requireNonNull(safetyCreditRating, "safetyCreditRating").ifPresent(r -> {
+      if (!(r.length() == 1 && r.charAt(0) >= 'A' && r.charAt(0) <= 'D')) {
+        throw new InputException(ErrorCode.IN023, "/safetyCreditRating",
+            "safety credit rating must be A, B, C or D: \"" + InputRules.abbreviate(r) + "\"");
+      }
+    });
+    requireNonNull(firstInsured, "firstInsured").ifPresent(d -> InputRules.date(d, "/firstInsured", "firstInsured"));
+    // in name order whatever order the caller's map had, as the JSON form has them
+    customFlags = ImmutableSortedMap.copyOf(requireNonNull(customFlags, "customFlags"));
+    for (String flag : customFlags.keySet()) {
+      if (!FLAG_NAME.matcher(flag).matches()) {
+        throw new InputException(ErrorCode.IN023, "/customFlags/" + InputRules.escape(flag),
+            "flag names are a letter, then up to 63 letters, digits and _: \"" + InputRules.abbreviate(flag) + "\"");
+      }
+    }
   }
 
   /** No flags set, nothing known. */

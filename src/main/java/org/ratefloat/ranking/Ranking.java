@@ -1,6 +1,7 @@
 package org.ratefloat.ranking;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hashing;
 import java.math.BigDecimal;
@@ -9,8 +10,14 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.ratefloat.ErrorCode;
 import org.ratefloat.RuleTableException;
 import org.ratefloat.json.Fault;
@@ -18,6 +25,9 @@ import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonObject;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.json.StrictJson;
+import org.ratefloat.model.Edition;
+import org.ratefloat.model.IndustryCode;
+import org.ratefloat.model.InputRules;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
@@ -62,16 +72,19 @@ public final class Ranking {
   /** Loads a ranking definition and the classification it names (from the same folder). */
   public static Loaded load(Path file) {
     RuleTables.Named named = RuleTables.read(file);
-    RankingSpec spec = parse(named.name(), named.bytes());
-    ClassificationSpec classification = RuleTables.loadClassification(
-        file.toAbsolutePath().getParent().resolve(spec.classification() + ".json"));
-    return new Loaded(spec, classification);
+    Path folder = file.toAbsolutePath().getParent();
+    return parse(named.name(), named.bytes(),
+        id -> RuleTables.loadClassification(folder.resolve(id + ".json")));
   }
 
   /** A definition with its classification. */
   public record Loaded(RankingSpec spec, ClassificationSpec classification) {}
 
-  static RankingSpec parse(String source, byte[] bytes) {
+  /**
+   * Parses a definition; {@code classifications} gives the classification it names, against which
+   * its key divisions are checked.
+   */
+  static Loaded parse(String source, byte[] bytes, Function<String, ClassificationSpec> classifications) {
     Faults faults = Faults.ruleTable(source);
     JsonObject o = JsonValue.root(StrictJson.forRuleTables().read(bytes, faults), faults).asObject();
     JsonValue format = o.req("format");
@@ -88,20 +101,15 @@ public final class Ranking {
     }
     o.array("sources");
     o.optArray("unverified");
-    String classification = o.text("classification");
+    String classificationId = o.text("classification");
+    ClassificationSpec classification = classifications.apply(classificationId);
     JsonObject key = o.object("keyIndustries");
-    ImmutableSet<Integer> classes = key.optArray("classes").stream().map(v -> v.asInt(1, 99))
-        .collect(ImmutableSet.toImmutableSet());
-    ImmutableList<String> codes = key.optArray("codes2011").stream().map(v -> {
-      String c = v.asString();
-      if (!c.matches("[0-9]{2,4}")) {
-        throw v.fail(Fault.BAD_VALUE, "industry codes have 2 to 4 digits: \"" + c + "\"");
-      }
-      return c;
-    }).collect(ImmutableList.toImmutableList());
+    ImmutableSet<Integer> classes = keyClasses(key);
+    ImmutableMap<Edition, ImmutableList<String>> divisions = key.optObject("divisions")
+        .map(d -> keyDivisions(d, classification, source)).orElse(ImmutableMap.of());
     key.finish();
-    if (classes.isEmpty() && codes.isEmpty()) {
-      throw o.fail("keyIndustries", Fault.MISSING, "name key industries by classes or codes2011");
+    if (classes.isEmpty() && divisions.isEmpty()) {
+      throw o.fail("keyIndustries", Fault.MISSING, "name key industries by classes or divisions");
     }
     ImmutableList.Builder<RankingSpec.Indicator> indicators = ImmutableList.builder();
     List<JsonValue> values = o.array("indicators");
@@ -142,8 +150,70 @@ public final class Ranking {
     combine.finish();
     int top = o.req("top").asInt(1, 1_000_000);
     o.finish();
-    return new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, status,
-        classification, classes, codes, indicators.build(), method, ties, scoreRounding, top);
+    return new Loaded(new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, status,
+        classificationId, classes, divisions, indicators.build(), method, ties, scoreRounding, top), classification);
+  }
+
+  private static ImmutableSet<Integer> keyClasses(JsonObject key) {
+    Set<Integer> classes = new LinkedHashSet<>();
+    for (JsonValue v : key.optArray("classes")) {
+      if (!classes.add(v.asInt(1, 99))) {
+        throw v.fail(Fault.BAD_VALUE, "class listed twice: " + v.node().asText());
+      }
+    }
+    return ImmutableSet.copyOf(classes);
+  }
+
+  /**
+   * The key divisions by edition: each a two-digit division the classification knows in that
+   * edition, or a three- or four-digit code prefix inside one; none inside another listed one.
+   */
+  private static ImmutableMap<Edition, ImmutableList<String>> keyDivisions(JsonObject o,
+      ClassificationSpec classification, String source) {
+    Map<Edition, ImmutableList<String>> byEdition = new LinkedHashMap<>();
+    for (String label : o.keys()) {
+      JsonValue list = o.req(label);
+      Edition edition = Edition.parse(label).orElseThrow(() -> list.fail(Fault.BAD_VALUE, "unknown edition \""
+          + label + "\", expected GB/T 4754-2011 or GB/T 4754-2017"));
+      if (byEdition.containsKey(edition)) {
+        throw list.fail(Fault.BAD_VALUE, edition.label() + " listed twice");
+      }
+      ClassificationSpec.EditionTable table = classification.editions().get(edition);
+      if (table == null) {
+        throw new RuleTableException(ErrorCode.RT008, source, list.pointer(), "classification "
+            + classification.id() + " does not cover " + edition.label());
+      }
+      Set<String> known = new HashSet<>();
+      for (Map<String, ?> codes : List.of(table.classes(), table.unmapped(), table.needsDetail())) {
+        codes.keySet().forEach(c -> known.add(c.substring(0, 2)));
+      }
+      List<JsonValue> values = list.asArray();
+      if (values.isEmpty()) {
+        throw list.fail(Fault.BAD_VALUE, "list at least one division of " + edition.label() + " or leave it out");
+      }
+      List<String> prefixes = new ArrayList<>();
+      for (JsonValue v : values) {
+        String code = v.asString();
+        if (!IndustryCode.isCode(code)) {
+          throw v.fail(Fault.BAD_VALUE, "a division has two digits, a code prefix inside one three or four: \""
+              + InputRules.abbreviate(code) + "\"");
+        }
+        if (!known.contains(code.substring(0, 2))) {
+          throw new RuleTableException(ErrorCode.RT008, source, v.pointer(), edition.label() + " has no division "
+              + code.substring(0, 2) + " in classification " + classification.id());
+        }
+        for (String earlier : prefixes) {
+          if (code.startsWith(earlier) || earlier.startsWith(code)) {
+            throw v.fail(Fault.BAD_VALUE, earlier.equals(code) ? "\"" + code + "\" listed twice"
+                : "\"" + code + "\" and \"" + earlier + "\" overlap: list the division or the codes inside it");
+          }
+        }
+        prefixes.add(code);
+      }
+      byEdition.put(edition, ImmutableList.copyOf(prefixes));
+    }
+    o.finish();
+    return ImmutableMap.copyOf(byEdition);
   }
 
   private static Measure measure(JsonValue v, String source) {
@@ -170,9 +240,7 @@ public final class Ranking {
     /** Adds an employer if it belongs to a key industry (classification errors propagate). */
     public void add(RatingCase c) {
       int riskClass = c.employer().riskClassOverride().orElseGet(() -> classification.classify(c.employer().industry()));
-      String code = c.employer().industry().code();
-      boolean key = spec.keyClasses().contains(riskClass) || spec.keyCodes().stream().anyMatch(code::startsWith);
-      if (!key) {
+      if (!spec.isKey(c.employer().industry(), riskClass)) {
         return;
       }
       Optional<Period> period = c.history().stream().filter(p -> p.from().equals(month.atDay(1))

@@ -1,20 +1,27 @@
 package org.ratefloat.ranking;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+import org.ratefloat.model.Edition;
+import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.rules.Rounding;
 
 /**
- * A ranking definition: which employers count (key industries by risk class or code prefix), the
- * indicators of one month, how their ranks combine and how ties are shared.
+ * A ranking definition: which employers count (key industries by risk class, by GB/T 4754 division
+ * or longer code prefix, or both), the indicators of one month, how their ranks combine and how ties
+ * are shared.
  *
  * @param sha256 SHA-256 of the definition file's exact bytes
  * @param classification the id of the classification the risk classes come from
  * @param keyClasses risk classes whose employers are ranked (empty: none by class)
- * @param keyCodes GB/T 4754-2011 code prefixes whose employers are ranked (empty: none by code)
+ * @param keyDivisions per edition of GB/T 4754, the two-digit divisions (or longer code prefixes
+ *     inside them) whose employers are ranked (empty: none by division)
  * @param method {@code rankSum} (each indicator ranked, ranks added, smallest sum first) or
  *     {@code weighted} (indicators scaled to 0..1 by min and max, weighted sum, largest first)
  * @param ties how equal values share ranks: {@code MINIMUM}, {@code MAXIMUM}, {@code AVERAGE} or
@@ -28,12 +35,46 @@ public record RankingSpec(
     String status,
     String classification,
     ImmutableSet<Integer> keyClasses,
-    ImmutableList<String> keyCodes,
+    ImmutableMap<Edition, ImmutableList<String>> keyDivisions,
     ImmutableList<Indicator> indicators,
     String method,
     String ties,
     Rounding scoreRounding,
     int top) {
+
+  /**
+   * Whether an employer of this industry and risk class belongs to a key industry: its class is
+   * listed, or its code, in its own edition, starts with a listed division or prefix.
+   *
+   * @throws InputException {@code IN013} if the definition lists divisions, but none for the code's
+   *     edition, and the class does not decide it (codes of different editions cannot be compared);
+   *     {@code IN015} if the code is too short to tell (a division of which only a part is listed)
+   */
+  public boolean isKey(IndustryCode industry, int riskClass) {
+    if (keyClasses.contains(riskClass)) {
+      return true;
+    }
+    if (keyDivisions.isEmpty()) {
+      return false;
+    }
+    ImmutableList<String> prefixes = keyDivisions.get(industry.edition());
+    if (prefixes == null) {
+      throw new InputException(ErrorCode.IN013, "/employer/industry/edition", "ranking " + id
+          + " lists key divisions of " + String.join(", ", keyDivisions.keySet().stream().map(Edition::label)
+          .toList()) + ", not of " + industry.edition().label());
+    }
+    String code = industry.code();
+    if (prefixes.stream().anyMatch(code::startsWith)) {
+      return true;
+    }
+    Optional<String> inside = prefixes.stream().filter(p -> p.startsWith(code)).findFirst();
+    if (inside.isPresent()) {
+      throw new InputException(ErrorCode.IN015, "/employer/industry/code", "ranking " + id + " counts "
+          + inside.get() + " inside " + code + " as a key industry: give the code to " + inside.get().length()
+          + " digits");
+    }
+    return false;
+  }
 
   /**
    * One ranked indicator of a month: a measure's value ({@code denominator} absent), or a rate

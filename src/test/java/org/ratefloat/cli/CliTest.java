@@ -131,13 +131,16 @@ class CliTest {
   void rank() throws Exception {
     Path csv = tmp.resolve("rank.csv");
     Run r = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
-        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "5", "--out", csv.toString());
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "6", "--out", csv.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("2025-03: 30 eligible, 0 without that month, top 5"), r.err());
+    // 17 of the 40 employers are in the key divisions (06, 08, 47, 49, 50 among them)
+    assertTrue(r.err().contains("2025-03: 17 eligible, 0 without that month, top 6"), r.err());
     List<String> rows = Files.readAllLines(csv);
     assertEquals("position,employerId,riskClass,accidentsValue,accidentsRank,accidentRateValue,accidentRateRank,score",
         rows.get(0));
-    assertEquals(6, rows.size(), "top 5 with a tie at position 4");
+    // HN-0022 (coal, 0610): 5 accidents (rank 1, shared) among 35 workers = 142.857 per 1,000 (rank 1)
+    assertEquals("1,HN-0022,8,5,1,142.857,1,2.0000", rows.get(1));
+    assertEquals(8, rows.size(), "top 6 with a tie at position 6 (HN-0018 and HN-0019, both 5 + 7)");
     Run json = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
         "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--previous-month", "2025-02");
     assertEquals(0, json.code(), json.err());

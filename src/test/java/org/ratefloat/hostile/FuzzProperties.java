@@ -170,7 +170,7 @@ class FuzzProperties {
     JsonNodeFactory f = JsonNodeFactory.instance;
     return switch (random.nextInt(6)) {
       case 0 -> f.textNode(value.asText());
-      case 1 -> value.isTextual() && value.asText().matches("-?[0-9]+") ? f.numberNode(Long.parseLong(value.asText()))
+      case 1 -> value.isTextual() && value.asText().matches("-?[0-9]+") ? f.numberNode(new java.math.BigInteger(value.asText()))
           : f.numberNode(random.nextInt(100) - 50);
       case 2 -> f.booleanNode(random.nextBoolean());
       case 3 -> f.nullNode();

@@ -1,6 +1,7 @@
 package org.ratefloat.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ratefloat.Assertions2.assertFails;
 
 import java.math.BigDecimal;
@@ -67,6 +68,18 @@ class CaseJsonTest {
       "\"benefitsPaid\": \"50.5\"|\"benefitsPaid\": \"50,5\"|IN006|/history/1/benefitsPaid",
       "\"benefitsPaid\": \"50.5\"|\"benefitsPaid\": \"NaN\"|IN006|/history/1/benefitsPaid",
       "\"benefitsPaid\": \"50.5\"|\"benefitsPaid\": null, \"benefitsPaid\": 1|IN002|/history/1/benefitsPaid",
+      // the rules of the input records, placed at the record's pointer
+      "\"asOf\": \"2025-01-01\"|\"asOf\": \"2025-01-01\", \"premiumBase\": \"-1\"|IN007|/premiumBase",
+      "\"id\": \"E1\"|\"id\": \" \"|IN023|/employer/id",
+      "\"id\": \"E1\"|\"id\": \"E1\", \"name\": \"\"|IN023|/employer/name",
+      "\"id\": \"E1\"|\"id\": \"E\\ud800\"|IN001|/employer/id",
+      "\"firstInsured\": \"2010-05-01\"|\"customFlags\": {\"a/b\": true}|IN023|/employer/status/customFlags/a~1b",
+      "\"firstInsured\": \"2010-05-01\"|\"safetyStandardisation\": {\"grade\": 4, \"validUntil\": \"2025-12-31\"}|IN023|/employer/status/safetyStandardisation/grade",
+      "\"firstInsured\": \"2010-05-01\"|\"safetyStandardisation\": {\"grade\": 9999999999, \"validUntil\": \"2025-12-31\"}|IN023|/employer/status/safetyStandardisation/grade",
+      "\"injuries\": 1}|\"injuries\": 1, \"disabilityCases\": {\"07\": 1}}|IN023|/history/1/disabilityCases/07",
+      "\"injuries\": 1}|\"injuries\": 1, \"disabilityCases\": {\"7\": 99999999999999999999}}|IN023|/history/1/disabilityCases/7",
+      "\"injuries\": 1}|\"injuries\": 1, \"disabilityCases\": {\"7\": -99999999999999999999}}|IN007|/history/1/disabilityCases/7",
+      "\"injuries\": 1}|\"injuries\": 99999999999999999999}|IN023|/history/1/injuries",
   })
   void refuses(String from, String to, ErrorCode code, String pointer) {
     String text = VALID.replaceFirst(java.util.regex.Pattern.quote(from),
@@ -75,6 +88,16 @@ class CaseJsonTest {
       throw new AssertionError("the mutation did not apply: " + from);
     }
     assertFails(code, pointer, () -> read(text));
+  }
+
+  @Test
+  void calendarYearsOutsideTheYearShorthandAreWrittenFromTo() {
+    String old = VALID.replace("{\"year\": 2023,", "{\"from\": \"1899-01-01\", \"to\": \"1899-12-31\",");
+    RatingCase c = read(old);
+    assertTrue(c.history().get(0).isCalendarYear());
+    String written = new String(CaseJson.bytes(c), StandardCharsets.UTF_8);
+    assertTrue(written.contains("\"from\": \"1899-01-01\""), written);
+    assertEquals(c, CaseJson.read(CaseJson.bytes(c)));
   }
 
   @Test

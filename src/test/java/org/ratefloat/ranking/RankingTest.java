@@ -2,10 +2,14 @@ package org.ratefloat.ranking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,7 +21,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ratefloat.Assertions2;
 import org.ratefloat.Cases;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.RuleTableException;
+import org.ratefloat.model.Edition;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.RuleTables;
 
@@ -41,8 +50,12 @@ class RankingTest {
          "combine": {"method": "%s", "ties": "%s", "scoreRound": {"scale": 4, "mode": "HALF_UP"}},
          "top": 3}
         """.formatted(method, ties);
-    return new Ranking.Loaded(Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8)),
-        RuleTables.loadClassification(Path.of("rules/cn-annex-2015.json")));
+    return parse(json);
+  }
+
+  static Ranking.Loaded parse(String json) {
+    return Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8),
+        id -> RuleTables.loadClassification(Path.of("rules", id + ".json")));
   }
 
   private static RatingCase employer(String id, String code, long injuries, String headcount) {
@@ -132,6 +145,169 @@ class RankingTest {
     Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
     assertEquals("provisional", def.spec().status());
     assertEquals(100, def.spec().top());
+  }
+
+  // ------------------------------------------------------------------ key industries by division
+
+  private static Ranking.Loaded byDivisions(String keyIndustries) {
+    return parse("""
+        {"format": "ratefloat/ranking@1", "id": "d", "version": "1", "title": {"zh": "d", "en": "d"},
+         "status": "provisional", "sources": [], "classification": "cn-annex-2015",
+         "keyIndustries": %s,
+         "indicators": [{"id": "accidents", "label": {"zh": "a", "en": "a"}, "measure": "injuries"}],
+         "combine": {"method": "rankSum", "ties": "MINIMUM", "scoreRound": {"scale": 0, "mode": "HALF_UP"}},
+         "top": 10}
+        """.formatted(keyIndustries));
+  }
+
+  /** An employer with one accident in March 2025. */
+  private static RatingCase coded(String id, boolean edition2017, String code, int riskClassOverride) {
+    Cases c = Cases.employer().code(code).asOf("2025-04-01")
+        .period(Cases.range("2025-03-01", "2025-03-31").injuries(1).headcount("50"));
+    if (edition2017) {
+      c.edition2017();
+    }
+    if (riskClassOverride > 0) {
+      c.riskClass(riskClassOverride);
+    }
+    return c.build().withId(id);
+  }
+
+  /** The ids ranked, in id order, and the codes of the employers refused, in input order. */
+  private static String selected(Ranking.Loaded def, List<RatingCase> cases) {
+    Ranking.Builder b = new Ranking.Builder(def, MARCH);
+    List<String> refused = new ArrayList<>();
+    for (RatingCase c : cases) {
+      try {
+        b.add(c);
+      } catch (org.ratefloat.InputException e) {
+        refused.add(c.employer().id() + " " + e.code() + " " + e.pointer());
+      }
+    }
+    return b.build().all().stream().map(Ranking.Entry::employerId).sorted().toList() + " refused " + refused;
+  }
+
+  @Test
+  void keyIndustriesByDivisionAndLongerPrefixes() {
+    Ranking.Loaded def = byDivisions("""
+        {"divisions": {"GB/T 4754-2011": ["06", "481", "4822"], "GB/T 4754-2017": ["26"]}}""");
+    List<RatingCase> cases = List.of(
+        coded("A", false, "06", 0),    // the division itself
+        coded("B", false, "0610", 0),  // a class inside 06
+        coded("C", false, "4811", 0),  // inside group 481
+        coded("D", false, "4820", 0),  // group 482, but only class 4822 is listed
+        coded("E", false, "4822", 0),  // the listed class
+        coded("F", false, "48", 0),    // division 48: part of it is key, part not: too short to tell
+        coded("G", false, "26", 0),    // 26 is listed for the 2017 edition only
+        coded("H", true, "2614", 0),   // 2017 code inside 26
+        coded("I", true, "0610", 0),   // 06 is listed for 2011 only
+        coded("J", false, "3610", 8)); // class 8 by override, but this definition selects by division only
+    assertEquals("[A, B, C, E, H] refused [F IN015 /employer/industry/code]", selected(def, cases));
+  }
+
+  @Test
+  void keyIndustriesByClassAndDivision() {
+    Ranking.Loaded def = byDivisions("""
+        {"classes": [8], "divisions": {"GB/T 4754-2011": ["47"]}}""");
+    List<RatingCase> cases = List.of(
+        coded("A", false, "4710", 0),  // division 47 (class 6)
+        coded("B", false, "3610", 8),  // class 8 by override
+        coded("C", false, "0610", 0),  // class 8 by the 2011 annex
+        coded("D", true, "0610", 0),   // class 8 by the 2017 mapping: the class decides, editions aside
+        coded("E", true, "3610", 0),   // class 4, and the definition names no 2017 divisions: cannot tell
+        coded("F", false, "3610", 0)); // class 4, not 47
+    assertEquals("[A, B, C, D] refused [E IN013 /employer/industry/edition]", selected(def, cases));
+  }
+
+  @Test
+  void theShippedHunanListFollowsTheProgrammesSectors() {
+    Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    List<RatingCase> cases = List.of(
+        coded("coal", false, "0610", 0), coded("ore", false, "0810", 0), coded("chemicals", false, "2614", 0),
+        coded("housing", false, "4710", 0), coded("railway", false, "4811", 0), coded("installation", false, "4910", 0),
+        coded("decoration", false, "5010", 0), coded("chemicals2017", true, "2614", 0),
+        // high-risk classes the programme does not name: oil and gas (class 7), petroleum (7),
+        // freight forwarding (5), road transport (5), building materials (6)
+        coded("oil", false, "0710", 0), coded("refinery", false, "2511", 0), coded("forwarder", false, "5810", 0),
+        coded("haulier", false, "5430", 0), coded("cement", false, "3011", 0));
+    assertEquals("[chemicals, chemicals2017, coal, decoration, housing, installation, ore, railway] refused []",
+        selected(def, cases));
+  }
+
+  @Test
+  void theListIsSwappedByEditingItAsTheExampleDoes() throws Exception {
+    // examples/swap-key-industries.sh: of construction only 47, 481 and 482, under another id
+    String shipped = Files.readString(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    String list = "[\"06\", \"08\", \"09\", \"10\", \"26\", \"47\", \"48\", \"49\", \"50\"]";
+    String narrowList = "[\"06\", \"08\", \"09\", \"10\", \"26\", \"47\", \"481\", \"482\"]";
+    assertEquals(2, shipped.split(java.util.regex.Pattern.quote(list), -1).length - 1, "one list per edition");
+    Ranking.Loaded narrow = parse(shipped.replace("\"id\": \"cn-hn-key-industries\"",
+        "\"id\": \"cn-hn-key-industries-narrow\"").replace(list, narrowList));
+    Ranking.Loaded wide = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    Ranking.Builder a = new Ranking.Builder(wide, MARCH);
+    Ranking.Builder b = new Ranking.Builder(narrow, MARCH);
+    for (String line : Files.readAllLines(Path.of("examples/hunan-monthly-portfolio.ndjson"))) {
+      RatingCase c = org.ratefloat.RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8));
+      a.add(c);
+      b.add(c);
+    }
+    // the example's 40 employers: 4 in 06, 5 in 08, 4 in 47, 2 in 49, 2 in 50, none in 48
+    assertEquals(17, a.build().eligible());
+    assertEquals(13, b.build().eligible());
+    assertEquals("cn-hn-key-industries-narrow", narrow.spec().id());
+  }
+
+  @Test
+  void divisionsAreParsedStrictly() {
+    String valid = "{\"GB/T 4754-2011\": [\"06\"]}";
+    record Bad(String divisions, ErrorCode code, String pointer) {}
+    for (Bad bad : List.of(
+        new Bad("{\"GB/T 4754-2011\": [\"6\"]}", ErrorCode.RT009, "/keyIndustries/divisions/GB~1T 4754-2011/0"),
+        new Bad("{\"GB/T 4754-2011\": [\"06\", \"0A\"]}", ErrorCode.RT009,
+            "/keyIndustries/divisions/GB~1T 4754-2011/1"),
+        new Bad("{\"GB/T 4754-2011\": [\"06101\"]}", ErrorCode.RT009, "/keyIndustries/divisions/GB~1T 4754-2011/0"),
+        new Bad("{\"GB/T 4754-2011\": [6]}", ErrorCode.RT005, "/keyIndustries/divisions/GB~1T 4754-2011/0"),
+        // GB/T 4754-2011 has 96 divisions (01-96); 97 exists in the 2017 edition only
+        new Bad("{\"GB/T 4754-2011\": [\"97\"]}", ErrorCode.RT008, "/keyIndustries/divisions/GB~1T 4754-2011/0"),
+        new Bad("{\"GB/T 4754-2011\": [\"0010\"]}", ErrorCode.RT008, "/keyIndustries/divisions/GB~1T 4754-2011/0"),
+        new Bad("{\"GB/T 4754-2011\": [\"06\", \"06\"]}", ErrorCode.RT009,
+            "/keyIndustries/divisions/GB~1T 4754-2011/1"),
+        new Bad("{\"GB/T 4754-2011\": [\"481\", \"48\"]}", ErrorCode.RT009,
+            "/keyIndustries/divisions/GB~1T 4754-2011/1"),
+        new Bad("{\"GB/T 4754-2011\": []}", ErrorCode.RT009, "/keyIndustries/divisions/GB~1T 4754-2011"),
+        new Bad("{\"GB/T 4754-2011\": \"06\"}", ErrorCode.RT005, "/keyIndustries/divisions/GB~1T 4754-2011"),
+        new Bad("{\"GB/T 4754-2002\": [\"06\"]}", ErrorCode.RT009, "/keyIndustries/divisions/GB~1T 4754-2002"),
+        new Bad("{\"GB/T 4754-2011\": [\"06\"], \"2011\": [\"08\"]}", ErrorCode.RT009,
+            "/keyIndustries/divisions/2011"),
+        new Bad("{}", ErrorCode.RT004, "/keyIndustries"))) {
+      Assertions2.assertFails(bad.code(), bad.pointer(), () -> byDivisions("{\"divisions\": " + bad.divisions() + "}"));
+    }
+    Assertions2.assertFails(ErrorCode.RT003, "/keyIndustries/codes2011", () -> byDivisions(
+        "{\"divisions\": " + valid + ", \"codes2011\": [\"06\"]}"));
+    Assertions2.assertFails(ErrorCode.RT009, "/keyIndustries/classes/1", () -> byDivisions(
+        "{\"classes\": [8, 8]}"));
+    assertEquals(List.of("06"), byDivisions("{\"divisions\": " + valid + "}").spec().keyDivisions()
+        .get(Edition.GBT_4754_2011));
+  }
+
+  @Test
+  void anEditionTheClassificationLacksIsRefused(@TempDir Path dir) throws Exception {
+    // a copy of the annex without its 2017 edition
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode annex = (ObjectNode) json.readTree(Files.readAllBytes(Path.of("rules/cn-annex-2015.json")));
+    ((ObjectNode) annex.get("editions")).remove("GB/T 4754-2017");
+    Files.write(dir.resolve("cn-annex-2015.json"), json.writeValueAsBytes(annex));
+    Files.writeString(dir.resolve("d.ranking.json"), """
+        {"format": "ratefloat/ranking@1", "id": "d", "version": "1", "title": {"zh": "d", "en": "d"},
+         "status": "provisional", "sources": [], "classification": "cn-annex-2015",
+         "keyIndustries": {"divisions": {"GB/T 4754-2011": ["06"], "GB/T 4754-2017": ["06"]}},
+         "indicators": [{"id": "accidents", "label": {"zh": "a", "en": "a"}, "measure": "injuries"}],
+         "combine": {"method": "rankSum", "ties": "MINIMUM", "scoreRound": {"scale": 0, "mode": "HALF_UP"}},
+         "top": 10}
+        """);
+    RuleTableException e = assertThrows(RuleTableException.class, () -> Ranking.load(dir.resolve("d.ranking.json")));
+    assertEquals(ErrorCode.RT008, e.code());
+    assertEquals("/keyIndustries/divisions/GB~1T 4754-2017", e.pointer());
   }
 
   @Property(tries = 200)

@@ -1,0 +1,184 @@
+package org.ratefloat.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+
+/**
+ * The rules every value of a case obeys, each stated once. The input records apply them in their
+ * constructors, so a case built in Java is held to exactly the rules a case read from JSON is; the
+ * JSON reader calls the same methods where it has to narrow a JSON value before a record can hold
+ * it. Each rule fails with the {@link InputException} a JSON document gets for the same value: its
+ * {@link ErrorCode} and the JSON pointer of the value, here relative to the record being built.
+ *
+ * <p>The limits are those of the input form, so that every value a record holds can be written as
+ * JSON and read back unchanged.
+ *
+ * @since 0.1.0
+ */
+public final class InputRules {
+  /** Most history periods of one employer. */
+  public static final int MAX_PERIODS = 600;
+  /** Most claims of one employer. */
+  public static final int MAX_CLAIMS = 100_000;
+  /** Largest count (injuries, deaths, cases of a disability grade, ...). */
+  public static final long MAX_COUNT = 1_000_000_000L;
+  /** Most digits after the decimal point of a decimal. */
+  public static final int MAX_SCALE = 20;
+  /** Most characters of a decimal written out plainly ({@code -12.50} has six). */
+  public static final int MAX_DECIMAL_LENGTH = 40;
+  /** Most characters (UTF-16 code units) of a text. */
+  public static final int MAX_TEXT_LENGTH = 64 << 10;
+  /** First and last dates the input form {@code yyyy-mm-dd} can carry. */
+  public static final LocalDate FIRST_DATE = LocalDate.of(0, 1, 1);
+  public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
+  private InputRules() {}
+
+  /**
+   * A decimal the input form can carry: at most {@link #MAX_SCALE} decimal places and
+   * {@link #MAX_DECIMAL_LENGTH} characters written plainly ({@code IN006}). A negative scale
+   * ({@code 1E+3}) is returned as the equal decimal of scale 0 ({@code 1000}), as it reads back.
+   */
+  public static BigDecimal decimal(BigDecimal value, String pointer, String name) {
+    if (value.scale() > MAX_SCALE) {
+      throw new InputException(ErrorCode.IN006, pointer, name + " has more than " + MAX_SCALE
+          + " decimal places: " + shown(value));
+    }
+    if (plainLength(value) > MAX_DECIMAL_LENGTH) {
+      throw new InputException(ErrorCode.IN006, pointer, name + " has more than " + MAX_DECIMAL_LENGTH
+          + " characters: " + shown(value));
+    }
+    return value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
+  }
+
+  /** The length of {@code v.toPlainString()}, without building it. */
+  private static long plainLength(BigDecimal v) {
+    long sign = v.signum() < 0 ? 1 : 0;
+    long precision = v.precision();
+    long scale = v.scale();
+    if (scale <= 0) {
+      return sign + (v.signum() == 0 ? 1 : precision - scale);
+    }
+    return sign + (precision > scale ? precision + 1 : scale + 2);
+  }
+
+  /** A decimal as shown in a message: plainly if that is short, else in scientific notation. */
+  private static String shown(BigDecimal v) {
+    return plainLength(v) <= 1000 ? abbreviate(v.toPlainString()) : v.toString();
+  }
+
+  /** An amount: a {@linkplain #decimal decimal} that is not negative ({@code IN007}). */
+  public static BigDecimal amount(BigDecimal value, String pointer, String name) {
+    BigDecimal v = decimal(value, pointer, name);
+    if (v.signum() < 0) {
+      throw new InputException(ErrorCode.IN007, pointer, name + " must not be negative: " + v.toPlainString());
+    }
+    return v;
+  }
+
+  /** A {@linkplain #decimal decimal} greater than zero ({@code IN023}). */
+  public static BigDecimal positive(BigDecimal value, String pointer, String name) {
+    BigDecimal v = decimal(value, pointer, name);
+    if (v.signum() <= 0) {
+      throw new InputException(ErrorCode.IN023, pointer, name + " must be positive: " + v.toPlainString());
+    }
+    return v;
+  }
+
+  /**
+   * A count: a whole number ({@code IN005}, as a JSON number with a fraction is), not negative
+   * ({@code IN007}) and at most {@link #MAX_COUNT} ({@code IN023}).
+   */
+  public static long count(BigDecimal value, String pointer, String name) {
+    if (value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
+      throw new InputException(ErrorCode.IN005, pointer, name + " must be a whole number: " + shown(value));
+    }
+    if (value.signum() < 0) {
+      throw new InputException(ErrorCode.IN007, pointer, name + " must not be negative: " + shown(value));
+    }
+    if (value.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+      throw new InputException(ErrorCode.IN023, pointer, name + " must lie in [0, " + MAX_COUNT + "]: "
+          + shown(value));
+    }
+    return value.longValue();
+  }
+
+  /** A whole number within [min, max] ({@code IN023}). */
+  public static int within(long value, int min, int max, String pointer, String name) {
+    if (value < min || value > max) {
+      throw new InputException(ErrorCode.IN023, pointer, name + " must lie in [" + min + ", " + max + "]: "
+          + value);
+    }
+    return (int) value;
+  }
+
+  /**
+   * A text: not blank ({@code IN023}), at most {@link #MAX_TEXT_LENGTH} characters ({@code IN024})
+   * and Unicode (no unpaired surrogate, {@code IN001}: the code the JSON reader gives the same text,
+   * which no UTF-8 document can carry), so that it survives UTF-8.
+   */
+  public static String text(String value, String pointer, String name) {
+    if (value.length() > MAX_TEXT_LENGTH) {
+      throw new InputException(ErrorCode.IN024, pointer, name + " has " + value.length()
+          + " characters, more than the limit of " + MAX_TEXT_LENGTH);
+    }
+    if (value.isBlank()) {
+      throw new InputException(ErrorCode.IN023, pointer, name + " must not be blank");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InputException(ErrorCode.IN001, pointer, name + " is not Unicode text: unpaired surrogate "
+            + String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) + " at character " + i);
+      }
+    }
+    return value;
+  }
+
+  /** A date the input form {@code yyyy-mm-dd} can carry ({@code IN023}). */
+  public static LocalDate date(LocalDate value, String pointer, String name) {
+    if (value.isBefore(FIRST_DATE) || value.isAfter(LAST_DATE)) {
+      throw new InputException(ErrorCode.IN023, pointer, name + " must lie in " + FIRST_DATE + ".."
+          + LAST_DATE + ": " + value);
+    }
+    return value;
+  }
+
+  /** At most {@code max} items in a list ({@code IN024}). */
+  public static void size(int size, int max, String pointer, String what) {
+    if (size > max) {
+      throw new InputException(ErrorCode.IN024, pointer, size + " " + what + " exceed the limit of " + max);
+    }
+  }
+
+  /** A key as it appears in a JSON pointer (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
+  public static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * A value as shown in a message: on one line (control characters as backslash-u escapes) and cut
+   * to 48 characters.
+   */
+  public static String abbreviate(String text) {
+    String cut = text.length() <= 48 ? text : text.substring(0, 45) + "...";
+    StringBuilder shown = null;
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        if (shown == null) {
+          shown = new StringBuilder(cut.substring(0, i));
+        }
+        shown.append(String.format("\\u%04x", (int) c));
+      } else if (shown != null) {
+        shown.append(c);
+      }
+    }
+    return shown == null ? cut : shown.toString();
+  }
+}
