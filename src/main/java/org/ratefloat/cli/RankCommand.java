@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.ranking.Ranking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

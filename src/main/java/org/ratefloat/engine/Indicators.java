@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 import org.ratefloat.decision.Value;
 import org.ratefloat.model.Claim;
 import org.ratefloat.model.Measure;
@@ -106,7 +106,7 @@ final class Indicators {
         case MAX -> acc.compareTo(next) >= 0 ? acc : next;
       };
       if (acc != null && acc.n().precision() + acc.d().precision() > MAX_DIGITS) {
-        throw new org.ratefloat.RuleTableException(ErrorCode.RT017, source, op.pointer(), "formula " + f.id()
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, op.pointer(), "formula " + f.id()
             + " reaches an intermediate value of more than " + MAX_DIGITS + " digits");
       }
     }

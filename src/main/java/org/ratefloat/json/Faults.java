@@ -1,9 +1,9 @@
 package org.ratefloat.json;
 
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
-import org.ratefloat.RateFloatException;
-import org.ratefloat.RuleTableException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.error.RuleTableException;
 
 /**
  * Turns a {@link Fault} found at a JSON pointer into the exception of the document kind being read:

@@ -105,7 +105,7 @@ public final class JsonObject {
   }
 
   /** A fault at a key of this object. */
-  public org.ratefloat.RateFloatException fail(String key, Fault fault, String detail) {
+  public org.ratefloat.error.RateFloatException fail(String key, Fault fault, String detail) {
     return faults.fault(fault, key.isEmpty() ? pointer() : pointerOf(key), detail);
   }
 

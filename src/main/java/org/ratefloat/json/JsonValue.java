@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 
 /**
  * A JSON value together with its pointer, with typed accessors that report a precise fault instead

@@ -2,8 +2,8 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 
 /**
  * An industry code of GB/T 4754 with its edition: a two-digit division (大类), or a three- or

@@ -3,8 +3,8 @@ package org.ratefloat.model;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 
 /**
  * The rules every value of a case obeys, each stated once. The input records apply them in their

@@ -6,8 +6,8 @@ import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 
 /**
  * Everything a decision is made from: the employer, its history (periods in date order, not

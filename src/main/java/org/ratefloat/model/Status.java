@@ -6,8 +6,8 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 
 /**
  * The status facts about an employer that floating measures use as gates and modifiers. The rules of

@@ -7,7 +7,7 @@
  *
  * <p>Every record checks its values when it is built, by the rules of
  * {@link org.ratefloat.model.InputRules}, the same rules the JSON reader applies: a bad value is an
- * {@link org.ratefloat.InputException} with the code a JSON document gets and the pointer within the
+ * {@link org.ratefloat.error.InputException} with the code a JSON document gets and the pointer within the
  * record's JSON form.
  */
 package org.ratefloat.model;

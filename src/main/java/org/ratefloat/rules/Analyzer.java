@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.rules.Finding.Severity;
 

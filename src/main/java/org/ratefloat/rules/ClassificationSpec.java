@@ -1,8 +1,8 @@
 package org.ratefloat.rules;
 
 import com.google.common.collect.ImmutableMap;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 

@@ -3,7 +3,7 @@ package org.ratefloat.rules;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 
 /**
  * One result of checking a rule table: a stable code, a severity, the file, the JSON pointer of the

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.RateFloatException;
-import org.ratefloat.RuleTableException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.error.RuleTableException;
 
 /**
  * Checks a set of rule-table and classification files: every load error and every finding of the

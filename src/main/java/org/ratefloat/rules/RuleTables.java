@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.RuleTableException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RuleTableException;
 import org.ratefloat.json.JsonObject;
 
 /**

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.json.JsonOut;

@@ -197,7 +197,7 @@ class BatchTest {
   void csvWithAnUnknownColumnIsRefusedAsAWhole() throws IOException {
     Path in = tmp.resolve("bad.csv");
     Files.writeString(in, "id,colour\nE1,red\n");
-    assertThrows(org.ratefloat.InputException.class, () -> Batch.run(HUNAN::decide, in, tmp.resolve("bad-out.csv"),
+    assertThrows(org.ratefloat.error.InputException.class, () -> Batch.run(HUNAN::decide, in, tmp.resolve("bad-out.csv"),
         new Batch.Options(1, Batch.Format.CSV, Batch.Format.CSV, false), null));
     assertFalse(Files.exists(tmp.resolve("bad-out.csv")));
   }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratefloat.cli.CliTest.Run;
 import org.ratefloat.RateFloat;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
 import org.ratefloat.json.CanonicalJson;

@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.ratefloat.Cases;
 import org.ratefloat.RateFloat;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 
 /**

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.ratefloat.Cases;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RateFloat;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 
 /**

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.ratefloat.InputException;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.InputException;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RateFloat;
 import org.ratefloat.model.RatingCase;
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 
 class StrictJsonTest {
   private static final StrictJson JSON = StrictJson.forInput();

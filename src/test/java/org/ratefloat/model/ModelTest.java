@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 
 /** The input records check their own invariants, so a case built in Java is as sound as one read from JSON. */
 class ModelTest {

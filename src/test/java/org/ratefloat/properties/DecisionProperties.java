@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 import org.ratefloat.Cases;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
-import org.ratefloat.UndeterminedException;
+import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.model.RatingCase;
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratefloat.Assertions2;
 import org.ratefloat.Cases;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.RuleTableException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RuleTableException;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.RuleTables;
@@ -180,7 +180,7 @@ class RankingTest {
     for (RatingCase c : cases) {
       try {
         b.add(c);
-      } catch (org.ratefloat.InputException e) {
+      } catch (org.ratefloat.error.InputException e) {
         refused.add(c.employer().id() + " " + e.code() + " " + e.pointer());
       }
     }

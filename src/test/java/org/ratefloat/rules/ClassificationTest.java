@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 

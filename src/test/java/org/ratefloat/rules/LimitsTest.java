@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ratefloat.Assertions2;
 import org.ratefloat.Cases;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 

@@ -14,7 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 
 /**
  * The analysis is exact on one-dimensional tables: a partition of the domain is clean, and removing

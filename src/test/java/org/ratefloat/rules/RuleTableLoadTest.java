@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.RuleTableException;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RuleTableException;
 
 /** Load errors of rule tables: each fault is found at load with its code and pointer. */
 class RuleTableLoadTest {

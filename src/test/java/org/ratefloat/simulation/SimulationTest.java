@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ratefloat.Cases;
 import org.ratefloat.RateFloat;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.model.RatingCase;

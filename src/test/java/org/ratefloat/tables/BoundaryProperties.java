@@ -24,7 +24,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
-import org.ratefloat.UndeterminedException;
+import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.IndicatorValue;
 import org.ratefloat.decision.StepTrace;

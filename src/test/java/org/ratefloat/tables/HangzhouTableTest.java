@@ -65,7 +65,7 @@ class HangzhouTableTest {
     // "r = 0 (no injury)": a year with a certified injury but no benefits paid is not what the
     // sources describe, so the table does not guess a band (DC001)
     var c = Cases.employer().period(Cases.year(2024).benefits("0.00").injuries(1));
-    org.ratefloat.Assertions2.assertFails(org.ratefloat.ErrorCode.DC001, "/steps/0/rows/1",
+    org.ratefloat.Assertions2.assertFails(org.ratefloat.error.ErrorCode.DC001, "/steps/0/rows/1",
         () -> c.decide(TABLE));
   }
 

@@ -5,7 +5,7 @@ import static org.ratefloat.Assertions2.assertFails;
 
 import org.junit.jupiter.api.Test;
 import org.ratefloat.Cases;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RuleTable;
 
 /**

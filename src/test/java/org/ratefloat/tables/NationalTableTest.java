@@ -43,7 +43,7 @@ class NationalTableTest {
 
   @Test
   void notBeforeTheNotice() {
-    org.ratefloat.Assertions2.assertFails(org.ratefloat.ErrorCode.IN021, "/asOf",
+    org.ratefloat.Assertions2.assertFails(org.ratefloat.error.ErrorCode.IN021, "/asOf",
         () -> Cases.employer().asOf("2015-09-30").year(2014, "0").decide(TABLE));
   }
 }

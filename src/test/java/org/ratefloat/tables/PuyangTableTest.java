@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ratefloat.Cases;
-import org.ratefloat.ErrorCode;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RuleTable;
 
 /**

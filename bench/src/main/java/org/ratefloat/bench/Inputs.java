@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.ratefloat.RateFloat;
-import org.ratefloat.RateFloatException;
+import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.model.Measure;

@@ -1,4 +1,4 @@
-package org.ratefloat;
+package org.ratefloat.error;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.ratefloat;
+package org.ratefloat.error;
 
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,

@@ -1,4 +1,4 @@
-package org.ratefloat;
+package org.ratefloat.error;
 
 /**
  * The rule table knows that it cannot decide this case: the row that matched stands for a part of

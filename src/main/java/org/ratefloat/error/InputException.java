@@ -1,4 +1,4 @@
-package org.ratefloat;
+package org.ratefloat.error;
 
 /**
  * The employer data given to ratefloat is malformed or inconsistent; the pointer refers to the

@@ -1,4 +1,4 @@
-package org.ratefloat;
+package org.ratefloat.error;
 
 /**
  * A rule table (or a table it refers to) is malformed or inconsistent; the pointer refers to the

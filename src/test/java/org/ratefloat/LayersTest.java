@@ -1,0 +1,87 @@
+package org.ratefloat;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of the library, checked on the compiled classes (so fully qualified names and
+ * reflection-free references count too, unlike a search of import lines): no package cycles, and
+ * data flows one way — errors and the input model at the bottom, the rule format and JSON above
+ * them, the engine above those, the front door, then the portfolio tools and the command line.
+ */
+class LayersTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.ratefloat");
+
+  /** Each package of the library is one slice, the root package included. */
+  private static final SliceAssignment PACKAGES = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass c) {
+      return c.getPackageName().startsWith("org.ratefloat") ? SliceIdentifier.of(c.getPackageName())
+          : SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "packages of org.ratefloat";
+    }
+  };
+
+  @Test
+  void noPackageCycles() {
+    org.junit.jupiter.api.Assertions.assertTrue(CLASSES.contain(org.ratefloat.engine.Engine.class)
+        && CLASSES.contain(org.ratefloat.cli.Main.class), "the library's classes were imported");
+    SlicesRuleDefinition.slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void errorsAndTheModelDependOnNothingAbove() {
+    noClasses().that().resideInAPackage("org.ratefloat.error").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.model", "org.ratefloat.decision", "org.ratefloat.rules",
+            "org.ratefloat.engine", "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.batch",
+            "org.ratefloat.ranking", "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("org.ratefloat.model").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.decision", "org.ratefloat.rules", "org.ratefloat.engine",
+            "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.batch", "org.ratefloat.ranking",
+            "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic", "com.fasterxml..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void decisionsKnowOnlyTheModel() {
+    noClasses().that().resideInAPackage("org.ratefloat.decision").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json",
+            "org.ratefloat.cli", "org.ratefloat.batch", "org.ratefloat.ranking", "org.ratefloat.simulation",
+            "org.ratefloat.report", "org.ratefloat.synthetic", "com.fasterxml..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCoreKnowsNothingOfThePortfolioToolsOrTheCommandLine() {
+    noClasses().that().resideInAnyPackage("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model",
+            "org.ratefloat.decision", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ratefloat.cli", "org.ratefloat.batch",
+            "org.ratefloat.ranking", "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic",
+            "picocli..", "org.apache.commons.math3..", "com.fasterxml.jackson.dataformat..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theEngineAndTheRuleFormatKnowNoJsonOfDecisions() {
+    noClasses().that().resideInAPackage("org.ratefloat.engine").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.json", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("org.ratefloat.rules").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.engine", "org.ratefloat.decision")
+        .check(CLASSES);
+  }
+}
