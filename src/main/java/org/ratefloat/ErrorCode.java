@@ -2,7 +2,8 @@ package org.ratefloat;
 
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,
- * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide.
+ * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide, {@code CL} a command line
+ * the {@code ratefloat} command does not accept.
  *
  * <p>Codes never change meaning once released; new faults get new codes.
  *
@@ -34,6 +35,8 @@ public enum ErrorCode {
   IN023("value out of range"),
   IN024("input exceeds a size limit"),
   IN025("history lacks a value the rule table needs"),
+  IN026("document of another kind or format"),
+  IN027("nothing could be computed: no record was usable"),
 
   RT001("malformed JSON"),
   RT002("duplicate key"),
@@ -64,7 +67,11 @@ public enum ErrorCode {
   RT028("step may undo an earlier veto or move limit"),
   RT029("indicator is never used"),
 
-  DC001("the rule table has no rule for this case");
+  DC001("the rule table has no rule for this case"),
+
+  CL001("unknown command, option or argument"),
+  CL002("missing command, option or argument"),
+  CL003("invalid option value or combination of options");
 
   private final String summary;
 
