@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ratefloat.ErrorCode;
 import org.ratefloat.RuleTableException;
+import org.ratefloat.batch.CsvOut;
 import org.ratefloat.json.Fault;
 import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonObject;
@@ -354,24 +355,24 @@ public final class Ranking {
 
   /** The top N as CSV: position, employer, class, each indicator's value and rank, score. */
   public static String csv(Result result, int top) {
-    StringBuilder out = new StringBuilder("position,employerId,riskClass");
+    List<String> header = new ArrayList<>(List.of("position", "employerId", "riskClass"));
     for (RankingSpec.Indicator i : result.spec().indicators()) {
-      out.append(',').append(i.id()).append("Value,").append(i.id()).append("Rank");
+      header.add(i.id() + "Value");
+      header.add(i.id() + "Rank");
     }
-    out.append(",score\n");
+    header.add("score");
+    StringBuilder out = new StringBuilder(CsvOut.row(header));
     for (Entry e : result.top(top)) {
-      out.append(e.position().toPlainString()).append(',').append(csvCell(e.employerId())).append(',')
-          .append(e.riskClass());
+      List<String> row = new ArrayList<>(List.of(e.position().toPlainString(), e.employerId(),
+          String.valueOf(e.riskClass())));
       for (int j = 0; j < e.values().size(); j++) {
         BigDecimal v = e.values().get(j);
-        out.append(',').append(v == null ? "" : v.toPlainString()).append(',').append(e.ranks().get(j).toPlainString());
+        row.add(v == null ? "" : v.toPlainString());
+        row.add(e.ranks().get(j).toPlainString());
       }
-      out.append(',').append(e.score().toPlainString()).append('\n');
+      row.add(e.score().toPlainString());
+      out.append(CsvOut.row(row));
     }
     return out.toString();
-  }
-
-  private static String csvCell(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }
