@@ -25,6 +25,7 @@ import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.ClassificationSpec;
 import org.ratefloat.rules.Rounding;
 import org.ratefloat.rules.RuleTables;
+import org.ratefloat.rules.Text;
 
 /**
  * Ranks the employers of key industries for one month. All arithmetic is decimal; equal values share
@@ -82,7 +83,7 @@ public final class Ranking {
     }
     String id = o.text("id");
     String version = o.text("version");
-    o.object("title");
+    Text title = text(o.object("title"));
     String status = o.text("status");
     if (!status.equals("verified") && !status.equals("provisional")) {
       throw o.fail("status", Fault.BAD_VALUE, "status must be verified or provisional: \"" + status + "\"");
@@ -116,7 +117,7 @@ public final class Ranking {
       if (!ids.add(iid)) {
         throw new RuleTableException(ErrorCode.RT007, source, i.pointerOf("id"), "duplicate id \"" + iid + "\"");
       }
-      i.object("label");
+      Text label = text(i.object("label"));
       Measure num = measure(i.req("measure"), source);
       Optional<Measure> den = i.opt("per").map(x -> measure(x, source));
       BigDecimal multiplier = i.optDecimal("multiplier").orElse(BigDecimal.ONE);
@@ -127,7 +128,7 @@ public final class Ranking {
       BigDecimal minExposure = i.optDecimal("minExposure").orElse(BigDecimal.ZERO);
       BigDecimal weight = i.optDecimal("weight").orElse(BigDecimal.ONE);
       i.finish();
-      indicators.add(new RankingSpec.Indicator(iid, num, den, multiplier, round, minExposure, weight));
+      indicators.add(new RankingSpec.Indicator(iid, label, num, den, multiplier, round, minExposure, weight));
     }
     JsonObject combine = o.object("combine");
     String method = combine.text("method");
@@ -143,8 +144,14 @@ public final class Ranking {
     combine.finish();
     int top = o.req("top").asInt(1, 1_000_000);
     o.finish();
-    return new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, status,
+    return new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, title, status,
         classification, classes, codes, indicators.build(), method, ties, scoreRounding, top);
+  }
+
+  private static Text text(JsonObject o) {
+    Text text = new Text(o.text("zh"), o.text("en"));
+    o.finish();
+    return text;
   }
 
   private static Measure measure(JsonValue v, String source) {
@@ -309,9 +316,18 @@ public final class Ranking {
     RankingSpec spec = result.spec();
     out.beginObject().field("format", "ratefloat/ranking-result@1");
     out.name("definition").beginObject().field("id", spec.id()).field("version", spec.version())
-        .field("status", spec.status()).field("sha256", spec.sha256()).endObject();
+        .field("status", spec.status()).field("sha256", spec.sha256());
+    text(out.name("title"), spec.title());
+    out.endObject();
     out.field("month", result.month().toString()).field("method", spec.method()).field("ties", spec.ties());
     out.field("eligible", result.eligible()).field("skipped", result.skipped()).field("top", top);
+    out.name("indicators").beginArray();
+    for (RankingSpec.Indicator i : spec.indicators()) {
+      out.beginObject().field("id", i.id());
+      text(out.name("label"), i.label());
+      out.endObject();
+    }
+    out.endArray();
     out.name("entries").beginArray();
     for (Entry e : result.top(top)) {
       out.beginObject().field("position", e.position()).field("employerId", e.employerId());
@@ -345,6 +361,10 @@ public final class Ranking {
     });
     out.endObject();
     return out.bytes();
+  }
+
+  private static void text(org.ratefloat.json.JsonOut out, Text text) {
+    out.beginObject().field("zh", text.zh()).field("en", text.en()).endObject();
   }
 
   private static java.util.Set<String> ids(List<Entry> entries) {
