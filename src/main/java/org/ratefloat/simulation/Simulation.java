@@ -226,6 +226,11 @@ public final class Simulation {
       }
     }
 
+    /** Whether some tracked class has a rate in the year (a path can start there). */
+    public boolean covers(int year) {
+      return sums.keySet().stream().anyMatch(c -> rate(c, year) != null);
+    }
+
     /** The rate of a class in a year, or null if not recorded. */
     public BigDecimal rate(int riskClass, int year) {
       BigDecimal[] s = sums.getOrDefault(riskClass, new TreeMap<>()).get(year);
