@@ -35,8 +35,9 @@ public enum ErrorCode {
   IN023("value out of range"),
   IN024("input exceeds a size limit"),
   IN025("history lacks a value the rule table needs"),
-  IN026("document of another kind or format"),
-  IN027("nothing could be computed: no record was usable"),
+
+  IN040("document of another kind or format"),
+  IN041("nothing could be computed: no record was usable"),
 
   RT001("malformed JSON"),
   RT002("duplicate key"),

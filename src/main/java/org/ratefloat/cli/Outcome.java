@@ -8,14 +8,14 @@ import org.ratefloat.InputException;
 
 /**
  * How a run over a portfolio ends (batch, simulate, rank): a run where nothing could be computed is
- * an error ({@code IN027}, exit 3); a run where some records were refused exits 7, or 0 with
+ * an error ({@code IN041}, exit 3); a run where some records were refused exits 7, or 0 with
  * {@code --allow-errors}; its summary says how many.
  */
 final class Outcome {
   private Outcome() {}
 
   static InputException nothingComputed(String detail) {
-    return new InputException(ErrorCode.IN027, "", detail);
+    return new InputException(ErrorCode.IN041, "", detail);
   }
 
   static int exitCode(boolean someRefused, boolean allowErrors) {

@@ -7,7 +7,7 @@ import org.ratefloat.InputException;
 
 /**
  * The kind of a document ratefloat writes is named by its {@code format} key; a document given where
- * another kind is expected is refused with {@code IN026}, naming both kinds, instead of being read as
+ * another kind is expected is refused with {@code IN040}, naming both kinds, instead of being read as
  * an empty or half-filled instance of the expected one. A case is the one kind without a format key.
  */
 public final class Formats {
@@ -25,7 +25,7 @@ public final class Formats {
   public static void require(JsonObject root, String expected) {
     Optional<String> found = format(root);
     if (found.isEmpty() || !found.get().equals(expected)) {
-      throw new InputException(ErrorCode.IN026, root.pointerOf("format"), "expected " + kind(expected)
+      throw new InputException(ErrorCode.IN040, root.pointerOf("format"), "expected " + kind(expected)
           + " of format \"" + expected + "\", found " + found.map(Formats::describe)
               .orElse("a document without a format key (a case, or not ratefloat's)"));
     }
@@ -35,7 +35,7 @@ public final class Formats {
   public static void requireCase(JsonObject root) {
     Optional<String> found = format(root);
     if (found.isPresent()) {
-      throw new InputException(ErrorCode.IN026, root.pointerOf("format"),
+      throw new InputException(ErrorCode.IN040, root.pointerOf("format"),
           "expected a case (employer, history, as-of date), found " + describe(found.get()));
     }
   }

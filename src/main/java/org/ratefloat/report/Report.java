@@ -52,7 +52,7 @@ public final class Report {
   // ------------------------------------------------------------------ reading
 
   /**
-   * Reads the JSON of {@code ratefloat simulate}, refusing another kind of document ({@code IN026})
+   * Reads the JSON of {@code ratefloat simulate}, refusing another kind of document ({@code IN040})
    * and a document without the parts the report shows (with their pointers).
    */
   public static JsonNode readSimulation(byte[] bytes) {
@@ -95,7 +95,7 @@ public final class Report {
   }
 
   /**
-   * Reads the JSON of {@code ratefloat rank}, refusing another kind of document ({@code IN026}) and a
+   * Reads the JSON of {@code ratefloat rank}, refusing another kind of document ({@code IN040}) and a
    * document without the parts the report shows.
    */
   public static JsonNode readRanking(byte[] bytes) {

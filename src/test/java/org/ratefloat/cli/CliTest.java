@@ -22,9 +22,9 @@ class CliTest {
   @TempDir
   Path tmp;
 
-  /** A run of the command line in-process: exit code, stdout, stderr. */
   record Run(int code, String out, String err) {}
 
+  /** Runs the command line in-process. */
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -181,11 +181,11 @@ class ReportTest {
   @Test
   void eachInputIsRefusedWhenItIsAnotherKind() throws Exception {
     byte[][] in = inputs();
-    assertRefused(ErrorCode.IN026, "/format", () -> Report.readSimulation(in[1]));
-    assertRefused(ErrorCode.IN026, "/format", () -> Report.readRanking(in[0]));
-    assertRefused(ErrorCode.IN026, "/format",
+    assertRefused(ErrorCode.IN040, "/format", () -> Report.readSimulation(in[1]));
+    assertRefused(ErrorCode.IN040, "/format", () -> Report.readRanking(in[0]));
+    assertRefused(ErrorCode.IN040, "/format",
         () -> Report.readRanking(Files.readAllBytes(Path.of("examples/cn-hn-provisional/machinery.json"))));
-    assertRefused(ErrorCode.IN026, "/format", () -> Report.readSimulation(
+    assertRefused(ErrorCode.IN040, "/format", () -> Report.readSimulation(
         Files.readAllBytes(Path.of("examples/cn-hn-provisional/machinery.decision.json"))));
     assertRefused(ErrorCode.IN001, "", () -> Report.readRanking(Files.readAllBytes(Path.of("README.md"))));
     // the right format, but without the parts the report shows
