@@ -5,13 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,9 +61,6 @@ public final class Batch {
   static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
       "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
       "tableSha256", "warnings");
-  private static final ObjectWriter CSV_ROW = CSV.writer(CSV_OUT.stream()
-      .reduce(CsvSchema.builder(), CsvSchema.Builder::addColumn, (a, b) -> a).build().withoutHeader()
-      .withLineSeparator("\n"));
 
   private Batch() {}
 
@@ -157,7 +152,7 @@ public final class Batch {
       long total = Files.size(in);
       Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       if (options.out() == Format.CSV) {
-        writer.write((String.join(",", CSV_OUT) + "\n").getBytes(StandardCharsets.UTF_8));
+        writer.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
       }
       Summary summary = process(decide, source, writer, options, progress, total, pool);
       writer.flush();
@@ -303,11 +298,7 @@ public final class Batch {
   }
 
   private static String csvRow(List<String> fields) {
-    try {
-      return CSV_ROW.writeValueAsString(fields);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CsvOut.row(fields);
   }
 
   /** The employer id of a record that failed, if its document is readable enough to show it. */

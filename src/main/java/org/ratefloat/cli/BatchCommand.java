@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code ratefloat batch}: decide a whole portfolio file. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
     description = "Decide every employer of a portfolio (NDJSON or CSV): one output record per input record, "
-        + "in input order; the output file appears only when complete. A summary goes to stderr.")
+        + "in input order; the output file appears only when complete. A summary goes to stderr. "
+        + "Exit 7 when some records are refused (0 with --allow-errors), 3 when none could be decided.")
 final class BatchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -35,14 +36,19 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--echo-input", description = "NDJSON decision records carry their input, as decide does")
   boolean echoInput;
 
+  @Option(names = "--allow-errors", description = "exit 0, not 7, when some records are refused")
+  boolean allowErrors;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    RuleTable table = RateFloat.loadTable(rules);
+    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Usage.extension(spec, "--out", out, ".ndjson", ".csv");
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+      throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
+    RuleTable table = RateFloat.loadTable(rules);
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};
@@ -63,16 +69,21 @@ final class BatchCommand implements Callable<Integer> {
     if (terminal) {
       err.println();
     }
+    long refused = summary.records() - summary.decided();
+    if (summary.decided() == 0) {
+      throw Outcome.nothingComputed("no record could be decided: " + Outcome.counts(summary.records(), "record",
+          summary.errors()) + (summary.records() == 0 ? "" : "; each record's error is in " + out));
+    }
     long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-    err.printf("%s: %,d records in %d.%d s (%,d/s): %,d decided, %,d errors%n", out, summary.records(),
-        millis / 1000, millis % 1000 / 100, summary.records() * 1000 / millis, summary.decided(),
-        summary.records() - summary.decided());
+    err.println(Printable.escape(String.format(java.util.Locale.ROOT,
+        "%s: %,d records in %d.%d s (%,d/s): %,d decided, %,d refused", out, summary.records(),
+        millis / 1000, millis % 1000 / 100, summary.records() * 1000 / millis, summary.decided(), refused)));
     for (Map.Entry<String, Long> e : summary.bands().entrySet()) {
-      err.printf("  %-22s %,d%n", e.getKey(), e.getValue());
+      err.printf(java.util.Locale.ROOT, "  %-22s %,d%n", e.getKey(), e.getValue());
     }
     for (Map.Entry<String, Long> e : summary.errors().entrySet()) {
-      err.printf("  error %-16s %,d%n", e.getKey(), e.getValue());
+      err.printf(java.util.Locale.ROOT, "  refused %-14s %,d%n", e.getKey(), e.getValue());
     }
-    return Main.OK;
+    return Outcome.exitCode(refused > 0, allowErrors);
   }
 }

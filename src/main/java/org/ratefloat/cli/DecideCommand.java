@@ -32,6 +32,7 @@ final class DecideCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Usage.requireWith(spec, "--lang", "--explain");
     RuleTable table = RateFloat.loadTable(rules);
     Decision decision = table.decide(RateFloat.readCase(input));
     if (explain) {

@@ -13,12 +13,22 @@ import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.synthetic.PortfolioGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ratefloat generate}: write a synthetic portfolio. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a seeded synthetic portfolio, one case document per line (NDJSON).")
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--employers", required = true, paramLabel = "N", description = "how many employers")
+  /** Most employers one run writes. */
+  static final long MAX_EMPLOYERS = 100_000_000L;
+  /** Most calendar years of history. */
+  static final int MAX_YEARS = 100;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--employers", required = true, paramLabel = "N",
+      description = "how many employers, 1 to 100,000,000")
   long employers;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed (default: ${DEFAULT-VALUE})")
@@ -29,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
   LocalDate asOf;
 
   @Option(names = "--years", defaultValue = "3", paramLabel = "N",
-      description = "calendar years of history (default: ${DEFAULT-VALUE})")
+      description = "calendar years of history, 1 to 100 (default: ${DEFAULT-VALUE})")
   int years;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "the .ndjson file to write")
@@ -37,6 +47,14 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Usage.inRange(spec, "--employers", employers, 1, MAX_EMPLOYERS);
+    Usage.inRange(spec, "--years", years, 1, MAX_YEARS);
+    // every year of history must be one a case accepts (1900 to 2999)
+    if (asOf.getYear() > 2999 || asOf.getYear() - years < 1900) {
+      throw Usage.invalid(spec, "--as-of", "with --years " + years + " the as-of year must be from "
+          + (1900 + years) + " to 2999: " + asOf);
+    }
+    Usage.extension(spec, "--out", out, ".ndjson");
     PortfolioGenerator generator = new PortfolioGenerator(seed, employers, asOf, years);
     try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8),
         1 << 18)) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code ratefloat lint}: check rule tables and classifications, alone and against each other. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
     description = "Check rule tables: load errors, gaps, overlaps, rows that never fire, band results "
-        + "off the ladder, step order, unused indicators, overlapping versions. Exit 4 on errors.")
+        + "off the ladder, step order, unused indicators, overlapping versions. Exit 4 on errors. "
+        + "A file named twice is checked once.")
 final class LintCommand implements Callable<Integer> {
   enum Format {
     text,
@@ -44,7 +45,11 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (quiet && format == Format.json) {
+      throw Usage.invalid(spec, "--quiet", "applies only with --format text");
+    }
     PrintWriter out = spec.commandLine().getOut();
+    List<Path> files = Linter.distinct(this.files);
     List<Path> tables = files.stream().filter(f -> !f.getFileName().toString().endsWith(".ranking.json")).toList();
     List<Linter.FileReport> reports = new java.util.ArrayList<>(Linter.lint(tables));
     for (Path f : files) {
@@ -77,12 +82,12 @@ final class LintCommand implements Callable<Integer> {
           o.put("pointer", f.pointer());
           o.put("message", f.message());
         } else if (!quiet || f.severity() != Finding.Severity.INFO) {
-          out.println(r.file() + ": " + f.text());
+          out.println(Printable.escape(r.file() + ": " + f.text()));
         }
       }
       if (format == Format.text && !quiet && r.findings().stream()
           .noneMatch(f -> f.severity() != Finding.Severity.INFO)) {
-        out.println(r.file() + ": ok");
+        out.println(Printable.escape(r.file() + ": ok"));
       }
     }
     if (format == Format.json) {

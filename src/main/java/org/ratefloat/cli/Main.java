@@ -3,6 +3,7 @@ package org.ratefloat.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
@@ -16,10 +17,11 @@ import picocli.CommandLine.Command;
     description = "Work-injury insurance rate floating from declarative rule tables.",
     subcommands = {DecideCommand.class, ExplainCommand.class, VerifyCommand.class, LintCommand.class,
         ClassifyCommand.class, BatchCommand.class, GenerateCommand.class, RankCommand.class,
-        SimulateCommand.class, ReportCommand.class},
+        SimulateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error", "3:bad input",
-        "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case"})
+        "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case",
+        "7:some records were refused, the others computed (0 with --allow-errors)"})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int INTERNAL = 1;
@@ -28,13 +30,14 @@ public final class Main implements Runnable {
   public static final int BAD_RULES = 4;
   public static final int MISMATCH = 5;
   public static final int UNDETERMINED = 6;
+  public static final int PARTIAL = 7;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+    throw new Usage.Refusal(spec.commandLine(), ErrorCode.CL002, "COMMAND", "name a command");
   }
 
   public static void main(String[] args) {
@@ -45,17 +48,30 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    Usage.registerConverters(cli);
     cli.setOut(out);
     cli.setErr(err);
+    cli.setParameterExceptionHandler((e, ignored) -> {
+      print(e.getCommandLine().getErr(), Usage.message(e));
+      return USAGE;
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println(message(e));
-      commandLine.getErr().flush();
+      print(commandLine.getErr(), message(e));
       return exitCode(e);
     });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Prints an error: the one place where every failure is written, as one line whose control
+   * characters are escaped.
+   */
+  static void print(PrintWriter err, String message) {
+    err.println(Printable.escape(message));
+    err.flush();
   }
 
   static String message(Exception e) {

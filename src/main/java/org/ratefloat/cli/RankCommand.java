@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code ratefloat rank}: the monthly accident ranking of key-industry employers. */
 @Command(name = "rank", mixinStandardHelpOptions = true,
     description = "Rank the key-industry employers of a portfolio (NDJSON, monthly periods) for a month, by a "
-        + "ranking definition; print the top N as JSON (or CSV with --out F.csv).")
+        + "ranking definition; print the top N as JSON (or CSV with --out F.csv). Exit 7 when some employers "
+        + "are refused (0 with --allow-errors), 3 when no employer has the month.")
 final class RankCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -35,19 +38,32 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--previous-month", paramLabel = "YYYY-MM", description = "also list who entered and left the top N")
   YearMonth previousMonth;
 
-  @Option(names = "--top", paramLabel = "N", description = "how many (default: the definition's)")
+  @Option(names = "--top", paramLabel = "N", description = "how many, 1 to 1,000,000 (default: the definition's)")
   Integer top;
 
   @Option(names = "--out", paramLabel = "FILE", description = "write here (.json or .csv) instead of printing JSON")
   Path out;
 
+  @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
+  boolean allowErrors;
+
   @Override
   public Integer call() throws Exception {
+    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Usage.extension(spec, "--out", out, ".json", ".csv");
+    if (top != null) {
+      Usage.inRange(spec, "--top", top, 1, 1_000_000);
+    }
+    if (previousMonth != null && !previousMonth.isBefore(month)) {
+      throw Usage.invalid(spec, "--previous-month", "must come before --month " + month + ": " + previousMonth);
+    }
     Ranking.Loaded loaded = Ranking.load(definition);
     Ranking.Builder current = new Ranking.Builder(loaded, month);
     Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
     Map<String, Integer> errors = new TreeMap<>();
+    long[] records = {0};
     org.ratefloat.batch.Batch.read(in, c -> {
+      records[0]++;
       try {
         current.add(c);
         if (previous != null) {
@@ -56,11 +72,20 @@ final class RankCommand implements Callable<Integer> {
       } catch (RateFloatException e) {
         errors.merge(e.code().name(), 1, Integer::sum);
       }
-    }, (line, e) -> errors.merge(e.code().name(), 1, Integer::sum));
+    }, (line, e) -> {
+      records[0]++;
+      errors.merge(e.code().name(), 1, Integer::sum);
+    });
     Ranking.Result result = current.build();
-    int n = top == null ? loaded.spec().top() : top;
     Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
-    if (out != null && out.getFileName().toString().endsWith(".csv")) {
+    for (Ranking.Result r : before.isPresent() ? List.of(result, before.get()) : List.of(result)) {
+      if (r.eligible() == 0) {
+        throw Outcome.nothingComputed("no key-industry employer has a period for " + r.month() + " ("
+            + Outcome.counts(records[0], "record", errors) + ", " + r.skipped() + " without that month)");
+      }
+    }
+    int n = top == null ? loaded.spec().top() : top;
+    if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       Files.writeString(out, Ranking.csv(result, n), StandardCharsets.UTF_8);
     } else if (out != null) {
       Files.write(out, Ranking.json(result, n, before));
@@ -68,8 +93,9 @@ final class RankCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("%s: %d eligible, %d without that month, top %d%n", month, result.eligible(), result.skipped(), n);
-    errors.forEach((code, count) -> err.printf("  error %s %d%n", code, count));
-    return Main.OK;
+    err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, top %d, %d refused%n", month, result.eligible(),
+        result.skipped(), n, errors.values().stream().mapToInt(Integer::intValue).sum());
+    errors.forEach((code, count) -> err.printf("  refused %s %d%n", code, count));
+    return Outcome.exitCode(!errors.isEmpty(), allowErrors);
   }
 }

@@ -103,10 +103,7 @@ final class RecordCheck {
    */
   static Outcome check(RuleTable table, JsonValue record, int limit) {
     JsonObject o = record.asObject();
-    JsonValue format = o.req("format");
-    if (!format.asString().equals(DecisionJson.FORMAT)) {
-      throw format.fail(Fault.BAD_VALUE, "not a decision record of format " + DecisionJson.FORMAT);
-    }
+    org.ratefloat.json.Formats.require(o, DecisionJson.FORMAT);
     if (!o.has("input")) {
       return new WithoutInput();
     }

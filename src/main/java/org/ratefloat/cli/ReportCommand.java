@@ -1,27 +1,36 @@
 package org.ratefloat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 import org.ratefloat.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ratefloat report}: one self-contained HTML file of a simulation and a ranking. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write a self-contained HTML report (charts inlined, no network needed) of the JSON of "
-        + "'ratefloat simulate' and/or 'ratefloat rank'.")
+    description = "Write a self-contained HTML report (charts inlined, no network needed), in Chinese or "
+        + "English, of the JSON of 'ratefloat simulate' and/or 'ratefloat rank'.")
 final class ReportCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--simulation", paramLabel = "FILE", description = "the JSON of ratefloat simulate")
   Path simulation;
 
   @Option(names = "--ranking", paramLabel = "FILE", description = "the JSON of ratefloat rank")
   Path ranking;
 
-  @Option(names = "--title", defaultValue = "ratefloat report", paramLabel = "TEXT", description = "the title")
+  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
+      description = "language of the report (default: ${DEFAULT-VALUE})")
+  Report.Language lang;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "the title (default: one in the report's language)")
   String title;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "the .html file to write")
@@ -30,13 +39,27 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (simulation == null && ranking == null) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+      throw new Usage.Refusal(spec.commandLine(), ErrorCode.CL002, "--simulation",
           "give --simulation, --ranking or both");
     }
-    ObjectMapper json = new ObjectMapper();
-    JsonNode sim = simulation == null ? null : json.readTree(RateFloatFiles.read(simulation));
-    JsonNode rank = ranking == null ? null : json.readTree(RateFloatFiles.read(ranking));
-    Files.writeString(out, Report.html(title, sim, rank), StandardCharsets.UTF_8);
+    if (title != null && title.isBlank()) {
+      throw Usage.invalid(spec, "--title", "must not be blank");
+    }
+    Usage.extension(spec, "--out", out, ".html");
+    JsonNode sim = simulation == null ? null : read(simulation, Report::readSimulation);
+    JsonNode rank = ranking == null ? null : read(ranking, Report::readRanking);
+    Files.writeString(out, Report.html(title == null ? Report.defaultTitle(lang) : title, sim, rank, lang),
+        StandardCharsets.UTF_8);
     return Main.OK;
+  }
+
+  /** Reads one input; a refusal names the file, as there are two. */
+  private static JsonNode read(Path file, java.util.function.Function<byte[], JsonNode> reader) {
+    byte[] bytes = RateFloatFiles.read(file);
+    try {
+      return reader.apply(bytes);
+    } catch (InputException e) {
+      throw new InputException(e.code(), e.pointer(), file + ": " + e.detail());
+    }
   }
 }

@@ -2,6 +2,7 @@ package org.ratefloat.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Apply a rule table (and optionally a proposed one) to a portfolio: premium income at the "
         + "benchmark and after floating, by class and band, the fund's payout ratio, and injury incidence "
-        + "against a reduction path. Prints JSON (or --out FILE).")
+        + "against a reduction path. Prints JSON (or --out FILE). Exit 7 when some employers are refused "
+        + "(0 with --allow-errors), 3 when a table decides none.")
 final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -37,24 +39,46 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
   Path in;
 
-  @Option(names = "--base-year", paramLabel = "YEAR", description = "base year of the incidence path")
+  @Option(names = "--base-year", paramLabel = "YEAR",
+      description = "base year of the incidence path, 1900 to 2999")
   Integer baseYear;
 
   @Option(names = "--reduction", defaultValue = "20", paramLabel = "PERCENT",
-      description = "incidence reduction over the path (default: ${DEFAULT-VALUE})")
+      description = "incidence reduction over the path, 0 to 100 (default: ${DEFAULT-VALUE})")
   BigDecimal reduction;
 
-  @Option(names = "--years", defaultValue = "5", paramLabel = "N", description = "length of the path (default: ${DEFAULT-VALUE})")
+  @Option(names = "--years", defaultValue = "5", paramLabel = "N",
+      description = "length of the path, 1 to 50 (default: ${DEFAULT-VALUE})")
   int years;
 
-  @Option(names = "--classes", split = ",", paramLabel = "C", description = "risk classes tracked (default: all)")
+  @Option(names = "--classes", split = ",", paramLabel = "C",
+      description = "risk classes tracked, 1 to 8 (default: all)")
   List<Integer> classes;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here")
+  @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here (.json)")
   Path out;
+
+  @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
+  boolean allowErrors;
 
   @Override
   public Integer call() throws Exception {
+    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Usage.extension(spec, "--out", out, ".json");
+    for (String option : List.of("--reduction", "--years", "--classes")) {
+      Usage.requireWith(spec, option, "--base-year");
+    }
+    if (baseYear != null) {
+      Usage.inRange(spec, "--base-year", baseYear, 1900, 2999);
+    }
+    if (reduction.signum() < 0 || reduction.compareTo(new BigDecimal("100")) > 0) {
+      throw Usage.invalid(spec, "--reduction", "must be a percentage from 0 to 100: " + reduction.toPlainString());
+    }
+    Usage.inRange(spec, "--years", years, 1, 50);
+    for (int c : classes == null ? List.<Integer>of() : classes) {
+      // the eight risk classes of the national scheme (人社部发〔2015〕71号)
+      Usage.inRange(spec, "--classes", c, 1, 8);
+    }
     RuleTable current = RateFloat.loadTable(rules);
     List<Simulation.Column> columns = new ArrayList<>();
     columns.add(new Simulation.Column(current));
@@ -64,7 +88,9 @@ final class SimulateCommand implements Callable<Integer> {
     Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes));
     Map<String, Integer> unreadable = new TreeMap<>();
+    long[] readable = {0};
     org.ratefloat.batch.Batch.read(in, c -> {
+      readable[0]++;
       columns.forEach(col -> col.add(c));
       if (incidence != null) {
         try {
@@ -76,6 +102,19 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
     }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
+    long records = readable[0] + unreadable.values().stream().mapToInt(Integer::intValue).sum();
+    for (Simulation.Column col : columns) {
+      Path file = col == columns.get(0) ? rules : compare;
+      if (col.total().employers() == 0) {
+        Map<String, Long> why = new TreeMap<>(col.errors());
+        unreadable.forEach((code, n) -> why.merge(code, n.longValue(), Long::sum));
+        throw Outcome.nothingComputed(file + " decided no employer: " + Outcome.counts(records, "record", why));
+      }
+    }
+    if (incidence != null && !incidence.covers(baseYear)) {
+      throw Outcome.nothingComputed("no tracked class has injuries and average headcount in the base year "
+          + baseYear + ", so there is no incidence path");
+    }
     byte[] json = Simulation.json(columns, incidence);
     if (out != null) {
       Files.write(out, json);
@@ -85,14 +124,22 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     for (Simulation.Column col : columns) {
       Simulation.Totals t = col.total();
-      err.printf("%s: %,d employers, income at benchmark %s, after floating %s (%s %%), payout ratio %s %% -> %s %%%n",
-          col == columns.get(0) ? rules : compare, t.employers(), t.incomeAtBenchmark().setScale(2,
-              java.math.RoundingMode.HALF_UP).toPlainString(), t.incomeAfter().setScale(2,
-              java.math.RoundingMode.HALF_UP).toPlainString(), t.incomeChange(), t.payoutRatioBefore(),
-          t.payoutRatioAfter());
-      col.errors().forEach((code, n) -> err.printf("  refused %s %d%n", code, n));
+      long colRefused = col.errors().values().stream().mapToLong(Long::longValue).sum();
+      err.println(Printable.escape(String.format(java.util.Locale.ROOT,
+          "%s: %,d employers decided, %,d refused; income at benchmark %s, after floating %s (%s %%), "
+              + "payout ratio %s %% -> %s %%",
+          col == columns.get(0) ? rules : compare, t.employers(), colRefused,
+          t.incomeAtBenchmark().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+          t.incomeAfter().setScale(2, RoundingMode.HALF_UP).toPlainString(), orNa(t.incomeChange()),
+          orNa(t.payoutRatioBefore()), orNa(t.payoutRatioAfter()))));
+      col.errors().forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
     }
     unreadable.forEach((code, n) -> err.printf("  unreadable %s %d%n", code, n));
-    return Main.OK;
+    boolean someRefused = !unreadable.isEmpty() || columns.stream().anyMatch(c -> !c.errors().isEmpty());
+    return Outcome.exitCode(someRefused, allowErrors);
+  }
+
+  private static String orNa(String figure) {
+    return figure.isEmpty() ? "n/a" : figure;
   }
 }

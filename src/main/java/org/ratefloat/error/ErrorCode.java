@@ -3,7 +3,8 @@ package org.ratefloat.error;
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,
  * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide, {@code VR} a decision
- * record checked against a rule table it does not belong to.
+ * record checked against a rule table it does not belong to, {@code CL} a command line the
+ * {@code ratefloat} command does not accept.
  *
  * <p>Codes never change meaning once released; new faults get new codes.
  *
@@ -36,6 +37,9 @@ public enum ErrorCode {
   IN024("input exceeds a size limit"),
   IN025("history lacks a value the rule table needs"),
 
+  IN040("document of another kind or format"),
+  IN041("nothing could be computed: no record was usable"),
+
   RT001("malformed JSON"),
   RT002("duplicate key"),
   RT003("unknown key"),
@@ -67,7 +71,11 @@ public enum ErrorCode {
 
   DC001("the rule table has no rule for this case"),
 
-  VR001("the decision record does not name this rule table");
+  VR001("the decision record does not name this rule table"),
+
+  CL001("unknown command, option or argument"),
+  CL002("missing command, option or argument"),
+  CL003("invalid option value or combination of options");
 
   private final String summary;
 

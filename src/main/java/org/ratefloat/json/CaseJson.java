@@ -50,6 +50,7 @@ public final class CaseJson {
   /** Validates a case held in an already parsed tree (e.g. the input echoed in a decision). */
   public static RatingCase read(JsonValue value) {
     JsonObject root = value.asObject();
+    Formats.requireCase(root);
     LocalDate asOf = root.date("asOf");
     Optional<BigDecimal> premiumBase = root.optDecimal("premiumBase");
     Employer employer = employer(root.object("employer"));

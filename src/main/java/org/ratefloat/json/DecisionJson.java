@@ -145,10 +145,7 @@ public final class DecisionJson {
   }
 
   static Decision read(JsonObject o) {
-    JsonValue format = o.req("format");
-    if (!format.asString().equals(FORMAT)) {
-      throw format.fail(Fault.BAD_VALUE, "not a decision record of format " + FORMAT);
-    }
+    Formats.require(o, FORMAT);
     String library = o.text("library");
     ImmutableList.Builder<TableRef> tables = ImmutableList.builder();
     for (JsonValue v : o.array("tables")) {

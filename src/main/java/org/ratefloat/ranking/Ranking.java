@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
+import org.ratefloat.batch.CsvOut;
 import org.ratefloat.json.Fault;
 import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonObject;
@@ -34,6 +35,7 @@ import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.ClassificationSpec;
 import org.ratefloat.rules.Rounding;
 import org.ratefloat.rules.RuleTables;
+import org.ratefloat.rules.Text;
 
 /**
  * Ranks the employers of key industries for one month. All arithmetic is decimal; equal values share
@@ -94,7 +96,7 @@ public final class Ranking {
     }
     String id = o.text("id");
     String version = o.text("version");
-    o.object("title");
+    Text title = text(o.object("title"));
     String status = o.text("status");
     if (!status.equals("verified") && !status.equals("provisional")) {
       throw o.fail("status", Fault.BAD_VALUE, "status must be verified or provisional: \"" + status + "\"");
@@ -123,7 +125,7 @@ public final class Ranking {
       if (!ids.add(iid)) {
         throw new RuleTableException(ErrorCode.RT007, source, i.pointerOf("id"), "duplicate id \"" + iid + "\"");
       }
-      i.object("label");
+      Text label = text(i.object("label"));
       Measure num = measure(i.req("measure"), source);
       Optional<Measure> den = i.opt("per").map(x -> measure(x, source));
       BigDecimal multiplier = i.optDecimal("multiplier").orElse(BigDecimal.ONE);
@@ -134,7 +136,7 @@ public final class Ranking {
       BigDecimal minExposure = i.optDecimal("minExposure").orElse(BigDecimal.ZERO);
       BigDecimal weight = i.optDecimal("weight").orElse(BigDecimal.ONE);
       i.finish();
-      indicators.add(new RankingSpec.Indicator(iid, num, den, multiplier, round, minExposure, weight));
+      indicators.add(new RankingSpec.Indicator(iid, label, num, den, multiplier, round, minExposure, weight));
     }
     JsonObject combine = o.object("combine");
     String method = combine.text("method");
@@ -150,7 +152,7 @@ public final class Ranking {
     combine.finish();
     int top = o.req("top").asInt(1, 1_000_000);
     o.finish();
-    return new Loaded(new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, status,
+    return new Loaded(new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, title, status,
         classificationId, classes, divisions, indicators.build(), method, ties, scoreRounding, top), classification);
   }
 
@@ -214,6 +216,12 @@ public final class Ranking {
     }
     o.finish();
     return ImmutableMap.copyOf(byEdition);
+  }
+
+  private static Text text(JsonObject o) {
+    Text text = new Text(o.text("zh"), o.text("en"));
+    o.finish();
+    return text;
   }
 
   private static Measure measure(JsonValue v, String source) {
@@ -376,9 +384,18 @@ public final class Ranking {
     RankingSpec spec = result.spec();
     out.beginObject().field("format", "ratefloat/ranking-result@1");
     out.name("definition").beginObject().field("id", spec.id()).field("version", spec.version())
-        .field("status", spec.status()).field("sha256", spec.sha256()).endObject();
+        .field("status", spec.status()).field("sha256", spec.sha256());
+    text(out.name("title"), spec.title());
+    out.endObject();
     out.field("month", result.month().toString()).field("method", spec.method()).field("ties", spec.ties());
     out.field("eligible", result.eligible()).field("skipped", result.skipped()).field("top", top);
+    out.name("indicators").beginArray();
+    for (RankingSpec.Indicator i : spec.indicators()) {
+      out.beginObject().field("id", i.id());
+      text(out.name("label"), i.label());
+      out.endObject();
+    }
+    out.endArray();
     out.name("entries").beginArray();
     for (Entry e : result.top(top)) {
       out.beginObject().field("position", e.position()).field("employerId", e.employerId());
@@ -414,6 +431,10 @@ public final class Ranking {
     return out.bytes();
   }
 
+  private static void text(org.ratefloat.json.JsonOut out, Text text) {
+    out.beginObject().field("zh", text.zh()).field("en", text.en()).endObject();
+  }
+
   private static java.util.Set<String> ids(List<Entry> entries) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     entries.forEach(e -> ids.add(e.employerId()));
@@ -422,24 +443,24 @@ public final class Ranking {
 
   /** The top N as CSV: position, employer, class, each indicator's value and rank, score. */
   public static String csv(Result result, int top) {
-    StringBuilder out = new StringBuilder("position,employerId,riskClass");
+    List<String> header = new ArrayList<>(List.of("position", "employerId", "riskClass"));
     for (RankingSpec.Indicator i : result.spec().indicators()) {
-      out.append(',').append(i.id()).append("Value,").append(i.id()).append("Rank");
+      header.add(i.id() + "Value");
+      header.add(i.id() + "Rank");
     }
-    out.append(",score\n");
+    header.add("score");
+    StringBuilder out = new StringBuilder(CsvOut.row(header));
     for (Entry e : result.top(top)) {
-      out.append(e.position().toPlainString()).append(',').append(csvCell(e.employerId())).append(',')
-          .append(e.riskClass());
+      List<String> row = new ArrayList<>(List.of(e.position().toPlainString(), e.employerId(),
+          String.valueOf(e.riskClass())));
       for (int j = 0; j < e.values().size(); j++) {
         BigDecimal v = e.values().get(j);
-        out.append(',').append(v == null ? "" : v.toPlainString()).append(',').append(e.ranks().get(j).toPlainString());
+        row.add(v == null ? "" : v.toPlainString());
+        row.add(e.ranks().get(j).toPlainString());
       }
-      out.append(',').append(e.score().toPlainString()).append('\n');
+      row.add(e.score().toPlainString());
+      out.append(CsvOut.row(row));
     }
     return out.toString();
-  }
-
-  private static String csvCell(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 }

@@ -11,6 +11,7 @@ import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.rules.Rounding;
+import org.ratefloat.rules.Text;
 
 /**
  * A ranking definition: which employers count (key industries by risk class, by GB/T 4754 division
@@ -18,6 +19,7 @@ import org.ratefloat.rules.Rounding;
  * are shared.
  *
  * @param sha256 SHA-256 of the definition file's exact bytes
+ * @param title the definition's title in Chinese and English
  * @param classification the id of the classification the risk classes come from
  * @param keyClasses risk classes whose employers are ranked (empty: none by class)
  * @param keyDivisions per edition of GB/T 4754, the two-digit divisions (or longer code prefixes
@@ -32,6 +34,7 @@ public record RankingSpec(
     String sha256,
     String id,
     String version,
+    Text title,
     String status,
     String classification,
     ImmutableSet<Integer> keyClasses,
@@ -79,8 +82,9 @@ public record RankingSpec(
   /**
    * One ranked indicator of a month: a measure's value ({@code denominator} absent), or a rate
    * numerator ÷ denominator × multiplier, rounded. A rate is ranked only for employers whose
-   * denominator reaches {@code minExposure}; the others share the last rank of that indicator.
+   * denominator reaches {@code minExposure}; the others share the last rank of that indicator. The
+   * label, in Chinese and English, names the indicator and its unit.
    */
-  public record Indicator(String id, Measure numerator, Optional<Measure> denominator, BigDecimal multiplier,
-      Optional<Rounding> round, BigDecimal minExposure, BigDecimal weight) {}
+  public record Indicator(String id, Text label, Measure numerator, Optional<Measure> denominator,
+      BigDecimal multiplier, Optional<Rounding> round, BigDecimal minExposure, BigDecimal weight) {}
 }

@@ -127,7 +127,9 @@ public final class Simulation {
     void write(JsonOut out) {
       out.beginObject();
       out.name("table").beginObject().field("id", table.id()).field("version", table.version())
-          .field("status", table.status()).field("sha256", table.sha256()).endObject();
+          .field("status", table.status()).field("sha256", table.sha256());
+      out.name("title").beginObject().field("zh", table.title("zh")).field("en", table.title("en")).endObject();
+      out.endObject();
       totals(out.name("total"), total);
       out.name("byClass").beginArray();
       byClass.forEach((c, t) -> {
@@ -222,6 +224,11 @@ public final class Simulation {
         s[0] = s[0].add(injuries);
         s[1] = s[1].add(headcount);
       }
+    }
+
+    /** Whether some tracked class has a rate in the year (a path can start there). */
+    public boolean covers(int year) {
+      return sums.keySet().stream().anyMatch(c -> rate(c, year) != null);
     }
 
     /** The rate of a class in a year, or null if not recorded. */

