@@ -1,21 +1,21 @@
 package org.ratefloat;
 
-import org.ratefloat.error.ErrorCode;
-import org.ratefloat.error.InputException;
-import org.ratefloat.error.RuleTableException;
-import org.ratefloat.error.UndeterminedException;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.TableRef;
 import org.ratefloat.engine.Engine;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.rules.ClassificationSpec;
 import org.ratefloat.rules.LoadedTable;
-import org.ratefloat.rules.RuleTableSpec;
 
 /**
  * A loaded, checked and compiled rule table that decides cases.
@@ -59,23 +59,60 @@ public final class RuleTable {
   }
 
   /** Identities of this table and the tables it refers to, this one first. */
-  public ImmutableList<TableRef> tables() {
+  public List<TableRef> tables() {
     return engine.refs();
   }
 
   /** The parameters the sources do not confirm, as listed in the table. */
-  public ImmutableList<String> unverified() {
+  public List<String> unverified() {
     return engine.table().measure().unverified();
   }
 
   /** The parts of the measure its sources lack, as listed in the table. */
-  public ImmutableList<String> gaps() {
+  public List<String> gaps() {
     return engine.table().measure().gaps();
   }
 
-  /** The parsed table, for tools that explain or lint it. */
-  public RuleTableSpec spec() {
-    return engine.table().measure();
+  /** The sources the table cites: where each is and what was taken from it. */
+  public List<Source> sources() {
+    return engine.table().measure().sources().stream().map(r -> new Source(r.url(), r.took())).toList();
+  }
+
+  /** The table's indicators, in table order. */
+  public List<Part> indicators() {
+    return engine.table().measure().indicators().stream()
+        .map(i -> new Part(i.id(), i.kind().jsonName(), i.label().zh(), i.label().en())).toList();
+  }
+
+  /** The table's steps, in the order they run. */
+  public List<Part> steps() {
+    return engine.table().measure().steps().stream()
+        .map(st -> new Part(st.id(), st.kind().jsonName(), st.label().zh(), st.label().en())).toList();
+  }
+
+  /**
+   * A source a table cites.
+   *
+   * @param url where the source is
+   * @param took what the table took from it
+   * @since 0.1.0
+   */
+  public record Source(String url, String took) {}
+
+  /**
+   * An indicator or step of a table, as a reader of decisions needs it.
+   *
+   * @param id its id in the table, as decisions name it
+   * @param kind its kind as written in the table, e.g. {@code ratio} or {@code table}
+   * @param labelZh its label in Chinese
+   * @param labelEn its label in English
+   * @since 0.1.0
+   */
+  public record Part(String id, String kind, String labelZh, String labelEn) {
+    /** The label in {@code zh} or (anything else) {@code en}. */
+    public String label(String language) {
+      return "zh".equals(language) ? labelZh : labelEn;
+    }
   }
 
   /**
@@ -115,5 +152,9 @@ public final class RuleTable {
    * @since 0.1.0
    */
   public record RiskClass(IndustryCode code, int riskClass, Optional<BigDecimal> benchmark,
-      ImmutableList<BigDecimal> ladder, String classification, String status) {}
+      List<BigDecimal> ladder, String classification, String status) {
+    public RiskClass {
+      ladder = List.copyOf(ladder);
+    }
+  }
 }

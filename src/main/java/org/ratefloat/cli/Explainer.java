@@ -25,20 +25,19 @@ final class Explainer {
 
   static String explain(Decision d, RuleTable table, String lang) {
     boolean zh = lang.equals("zh");
-    RuleTableSpec spec = table.spec();
     Map<String, String> labels = new HashMap<>();
-    for (IndicatorSpec i : spec.indicators()) {
-      labels.put(i.id(), i.label().in(lang));
+    for (RuleTable.Part part : table.indicators()) {
+      labels.put(part.id(), part.label(lang));
     }
-    for (StepSpec s : spec.steps()) {
-      labels.put(s.id(), s.label().in(lang));
+    for (RuleTable.Part part : table.steps()) {
+      labels.put(part.id(), part.label(lang));
     }
     StringBuilder out = new StringBuilder();
     String name = d.input().employer().name().isEmpty() ? "" : " " + d.input().employer().name();
     out.append(zh ? "费率浮动决定" : "Rate-floating decision").append(": ")
         .append(d.input().employer().id()).append(name).append('\n');
-    out.append(zh ? "费率表: " : "Rule table: ").append(spec.title().in(lang)).append(" (")
-        .append(spec.id()).append(' ').append(spec.version()).append(", ").append(spec.status().jsonName())
+    out.append(zh ? "费率表: " : "Rule table: ").append(table.title(lang)).append(" (")
+        .append(table.id()).append(' ').append(table.version()).append(", ").append(table.status())
         .append(", sha256 ").append(d.table().sha256(), 0, 16).append("…)\n");
     out.append(zh ? "决定日期: " : "As of: ").append(d.asOf()).append('\n');
     out.append(zh ? "行业: " : "Industry: ").append(d.industry().edition().label()).append(' ')

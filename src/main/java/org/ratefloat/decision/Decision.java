@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.RatingCase;
@@ -38,7 +39,7 @@ import org.ratefloat.model.RatingCase;
  */
 public record Decision(
     String library,
-    ImmutableList<TableRef> tables,
+    List<TableRef> tables,
     InputHash inputHash,
     LocalDate asOf,
     IndustryCode industry,
@@ -52,14 +53,14 @@ public record Decision(
     BigDecimal rate,
     String rateRounding,
     Optional<Premium> premium,
-    ImmutableList<IndicatorValue> indicators,
-    ImmutableList<StepTrace> steps,
-    ImmutableList<Warning> warnings,
+    List<IndicatorValue> indicators,
+    List<StepTrace> steps,
+    List<Warning> warnings,
     RatingCase input) {
 
   public Decision {
     requireNonNull(library, "library");
-    requireNonNull(tables, "tables");
+    tables = ImmutableList.copyOf(requireNonNull(tables, "tables"));
     requireNonNull(inputHash, "inputHash");
     requireNonNull(asOf, "asOf");
     requireNonNull(industry, "industry");
@@ -72,9 +73,9 @@ public record Decision(
     requireNonNull(rate, "rate");
     requireNonNull(rateRounding, "rateRounding");
     requireNonNull(premium, "premium");
-    requireNonNull(indicators, "indicators");
-    requireNonNull(steps, "steps");
-    requireNonNull(warnings, "warnings");
+    indicators = ImmutableList.copyOf(requireNonNull(indicators, "indicators"));
+    steps = ImmutableList.copyOf(requireNonNull(steps, "steps"));
+    warnings = ImmutableList.copyOf(requireNonNull(warnings, "warnings"));
     requireNonNull(input, "input");
   }
 

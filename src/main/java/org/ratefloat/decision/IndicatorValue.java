@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,7 @@ public record IndicatorValue(
     String kind,
     Optional<LocalDate> from,
     Optional<LocalDate> to,
-    ImmutableMap<String, String> operands,
+    Map<String, String> operands,
     Value unrounded,
     Value value,
     String rounding) {
@@ -34,7 +35,8 @@ public record IndicatorValue(
     requireNonNull(kind, "kind");
     requireNonNull(from, "from");
     requireNonNull(to, "to");
-    requireNonNull(operands, "operands");
+    // in the order given (the order a record writes them), unmodifiable
+    operands = ImmutableMap.copyOf(requireNonNull(operands, "operands"));
     requireNonNull(unrounded, "unrounded");
     requireNonNull(value, "value");
     requireNonNull(rounding, "rounding");

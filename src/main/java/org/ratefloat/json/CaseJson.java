@@ -166,7 +166,7 @@ public final class CaseJson {
     for (Measure m : Measure.values()) {
       o.opt(m.jsonName()).ifPresent(v -> values.put(m, m.integral() ? v.asInteger() : v.asDecimal()));
     }
-    Optional<ImmutableSortedMap<Integer, Long>> disability = o.optObject("disabilityCases").map(d -> {
+    Optional<java.util.SortedMap<Integer, Long>> disability = o.optObject("disabilityCases").map(d -> {
       Map<Integer, Long> byGrade = new TreeMap<>();
       for (String key : d.keys()) {
         if (!WHOLE_NUMBER.matcher(key).matches()) {
@@ -179,7 +179,7 @@ public final class CaseJson {
         byGrade.put(Integer.valueOf(key), build(d, () -> InputRules.count(cases, "/" + key, what)));
       }
       d.finish();
-      return ImmutableSortedMap.copyOf(byGrade);
+      return (java.util.SortedMap<Integer, Long>) ImmutableSortedMap.copyOf(byGrade);
     });
     o.finish();
     return build(o, () -> new Period(from, to, ImmutableSortedMap.copyOf(values), disability));

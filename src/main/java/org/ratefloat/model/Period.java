@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.Optional;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
@@ -32,8 +33,8 @@ import org.ratefloat.error.InputException;
 public record Period(
     LocalDate from,
     LocalDate to,
-    ImmutableSortedMap<Measure, BigDecimal> values,
-    Optional<ImmutableSortedMap<Integer, Long>> disabilityCases) {
+    SortedMap<Measure, BigDecimal> values,
+    Optional<SortedMap<Integer, Long>> disabilityCases) {
 
   public Period {
     InputRules.date(requireNonNull(from, "from"), "/from", "from");
@@ -52,7 +53,7 @@ public record Period(
   }
 
   /** The values in measure order, each checked; counts with scale 0. */
-  private static ImmutableSortedMap<Measure, BigDecimal> checked(ImmutableSortedMap<Measure, BigDecimal> values) {
+  private static SortedMap<Measure, BigDecimal> checked(Map<Measure, BigDecimal> values) {
     ImmutableSortedMap<Measure, BigDecimal> sorted = ImmutableSortedMap.copyOf(values);
     boolean same = true;
     for (Map.Entry<Measure, BigDecimal> e : sorted.entrySet()) {
@@ -77,7 +78,7 @@ public record Period(
     return InputRules.amount(v, pointer, m.jsonName());
   }
 
-  private static ImmutableSortedMap<Integer, Long> checkedGrades(ImmutableSortedMap<Integer, Long> grades) {
+  private static SortedMap<Integer, Long> checkedGrades(Map<Integer, Long> grades) {
     ImmutableSortedMap<Integer, Long> sorted = ImmutableSortedMap.copyOf(grades);
     sorted.forEach((grade, count) -> {
       String pointer = "/disabilityCases/" + grade;

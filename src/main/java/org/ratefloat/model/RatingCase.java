@@ -2,9 +2,9 @@ package org.ratefloat.model;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
@@ -26,15 +26,15 @@ import org.ratefloat.error.InputException;
  */
 public record RatingCase(
     Employer employer,
-    ImmutableList<Period> history,
-    ImmutableList<Claim> claims,
+    List<Period> history,
+    List<Claim> claims,
     LocalDate asOf,
     Optional<BigDecimal> premiumBase) {
 
   public RatingCase {
     requireNonNull(employer, "employer");
-    requireNonNull(history, "history");
-    requireNonNull(claims, "claims");
+    history = List.copyOf(requireNonNull(history, "history"));
+    claims = List.copyOf(requireNonNull(claims, "claims"));
     InputRules.date(requireNonNull(asOf, "asOf"), "/asOf", "asOf");
     premiumBase = requireNonNull(premiumBase, "premiumBase")
         .map(b -> InputRules.amount(b, "/premiumBase", "premiumBase"));

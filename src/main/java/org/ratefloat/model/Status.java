@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSortedMap;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
@@ -30,7 +31,7 @@ public record Status(
     boolean premiumArrears,
     boolean jointPunishment,
     Optional<LocalDate> firstInsured,
-    ImmutableSortedMap<String, Boolean> customFlags) {
+    SortedMap<String, Boolean> customFlags) {
   private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   public Status {

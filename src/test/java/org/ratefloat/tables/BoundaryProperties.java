@@ -37,6 +37,7 @@ import org.ratefloat.rules.Guard;
 import org.ratefloat.rules.IndicatorSpec;
 import org.ratefloat.rules.Outcome;
 import org.ratefloat.rules.RowSpec;
+import org.ratefloat.rules.RuleTableSpec;
 import org.ratefloat.rules.StepSpec;
 
 /**
@@ -96,15 +97,16 @@ class BoundaryProperties {
       for (Path file : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".ranking.json")
           && !p.getFileName().toString().equals("cn-annex-2015.json")).sorted().toList()) {
         RuleTable table = RateFloat.loadTable(file);
+        RuleTableSpec spec = org.ratefloat.rules.RuleTables.load(file).measure();
         List<Path> bases = examples(table.id());
         List<DynamicTest> tests = new ArrayList<>();
-        for (StepSpec step : table.spec().steps()) {
+        for (StepSpec step : spec.steps()) {
           if (!(step instanceof StepSpec.Rows rows)) {
             continue;
           }
           for (RowSpec row : rows.rows()) {
             for (Condition c : conditions(row.when())) {
-              if (!(indicator(table, c.indicator()) instanceof IndicatorSpec.Ratio ratio)) {
+              if (!(indicator(spec, c.indicator()) instanceof IndicatorSpec.Ratio ratio)) {
                 continue;
               }
               for (Condition.Bound b : Stream.of(c.lower(), c.upper()).flatMap(Optional::stream).toList()) {
@@ -145,8 +147,8 @@ class BoundaryProperties {
     }
   }
 
-  private static IndicatorSpec indicator(RuleTable table, String id) {
-    return table.spec().indicators().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  private static IndicatorSpec indicator(RuleTableSpec spec, String id) {
+    return spec.indicators().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
   }
 
   private static List<Condition> conditions(Guard g) {
