@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 
 /**
  * One individual claim, for measures that look at claims rather than period totals. The rules of
@@ -63,6 +65,86 @@ public record Claim(
         }
       }
       return Optional.empty();
+    }
+  }
+
+  /** A builder for a claim: id, date, kind and paid are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this claim's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder().id(id).date(date).kind(kind).paid(paid).medicalOnly(medicalOnly);
+    disabilityGrade.ifPresent(b::disabilityGrade);
+    incurred.ifPresent(b::incurred);
+    return b;
+  }
+
+  /**
+   * Builds a {@link Claim}; {@link #build()} applies the constructor's rules.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private String id;
+    private LocalDate date;
+    private ClaimKind kind;
+    private Integer disabilityGrade;
+    private BigDecimal paid;
+    private BigDecimal incurred;
+    private boolean medicalOnly;
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = requireNonNull(id, "id");
+      return this;
+    }
+
+    public Builder date(LocalDate date) {
+      this.date = requireNonNull(date, "date");
+      return this;
+    }
+
+    public Builder kind(ClaimKind kind) {
+      this.kind = requireNonNull(kind, "kind");
+      return this;
+    }
+
+    public Builder disabilityGrade(int grade) {
+      this.disabilityGrade = grade;
+      return this;
+    }
+
+    public Builder paid(BigDecimal paid) {
+      this.paid = requireNonNull(paid, "paid");
+      return this;
+    }
+
+    public Builder incurred(BigDecimal incurred) {
+      this.incurred = requireNonNull(incurred, "incurred");
+      return this;
+    }
+
+    public Builder medicalOnly(boolean value) {
+      this.medicalOnly = value;
+      return this;
+    }
+
+    /**
+     * The claim.
+     *
+     * @throws InputException if a required value is missing ({@code IN004}) or a rule is broken
+     */
+    public Claim build() {
+      for (Object[] r : new Object[][] {{id, "/id"}, {date, "/date"}, {kind, "/kind"}, {paid, "/paid"}}) {
+        if (r[0] == null) {
+          throw new InputException(ErrorCode.IN004, (String) r[1], ((String) r[1]).substring(1) + " is required");
+        }
+      }
+      return new Claim(id, date, kind, disabilityGrade == null ? OptionalInt.empty() : OptionalInt.of(disabilityGrade),
+          paid, Optional.ofNullable(incurred), medicalOnly);
     }
   }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.InputException;
 
 /**
  * An insured employer. The rules of {@link InputRules} apply, with pointers relative to the employer
@@ -45,5 +47,96 @@ public record Employer(
     benchmarkRate = requireNonNull(benchmarkRate, "benchmarkRate")
         .map(b -> InputRules.positive(b, "/benchmarkRate", "benchmark rate"));
     requireNonNull(status, "status");
+  }
+
+  /** A builder for an employer: id and industry are required; name empty, status {@link Status#none()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this employer's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder().id(id).name(name).industry(industry).status(status);
+    riskClassOverride.ifPresent(b::riskClassOverride);
+    currentBand.ifPresent(b::currentBand);
+    benchmarkRate.ifPresent(b::benchmarkRate);
+    return b;
+  }
+
+  /**
+   * Builds an {@link Employer}; {@link #build()} applies the constructor's rules.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private String id;
+    private String name = "";
+    private IndustryCode industry;
+    private Integer riskClassOverride;
+    private BigDecimal currentBand;
+    private BigDecimal benchmarkRate;
+    private Status status = Status.none();
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = requireNonNull(id, "id");
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = requireNonNull(name, "name");
+      return this;
+    }
+
+    public Builder industry(IndustryCode industry) {
+      this.industry = requireNonNull(industry, "industry");
+      return this;
+    }
+
+    /** The industry code in an edition, e.g. {@code industry(Edition.GBT_4754_2011, "3511")}. */
+    public Builder industry(Edition edition, String code) {
+      return industry(new IndustryCode(edition, code));
+    }
+
+    /** The risk class, when the table has no classification or the agency assigned another. */
+    public Builder riskClassOverride(int riskClass) {
+      this.riskClassOverride = riskClass;
+      return this;
+    }
+
+    /** The band multiplier the employer pays now, e.g. {@code 1.2} (else the benchmark band). */
+    public Builder currentBand(BigDecimal multiplier) {
+      this.currentBand = requireNonNull(multiplier, "currentBand");
+      return this;
+    }
+
+    /** The regional benchmark in percent of payroll, for tables whose sources lack it. */
+    public Builder benchmarkRate(BigDecimal percent) {
+      this.benchmarkRate = requireNonNull(percent, "benchmarkRate");
+      return this;
+    }
+
+    public Builder status(Status status) {
+      this.status = requireNonNull(status, "status");
+      return this;
+    }
+
+    /**
+     * The employer.
+     *
+     * @throws InputException if a required value is missing ({@code IN004}) or a rule is broken
+     */
+    public Employer build() {
+      if (id == null) {
+        throw new InputException(ErrorCode.IN004, "/id", "id is required");
+      }
+      if (industry == null) {
+        throw new InputException(ErrorCode.IN004, "/industry", "industry is required");
+      }
+      return new Employer(id, name, industry,
+          riskClassOverride == null ? OptionalInt.empty() : OptionalInt.of(riskClassOverride),
+          Optional.ofNullable(currentBand), Optional.ofNullable(benchmarkRate), status);
+    }
   }
 }

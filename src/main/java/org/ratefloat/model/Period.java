@@ -102,4 +102,87 @@ public record Period(
     return from.getDayOfYear() == 1 && to.getYear() == from.getYear()
         && to.getMonthValue() == 12 && to.getDayOfMonth() == 31;
   }
+
+  /** A builder for the period {@code from..to}, both days included, with no measure recorded yet. */
+  public static Builder builder(LocalDate from, LocalDate to) {
+    return new Builder(requireNonNull(from, "from"), requireNonNull(to, "to"));
+  }
+
+  /** A builder for a calendar year. */
+  public static Builder year(int year) {
+    return builder(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+  }
+
+  /** A builder holding this period's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder(from, to);
+    values.forEach(b::value);
+    disabilityCases.ifPresent(grades -> {
+      b.disabilityCasesRecorded();
+      grades.forEach(b::disabilityCases);
+    });
+    return b;
+  }
+
+  /**
+   * Builds a {@link Period}; {@link #build()} applies the constructor's rules (amounts not negative,
+   * counts whole, no injuries on a headcount of 0 ...).
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private final LocalDate from;
+    private final LocalDate to;
+    private final Map<Measure, BigDecimal> values = new java.util.EnumMap<>(Measure.class);
+    private Map<Integer, Long> disabilityCases;
+
+    private Builder(LocalDate from, LocalDate to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    /** Records a measure, e.g. {@code value(Measure.BENEFITS_PAID, new BigDecimal("168500.00"))}. */
+    public Builder value(Measure measure, BigDecimal value) {
+      values.put(requireNonNull(measure, "measure"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Records a measure from its decimal text, e.g. {@code value(Measure.PAYROLL, "32500000.00")}. */
+    public Builder value(Measure measure, String value) {
+      return value(measure, new BigDecimal(requireNonNull(value, "value")));
+    }
+
+    /** Records a count, e.g. {@code value(Measure.INJURIES, 6)}. */
+    public Builder value(Measure measure, long count) {
+      return value(measure, BigDecimal.valueOf(count));
+    }
+
+    /** Records the cases assessed at a disability grade (1 most severe to 10). */
+    public Builder disabilityCases(int grade, long cases) {
+      disabilityCasesRecorded();
+      disabilityCases.put(grade, cases);
+      return this;
+    }
+
+    /**
+     * States that disability cases were recorded for the period, so that a grade not given has none
+     * (without it, they are not recorded and an indicator that needs them refuses the case).
+     */
+    public Builder disabilityCasesRecorded() {
+      if (disabilityCases == null) {
+        disabilityCases = new java.util.TreeMap<>();
+      }
+      return this;
+    }
+
+    /**
+     * The period.
+     *
+     * @throws InputException if a rule is broken, with the pointer inside the period
+     */
+    public Period build() {
+      return new Period(from, to, ImmutableSortedMap.copyOf(values),
+          Optional.ofNullable(disabilityCases).map(ImmutableSortedMap::copyOf));
+    }
+  }
 }

@@ -80,4 +80,91 @@ public record RatingCase(
     return new RatingCase(new Employer(id, e.name(), e.industry(), e.riskClassOverride(), e.currentBand(),
         e.benchmarkRate(), e.status()), history, claims, asOf, premiumBase);
   }
+
+  /** A builder for a case: employer and as-of date are required, history and claims start empty. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this case's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder().employer(employer).history(history).claims(claims).asOf(asOf);
+    premiumBase.ifPresent(b::premiumBase);
+    return b;
+  }
+
+  /**
+   * Builds a {@link RatingCase} step by step; {@link #build()} applies every rule the constructor
+   * applies (the rules a JSON case meets), with the same codes and pointers.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private Employer employer;
+    private final java.util.List<Period> history = new java.util.ArrayList<>();
+    private final java.util.List<Claim> claims = new java.util.ArrayList<>();
+    private LocalDate asOf;
+    private BigDecimal premiumBase;
+
+    private Builder() {}
+
+    public Builder employer(Employer employer) {
+      this.employer = requireNonNull(employer, "employer");
+      return this;
+    }
+
+    /** Replaces the history with these periods, in date order. */
+    public Builder history(java.util.List<Period> periods) {
+      history.clear();
+      periods.forEach(this::period);
+      return this;
+    }
+
+    /** Adds a period after those added so far. */
+    public Builder period(Period period) {
+      history.add(requireNonNull(period, "period"));
+      return this;
+    }
+
+    /** Replaces the claims with these. */
+    public Builder claims(java.util.List<Claim> list) {
+      claims.clear();
+      list.forEach(this::claim);
+      return this;
+    }
+
+    public Builder claim(Claim claim) {
+      claims.add(requireNonNull(claim, "claim"));
+      return this;
+    }
+
+    /** The date the decision is made as of (the day after the last period at the earliest). */
+    public Builder asOf(LocalDate asOf) {
+      this.asOf = requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /** The payroll the premium is computed on (else the last period's payroll). */
+    public Builder premiumBase(BigDecimal premiumBase) {
+      this.premiumBase = requireNonNull(premiumBase, "premiumBase");
+      return this;
+    }
+
+    /**
+     * The case.
+     *
+     * @throws InputException if a required value is missing ({@code IN004}) or a rule is broken
+     */
+    public RatingCase build() {
+      return new RatingCase(required(employer, "/employer", "employer"), history, claims,
+          required(asOf, "/asOf", "asOf"), Optional.ofNullable(premiumBase));
+    }
+
+    private static <T> T required(T value, String pointer, String name) {
+      if (value == null) {
+        throw new InputException(ErrorCode.IN004, pointer, name + " is required");
+      }
+      return value;
+    }
+  }
 }

@@ -58,4 +58,86 @@ public record Status(
     return new Status(false, Optional.empty(), Optional.empty(), false, false, Optional.empty(),
         ImmutableSortedMap.of());
   }
+
+  /** A builder starting from {@link #none()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this status's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder().labourDispatch(labourDispatch).premiumArrears(premiumArrears)
+        .jointPunishment(jointPunishment);
+    safetyStandardisation.ifPresent(s -> b.safetyStandardisation(s.grade(), s.validUntil()));
+    safetyCreditRating.ifPresent(b::safetyCreditRating);
+    firstInsured.ifPresent(b::firstInsured);
+    customFlags.forEach(b::customFlag);
+    return b;
+  }
+
+  /**
+   * Builds a {@link Status}; {@link #build()} applies the constructor's rules.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private boolean labourDispatch;
+    private SafetyStandardisation safetyStandardisation;
+    private String safetyCreditRating;
+    private boolean premiumArrears;
+    private boolean jointPunishment;
+    private LocalDate firstInsured;
+    private final java.util.Map<String, Boolean> customFlags = new java.util.TreeMap<>();
+
+    private Builder() {}
+
+    public Builder labourDispatch(boolean value) {
+      this.labourDispatch = value;
+      return this;
+    }
+
+    /** A safety-standardisation certificate of grade 1 to 3, valid until a date. */
+    public Builder safetyStandardisation(int grade, LocalDate validUntil) {
+      this.safetyStandardisation = new SafetyStandardisation(grade, requireNonNull(validUntil, "validUntil"));
+      return this;
+    }
+
+    /** The safety credit rating, A to D. */
+    public Builder safetyCreditRating(String rating) {
+      this.safetyCreditRating = requireNonNull(rating, "rating");
+      return this;
+    }
+
+    public Builder premiumArrears(boolean value) {
+      this.premiumArrears = value;
+      return this;
+    }
+
+    public Builder jointPunishment(boolean value) {
+      this.jointPunishment = value;
+      return this;
+    }
+
+    public Builder firstInsured(LocalDate date) {
+      this.firstInsured = requireNonNull(date, "firstInsured");
+      return this;
+    }
+
+    /** A named yes/no fact a measure asks for, e.g. {@code municipalSafetyAward}. */
+    public Builder customFlag(String name, boolean value) {
+      customFlags.put(requireNonNull(name, "name"), value);
+      return this;
+    }
+
+    /**
+     * The status.
+     *
+     * @throws InputException if a rule is broken (a rating other than A to D, a bad flag name)
+     */
+    public Status build() {
+      return new Status(labourDispatch, Optional.ofNullable(safetyStandardisation),
+          Optional.ofNullable(safetyCreditRating), premiumArrears, jointPunishment,
+          Optional.ofNullable(firstInsured), new java.util.TreeMap<>(customFlags));
+    }
+  }
 }
