@@ -15,26 +15,38 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.ratefloat.cli.CliRun;
+import org.ratefloat.cli.Main;
 
 /**
  * The corpus of broken rule tables in src/test/resources/broken-tables: each case has one fault,
- * listed in EXPECTED.tsv with its code, severity and JSON pointer.
+ * listed in EXPECTED.tsv with its code, severity and JSON pointer; a table with an error is refused
+ * by {@code ratefloat lint} and {@code ratefloat decide} with exit code 4, the latter with one line on
+ * stderr.
  */
 class BrokenTablesTest {
   private static final Path DIR = Path.of("src/test/resources/broken-tables");
+  private static final String CASE = "examples/cn-hn-provisional/machinery.json";
 
-  private record Case(List<Path> files, String code, String severity, String pointer) {}
+  private record Case(List<Path> files, String code, String severity, String pointer, String notShown) {}
 
   private static List<Case> cases() throws Exception {
     List<Case> cases = new ArrayList<>();
-    for (String line : Files.readAllLines(DIR.resolve("EXPECTED.tsv"))) {
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split("\t");
-      cases.add(new Case(Arrays.stream(f[0].split(" ")).map(DIR::resolve).toList(), f[1], f[2], f[3]));
+    for (String[] f : tsv("EXPECTED.tsv")) {
+      cases.add(new Case(Arrays.stream(f[0].split(" ")).map(DIR::resolve).toList(), f[1], f[2], f[3],
+          f.length > 4 ? f[4] : ""));
     }
     return cases;
+  }
+
+  private static List<String[]> tsv(String name) throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(DIR.resolve(name))) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        rows.add(line.split("\t", -1));
+      }
+    }
+    return rows;
   }
 
   @TestFactory
@@ -53,7 +65,36 @@ class BrokenTablesTest {
       }
       assertTrue(relevant.stream().anyMatch(f -> f.pointer().equals(c.pointer())),
           () -> "no finding at " + c.pointer() + ": " + relevant);
+      relevant.forEach(f -> assertNotShown(c.notShown(), f.text()));
+      if (c.severity().equals("error")) {
+        Path table = c.files().get(c.files().size() - 1);
+        CliRun lint = lint(c.files().stream().map(Path::toString).toList());
+        assertEquals(Main.BAD_RULES, lint.code(), lint.out() + lint.err());
+        assertEquals("", lint.err());
+        assertTrue(lint.out().contains(table + ": " + c.code() + " error "), lint.out());
+        if (c.files().size() == 1) {
+          assertRefusedByDecide(table, c.code(), c.pointer(), c.notShown());
+        }
+      }
     }));
+  }
+
+  private static CliRun lint(List<String> files) {
+    List<String> args = new ArrayList<>(List.of("lint"));
+    args.addAll(files);
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** {@code ratefloat decide}: exit 4 and one coded line on stderr, no stack trace. */
+  private static void assertRefusedByDecide(Path table, String code, String pointer, String notShown) {
+    CliRun r = CliRun.of("decide", "--rules", table.toString(), CASE).assertRefused(Main.BAD_RULES, code, pointer);
+    assertNotShown(notShown, r.err());
+  }
+
+  private static void assertNotShown(String text, String message) {
+    if (!text.isEmpty()) {
+      assertFalse(message.contains(text), "the message shows the file's content: " + message);
+    }
   }
 
   @Test
