@@ -34,6 +34,10 @@ public enum ErrorCode {
   IN023("value out of range"),
   IN024("input exceeds a size limit"),
   IN025("history lacks a value the rule table needs"),
+  IN026("no such file"),
+  IN027("a directory where a file is expected"),
+  IN028("not a regular file (a device, FIFO or socket)"),
+  IN029("file cannot be read"),
 
   RT001("malformed JSON"),
   RT002("duplicate key"),
@@ -63,6 +67,10 @@ public enum ErrorCode {
   RT027("effective periods of two versions of a table overlap"),
   RT028("step may undo an earlier veto or move limit"),
   RT029("indicator is never used"),
+  RT030("no such file"),
+  RT031("a directory where a file is expected"),
+  RT032("not a regular file (a device, FIFO or socket)"),
+  RT033("file cannot be read"),
 
   DC001("the rule table has no rule for this case");
 

@@ -76,6 +76,9 @@ class ArchitectureTest {
     assertNoImport("rules", "org.ratefloat.cli", "org.ratefloat.engine", "org.ratefloat.decision",
         "org.ratefloat.ranking", "org.ratefloat.batch");
     assertNoImport("json", "org.ratefloat.cli", "org.ratefloat.engine");
+    // files in and out serve every reader and writer, and know none of them
+    assertNoImport("io", "org.ratefloat.cli", "org.ratefloat.engine", "org.ratefloat.rules", "org.ratefloat.batch",
+        "org.ratefloat.ranking", "org.ratefloat.decision", "org.ratefloat.model");
   }
 
   private static void assertNoImport(String pkg, String... prefixes) throws Exception {

@@ -1,26 +1,16 @@
 package org.ratefloat.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.ratefloat.ErrorCode;
-import org.ratefloat.InputException;
+import org.ratefloat.io.InputFiles;
 
 /** File helpers of the command line. */
 final class RateFloatFiles {
   private RateFloatFiles() {}
 
+  /** An input document (a case, a decision record, the JSON of a simulation or a ranking). */
   static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return InputFiles.readInput(file);
   }
 
   /** Whether a document looks like a decision record (by its format key near the start). */

@@ -34,6 +34,10 @@ public final class StrictJson {
   public static final int MAX_NUMBER_LENGTH = 40;
   /** Most digits after the decimal point accepted in a number. */
   public static final int MAX_SCALE = 20;
+  /** Largest employer input document (a case, a decision record), in bytes: 16 MiB. */
+  public static final int MAX_INPUT_BYTES = 16 << 20;
+  /** Largest rule-table document (a table, a classification, a ranking definition), in bytes: 4 MiB. */
+  public static final int MAX_TABLE_BYTES = 4 << 20;
 
   private final JsonFactory factory;
   private final int maxDocumentBytes;
@@ -53,12 +57,12 @@ public final class StrictJson {
 
   /** Limits for employer input documents: 16 MiB, depth 32, strings of 64 KiB. */
   public static StrictJson forInput() {
-    return new StrictJson(16 << 20, 32, 64 << 10);
+    return new StrictJson(MAX_INPUT_BYTES, 32, 64 << 10);
   }
 
   /** Limits for rule tables: 4 MiB, depth 32, strings of 64 KiB. */
   public static StrictJson forRuleTables() {
-    return new StrictJson(4 << 20, 32, 64 << 10);
+    return new StrictJson(MAX_TABLE_BYTES, 32, 64 << 10);
   }
 
   /** Parses {@code bytes} (UTF-8) into a tree, reporting faults through {@code faults}. */

@@ -2,6 +2,7 @@ package org.ratefloat.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.ratefloat.FileFault;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTableException;
 import org.ratefloat.cli.CliRun;
 import org.ratefloat.cli.Main;
 
@@ -22,11 +28,15 @@ import org.ratefloat.cli.Main;
  * The corpus of broken rule tables in src/test/resources/broken-tables: each case has one fault,
  * listed in EXPECTED.tsv with its code, severity and JSON pointer; a table with an error is refused
  * by {@code ratefloat lint} and {@code ratefloat decide} with exit code 4, the latter with one line on
- * stderr.
+ * stderr. The files listed in FILES.tsv (a directory, /dev/zero ...) are made when the test runs.
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard (a FIFO), not a speed test
 class BrokenTablesTest {
   private static final Path DIR = Path.of("src/test/resources/broken-tables");
   private static final String CASE = "examples/cn-hn-provisional/machinery.json";
+
+  @TempDir
+  Path tmp;
 
   private record Case(List<Path> files, String code, String severity, String pointer, String notShown) {}
 
@@ -76,6 +86,35 @@ class BrokenTablesTest {
           assertRefusedByDecide(table, c.code(), c.pointer(), c.notShown());
         }
       }
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachTableFileThatCannotBeReadIsRefusedWithItsCode() throws Exception {
+    return tsv("FILES.tsv").stream().map(f -> DynamicTest.dynamicTest(f[0] + " " + f[1], () -> {
+      Path dir = Files.createTempDirectory(tmp, f[0] + "-" + f[1]);
+      Path table = dir.resolve("cn-hn-provisional.json");
+      for (String name : List.of("cn-hn-provisional.json", "cn-national-2015.json", "cn-annex-2015.json")) {
+        Files.copy(Path.of("rules", name), dir.resolve(name));
+      }
+      Path faulty = f[0].equals("rules") ? table : dir.resolve("cn-national-2015.json");
+      Files.delete(faulty);
+      FileFault.valueOf(f[1]).make(faulty);
+      String code = f[2];
+      String pointer = f[3];
+      String notShown = f.length > 4 ? f[4] : "";
+      List<Finding> findings = Linter.lint(List.of(table)).get(0).findings();
+      assertEquals(1, findings.size(), findings.toString());
+      assertEquals(code, findings.get(0).code().name(), findings.toString());
+      assertEquals(pointer, findings.get(0).pointer(), findings.toString());
+      assertNotShown(notShown, findings.get(0).text());
+      RuleTableException e = assertThrows(RuleTableException.class, () -> RateFloat.loadTable(table));
+      assertEquals(code, e.code().name(), e.getMessage());
+      assertRefusedByDecide(table, code, pointer, notShown);
+      CliRun lint = lint(List.of(table.toString()));
+      assertEquals(Main.BAD_RULES, lint.code(), lint.out() + lint.err());
+      assertTrue(lint.out().startsWith(table + ": " + code + " error "), lint.out());
+      assertNotShown(notShown, lint.out());
     }));
   }
 
