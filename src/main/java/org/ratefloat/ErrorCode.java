@@ -38,6 +38,9 @@ public enum ErrorCode {
   IN027("a directory where a file is expected"),
   IN028("not a regular file (a device, FIFO or socket)"),
   IN029("file cannot be read"),
+  IN030("output would overwrite an input file"),
+  IN031("output directory does not exist"),
+  IN032("output cannot be written"),
 
   RT001("malformed JSON"),
   RT002("duplicate key"),

@@ -1,11 +1,17 @@
 package org.ratefloat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Files that are not what a reader expects, made at a given path when a test runs (a corpus in
@@ -66,6 +72,42 @@ public enum FileFault {
       case TOO_LARGE -> table ? "RT017" : "IN024";
       case LINK_TO_PASSWD -> table ? "RT001" : "IN001";
     };
+  }
+
+  /** Asserts that no temporary output file ({@code .rf-*.partial}) is left in {@code dir}. */
+  public static void assertNoTemporaryFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> left = files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(".rf-") && n.endsWith(".partial")).toList();
+      assertEquals(List.of(), left, "temporary files left in " + dir);
+    }
+  }
+
+  /**
+   * A directory in which no file can be created: made read-only under {@code parent}, or, for the
+   * superuser, whom permissions do not stop, {@code /sys}.
+   */
+  public static Path readOnlyDirectory(Path parent) throws IOException {
+    Path dir = Files.createDirectory(parent.resolve("read-only"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+    if (!canCreateIn(dir)) {
+      return dir;
+    }
+    Path kernel = Path.of("/sys");
+    Assumptions.assumeTrue(Files.isDirectory(kernel) && !canCreateIn(kernel),
+        "no read-only directory to test with (running as the superuser, without /sys)");
+    return kernel;
+  }
+
+  private static boolean canCreateIn(Path dir) {
+    Path probe = dir.resolve(".probe");
+    try {
+      Files.createFile(probe);
+      Files.delete(probe);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A file of {@code size} zero bytes that takes no room on disk. */

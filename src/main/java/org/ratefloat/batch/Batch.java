@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,8 +32,11 @@ import org.ratefloat.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RateFloatException;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.io.InputFiles;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.model.RatingCase;
@@ -46,8 +47,11 @@ import org.ratefloat.model.RatingCase;
  * code, pointer, message) and never affects its neighbours.
  *
  * <p>Memory stays bounded: records are read, decided and written in chunks, with a fixed number of
- * chunks in flight. The output file appears only when complete: it is written under a temporary name
- * in the same folder and renamed at the end, and removed if the run fails or is interrupted.
+ * chunks in flight.
+ *
+ * <p>The input must be a regular file. The output is written through {@link OutputFile}: never over
+ * the input, and, for a regular file, under a temporary name beside it, renamed when complete and
+ * removed if the run fails or is interrupted (a device or FIFO is written as the records come).
  *
  * <p>NDJSON input holds one case document per line. CSV input holds one row per employer and period
  * (see {@code README}); the rows of one employer form one record.
@@ -121,7 +125,7 @@ public final class Batch {
       if (unreadable != null) {
         throw unreadable;
       }
-      return tree != null ? CaseJson.read(JsonValue.root(tree, org.ratefloat.json.Faults.INPUT))
+      return tree != null ? CaseJson.read(JsonValue.root(tree, Faults.INPUT))
           : RateFloat.readCase(bytes);
     }
   }
@@ -133,56 +137,31 @@ public final class Batch {
    * Runs a batch.
    *
    * @param decide the rule table's decide function (normally {@code table::decide})
-   * @throws IOException if the input cannot be read or the output cannot be written; no output file
-   *     is left behind
+   * @throws org.ratefloat.InputException if the input is not a readable regular file, the output is
+   *     the input or cannot be written, or (CSV) the file is malformed as a whole; no output file is
+   *     left behind
    */
   public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
     requireNonNull(decide, "decide");
-    Path dir = out.toAbsolutePath().getParent();
-    // a temporary name in the same folder, created with the usual permissions, renamed when complete
-    Path temp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + Long.toHexString(System.nanoTime()) + ".partial");
-    Thread cleanup = new Thread(() -> deleteQuietly(temp));
-    Runtime.getRuntime().addShutdownHook(cleanup);
+    Faults faults = Faults.inputFile(in);
+    long total = InputFiles.regularFile(in, faults);
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "ratefloat-batch");
       t.setDaemon(true);
       return t;
     });
-    boolean done = false;
-    try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16);
-        java.io.OutputStream writer = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
-            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 18)) {
-      long total = Files.size(in);
+    try (InputStream input = new BufferedInputStream(InputFiles.open(in, faults), 1 << 16);
+        OutputFile output = OutputFile.create(out, List.of(in))) {
       Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       if (options.out() == Format.CSV) {
-        writer.write((String.join(",", CSV_OUT) + "\n").getBytes(StandardCharsets.UTF_8));
+        output.write((String.join(",", CSV_OUT) + "\n").getBytes(StandardCharsets.UTF_8));
       }
-      Summary summary = process(decide, source, writer, options, progress, total, pool);
-      writer.flush();
-      done = true;
-      writer.close();
-      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Summary summary = process(decide, source, output.stream(), options, progress, total, pool);
+      output.commit();
       return summary;
     } finally {
       pool.shutdownNow();
-      if (!done) {
-        deleteQuietly(temp);
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs anyway
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // best effort: a temporary name never passes for output
     }
   }
 
@@ -330,7 +309,7 @@ public final class Batch {
    */
   public static void read(Path in, java.util.function.Consumer<RatingCase> ok,
       java.util.function.BiConsumer<Long, RateFloatException> bad) throws IOException {
-    try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16)) {
+    try (InputStream input = new BufferedInputStream(InputFiles.open(in, Faults.inputFile(in)), 1 << 16)) {
       Source source = Format.of(in) == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       Input next;
       while ((next = source.next()) != null) {

@@ -3,11 +3,13 @@ package org.ratefloat.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
+import org.ratefloat.io.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +41,7 @@ final class BatchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     RuleTable table = RateFloat.loadTable(rules);
+    OutputFile.requireNotAnInput(out, List.of(rules));
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");

@@ -2,14 +2,15 @@ package org.ratefloat.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloatException;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.ranking.Ranking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,25 +48,32 @@ final class RankCommand implements Callable<Integer> {
     Ranking.Builder current = new Ranking.Builder(loaded, month);
     Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
     Map<String, Integer> errors = new TreeMap<>();
-    org.ratefloat.batch.Batch.read(in, c -> {
-      try {
-        current.add(c);
-        if (previous != null) {
-          previous.add(c);
+    Ranking.Result result;
+    int n;
+    // the output is checked and opened before the portfolio is read
+    try (OutputFile file = out == null ? null : OutputFile.create(out, List.of(definition, in))) {
+      org.ratefloat.batch.Batch.read(in, c -> {
+        try {
+          current.add(c);
+          if (previous != null) {
+            previous.add(c);
+          }
+        } catch (RateFloatException e) {
+          errors.merge(e.code().name(), 1, Integer::sum);
         }
-      } catch (RateFloatException e) {
-        errors.merge(e.code().name(), 1, Integer::sum);
+      }, (line, e) -> errors.merge(e.code().name(), 1, Integer::sum));
+      result = current.build();
+      n = top == null ? loaded.spec().top() : top;
+      Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
+      if (file != null && out.getFileName().toString().endsWith(".csv")) {
+        file.write(Ranking.csv(result, n).getBytes(StandardCharsets.UTF_8));
+        file.commit();
+      } else if (file != null) {
+        file.write(Ranking.json(result, n, before));
+        file.commit();
+      } else {
+        spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
       }
-    }, (line, e) -> errors.merge(e.code().name(), 1, Integer::sum));
-    Ranking.Result result = current.build();
-    int n = top == null ? loaded.spec().top() : top;
-    Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
-    if (out != null && out.getFileName().toString().endsWith(".csv")) {
-      Files.writeString(out, Ranking.csv(result, n), StandardCharsets.UTF_8);
-    } else if (out != null) {
-      Files.write(out, Ranking.json(result, n, before));
-    } else {
-      spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
     }
     PrintWriter err = spec.commandLine().getErr();
     err.printf("%s: %d eligible, %d without that month, top %d%n", month, result.eligible(), result.skipped(), n);

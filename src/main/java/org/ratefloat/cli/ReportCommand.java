@@ -3,9 +3,9 @@ package org.ratefloat.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +36,8 @@ final class ReportCommand implements Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     JsonNode sim = simulation == null ? null : json.readTree(RateFloatFiles.read(simulation));
     JsonNode rank = ranking == null ? null : json.readTree(RateFloatFiles.read(ranking));
-    Files.writeString(out, Report.html(title, sim, rank), StandardCharsets.UTF_8);
+    OutputFile.write(out, java.util.Arrays.asList(simulation, ranking),
+        Report.html(title, sim, rank).getBytes(StandardCharsets.UTF_8));
     return Main.OK;
   }
 }

@@ -3,9 +3,9 @@ package org.ratefloat.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RateFloatException;
 import org.ratefloat.RuleTable;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.simulation.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,23 +65,27 @@ final class SimulateCommand implements Callable<Integer> {
     Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes));
     Map<String, Integer> unreadable = new TreeMap<>();
-    org.ratefloat.batch.Batch.read(in, c -> {
-      columns.forEach(col -> col.add(c));
-      if (incidence != null) {
-        try {
-          int riskClass = c.employer().riskClassOverride().orElseGet(
-              () -> current.classify(c.employer().industry()).riskClass());
-          incidence.add(c, riskClass);
-        } catch (RateFloatException unclassified) {
-          unreadable.merge(unclassified.code().name(), 1, Integer::sum);
+    // the output is checked and opened before the portfolio is read
+    try (OutputFile file = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, in))) {
+      org.ratefloat.batch.Batch.read(in, c -> {
+        columns.forEach(col -> col.add(c));
+        if (incidence != null) {
+          try {
+            int riskClass = c.employer().riskClassOverride().orElseGet(
+                () -> current.classify(c.employer().industry()).riskClass());
+            incidence.add(c, riskClass);
+          } catch (RateFloatException unclassified) {
+            unreadable.merge(unclassified.code().name(), 1, Integer::sum);
+          }
         }
+      }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
+      byte[] json = Simulation.json(columns, incidence);
+      if (file != null) {
+        file.write(json);
+        file.commit();
+      } else {
+        spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
       }
-    }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
-    byte[] json = Simulation.json(columns, incidence);
-    if (out != null) {
-      Files.write(out, json);
-    } else {
-      spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
     }
     PrintWriter err = spec.commandLine().getErr();
     for (Simulation.Column col : columns) {
