@@ -39,6 +39,8 @@ import org.ratefloat.json.DecisionJson;
 import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
+import org.ratefloat.json.StrictJson;
+import org.ratefloat.json.Utf8;
 import org.ratefloat.model.RatingCase;
 
 /**
@@ -46,8 +48,11 @@ import org.ratefloat.model.RatingCase;
  * number of threads; a record that cannot be decided becomes an error record (line, employer id,
  * code, pointer, message) and never affects its neighbours.
  *
- * <p>Memory stays bounded: records are read, decided and written in chunks, with a fixed number of
- * chunks in flight.
+ * <p>Memory stays bounded whatever the file and the number of threads: a record is at most
+ * {@link #MAX_LINE} bytes and (CSV) {@link CaseJson#MAX_PERIODS} periods, both checked while it is
+ * read; records are decided in chunks of at most {@value #CHUNK} records or {@value #CHUNK_BYTES}
+ * bytes, with at most two chunks per worker plus one and at most {@value #MAX_IN_FLIGHT_BYTES}
+ * bytes of input in flight; at most {@value #MAX_THREADS} worker threads run, whatever is asked.
  *
  * <p>The input must be a regular file. The output is written through {@link OutputFile}: never over
  * the input, and, for a regular file, under a temporary name beside it, renamed when complete and
@@ -59,11 +64,21 @@ import org.ratefloat.model.RatingCase;
  * @since 0.1.0
  */
 public final class Batch {
-  /** Longest input line accepted (the case document limit). */
-  static final int MAX_LINE = 16 << 20;
-  private static final int CHUNK = 128;
+  /** Longest input record accepted, in bytes: an NDJSON line, the CSV rows of one employer. */
+  static final int MAX_LINE = StrictJson.MAX_INPUT_BYTES;
+  /** Most worker threads, whatever {@link Options#threads()} asks for. */
+  public static final int MAX_THREADS = 64;
+  /** Most records in a chunk (a unit of work for one thread). */
+  static final int CHUNK = 128;
+  /** A chunk is closed once it holds this many bytes of input (a longer record is a chunk of its own). */
+  static final int CHUNK_BYTES = 1 << 20;
+  /** Most bytes of input read but not yet written out. */
+  static final long MAX_IN_FLIGHT_BYTES = 16L << 20;
   private static final ObjectMapper LENIENT = new ObjectMapper();
-  private static final CsvMapper CSV = new CsvMapper();
+  /** CSV cells are strings of at most 64 KiB, as JSON strings are. */
+  private static final CsvMapper CSV = new CsvMapper(com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxStringLength(64 << 10).build()).build());
   static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
       "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
       "tableSha256", "warnings");
@@ -87,7 +102,7 @@ public final class Batch {
   /**
    * How to run.
    *
-   * @param threads worker threads (1 or more)
+   * @param threads worker threads (1 or more; more than {@link Batch#MAX_THREADS} run as that many)
    * @param in the input format
    * @param out the output format
    * @param echoInput whether NDJSON decision records carry the input (as {@code decide} does)
@@ -118,8 +133,11 @@ public final class Batch {
    */
   public record Summary(long records, long decided, SortedMap<String, Long> bands, SortedMap<String, Long> errors) {}
 
-  /** One input record: its first line and either its document or why it could not be read. */
-  private record Input(long line, byte[] bytes, JsonNode tree, RateFloatException unreadable) {
+  /**
+   * One input record: its first line, its size in bytes and either its document or why it could not
+   * be read.
+   */
+  private record Input(long line, long size, byte[] bytes, JsonNode tree, RateFloatException unreadable) {
     /** The case the record holds, checked as any case document is. */
     RatingCase toCase() {
       if (unreadable != null) {
@@ -146,7 +164,7 @@ public final class Batch {
     requireNonNull(decide, "decide");
     Faults faults = Faults.inputFile(in);
     long total = InputFiles.regularFile(in, faults);
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(workers(options), r -> {
       Thread t = new Thread(r, "ratefloat-batch");
       t.setDaemon(true);
       return t;
@@ -165,26 +183,40 @@ public final class Batch {
     }
   }
 
+  private static int workers(Options options) {
+    return Math.min(options.threads(), MAX_THREADS);
+  }
+
+  /** A chunk submitted to the pool, and the bytes of input it holds. */
+  private record Pending(Future<List<Output>> outputs, long bytes) {}
+
   private static Summary process(Function<RatingCase, Decision> decide, Source source,
       java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
-    Deque<Future<List<Output>>> pending = new ArrayDeque<>();
-    int maxPending = options.threads() * 2 + 1;
+    Deque<Pending> pending = new ArrayDeque<>();
+    int maxPending = workers(options) * 2 + 1;
+    long inFlight = 0;
     long records = 0;
     long decided = 0;
     SortedMap<String, Long> bands = new TreeMap<>();
     SortedMap<String, Long> errors = new TreeMap<>();
     while (true) {
       List<Input> chunk = new ArrayList<>(CHUNK);
+      long chunkBytes = 0;
       Input next;
-      while (chunk.size() < CHUNK && (next = source.next()) != null) {
+      while (chunk.size() < CHUNK && chunkBytes < CHUNK_BYTES && (next = source.next()) != null) {
         chunk.add(next);
+        chunkBytes += next.size();
       }
       if (!chunk.isEmpty()) {
-        pending.add(pool.submit(() -> decideAll(decide, chunk, options)));
+        pending.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes));
+        inFlight += chunkBytes;
       }
-      while (!pending.isEmpty() && (chunk.isEmpty() || pending.size() >= maxPending)) {
-        for (Output o : await(pending.poll())) {
+      while (!pending.isEmpty()
+          && (chunk.isEmpty() || pending.size() >= maxPending || inFlight >= MAX_IN_FLIGHT_BYTES)) {
+        Pending done = pending.poll();
+        inFlight -= done.bytes();
+        for (Output o : await(done.outputs())) {
           writer.write(o.bytes());
           records++;
           if (o.band() != null) {
@@ -348,13 +380,13 @@ public final class Batch {
       }
       line++;
       if (bytes == LineReader.TOO_LONG) {
-        return new Input(line, null, null, new InputException(ErrorCode.IN024, "",
+        return new Input(line, MAX_LINE, null, null, new InputException(ErrorCode.IN024, "",
             "line longer than " + MAX_LINE + " bytes"));
       }
       if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-        return new Input(line, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
+        return new Input(line, bytes.length, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
       }
-      return new Input(line, bytes, null, null);
+      return new Input(line, bytes.length, bytes, null, null);
     }
 
     @Override
@@ -363,6 +395,11 @@ public final class Batch {
     }
   }
 
+  /**
+   * The rows of one employer at a time. The text must be well-formed UTF-8 (else the file is refused,
+   * naming the line and byte); a record is refused, without holding its rows, once it has more than
+   * {@link CaseJson#MAX_PERIODS} periods or {@link #MAX_LINE} bytes.
+   */
   private static final class CsvSource implements Source {
     private final MappingIterator<Map<String, String>> rows;
     private final CountingStream counter;
@@ -371,12 +408,13 @@ public final class Batch {
 
     CsvSource(InputStream in) throws IOException {
       this.counter = new CountingStream(in);
-      this.rows = CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(counter);
+      this.rows = csv(() -> CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+          .readValues(Utf8.checked(counter, "CSV")), 1);
       List<String> columns = new ArrayList<>();
       ((CsvSchema) rows.getParser().getSchema()).forEach(c -> columns.add(c.getName()));
       for (String c : columns) {
         if (!CsvCases.known(c)) {
-          throw new InputException(ErrorCode.IN003, "", "unknown CSV column \"" + c + "\"; columns are "
+          throw new InputException(ErrorCode.IN003, "", "unknown CSV column " + CsvCases.quoted(c) + "; columns are "
               + CsvCases.EMPLOYER_COLUMNS + " and " + CsvCases.PERIOD_COLUMNS);
         }
       }
@@ -389,35 +427,82 @@ public final class Batch {
     public Input next() throws IOException {
       List<Map<String, String>> group = new ArrayList<>();
       long first;
+      long start = counter.count;
       if (held != null) {
         group.add(held);
         first = heldLine;
         held = null;
       } else {
-        if (!rows.hasNextValue()) {
+        if (!csv(rows::hasNextValue, lineNow())) {
           return null;
         }
-        first = rows.getCurrentLocation().getLineNr();
-        group.add(rows.nextValue());
+        first = lineNow();
+        group.add(csv(rows::nextValue, first));
       }
       String id = group.get(0).getOrDefault("id", "");
-      while (rows.hasNextValue()) {
-        long line = rows.getCurrentLocation().getLineNr();
-        Map<String, String> row = rows.nextValue();
+      long periods = CsvCases.hasPeriod(group.get(0)) ? 1 : 0;
+      boolean tooLarge = false;
+      while (csv(rows::hasNextValue, lineNow())) {
+        long line = lineNow();
+        Map<String, String> row = csv(rows::nextValue, line);
         if (!id.equals(row.getOrDefault("id", "")) || id.isEmpty()) {
           held = row;
           heldLine = line;
           break;
         }
-        group.add(row);
+        periods += CsvCases.hasPeriod(row) ? 1 : 0;
+        // past a limit the rows are counted, not held
+        tooLarge = tooLarge || periods > CaseJson.MAX_PERIODS || counter.count - start > MAX_LINE;
+        if (!tooLarge) {
+          group.add(row);
+        }
       }
-      return new Input(first, null, CsvCases.toCase(group), null);
+      long size = Math.max(1, counter.count - start);
+      if (tooLarge) {
+        RateFloatException refused;
+        try {
+          CaseJson.checkPeriods(periods, "/history");
+          refused = new InputException(ErrorCode.IN024, "", "the rows of this employer hold more than "
+              + MAX_LINE + " bytes");
+        } catch (InputException e) {
+          refused = e;
+        }
+        // the first row alone, so that the error record names the employer
+        return new Input(first, size, null, CsvCases.toCase(group.subList(0, 1)), refused);
+      }
+      return new Input(first, size, null, CsvCases.toCase(group), null);
+    }
+
+    private long lineNow() {
+      return rows.getCurrentLocation().getLineNr();
     }
 
     @Override
     public long bytesRead() {
       return counter.count;
     }
+  }
+
+  /** A step of the CSV reader, whose faults refuse the whole file with a code and the line. */
+  @FunctionalInterface
+  private interface CsvStep<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T csv(CsvStep<T> step, long line) throws IOException {
+    try {
+      return step.run();
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new InputException(ErrorCode.IN024, "", "CSV line " + line + ": " + firstLine(e.getOriginalMessage()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InputException(ErrorCode.IN001, "", "CSV line " + line + ": " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "unreadable" : message;
+    int newline = m.indexOf('\n');
+    return newline < 0 ? m : m.substring(0, newline);
   }
 
   /** Counts the bytes read through it, for progress. */

@@ -31,7 +31,8 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "decisions, .ndjson or .csv")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the machine's cores)")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads (default: the machine's cores; at most " + Batch.MAX_THREADS + ")")
   Integer threads;
 
   @Option(names = "--echo-input", description = "NDJSON decision records carry their input, as decide does")

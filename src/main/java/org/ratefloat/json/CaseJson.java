@@ -41,6 +41,18 @@ public final class CaseJson {
     return read(JsonValue.root(JSON.read(bytes, Faults.INPUT), Faults.INPUT));
   }
 
+  /**
+   * Refuses a history of more than {@link #MAX_PERIODS} periods; readers that assemble a history
+   * (the CSV rows of one employer) check it as they go, before holding the periods.
+   *
+   * @param pointer the history's pointer
+   */
+  public static void checkPeriods(long count, String pointer) {
+    if (count > MAX_PERIODS) {
+      throw new InputException(ErrorCode.IN024, pointer, count + " periods exceed the limit of " + MAX_PERIODS);
+    }
+  }
+
   /** Validates a case held in an already parsed tree (e.g. the input echoed in a decision). */
   public static RatingCase read(JsonValue value) {
     JsonObject root = value.asObject();
@@ -48,10 +60,7 @@ public final class CaseJson {
     Optional<BigDecimal> premiumBase = root.opt("premiumBase").map(JsonValue::asNonNegativeDecimal);
     Employer employer = employer(root.object("employer"));
     List<JsonValue> historyValues = root.optArray("history");
-    if (historyValues.size() > MAX_PERIODS) {
-      throw new InputException(ErrorCode.IN024, root.pointerOf("history"),
-          historyValues.size() + " periods exceed the limit of " + MAX_PERIODS);
-    }
+    checkPeriods(historyValues.size(), root.pointerOf("history"));
     List<PeriodAt> periods = new ArrayList<>();
     for (JsonValue v : historyValues) {
       periods.add(new PeriodAt(period(v.asObject()), v.pointer()));

@@ -1,10 +1,17 @@
 package org.ratefloat.json;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.ratefloat.ErrorCode;
+import org.ratefloat.InputException;
+
 /**
- * Well-formed UTF-8 (RFC 3629, Unicode table 3-7) and well-formed UTF-16 text: what
- * {@link StrictJson} accepts as the text of a document.
+ * Well-formed UTF-8 (RFC 3629, Unicode table 3-7) and well-formed UTF-16 text: what ratefloat
+ * accepts as the text of a document, JSON ({@link StrictJson}) or CSV ({@link #checked}).
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
   /**
@@ -93,5 +100,58 @@ final class Utf8 {
       }
     }
     return -1;
+  }
+
+  /**
+   * Passes a stream of well-formed UTF-8 through unchanged; at the first byte that is not, reading
+   * fails with {@code IN001}, naming the line and byte ({@code what} names the document, e.g. CSV).
+   */
+  public static InputStream checked(InputStream in, String what) {
+    return new FilterInputStream(in) {
+      private final Checker checker = new Checker();
+      private long offset;
+      private long line = 1;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          check(b);
+        } else {
+          end();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        for (int i = 0; i < n; i++) {
+          check(buffer[off + i] & 0xff);
+        }
+        if (n < 0) {
+          end();
+        }
+        return n;
+      }
+
+      private void check(int b) {
+        if (!checker.accept(b)) {
+          throw new InputException(ErrorCode.IN001, "", what + " line " + line + ": not well-formed UTF-8 (byte 0x"
+              + String.format(Locale.ROOT, "%02x", b) + " at offset " + offset + ")");
+        }
+        offset++;
+        if (b == '\n') {
+          line++;
+        }
+      }
+
+      private void end() {
+        if (!checker.atBoundary()) {
+          throw new InputException(ErrorCode.IN001, "", what + " line " + line
+              + ": not well-formed UTF-8 (the last character is cut short)");
+        }
+      }
+    };
   }
 }
