@@ -7,14 +7,11 @@ import org.ratefloat.error.UndeterminedException;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hashing;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.io.InputFiles;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
 import org.ratefloat.json.JsonOut;
@@ -27,7 +24,7 @@ import org.ratefloat.rules.RuleTables;
  *
  * <pre>{@code
  * RuleTable table = RateFloat.loadTable(Path.of("rules/cn-zj-hangzhou.json"));
- * RatingCase input = RateFloat.readCase(Files.readAllBytes(Path.of("examples/hangzhou-factory.json")));
+ * RatingCase input = RateFloat.readCase(Path.of("examples/cn-zj-hangzhou/standardised-workshop.json"));
  * Decision decision = table.decide(input);
  * byte[] record = RateFloat.toJson(decision);
  * }</pre>
@@ -48,7 +45,8 @@ public final class RateFloat {
    * Loads, checks and compiles a rule table; the tables it refers to ({@code base},
    * {@code classification}) are read from the same directory as {@code <id>.json}.
    *
-   * @throws RuleTableException if the table or a table it refers to is malformed or inconsistent
+   * @throws RuleTableException if the table or a table it refers to is malformed or inconsistent,
+   *     or its file cannot be read (missing, not a regular file, larger than 4 MiB, unreadable)
    */
   public static RuleTable loadTable(Path file) {
     return new RuleTable(RuleTables.load(requireNonNull(file, "file")));
@@ -74,9 +72,15 @@ public final class RateFloat {
     return CaseJson.read(requireNonNull(json, "json"));
   }
 
-  /** Reads a case from a file. */
+  /**
+   * Reads a case from a file: a regular file of at most 16 MiB, refused by its size before it is
+   * read.
+   *
+   * @throws InputException if the file is missing, not a regular file, unreadable, too large or not
+   *     a valid case
+   */
   public static RatingCase readCase(Path file) {
-    return readCase(readFile(file));
+    return readCase(InputFiles.readInput(requireNonNull(file, "file")));
   }
 
   /**
@@ -111,15 +115,5 @@ public final class RateFloat {
   /** Reads a decision record written by {@link #toJson(Decision)}. */
   public static Decision readDecision(byte[] json) {
     return DecisionJson.read(requireNonNull(json, "json"));
-  }
-
-  static byte[] readFile(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -57,6 +57,15 @@ class LayersTest {
   }
 
   @Test
+  void filesInAndOutKnowNoneOfTheirReaders() {
+    noClasses().that().resideInAPackage("org.ratefloat.io").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.model", "org.ratefloat.decision", "org.ratefloat.rules",
+            "org.ratefloat.engine", "org.ratefloat.cli", "org.ratefloat.batch", "org.ratefloat.ranking",
+            "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic")
+        .check(CLASSES);
+  }
+
+  @Test
   void decisionsKnowOnlyTheModel() {
     noClasses().that().resideInAPackage("org.ratefloat.decision").should().dependOnClassesThat()
         .resideInAnyPackage("org.ratefloat", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json",

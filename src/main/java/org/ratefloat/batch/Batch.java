@@ -11,9 +11,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,10 +30,15 @@ import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.io.InputFiles;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
+import org.ratefloat.json.StrictJson;
+import org.ratefloat.json.Utf8;
 import org.ratefloat.model.RatingCase;
 
 /**
@@ -43,9 +46,15 @@ import org.ratefloat.model.RatingCase;
  * number of threads; a record that cannot be decided becomes an error record (line, employer id,
  * code, pointer, message) and never affects its neighbours.
  *
- * <p>Memory stays bounded: records are read, decided and written in chunks, with a fixed number of
- * chunks in flight. The output file appears only when complete: it is written under a temporary name
- * in the same folder and renamed at the end, and removed if the run fails or is interrupted.
+ * <p>Memory stays bounded whatever the file and the number of threads: a record is at most
+ * {@link #MAX_LINE} bytes and (CSV) {@link org.ratefloat.model.InputRules#MAX_PERIODS} periods, both checked while it is
+ * read; records are decided in chunks of at most {@value #CHUNK} records or {@value #CHUNK_BYTES}
+ * bytes, with at most two chunks per worker plus one and at most {@value #MAX_IN_FLIGHT_BYTES}
+ * bytes of input in flight; at most {@value #MAX_THREADS} worker threads run, whatever is asked.
+ *
+ * <p>The input must be a regular file. The output is written through {@link OutputFile}: never over
+ * the input, and, for a regular file, under a temporary name beside it, renamed when complete and
+ * removed if the run fails or is interrupted (a device or FIFO is written as the records come).
  *
  * <p>NDJSON input holds one case document per line. CSV input holds one row per employer and period
  * (see {@code README}); the rows of one employer form one record.
@@ -53,11 +62,21 @@ import org.ratefloat.model.RatingCase;
  * @since 0.1.0
  */
 public final class Batch {
-  /** Longest input line accepted (the case document limit). */
-  static final int MAX_LINE = 16 << 20;
-  private static final int CHUNK = 128;
+  /** Longest input record accepted, in bytes: an NDJSON line, the CSV rows of one employer. */
+  static final int MAX_LINE = StrictJson.MAX_INPUT_BYTES;
+  /** Most worker threads, whatever {@link Options#threads()} asks for. */
+  public static final int MAX_THREADS = 64;
+  /** Most records in a chunk (a unit of work for one thread). */
+  static final int CHUNK = 128;
+  /** A chunk is closed once it holds this many bytes of input (a longer record is a chunk of its own). */
+  static final int CHUNK_BYTES = 1 << 20;
+  /** Most bytes of input read but not yet written out. */
+  static final long MAX_IN_FLIGHT_BYTES = 16L << 20;
   private static final ObjectMapper LENIENT = new ObjectMapper();
-  private static final CsvMapper CSV = new CsvMapper();
+  /** CSV cells are strings of at most 64 KiB, as JSON strings are. */
+  private static final CsvMapper CSV = new CsvMapper(com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxStringLength(64 << 10).build()).build());
   static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
       "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
       "tableSha256", "warnings");
@@ -78,7 +97,7 @@ public final class Batch {
   /**
    * How to run.
    *
-   * @param threads worker threads (1 or more)
+   * @param threads worker threads (1 or more; more than {@link Batch#MAX_THREADS} run as that many)
    * @param in the input format
    * @param out the output format
    * @param echoInput whether NDJSON decision records carry the input (as {@code decide} does)
@@ -109,14 +128,17 @@ public final class Batch {
    */
   public record Summary(long records, long decided, SortedMap<String, Long> bands, SortedMap<String, Long> errors) {}
 
-  /** One input record: its first line and either its document or why it could not be read. */
-  private record Input(long line, byte[] bytes, JsonNode tree, RateFloatException unreadable) {
+  /**
+   * One input record: its first line, its size in bytes and either its document or why it could not
+   * be read.
+   */
+  private record Input(long line, long size, byte[] bytes, JsonNode tree, RateFloatException unreadable) {
     /** The case the record holds, checked as any case document is. */
     RatingCase toCase() {
       if (unreadable != null) {
         throw unreadable;
       }
-      return tree != null ? CaseJson.read(JsonValue.root(tree, org.ratefloat.json.Faults.INPUT))
+      return tree != null ? CaseJson.read(JsonValue.root(tree, Faults.INPUT))
           : RateFloat.readCase(bytes);
     }
   }
@@ -128,79 +150,68 @@ public final class Batch {
    * Runs a batch.
    *
    * @param decide the rule table's decide function (normally {@code table::decide})
-   * @throws IOException if the input cannot be read or the output cannot be written; no output file
-   *     is left behind
+   * @throws org.ratefloat.error.InputException if the input is not a readable regular file, the output is
+   *     the input or cannot be written, or (CSV) the file is malformed as a whole; no output file is
+   *     left behind
    */
   public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
     requireNonNull(decide, "decide");
-    Path dir = out.toAbsolutePath().getParent();
-    // a temporary name in the same folder, created with the usual permissions, renamed when complete
-    Path temp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
-        + Long.toHexString(System.nanoTime()) + ".partial");
-    Thread cleanup = new Thread(() -> deleteQuietly(temp));
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+    Faults faults = Faults.inputFile(in);
+    long total = InputFiles.regularFile(in, faults);
+    ExecutorService pool = Executors.newFixedThreadPool(workers(options), r -> {
       Thread t = new Thread(r, "ratefloat-batch");
       t.setDaemon(true);
       return t;
     });
-    boolean done = false;
-    try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16);
-        java.io.OutputStream writer = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
-            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 18)) {
-      long total = Files.size(in);
+    try (InputStream input = new BufferedInputStream(InputFiles.open(in, faults), 1 << 16);
+        OutputFile output = OutputFile.create(out, List.of(in))) {
       Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       if (options.out() == Format.CSV) {
-        writer.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
+        output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
       }
-      Summary summary = process(decide, source, writer, options, progress, total, pool);
-      writer.flush();
-      done = true;
-      writer.close();
-      Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Summary summary = process(decide, source, output.stream(), options, progress, total, pool);
+      output.commit();
       return summary;
     } finally {
       pool.shutdownNow();
-      if (!done) {
-        deleteQuietly(temp);
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs anyway
-      }
     }
   }
 
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // best effort: a temporary name never passes for output
-    }
+  private static int workers(Options options) {
+    return Math.min(options.threads(), MAX_THREADS);
   }
+
+  /** A chunk submitted to the pool, and the bytes of input it holds. */
+  private record Pending(Future<List<Output>> outputs, long bytes) {}
 
   private static Summary process(Function<RatingCase, Decision> decide, Source source,
       java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
-    Deque<Future<List<Output>>> pending = new ArrayDeque<>();
-    int maxPending = options.threads() * 2 + 1;
+    Deque<Pending> pending = new ArrayDeque<>();
+    int maxPending = workers(options) * 2 + 1;
+    long inFlight = 0;
     long records = 0;
     long decided = 0;
     SortedMap<String, Long> bands = new TreeMap<>();
     SortedMap<String, Long> errors = new TreeMap<>();
     while (true) {
       List<Input> chunk = new ArrayList<>(CHUNK);
+      long chunkBytes = 0;
       Input next;
-      while (chunk.size() < CHUNK && (next = source.next()) != null) {
+      while (chunk.size() < CHUNK && chunkBytes < CHUNK_BYTES && (next = source.next()) != null) {
         chunk.add(next);
+        chunkBytes += next.size();
       }
       if (!chunk.isEmpty()) {
-        pending.add(pool.submit(() -> decideAll(decide, chunk, options)));
+        pending.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes));
+        inFlight += chunkBytes;
       }
-      while (!pending.isEmpty() && (chunk.isEmpty() || pending.size() >= maxPending)) {
-        for (Output o : await(pending.poll())) {
+      while (!pending.isEmpty()
+          && (chunk.isEmpty() || pending.size() >= maxPending || inFlight >= MAX_IN_FLIGHT_BYTES)) {
+        Pending done = pending.poll();
+        inFlight -= done.bytes();
+        for (Output o : await(done.outputs())) {
           writer.write(o.bytes());
           records++;
           if (o.band() != null) {
@@ -321,7 +332,7 @@ public final class Batch {
    */
   public static void read(Path in, java.util.function.Consumer<RatingCase> ok,
       java.util.function.BiConsumer<Long, RateFloatException> bad) throws IOException {
-    try (InputStream input = new BufferedInputStream(Files.newInputStream(in), 1 << 16)) {
+    try (InputStream input = new BufferedInputStream(InputFiles.open(in, Faults.inputFile(in)), 1 << 16)) {
       Source source = Format.of(in) == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       Input next;
       while ((next = source.next()) != null) {
@@ -360,13 +371,13 @@ public final class Batch {
       }
       line++;
       if (bytes == LineReader.TOO_LONG) {
-        return new Input(line, null, null, new InputException(ErrorCode.IN024, "",
+        return new Input(line, MAX_LINE, null, null, new InputException(ErrorCode.IN024, "",
             "line longer than " + MAX_LINE + " bytes"));
       }
       if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-        return new Input(line, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
+        return new Input(line, bytes.length, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
       }
-      return new Input(line, bytes, null, null);
+      return new Input(line, bytes.length, bytes, null, null);
     }
 
     @Override
@@ -375,6 +386,11 @@ public final class Batch {
     }
   }
 
+  /**
+   * The rows of one employer at a time. The text must be well-formed UTF-8 (else the file is refused,
+   * naming the line and byte); a record is refused, without holding its rows, once it has more than
+   * {@link org.ratefloat.model.InputRules#MAX_PERIODS} periods or {@link #MAX_LINE} bytes.
+   */
   private static final class CsvSource implements Source {
     private final MappingIterator<Map<String, String>> rows;
     private final CountingStream counter;
@@ -383,12 +399,13 @@ public final class Batch {
 
     CsvSource(InputStream in) throws IOException {
       this.counter = new CountingStream(in);
-      this.rows = CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(counter);
+      this.rows = csv(() -> CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+          .readValues(Utf8.checked(counter, "CSV")), 1);
       List<String> columns = new ArrayList<>();
       ((CsvSchema) rows.getParser().getSchema()).forEach(c -> columns.add(c.getName()));
       for (String c : columns) {
         if (!CsvCases.known(c)) {
-          throw new InputException(ErrorCode.IN003, "", "unknown CSV column \"" + c + "\"; columns are "
+          throw new InputException(ErrorCode.IN003, "", "unknown CSV column " + CsvCases.quoted(c) + "; columns are "
               + CsvCases.EMPLOYER_COLUMNS + " and " + CsvCases.PERIOD_COLUMNS);
         }
       }
@@ -401,35 +418,82 @@ public final class Batch {
     public Input next() throws IOException {
       List<Map<String, String>> group = new ArrayList<>();
       long first;
+      long start = counter.count;
       if (held != null) {
         group.add(held);
         first = heldLine;
         held = null;
       } else {
-        if (!rows.hasNextValue()) {
+        if (!csv(rows::hasNextValue, lineNow())) {
           return null;
         }
-        first = rows.getCurrentLocation().getLineNr();
-        group.add(rows.nextValue());
+        first = lineNow();
+        group.add(csv(rows::nextValue, first));
       }
       String id = group.get(0).getOrDefault("id", "");
-      while (rows.hasNextValue()) {
-        long line = rows.getCurrentLocation().getLineNr();
-        Map<String, String> row = rows.nextValue();
+      long periods = CsvCases.hasPeriod(group.get(0)) ? 1 : 0;
+      boolean tooLarge = false;
+      while (csv(rows::hasNextValue, lineNow())) {
+        long line = lineNow();
+        Map<String, String> row = csv(rows::nextValue, line);
         if (!id.equals(row.getOrDefault("id", "")) || id.isEmpty()) {
           held = row;
           heldLine = line;
           break;
         }
-        group.add(row);
+        periods += CsvCases.hasPeriod(row) ? 1 : 0;
+        // past a limit the rows are counted, not held
+        tooLarge = tooLarge || periods > org.ratefloat.model.InputRules.MAX_PERIODS || counter.count - start > MAX_LINE;
+        if (!tooLarge) {
+          group.add(row);
+        }
       }
-      return new Input(first, null, CsvCases.toCase(group), null);
+      long size = Math.max(1, counter.count - start);
+      if (tooLarge) {
+        RateFloatException refused;
+        try {
+          CaseJson.checkPeriods(periods, "/history");
+          refused = new InputException(ErrorCode.IN024, "", "the rows of this employer hold more than "
+              + MAX_LINE + " bytes");
+        } catch (InputException e) {
+          refused = e;
+        }
+        // the first row alone, so that the error record names the employer
+        return new Input(first, size, null, CsvCases.toCase(group.subList(0, 1)), refused);
+      }
+      return new Input(first, size, null, CsvCases.toCase(group), null);
+    }
+
+    private long lineNow() {
+      return rows.getCurrentLocation().getLineNr();
     }
 
     @Override
     public long bytesRead() {
       return counter.count;
     }
+  }
+
+  /** A step of the CSV reader, whose faults refuse the whole file with a code and the line. */
+  @FunctionalInterface
+  private interface CsvStep<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T csv(CsvStep<T> step, long line) throws IOException {
+    try {
+      return step.run();
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new InputException(ErrorCode.IN024, "", "CSV line " + line + ": " + firstLine(e.getOriginalMessage()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InputException(ErrorCode.IN001, "", "CSV line " + line + ": " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "unreadable" : message;
+    int newline = m.indexOf('\n');
+    return newline < 0 ? m : m.substring(0, newline);
   }
 
   /** Counts the bytes read through it, for progress. */

@@ -61,7 +61,7 @@ final class CsvCases {
     }
     ArrayNode history = root.putArray("history");
     for (Map<String, String> row : rows) {
-      if (PERIOD_COLUMNS.stream().noneMatch(c -> present(row, c))) {
+      if (!hasPeriod(row)) {
         continue;
       }
       ObjectNode period = history.addObject();
@@ -78,6 +78,19 @@ final class CsvCases {
       }
     }
     return root;
+  }
+
+  /**
+   * A column name or id for a message: quoted when it is a plain name, else only described, so that
+   * a file that is not a portfolio (any text file read as CSV) is not echoed.
+   */
+  static String quoted(String name) {
+    return name.matches("[A-Za-z0-9_.-]{1,48}") ? "\"" + name + "\"" : "(" + name.length() + " characters, not a plain name)";
+  }
+
+  /** Whether a row holds a period (any period column filled), rather than employer columns only. */
+  static boolean hasPeriod(Map<String, String> row) {
+    return PERIOD_COLUMNS.stream().anyMatch(c -> present(row, c));
   }
 
   private static boolean present(Map<String, String> row, String column) {

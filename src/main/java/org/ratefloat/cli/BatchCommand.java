@@ -3,11 +3,13 @@ package org.ratefloat.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
+import org.ratefloat.io.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +32,8 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "decisions, .ndjson or .csv")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the machine's cores)")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads (default: the machine's cores; at most " + Batch.MAX_THREADS + ")")
   Integer threads;
 
   @Option(names = "--echo-input", description = "NDJSON decision records carry their input, as decide does")
@@ -49,6 +52,7 @@ final class BatchCommand implements Callable<Integer> {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
     RuleTable table = RateFloat.loadTable(rules);
+    OutputFile.requireNotAnInput(out, List.of(rules));
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};

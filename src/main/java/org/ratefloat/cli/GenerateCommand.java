@@ -1,14 +1,14 @@
 package org.ratefloat.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.synthetic.PortfolioGenerator;
 import picocli.CommandLine.Command;
@@ -56,13 +56,15 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Usage.extension(spec, "--out", out, ".ndjson");
     PortfolioGenerator generator = new PortfolioGenerator(seed, employers, asOf, years);
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8),
-        1 << 18)) {
+    try (OutputFile file = OutputFile.create(out, List.of())) {
+      Writer w = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
       while (generator.hasNext()) {
         ObjectNode employer = generator.next();
         w.write(CanonicalJson.compact(employer));
         w.write('\n');
       }
+      w.flush();
+      file.commit();
     }
     return Main.OK;
   }

@@ -2,7 +2,6 @@ package org.ratefloat.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ratefloat.error.RateFloatException;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.ranking.Ranking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,35 +62,42 @@ final class RankCommand implements Callable<Integer> {
     Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
     Map<String, Integer> errors = new TreeMap<>();
     long[] records = {0};
-    org.ratefloat.batch.Batch.read(in, c -> {
-      records[0]++;
-      try {
-        current.add(c);
-        if (previous != null) {
-          previous.add(c);
+    Ranking.Result result;
+    int n;
+    // the output is checked and opened before the portfolio is read
+    try (OutputFile file = out == null ? null : OutputFile.create(out, List.of(definition, in))) {
+      org.ratefloat.batch.Batch.read(in, c -> {
+        records[0]++;
+        try {
+          current.add(c);
+          if (previous != null) {
+            previous.add(c);
+          }
+        } catch (RateFloatException e) {
+          errors.merge(e.code().name(), 1, Integer::sum);
         }
-      } catch (RateFloatException e) {
+      }, (line, e) -> {
+        records[0]++;
         errors.merge(e.code().name(), 1, Integer::sum);
+      });
+      result = current.build();
+      Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
+      for (Ranking.Result r : before.isPresent() ? List.of(result, before.get()) : List.of(result)) {
+        if (r.eligible() == 0) {
+          throw Outcome.nothingComputed("no key-industry employer has a period for " + r.month() + " ("
+              + Outcome.counts(records[0], "record", errors) + ", " + r.skipped() + " without that month)");
+        }
       }
-    }, (line, e) -> {
-      records[0]++;
-      errors.merge(e.code().name(), 1, Integer::sum);
-    });
-    Ranking.Result result = current.build();
-    Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
-    for (Ranking.Result r : before.isPresent() ? List.of(result, before.get()) : List.of(result)) {
-      if (r.eligible() == 0) {
-        throw Outcome.nothingComputed("no key-industry employer has a period for " + r.month() + " ("
-            + Outcome.counts(records[0], "record", errors) + ", " + r.skipped() + " without that month)");
+      n = top == null ? loaded.spec().top() : top;
+      if (file != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        file.write(Ranking.csv(result, n).getBytes(StandardCharsets.UTF_8));
+        file.commit();
+      } else if (file != null) {
+        file.write(Ranking.json(result, n, before));
+        file.commit();
+      } else {
+        spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
       }
-    }
-    int n = top == null ? loaded.spec().top() : top;
-    if (out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      Files.writeString(out, Ranking.csv(result, n), StandardCharsets.UTF_8);
-    } else if (out != null) {
-      Files.write(out, Ranking.json(result, n, before));
-    } else {
-      spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
     }
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, top %d, %d refused%n", month, result.eligible(),

@@ -7,18 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
+import java.nio.charset.StandardCharsets;
+import org.ratefloat.io.InputFiles;
 
 /** File helpers of the command line. */
 final class RateFloatFiles {
   private RateFloatFiles() {}
 
+  /** An input document (a case, a decision record, the JSON of a simulation or a ranking). */
   static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return InputFiles.readInput(file);
   }
 }

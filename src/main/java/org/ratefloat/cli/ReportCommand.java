@@ -2,11 +2,11 @@ package org.ratefloat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +48,8 @@ final class ReportCommand implements Callable<Integer> {
     Usage.extension(spec, "--out", out, ".html");
     JsonNode sim = simulation == null ? null : read(simulation, Report::readSimulation);
     JsonNode rank = ranking == null ? null : read(ranking, Report::readRanking);
-    Files.writeString(out, Report.html(title == null ? Report.defaultTitle(lang) : title, sim, rank, lang),
-        StandardCharsets.UTF_8);
+    OutputFile.write(out, java.util.Arrays.asList(simulation, ranking),
+        Report.html(title == null ? Report.defaultTitle(lang) : title, sim, rank, lang).getBytes(StandardCharsets.UTF_8));
     return Main.OK;
   }
 

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
+import org.ratefloat.io.OutputFile;
 import org.ratefloat.simulation.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,37 +90,41 @@ final class SimulateCommand implements Callable<Integer> {
         classes == null ? new HashSet<>() : new HashSet<>(classes));
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
-    org.ratefloat.batch.Batch.read(in, c -> {
-      readable[0]++;
-      columns.forEach(col -> col.add(c));
-      if (incidence != null) {
-        try {
-          int riskClass = c.employer().riskClassOverride().orElseGet(
-              () -> current.classify(c.employer().industry()).riskClass());
-          incidence.add(c, riskClass);
-        } catch (RateFloatException unclassified) {
-          unreadable.merge(unclassified.code().name(), 1, Integer::sum);
+    // the output is checked and opened before the portfolio is read
+    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, in))) {
+      org.ratefloat.batch.Batch.read(in, c -> {
+        readable[0]++;
+        columns.forEach(col -> col.add(c));
+        if (incidence != null) {
+          try {
+            int riskClass = c.employer().riskClassOverride().orElseGet(
+                () -> current.classify(c.employer().industry()).riskClass());
+            incidence.add(c, riskClass);
+          } catch (RateFloatException unclassified) {
+            unreadable.merge(unclassified.code().name(), 1, Integer::sum);
+          }
+        }
+      }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
+      long records = readable[0] + unreadable.values().stream().mapToInt(Integer::intValue).sum();
+      for (Simulation.Column col : columns) {
+        Path file = col == columns.get(0) ? rules : compare;
+        if (col.total().employers() == 0) {
+          Map<String, Long> why = new TreeMap<>(col.errors());
+          unreadable.forEach((code, n) -> why.merge(code, n.longValue(), Long::sum));
+          throw Outcome.nothingComputed(file + " decided no employer: " + Outcome.counts(records, "record", why));
         }
       }
-    }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
-    long records = readable[0] + unreadable.values().stream().mapToInt(Integer::intValue).sum();
-    for (Simulation.Column col : columns) {
-      Path file = col == columns.get(0) ? rules : compare;
-      if (col.total().employers() == 0) {
-        Map<String, Long> why = new TreeMap<>(col.errors());
-        unreadable.forEach((code, n) -> why.merge(code, n.longValue(), Long::sum));
-        throw Outcome.nothingComputed(file + " decided no employer: " + Outcome.counts(records, "record", why));
+      if (incidence != null && !incidence.covers(baseYear)) {
+        throw Outcome.nothingComputed("no tracked class has injuries and average headcount in the base year "
+            + baseYear + ", so there is no incidence path");
       }
-    }
-    if (incidence != null && !incidence.covers(baseYear)) {
-      throw Outcome.nothingComputed("no tracked class has injuries and average headcount in the base year "
-          + baseYear + ", so there is no incidence path");
-    }
-    byte[] json = Simulation.json(columns, incidence);
-    if (out != null) {
-      Files.write(out, json);
-    } else {
-      spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
+      byte[] json = Simulation.json(columns, incidence);
+      if (output != null) {
+        output.write(json);
+        output.commit();
+      } else {
+        spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
+      }
     }
     PrintWriter err = spec.commandLine().getErr();
     for (Simulation.Column col : columns) {

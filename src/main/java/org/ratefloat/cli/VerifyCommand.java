@@ -67,7 +67,8 @@ final class VerifyCommand implements Callable<Integer> {
       throw new InputException(ErrorCode.IN001, "", "CSV batch output carries no decision records, so it "
           + "cannot be verified: write the batch as NDJSON with --echo-input and verify that");
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = new BufferedInputStream(org.ratefloat.io.InputFiles.open(file,
+        org.ratefloat.json.Faults.inputFile(file)), 1 << 16)) {
       LineReader lines = new LineReader(in, MAX_LINE);
       byte[] first = nextDocument(lines);
       long firstNumber = number;

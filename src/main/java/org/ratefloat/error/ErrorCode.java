@@ -36,6 +36,13 @@ public enum ErrorCode {
   IN023("value out of range"),
   IN024("input exceeds a size limit"),
   IN025("history lacks a value the rule table needs"),
+  IN026("no such file"),
+  IN027("a directory where a file is expected"),
+  IN028("not a regular file (a device, FIFO or socket)"),
+  IN029("file cannot be read"),
+  IN030("output would overwrite an input file"),
+  IN031("output directory does not exist"),
+  IN032("output cannot be written"),
 
   IN040("document of another kind or format"),
   IN041("nothing could be computed: no record was usable"),
@@ -68,6 +75,10 @@ public enum ErrorCode {
   RT027("effective periods of two versions of a table overlap"),
   RT028("step may undo an earlier veto or move limit"),
   RT029("indicator is never used"),
+  RT030("no such file"),
+  RT031("a directory where a file is expected"),
+  RT032("not a regular file (a device, FIFO or socket)"),
+  RT033("file cannot be read"),
 
   DC001("the rule table has no rule for this case"),
 

@@ -47,6 +47,17 @@ public final class CaseJson {
     return read(JsonValue.root(JSON.read(bytes, Faults.INPUT), Faults.INPUT));
   }
 
+  /**
+   * Refuses a history of more than {@link InputRules#MAX_PERIODS} periods (the model's rule);
+   * readers that assemble a history (the CSV rows of one employer) check it as they go, before
+   * holding the periods.
+   *
+   * @param pointer the history's pointer
+   */
+  public static void checkPeriods(long count, String pointer) {
+    InputRules.size((int) Math.min(count, Integer.MAX_VALUE), InputRules.MAX_PERIODS, pointer, "periods");
+  }
+
   /** Validates a case held in an already parsed tree (e.g. the input echoed in a decision). */
   public static RatingCase read(JsonValue value) {
     JsonObject root = value.asObject();

@@ -4,6 +4,7 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.error.RuleTableException;
+import java.nio.file.Path;
 
 /**
  * Turns a {@link Fault} found at a JSON pointer into the exception of the document kind being read:
@@ -15,6 +16,11 @@ public interface Faults {
 
   /** Faults of employer input documents ({@code IN} codes). */
   Faults INPUT = (fault, pointer, detail) -> new InputException(inputCode(fault), pointer, detail);
+
+  /** Faults of the employer input document in {@code file}: each message starts with the file. */
+  static Faults inputFile(Path file) {
+    return (fault, pointer, detail) -> new InputException(inputCode(fault), pointer, file + ": " + detail);
+  }
 
   /** Faults of the rule-table document with the given file name ({@code RT} codes). */
   static Faults ruleTable(String source) {
@@ -31,6 +37,10 @@ public interface Faults {
       case NOT_DECIMAL -> ErrorCode.IN006;
       case BAD_VALUE -> ErrorCode.IN023;
       case TOO_LARGE -> ErrorCode.IN024;
+      case NO_SUCH_FILE -> ErrorCode.IN026;
+      case DIRECTORY -> ErrorCode.IN027;
+      case NOT_REGULAR -> ErrorCode.IN028;
+      case UNREADABLE -> ErrorCode.IN029;
     };
   }
 
@@ -44,6 +54,10 @@ public interface Faults {
       case NOT_DECIMAL -> ErrorCode.RT006;
       case BAD_VALUE -> ErrorCode.RT009;
       case TOO_LARGE -> ErrorCode.RT017;
+      case NO_SUCH_FILE -> ErrorCode.RT030;
+      case DIRECTORY -> ErrorCode.RT031;
+      case NOT_REGULAR -> ErrorCode.RT032;
+      case UNREADABLE -> ErrorCode.RT033;
     };
   }
 }

@@ -14,11 +14,18 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.ratefloat.model.InputRules;
+import java.util.Locale;
 
 /**
  * Reads a JSON document into a tree with the strictness ratefloat needs before it trusts a number:
  * no duplicate keys, no trailing content, no NaN or Infinity, no exponents, bounded size, depth,
  * string and number length. Every fault is reported with the JSON pointer where it sits.
+ *
+ * <p>Text must be valid: UTF-8 that is not well formed (overlong forms such as {@code C0 AF},
+ * encoded surrogates, code points beyond U+10FFFF) and escapes that leave a surrogate unpaired
+ * (<code>"&#92;ud800"</code>) are refused, so that two different documents never read as the same text.
+ * A message about malformed JSON never quotes more than one character of the document: a file that
+ * is not JSON at all (say {@code /etc/passwd}) is not echoed.
  *
  * <p>Decimals are kept exactly as written ({@code 1.20} stays {@code 1.20}). Instances are
  * immutable and thread-safe.
@@ -28,6 +35,10 @@ public final class StrictJson {
   public static final int MAX_NUMBER_LENGTH = InputRules.MAX_DECIMAL_LENGTH;
   /** Most digits after the decimal point accepted in a number: the limit of a decimal in a case. */
   public static final int MAX_SCALE = InputRules.MAX_SCALE;
+  /** Largest employer input document (a case, a decision record), in bytes: 16 MiB. */
+  public static final int MAX_INPUT_BYTES = 16 << 20;
+  /** Largest rule-table document (a table, a classification, a ranking definition), in bytes: 4 MiB. */
+  public static final int MAX_TABLE_BYTES = 4 << 20;
 
   private final JsonFactory factory;
   private final int maxDocumentBytes;
@@ -47,12 +58,12 @@ public final class StrictJson {
 
   /** Limits for employer input documents: 16 MiB, depth 32, strings as long as a case's texts. */
   public static StrictJson forInput() {
-    return new StrictJson(16 << 20, 32, InputRules.MAX_TEXT_LENGTH);
+    return new StrictJson(MAX_INPUT_BYTES, 32, InputRules.MAX_TEXT_LENGTH);
   }
 
   /** Limits for rule tables: 4 MiB, depth 32, strings of 64 KiB. */
   public static StrictJson forRuleTables() {
-    return new StrictJson(4 << 20, 32, 64 << 10);
+    return new StrictJson(MAX_TABLE_BYTES, 32, 64 << 10);
   }
 
   /** Parses {@code bytes} (UTF-8) into a tree, reporting faults through {@code faults}. */
@@ -66,7 +77,7 @@ public final class StrictJson {
       if (first == null) {
         throw faults.fault(Fault.MALFORMED, "", "empty document");
       }
-      JsonNode root = readValue(parser, null, 0, faults);
+      JsonNode root = readValue(parser, bytes, null, 0, faults);
       if (parser.nextToken() != null) {
         throw faults.fault(Fault.MALFORMED, "", "trailing content after the JSON value at "
             + location(parser));
@@ -77,7 +88,7 @@ public final class StrictJson {
     } catch (JsonParseException e) {
       JsonParser p = e.getProcessor();
       String pointer = p == null ? "" : p.getParsingContext().pathAsPointer().toString();
-      throw faults.fault(Fault.MALFORMED, pointer, firstLine(e.getOriginalMessage())
+      throw faults.fault(Fault.MALFORMED, pointer, withoutContent(firstLine(e.getOriginalMessage()))
           + " at " + location(e));
     } catch (IOException e) {
       throw faults.fault(Fault.MALFORMED, "", firstLine(e.getMessage()));
@@ -96,7 +107,7 @@ public final class StrictJson {
     return path == null ? "" : path.toString();
   }
 
-  private JsonNode readValue(JsonParser p, Path path, int depth, Faults faults)
+  private JsonNode readValue(JsonParser p, byte[] bytes, Path path, int depth, Faults faults)
       throws IOException {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     JsonToken token = p.currentToken();
@@ -107,12 +118,12 @@ public final class StrictJson {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           Path child = new Path(path, key);
-          checkText(key, child, faults);
+          checkText(p, bytes, key, child, faults);
           if (object.has(key)) {
             throw faults.fault(Fault.DUPLICATE_KEY, pointer(child), "duplicate key \"" + key + "\"");
           }
           p.nextToken();
-          object.set(key, readValue(p, child, depth + 1, faults));
+          object.set(key, readValue(p, bytes, child, depth + 1, faults));
         }
         return object;
       }
@@ -121,13 +132,16 @@ public final class StrictJson {
         ArrayNode array = nodes.arrayNode();
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(p, new Path(path, String.valueOf(index)), depth + 1, faults));
+          array.add(readValue(p, bytes, new Path(path, String.valueOf(index)), depth + 1, faults));
           index++;
         }
         return array;
       }
-      case VALUE_STRING:
-        return nodes.textNode(checkText(p.getText(), path, faults));
+      case VALUE_STRING: {
+        String text = p.getText();
+        checkText(p, bytes, text, path, faults);
+        return nodes.textNode(text);
+      }
       case VALUE_NUMBER_INT:
         return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
             ? nodes.numberNode(new BigInteger(p.getText())) : nodes.numberNode(p.getLongValue());
@@ -144,28 +158,31 @@ public final class StrictJson {
     }
   }
 
-  /**
-   * Refuses text with an unpaired surrogate (written as a backslash-u escape): it is no Unicode
-   * text, has no UTF-8 form and no canonical form (RFC 8785 section 3.2.2.2).
-   */
-  private static String checkText(String text, Path path, Faults faults) {
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (Character.isSurrogate(ch)) {
-        if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else {
-          throw faults.fault(Fault.MALFORMED, pointer(path),
-              String.format("unpaired surrogate \\u%04x in text", (int) ch));
-        }
-      }
-    }
-    return text;
-  }
-
   private void checkDepth(int depth, Path path, Faults faults) {
     if (depth >= maxDepth) {
       throw faults.fault(Fault.TOO_LARGE, pointer(path), "nesting deeper than " + maxDepth + " levels");
+    }
+  }
+
+  /**
+   * Refuses a key or string whose bytes are not well-formed UTF-8 or whose text holds an unpaired
+   * surrogate. The parser decodes overlong forms and code points beyond U+10FFFF without complaint,
+   * so the bytes of the token (from its opening quote to where the parser stands, which may take in
+   * a few ASCII bytes after it) are checked here.
+   */
+  private static void checkText(JsonParser p, byte[] bytes, String text, Path path, Faults faults) {
+    int from = (int) p.currentTokenLocation().getByteOffset();
+    int to = (int) p.currentLocation().getByteOffset();
+    int bad = Utf8.firstMalformed(bytes, from, to);
+    if (bad >= 0) {
+      throw faults.fault(Fault.MALFORMED, pointer(path), "invalid UTF-8 (byte 0x"
+          + String.format(Locale.ROOT, "%02x", bytes[bad] & 0xff) + " at offset " + bad
+          + "): not well-formed text");
+    }
+    int lone = Utf8.firstUnpairedSurrogate(text);
+    if (lone >= 0) {
+      throw faults.fault(Fault.MALFORMED, pointer(path), "unpaired surrogate \\u"
+          + String.format(Locale.ROOT, "%04x", (int) text.charAt(lone)) + " is not text");
     }
   }
 
@@ -204,6 +221,16 @@ public final class StrictJson {
   private static String location(JsonParseException e) {
     return e.getLocation() == null ? "unknown position"
         : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  /**
+   * Jackson quotes an unrecognised token in full (up to 256 characters): for a file that is not JSON
+   * that is its content, which an error message must not show.
+   */
+  static String withoutContent(String message) {
+    int at = message.indexOf("Unrecognized token '");
+    int end = message.lastIndexOf("': was expecting");
+    return at < 0 || end < at ? message : message.substring(0, at) + "unrecognized token" + message.substring(end + 1);
   }
 
   private static String firstLine(String message) {

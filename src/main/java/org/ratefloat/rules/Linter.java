@@ -42,8 +42,11 @@ public final class Linter {
           reportOf.put(table.measure(), reports.size());
         }
       } catch (RuleTableException e) {
+        // the file's name is said once, by the report; a fault of another file (a base table) names it
+        boolean here = e.source().equals(file.toString())
+            || file.getFileName() != null && e.source().equals(file.getFileName().toString());
         findings.add(new Finding(e.code(), Finding.Severity.ERROR, e.source(), e.pointer(), e.detail()
-            .substring(e.source().isEmpty() ? 0 : e.source().length() + 2)));
+            .substring(here ? e.source().length() + 2 : 0)));
       } catch (RateFloatException e) {
         findings.add(new Finding(e.code(), Finding.Severity.ERROR, file.toString(), e.pointer(), e.detail()));
       }

@@ -1,14 +1,11 @@
 package org.ratefloat.rules;
 
 import com.google.common.collect.ImmutableSet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
+import org.ratefloat.io.InputFiles;
 import org.ratefloat.json.JsonObject;
 
 /**
@@ -28,29 +25,31 @@ public final class RuleTables {
     Optional<Named> find(String id);
   }
 
-  /** Tables named {@code <id>.json} in a directory. */
+  /**
+   * Tables named {@code <id>.json} in a directory; a missing file is an empty result (the referring
+   * table reports the unknown reference), any other fault of the file a rule-table error.
+   */
   public static Source directory(Path dir) {
     return id -> {
       Path file = dir.resolve(id + ".json");
       try {
-        return Optional.of(new Named(file.getFileName().toString(), Files.readAllBytes(file)));
-      } catch (NoSuchFileException e) {
-        return Optional.empty();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        return Optional.of(read(file));
+      } catch (RuleTableException e) {
+        if (e.code() == ErrorCode.RT030) {
+          return Optional.empty();
+        }
+        throw e;
       }
     };
   }
 
-  /** Reads a file's bytes, reporting a missing file as a rule-table error. */
+  /**
+   * Reads a rule-table file (a regular file of at most 4 MiB, refused by its size before it is read),
+   * reporting every fault of the file as a rule-table error.
+   */
   public static Named read(Path file) {
-    try {
-      return new Named(file.getFileName().toString(), Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw new RuleTableException(ErrorCode.RT008, file.toString(), "", "no such file");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] bytes = InputFiles.readTable(file);
+    return new Named(file.getFileName().toString(), bytes);
   }
 
   /** Loads a measure or base table from a file, resolving references in its directory. */

@@ -193,6 +193,122 @@ class BatchTest {
     assertTrue(rows.get(3).startsWith("5,E3,ok,8,1.9,1.5,1.0,1.9000,"), rows.get(3));
   }
 
+  private static final String CSV_HEADER = "id,name,edition,code,currentBand,asOf,firstInsured,premiumArrears,year,"
+      + "payroll,premiumsPaid,benefitsPaid,averageHeadcount,injuries,deaths,maxDeathsSingleAccident,"
+      + "maxSeriousInjuriesSingleAccident";
+
+  private static String csvRow(String id, String name, int year) {
+    return id + "," + name + ",GB/T 4754-2011,36,1.0,2025-01-01,2010-01-01,false," + year + ",1000000,9000,100,50,0,0,0,0";
+  }
+
+  private static List<String> errorCodes(Path out) throws IOException {
+    List<String> codes = new ArrayList<>();
+    for (String line : Files.readAllLines(out)) {
+      JsonNode r = JSON.readTree(line);
+      codes.add(r.get("employerId").asText() + " " + r.get("status").asText() + " "
+          + r.path("error").path("code").asText() + " " + r.path("error").path("pointer").asText());
+    }
+    return codes;
+  }
+
+  @Test
+  void theCsvRowsOfOneEmployerAreLimitedWhileTheyAreGrouped() throws IOException {
+    // 601 periods (years 1424..2024) of E1 are refused as one record, without holding them; E2 follows
+    List<String> rows = new ArrayList<>(List.of(CSV_HEADER));
+    for (int year = 1424; year <= 2024; year++) {
+      rows.add(csvRow("E1", "Works", year));
+    }
+    rows.add(csvRow("E2", "Shop", 2023));
+    rows.add(csvRow("E2", "Shop", 2024));
+    Path in = Files.write(tmp.resolve("many-periods.csv"), rows);
+    Path out = tmp.resolve("many-periods.ndjson");
+    Batch.Summary s = Batch.run(HUNAN::decide, in, out,
+        new Batch.Options(2, Batch.Format.CSV, Batch.Format.NDJSON, false), null);
+    assertEquals(2, s.records());
+    assertEquals(List.of("E1 error IN024 /history", "E2 ok  "), errorCodes(out));
+    assertTrue(Files.readString(out).contains("\"601 periods exceed the limit of 600\""), Files.readString(out));
+  }
+
+  @Test
+  void theCsvRowsOfOneEmployerAreLimitedInBytes() throws IOException {
+    // 300 rows of 60,000-character names: 18 MB, more than one record may hold (16 MiB)
+    List<String> rows = new ArrayList<>(List.of(CSV_HEADER));
+    String name = "n".repeat(60_000);
+    for (int i = 0; i < 300; i++) {
+      rows.add(csvRow("E1", name, 1725 + i));
+    }
+    rows.add(csvRow("E2", "Shop", 2024));
+    Path in = Files.write(tmp.resolve("wide.csv"), rows);
+    Path out = tmp.resolve("wide.ndjson");
+    Batch.run(HUNAN::decide, in, out, new Batch.Options(2, Batch.Format.CSV, Batch.Format.NDJSON, false), null);
+    assertEquals(List.of("E1 error IN024 ", "E2 ok  "), errorCodes(out));
+    assertTrue(Files.readString(out).contains("the rows of this employer hold more than 16777216 bytes"));
+  }
+
+  @Test
+  void aCsvFileThatIsNotWellFormedIsRefusedAsAWholeWithItsLine() throws IOException {
+    byte[] overlong = (CSV_HEADER + "\n" + csvRow("E1", "W\u00c0orks", 2024) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    // ISO-8859-1 wrote C0 alone: the same place holds C0 AF, an overlong "/", in the second file
+    byte[] withSlash = (CSV_HEADER + "\n" + csvRow("E1", "W\u00c0\u00aforks", 2024) + "\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    String cell = "x".repeat(70_000);
+    List<Object[]> files = List.of(
+        new Object[] {overlong, "IN001", "CSV line 2: not well-formed UTF-8 (byte 0xc0 at offset "},
+        new Object[] {withSlash, "IN001", "CSV line 2: not well-formed UTF-8 (byte 0xc0 at offset "},
+        new Object[] {(CSV_HEADER + "\n" + csvRow("E1", "Works", 2024) + ",surplus\n").getBytes(StandardCharsets.UTF_8),
+            "IN001", "CSV line 2: Too many entries: expected at most 17"},
+        new Object[] {(CSV_HEADER + "\n" + csvRow("E1", cell, 2024) + "\n").getBytes(StandardCharsets.UTF_8),
+            "IN024", "CSV line 2: String value length"});
+    for (Object[] f : files) {
+      Path in = Files.write(tmp.resolve("refused.csv"), (byte[]) f[0]);
+      Path out = tmp.resolve("refused.ndjson");
+      org.ratefloat.error.InputException e = assertThrows(org.ratefloat.error.InputException.class, () -> Batch.run(HUNAN::decide,
+          in, out, new Batch.Options(1, Batch.Format.CSV, Batch.Format.NDJSON, false), null));
+      assertEquals(f[1], e.code().name(), e.getMessage());
+      assertTrue(e.detail().startsWith((String) f[2]), e.getMessage());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+      assertFalse(Files.exists(out));
+    }
+  }
+
+  @Test
+  void theInputInFlightIsBoundedWhateverTheThreadsAskedFor() throws Exception {
+    // 40 decidable records of 1 MiB each (padded with spaces), on 100,000 threads, and no decision
+    // finishes until released: the reader stops once 16 MiB are in flight, however many threads wait
+    String line = Files.readString(Path.of("examples/cn-hn-provisional/machinery.json")).replace("\n", "");
+    String padded = line.substring(0, line.length() - 1) + " ".repeat((1 << 20) - line.length()) + "}";
+    Path in = Files.write(tmp.resolve("long-lines.ndjson"), java.util.Collections.nCopies(40, padded));
+    Path out = tmp.resolve("long-lines-out.ndjson");
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    java.util.concurrent.FutureTask<Batch.Summary> run = new java.util.concurrent.FutureTask<>(() -> Batch.run(c -> {
+      started.incrementAndGet();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return HUNAN.decide(c);
+    }, in, out, new Batch.Options(100_000, Batch.Format.NDJSON, Batch.Format.NDJSON, false), null));
+    new Thread(run, "batch under test").start();
+    int seen = -1;
+    while (started.get() != seen) {
+      seen = started.get();
+      Thread.sleep(300);
+    }
+    release.countDown();
+    assertEquals(40, run.get().decided());
+    // one record is one chunk (1 MiB is the chunk limit): 16 chunks fill the 16 MiB limit, and one
+    // more is read before the reader waits; without the limit 64 (the thread cap) would be started
+    assertEquals(16L << 20, Batch.MAX_IN_FLIGHT_BYTES);
+    assertTrue(seen >= 1 && seen <= 17, "records in flight: " + seen);
+  }
+
+  @Test
+  void moreThreadsThanTheCapGiveTheSameBytes() throws IOException {
+    assertArrayEquals(Files.readAllBytes(run(1, "cap-1.ndjson")), Files.readAllBytes(run(100_000, "cap-max.ndjson")));
+  }
+
   @Test
   void csvWithAnUnknownColumnIsRefusedAsAWhole() throws IOException {
     Path in = tmp.resolve("bad.csv");

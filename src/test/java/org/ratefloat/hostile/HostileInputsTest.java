@@ -1,6 +1,8 @@
 package org.ratefloat.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,25 +20,40 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.ratefloat.Cases;
+import org.ratefloat.FileFault;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
+import org.ratefloat.cli.CliRun;
+import org.ratefloat.cli.Main;
 
 /**
  * The corpus of hostile and malformed inputs in src/test/resources/hostile-inputs: each is refused
- * with the code and pointer listed in EXPECTED.tsv, at reading or at deciding. The time of each case
- * is printed (not asserted: a unit test never asserts a time).
+ * with the code and pointer listed in EXPECTED.tsv, at reading or at deciding, and by
+ * {@code ratefloat decide} with exit code 3 and one line on stderr; the files listed in FILES.tsv
+ * (a directory, /dev/zero ...) are made when the test runs. The time of each case is printed (not
+ * asserted: a unit test never asserts a time).
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard (a FIFO), not a speed test
 class HostileInputsTest {
   private static final Path DIR = Path.of("src/test/resources/hostile-inputs");
   private static final Map<String, RuleTable> TABLES = new HashMap<>();
   private static final Map<String, Long> NANOS = new java.util.concurrent.ConcurrentHashMap<>();
 
+  @TempDir
+  Path tmp;
+
   private static List<String[]> cases() throws Exception {
+    return tsv("EXPECTED.tsv");
+  }
+
+  private static List<String[]> tsv(String name) throws Exception {
     List<String[]> cases = new ArrayList<>();
-    for (String line : Files.readAllLines(DIR.resolve("EXPECTED.tsv"))) {
+    for (String line : Files.readAllLines(DIR.resolve(name))) {
       if (!line.startsWith("#") && !line.isBlank()) {
         cases.add(line.split("\t", -1));
       }
@@ -64,8 +81,42 @@ class HostileInputsTest {
         assertEquals(ErrorCode.valueOf(c[2]), e.code(), e.getMessage());
         assertEquals(c[3], e.pointer(), e.getMessage());
         assertTrue(table != null || !c[1].startsWith("decide"), "stage");
+        assertNotShown(c, e.getMessage());
       }
+      Path file = DIR.resolve(c[0]);
+      assertRefusedByTheCommandLine(c[1].startsWith("decide:") ? c[1].substring(7) : "cn-hn-provisional", file,
+          c[2], c[3], c);
     }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachFileThatCannotBeReadIsRefusedWithItsCode() throws Exception {
+    return tsv("FILES.tsv").stream().map(f -> DynamicTest.dynamicTest(f[0], () -> {
+      // as a line of EXPECTED.tsv: file, stage, code, pointer, text not to show
+      String[] c = {f[0], "read", f[1], "", f.length > 2 ? f[2] : ""};
+      Path dir = Files.createTempDirectory(tmp, f[0]);
+      Path file = FileFault.valueOf(f[0]).make(dir.resolve("case.json"));
+      RateFloatException e = assertThrows(RateFloatException.class, () -> RateFloat.readCase(file));
+      assertEquals(ErrorCode.valueOf(c[2]), e.code(), e.getMessage());
+      assertEquals(c[3], e.pointer(), e.getMessage());
+      assertNotShown(c, e.getMessage());
+      assertRefusedByTheCommandLine("cn-hn-provisional", file, c[2], c[3], c);
+    }));
+  }
+
+  /** {@code ratefloat decide}: exit 3 and one coded line on stderr, no stack trace. */
+  private static void assertRefusedByTheCommandLine(String table, Path file, String code, String pointer,
+      String[] c) {
+    CliRun r = CliRun.of("decide", "--rules", "rules/" + table + ".json", file.toString())
+        .assertRefused(Main.BAD_INPUT, code, pointer);
+    assertNotShown(c, r.err());
+  }
+
+  /** The optional last column: text of the file the message must not show. */
+  private static void assertNotShown(String[] c, String message) {
+    if (c.length > 4 && !c[4].isEmpty()) {
+      assertFalse(message.contains(c[4]), "the message shows the file's content: " + message);
+    }
   }
 
   /** The fastest of a few refusals, so that the figure shows the work, not class loading. */

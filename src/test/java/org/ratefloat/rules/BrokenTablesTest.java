@@ -2,6 +2,7 @@ package org.ratefloat.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,26 +16,47 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.ratefloat.FileFault;
+import org.ratefloat.RateFloat;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.cli.CliRun;
+import org.ratefloat.cli.Main;
 
 /**
  * The corpus of broken rule tables in src/test/resources/broken-tables: each case has one fault,
- * listed in EXPECTED.tsv with its code, severity and JSON pointer.
+ * listed in EXPECTED.tsv with its code, severity and JSON pointer; a table with an error is refused
+ * by {@code ratefloat lint} and {@code ratefloat decide} with exit code 4, the latter with one line on
+ * stderr. The files listed in FILES.tsv (a directory, /dev/zero ...) are made when the test runs.
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard (a FIFO), not a speed test
 class BrokenTablesTest {
   private static final Path DIR = Path.of("src/test/resources/broken-tables");
+  private static final String CASE = "examples/cn-hn-provisional/machinery.json";
 
-  private record Case(List<Path> files, String code, String severity, String pointer) {}
+  @TempDir
+  Path tmp;
+
+  private record Case(List<Path> files, String code, String severity, String pointer, String notShown) {}
 
   private static List<Case> cases() throws Exception {
     List<Case> cases = new ArrayList<>();
-    for (String line : Files.readAllLines(DIR.resolve("EXPECTED.tsv"))) {
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      String[] f = line.split("\t");
-      cases.add(new Case(Arrays.stream(f[0].split(" ")).map(DIR::resolve).toList(), f[1], f[2], f[3]));
+    for (String[] f : tsv("EXPECTED.tsv")) {
+      cases.add(new Case(Arrays.stream(f[0].split(" ")).map(DIR::resolve).toList(), f[1], f[2], f[3],
+          f.length > 4 ? f[4] : ""));
     }
     return cases;
+  }
+
+  private static List<String[]> tsv(String name) throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(DIR.resolve(name))) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        rows.add(line.split("\t", -1));
+      }
+    }
+    return rows;
   }
 
   @TestFactory
@@ -53,7 +75,65 @@ class BrokenTablesTest {
       }
       assertTrue(relevant.stream().anyMatch(f -> f.pointer().equals(c.pointer())),
           () -> "no finding at " + c.pointer() + ": " + relevant);
+      relevant.forEach(f -> assertNotShown(c.notShown(), f.text()));
+      if (c.severity().equals("error")) {
+        Path table = c.files().get(c.files().size() - 1);
+        CliRun lint = lint(c.files().stream().map(Path::toString).toList());
+        assertEquals(Main.BAD_RULES, lint.code(), lint.out() + lint.err());
+        assertEquals("", lint.err());
+        assertTrue(lint.out().contains(table + ": " + c.code() + " error "), lint.out());
+        if (c.files().size() == 1) {
+          assertRefusedByDecide(table, c.code(), c.pointer(), c.notShown());
+        }
+      }
     }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachTableFileThatCannotBeReadIsRefusedWithItsCode() throws Exception {
+    return tsv("FILES.tsv").stream().map(f -> DynamicTest.dynamicTest(f[0] + " " + f[1], () -> {
+      Path dir = Files.createTempDirectory(tmp, f[0] + "-" + f[1]);
+      Path table = dir.resolve("cn-hn-provisional.json");
+      for (String name : List.of("cn-hn-provisional.json", "cn-national-2015.json", "cn-annex-2015.json")) {
+        Files.copy(Path.of("rules", name), dir.resolve(name));
+      }
+      Path faulty = f[0].equals("rules") ? table : dir.resolve("cn-national-2015.json");
+      Files.delete(faulty);
+      FileFault.valueOf(f[1]).make(faulty);
+      String code = f[2];
+      String pointer = f[3];
+      String notShown = f.length > 4 ? f[4] : "";
+      List<Finding> findings = Linter.lint(List.of(table)).get(0).findings();
+      assertEquals(1, findings.size(), findings.toString());
+      assertEquals(code, findings.get(0).code().name(), findings.toString());
+      assertEquals(pointer, findings.get(0).pointer(), findings.toString());
+      assertNotShown(notShown, findings.get(0).text());
+      RuleTableException e = assertThrows(RuleTableException.class, () -> RateFloat.loadTable(table));
+      assertEquals(code, e.code().name(), e.getMessage());
+      assertRefusedByDecide(table, code, pointer, notShown);
+      CliRun lint = lint(List.of(table.toString()));
+      assertEquals(Main.BAD_RULES, lint.code(), lint.out() + lint.err());
+      assertTrue(lint.out().startsWith(table + ": " + code + " error "), lint.out());
+      assertNotShown(notShown, lint.out());
+    }));
+  }
+
+  private static CliRun lint(List<String> files) {
+    List<String> args = new ArrayList<>(List.of("lint"));
+    args.addAll(files);
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** {@code ratefloat decide}: exit 4 and one coded line on stderr, no stack trace. */
+  private static void assertRefusedByDecide(Path table, String code, String pointer, String notShown) {
+    CliRun r = CliRun.of("decide", "--rules", table.toString(), CASE).assertRefused(Main.BAD_RULES, code, pointer);
+    assertNotShown(notShown, r.err());
+  }
+
+  private static void assertNotShown(String text, String message) {
+    if (!text.isEmpty()) {
+      assertFalse(message.contains(text), "the message shows the file's content: " + message);
+    }
   }
 
   @Test
