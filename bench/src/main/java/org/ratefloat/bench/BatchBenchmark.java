@@ -3,11 +3,9 @@ package org.ratefloat.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,8 +20,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
-import org.ratefloat.json.CanonicalJson;
-import org.ratefloat.synthetic.PortfolioGenerator;
 
 /**
  * A whole portfolio file, end to end: {@code Batch.run} with the Hunan table (parse, check, decide,
@@ -45,15 +41,8 @@ public class BatchBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("ratefloat-bench");
-    in = dir.resolve("portfolio.ndjson");
-    PortfolioGenerator gen = new PortfolioGenerator(5, employers, LocalDate.of(2025, 1, 1), 3);
-    try (Writer w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
-      while (gen.hasNext()) {
-        w.write(CanonicalJson.compact(gen.next()));
-        w.write('\n');
-      }
-    }
-    table = RateFloat.loadTable(Path.of("rules/cn-hn-provisional.json"));
+    in = Portfolio.write(dir.resolve("portfolio.ndjson"), Portfolio.lines(employers, 5));
+    table = RateFloat.loadTable(Portfolio.HUNAN);
   }
 
   @TearDown(Level.Trial)

@@ -1,6 +1,8 @@
 package org.ratefloat.bench;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.kie.dmn.api.core.DMNResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -9,47 +11,66 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.ratefloat.RateFloat;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.model.RatingCase;
 
 /**
  * One decision of the Hangzhou measure: ratefloat's {@code RuleTable.decide} (indicators from the
- * history, every step traced; the input hash is computed when the record is written), and the same
- * with the full canonical record written, against Drools DMN evaluating the equivalent model
- * (hangzhou.dmn) on the same employers. The setup first checks that both give the same band and
- * rate on every input.
+ * history, every step traced; the input hash is computed when the record is written), the same with
+ * the full canonical record written, Drools DMN evaluating the equivalent model (hangzhou.dmn) and
+ * the hand-coded decision, on the same employers. The setup first checks that all of them give the
+ * same band and rate on every input.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DecideBenchmark {
-  private static final int N = 4096;
+  /** Employers generated; a power of two of them, the decidable ones, are cycled through. */
+  static final int GENERATED = 6000;
+  static final int N = 4096;
   Inputs inputs;
+  List<RatingCase> cases;
+  List<Inputs.DmnInput> dmnInputs;
   HangzhouDmn dmn;
+  HandCodedHangzhou handCoded;
   int next;
 
   @Setup(Level.Trial)
   public void setUp() {
-    inputs = new Inputs(N, 11);
+    inputs = Inputs.portfolio(GENERATED, 11);
+    if (inputs.decidable.size() < N) {
+      throw new IllegalStateException("only " + inputs.decidable.size() + " decidable employers");
+    }
+    cases = inputs.cases().subList(0, N);
+    dmnInputs = inputs.dmnInputs().subList(0, N);
     dmn = new HangzhouDmn();
-    HangzhouDmn.agreement(inputs, dmn);
+    handCoded = Agreement.handCoded(inputs.hangzhou);
+    Agreement.requireOnDecidable(inputs, dmn, handCoded);
   }
 
   @Benchmark
   public Decision ratefloat() {
     next = (next + 1) & (N - 1);
-    return inputs.hangzhou.decide(inputs.cases.get(next));
+    return inputs.hangzhou.decide(cases.get(next));
   }
 
-  /** A decision and its full canonical record (input hash, every indicator and step), as batch writes it. */
+  /** A decision and its full canonical record (input hash, every indicator and step). */
   @Benchmark
   public byte[] ratefloatWithRecord() {
     next = (next + 1) & (N - 1);
-    return org.ratefloat.RateFloat.toJson(inputs.hangzhou.decide(inputs.cases.get(next)));
+    return RateFloat.toJson(inputs.hangzhou.decide(cases.get(next)));
   }
 
   @Benchmark
-  public Object[] droolsDmn() {
+  public DMNResult droolsDmn() {
     next = (next + 1) & (N - 1);
-    return dmn.evaluate(inputs.dmn.get(next));
+    return dmn.evaluate(dmnInputs.get(next));
+  }
+
+  @Benchmark
+  public HandCodedHangzhou.Result handCoded() {
+    next = (next + 1) & (N - 1);
+    return handCoded.decide(cases.get(next));
   }
 }

@@ -1,0 +1,62 @@
+package org.ratefloat.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.json.CaseJson;
+import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.Faults;
+import org.ratefloat.json.JsonOut;
+import org.ratefloat.json.JsonValue;
+import org.ratefloat.json.StrictJson;
+import org.ratefloat.model.RatingCase;
+
+/**
+ * The stages of one NDJSON batch record, each callable alone, made of the calls the batch makes:
+ * parse the line strictly, validate the tree into the case model, decide, hash the input, write the
+ * decision record (without the input echo, batch's default) as UTF-8 bytes. They reach into the
+ * library's internals (the {@code json} package), and only here: when the batch's pipeline changes,
+ * this class changes with it; {@code StagesTest} checks that the stages together still give the
+ * batch's own output, byte for byte.
+ */
+final class Stages {
+  private static final StrictJson JSON = StrictJson.forInput();
+
+  private Stages() {}
+
+  /** Parse: the strict reader's tree of one line. */
+  static JsonNode parse(byte[] line) {
+    return JSON.read(line, Faults.INPUT);
+  }
+
+  /** Validate: the case model from a parsed tree, every input rule checked. */
+  static RatingCase validate(JsonNode tree) {
+    return CaseJson.read(JsonValue.root(tree, Faults.INPUT));
+  }
+
+  /** Decide: the decision, its input hash not yet computed. */
+  static Decision decide(RuleTable table, RatingCase c) {
+    return table.decide(c);
+  }
+
+  /** Input hash: the SHA-256 of the case's canonical JSON, as a decision computes it when written. */
+  static String inputHash(RatingCase c) {
+    return RateFloat.inputSha256(c);
+  }
+
+  /** Write: the output line of a decided record (its input hash already known), UTF-8. */
+  static byte[] write(long line, Decision d) {
+    JsonOut out = new JsonOut(false);
+    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
+    DecisionJson.write(d, out.name("decision"), false);
+    out.endObject();
+    return (out.text() + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** All of it for one line: the output line of its record. */
+  static byte[] record(RuleTable table, long line, byte[] bytes) {
+    return write(line, decide(table, validate(parse(bytes))));
+  }
+}
