@@ -12,6 +12,11 @@ import java.math.RoundingMode;
  * @since 0.1.0
  */
 public sealed interface Value {
+  /**
+   * Longest text of an exact value in a record: a fraction of two numbers of up to 1,000 digits
+   * together (the arithmetic limit of a formula), or a decimal as long.
+   */
+  int EXACT_TEXT_LIMIT = 2_048;
 
   /** The value as it is written in a decision record. */
   String render();
@@ -52,7 +57,7 @@ public sealed interface Value {
     /** Reads {@code "p/q"}, or empty if the text is not of that form. */
     public static java.util.Optional<Fraction> parse(String text) {
       int slash = text.indexOf('/');
-      if (slash <= 0 || slash != text.lastIndexOf('/') || text.length() > 200) {
+      if (slash <= 0 || slash != text.lastIndexOf('/') || text.length() > EXACT_TEXT_LIMIT) {
         return java.util.Optional.empty();
       }
       String p = text.substring(0, slash);

@@ -244,6 +244,7 @@ public final class DecisionJson {
       if (f.isPresent()) {
         return f.get();
       }
+      return new Value.Num(v.asExactDecimal());
     }
     return new Value.Num(wide ? v.asWideDecimal() : v.asDecimal());
   }

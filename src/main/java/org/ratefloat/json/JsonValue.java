@@ -210,6 +210,19 @@ public final class JsonValue {
     return new BigDecimal(text);
   }
 
+  /**
+   * An exact value as a record writes it: a plain decimal of any scale, up to
+   * {@link org.ratefloat.decision.Value#EXACT_TEXT_LIMIT} characters (an exact quotient such as 1 / 2^23 has many places).
+   */
+  public BigDecimal asExactDecimal() {
+    String text = asString();
+    if (text.length() > org.ratefloat.decision.Value.EXACT_TEXT_LIMIT || !isPlainDecimal(text)) {
+      throw fail(Fault.NOT_DECIMAL, "expected a plain decimal of at most "
+          + org.ratefloat.decision.Value.EXACT_TEXT_LIMIT + " characters: \"" + StrictJson.abbreviate(text) + "\"");
+    }
+    return new BigDecimal(text);
+  }
+
   /** A decimal that is not negative. */
   public BigDecimal asNonNegativeDecimal() {
     BigDecimal value = asDecimal();

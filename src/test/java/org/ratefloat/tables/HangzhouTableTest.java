@@ -80,6 +80,16 @@ class HangzhouTableTest {
         ((org.ratefloat.decision.Value.Fraction) v.value()).display().toPlainString());
   }
 
+  @Test
+  void aLongExactValueReadsBackFromItsRecord() {
+    // 1.00 x 100 / 8,388,608.00 = 1 / 2^23 % has 23 places: the record holds it exactly and reads back
+    var d = Cases.employer().period(Cases.year(2024).premiums("8388608.00").benefits("1.00")).decide(TABLE);
+    var v = d.indicators().stream().filter(i -> i.id().equals("payoutRatio")).findFirst().orElseThrow();
+    org.junit.jupiter.api.Assertions.assertEquals("0.00001192092895507812500".replaceAll("0+$", ""), v.value().render());
+    byte[] record = org.ratefloat.RateFloat.toJson(d);
+    org.junit.jupiter.api.Assertions.assertEquals(d, org.ratefloat.RateFloat.readDecision(record));
+  }
+
   @ParameterizedTest(name = "grade {0}, benefits {1} -> band {2}")
   @CsvSource({
       // grade 1 and r <= 100 %: 0 - 2 = -2 -> 0.45
