@@ -37,7 +37,7 @@ import org.ratefloat.rules.RuleTables;
  */
 public final class RateFloat {
   /** The library version recorded in every decision. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = Version.VALUE;
 
   private RateFloat() {}
 

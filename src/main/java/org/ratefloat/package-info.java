@@ -9,4 +9,7 @@
  *
  * <p>No method accepts or returns {@code null}.
  */
+@NullMarked
 package org.ratefloat;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,6 @@ package org.ratefloat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -74,8 +73,7 @@ public final class CanonicalJson {
   private static void write(JsonNode node, JsonOut out) {
     if (node.isObject()) {
       out.beginObject();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         out.name(field.getKey());
         write(field.getValue(), out);
       }

@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,15 +161,13 @@ class JsonSchemasTest {
       return;
     }
     if (node.path("type").asText().equals("object") && node.has("properties")) {
-      for (Iterator<Map.Entry<String, JsonNode>> p = node.get("properties").fields(); p.hasNext(); ) {
-        Map.Entry<String, JsonNode> property = p.next();
+      for (Map.Entry<String, JsonNode> property : node.get("properties").properties()) {
         if (!described(root, property.getValue())) {
           out.add(pointer + "/properties/" + property.getKey());
         }
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = field.getKey().replace("~", "~0").replace("/", "~1");
       undescribed(root, field.getValue(), pointer + "/" + key, out);
     }

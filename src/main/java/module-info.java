@@ -1,0 +1,26 @@
+/**
+ * ratefloat: work-injury insurance rate floating from declarative rule tables.
+ *
+ * <p>The API is {@link org.ratefloat} (the front door), {@link org.ratefloat.error} (codes and
+ * exceptions), {@link org.ratefloat.model} (the input) and {@link org.ratefloat.decision} (the
+ * result). Every other package is internal and not exported. Deciding needs Guava and
+ * jackson-databind; the command line and the portfolio tools need libraries that are optional
+ * dependencies ({@code requires static}).
+ */
+module org.ratefloat {
+  exports org.ratefloat;
+  exports org.ratefloat.error;
+  exports org.ratefloat.model;
+  exports org.ratefloat.decision;
+
+  requires com.google.common;
+  requires com.fasterxml.jackson.databind;
+  requires static org.jspecify;
+
+  requires static info.picocli;
+  requires static com.fasterxml.jackson.dataformat.csv;
+  requires static commons.math3;
+
+  // the command line's options are read by picocli through reflection
+  opens org.ratefloat.cli to info.picocli;
+}
