@@ -80,6 +80,7 @@ class LayersTest {
             "org.ratefloat.decision", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json")
         .should().dependOnClassesThat().resideInAnyPackage("org.ratefloat.cli", "org.ratefloat.batch",
             "org.ratefloat.ranking", "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic",
+            "org.ratefloat.credibility",
             "picocli..", "org.apache.commons.math3..", "com.fasterxml.jackson.dataformat..")
         .check(CLASSES);
   }

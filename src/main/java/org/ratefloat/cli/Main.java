@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     description = "Work-injury insurance rate floating from declarative rule tables.",
     subcommands = {DecideCommand.class, ExplainCommand.class, VerifyCommand.class, LintCommand.class,
         ClassifyCommand.class, BatchCommand.class, GenerateCommand.class, RankCommand.class,
-        SimulateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        SimulateCommand.class, ReportCommand.class, CredibilityCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error", "3:bad input",
         "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case",

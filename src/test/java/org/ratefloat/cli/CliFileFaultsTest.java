@@ -43,6 +43,7 @@ class CliFileFaultsTest {
   @TempDir
   static Path shared;
   private static Path portfolio;
+  private static Path years;
   private static Path simulation;
   private static Path ranking;
 
@@ -66,6 +67,9 @@ class CliFileFaultsTest {
     portfolio = shared.resolve("portfolio.ndjson");
     Files.writeString(portfolio, Files.readString(Path.of(CASE)).replace("\n", "") + "\n"
         + Files.readString(Path.of("examples/cn-hn-provisional/new-logistics-firm.json")).replace("\n", "") + "\n");
+    years = shared.resolve("years.ndjson");
+    assertEquals(0, CliRun.of("generate", "--employers", "60", "--seed", "3", "--years", "3", "--out", years.toString())
+        .code());
     simulation = shared.resolve("simulation.json");
     ranking = shared.resolve("ranking.json");
     assertEquals(0, CliRun.of("simulate", "--rules", HUNAN, "--in", portfolio.toString(), "--out", simulation.toString())
@@ -90,6 +94,8 @@ class CliFileFaultsTest {
         new Object[] {Kind.TABLE, "simulate --rules {F} --in {portfolio}"},
         new Object[] {Kind.TABLE, "simulate --rules " + HUNAN + " --compare {F} --in {portfolio}"},
         new Object[] {Kind.PORTFOLIO, "simulate --rules " + HUNAN + " --in {F}"},
+        new Object[] {Kind.TABLE, "credibility --rules {F} --in {portfolio}"},
+        new Object[] {Kind.PORTFOLIO, "credibility --rules " + HUNAN + " --in {F}"},
         new Object[] {Kind.TABLE, "rank --definition {F} --in " + MONTHLY + " --month 2025-03"},
         new Object[] {Kind.PORTFOLIO, "rank --definition " + DEFINITION + " --in {F} --month 2025-03"},
         new Object[] {Kind.INPUT, "report --simulation {F} --out {out}.html"},
@@ -144,7 +150,8 @@ class CliFileFaultsTest {
   }
 
   private static String resolve(String text) {
-    return text.replace("{portfolio}", portfolio.toString()).replace("{sim}", simulation.toString());
+    return text.replace("{portfolio}", portfolio.toString()).replace("{sim}", simulation.toString())
+        .replace("{years}", years.toString());
   }
 
   // ------------------------------------------------------------------ outputs
@@ -154,6 +161,7 @@ class CliFileFaultsTest {
     return List.of(
         new Object[] {"batch --rules " + HUNAN + " --in {portfolio} --out {O}", "out.ndjson", "{portfolio}"},
         new Object[] {"simulate --rules " + HUNAN + " --in {portfolio} --out {O}", "out.json", "{portfolio}"},
+        new Object[] {"credibility --rules " + HUNAN + " --in {years} --out {O}", "out.json", "{years}"},
         new Object[] {"rank --definition " + DEFINITION + " --in " + MONTHLY + " --month 2025-03 --out {O}", "out.json",
             MONTHLY},
         new Object[] {"report --simulation {sim} --out {O}", "out.html", "{sim}"},

@@ -1,0 +1,101 @@
+package org.ratefloat.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.credibility.Portfolio;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.io.OutputFile;
+import org.ratefloat.model.Measure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ratefloat credibility}: Bühlmann–Straub structure parameters by risk class. */
+@Command(name = "credibility", mixinStandardHelpOptions = true,
+    description = "Estimate Bühlmann–Straub credibility by risk class from a portfolio: within variance s², "
+        + "between variance a, K = s²/a and the collective mean μ, for a rule table to blend an employer's "
+        + "experience (Z = P / (P + K)). Each employer is one entity, each period one observation of "
+        + "--numerator / --denominator weighted by the denominator. Exact arithmetic; figures written to 12 "
+        + "significant digits. Exit 7 when some employers are refused (0 with --allow-errors), 3 when no class can be fitted.")
+final class CredibilityCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE",
+      description = "the rule table whose classification gives each employer's risk class")
+  Path rules;
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
+  Path in;
+
+  @Option(names = "--numerator", defaultValue = "benefitsPaid", paramLabel = "MEASURE",
+      description = "the observed amount (default benefitsPaid)")
+  String numerator;
+
+  @Option(names = "--denominator", defaultValue = "premiumsPaid", paramLabel = "MEASURE",
+      description = "the weight the amount is divided by (default premiumsPaid)")
+  String denominator;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here (.json)")
+  Path out;
+
+  @Option(names = "--allow-errors", description = "exit 0 even when some employers were refused")
+  boolean allowErrors;
+
+  @Override
+  public Integer call() throws Exception {
+    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Usage.extension(spec, "--out", out, ".json");
+    Measure num = Measure.byJsonName(numerator).orElseThrow(() -> Usage.invalid(spec, "--numerator",
+        "not a measure: " + numerator));
+    Measure den = Measure.byJsonName(denominator).orElseThrow(() -> Usage.invalid(spec, "--denominator",
+        "not a measure: " + denominator));
+    if (num == den) {
+      throw Usage.invalid(spec, "--denominator", "must differ from --numerator: " + denominator);
+    }
+    RuleTable table = RateFloat.loadTable(rules);
+    Portfolio portfolio = new Portfolio(num, den);
+    Map<String, Integer> refused = new TreeMap<>();
+    long[] records = {0};
+    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, in))) {
+      org.ratefloat.batch.Batch.read(in, c -> {
+        records[0]++;
+        try {
+          int riskClass = c.employer().riskClassOverride().orElseGet(
+              () -> table.classify(c.employer().industry()).riskClass());
+          portfolio.add(c, riskClass);
+        } catch (RateFloatException e) {
+          refused.merge(e.code().name(), 1, Integer::sum);
+        }
+      }, (line, e) -> {
+        records[0]++;
+        refused.merge(e.code().name(), 1, Integer::sum);
+      });
+      Portfolio.Result result = portfolio.fit();
+      if (result.fits().isEmpty()) {
+        throw Outcome.nothingComputed("no risk class could be fitted (" + Outcome.counts(records[0], "record",
+            refused) + "; employers not used: " + result.skipped() + "; classes: " + result.unfitted() + ")");
+      }
+      byte[] json = portfolio.json(result);
+      if (output != null) {
+        output.write(json);
+        output.commit();
+      } else {
+        spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%d classes fitted, %d not; %d records, %d refused",
+          result.fits().size(), result.unfitted().size(), records[0],
+          refused.values().stream().mapToInt(Integer::intValue).sum())));
+      refused.forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
+    }
+    return Outcome.exitCode(!refused.isEmpty(), allowErrors);
+  }
+}
