@@ -31,10 +31,12 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the current rule table")
+  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
+      description = "the current rule table: a file, or the id of a bundled table")
   Path rules;
 
-  @Option(names = "--compare", paramLabel = "FILE", description = "a proposed rule table, side by side")
+  @Option(names = "--compare", paramLabel = "FILE|ID",
+      description = "a proposed rule table (a file or a bundled id), side by side")
   Path compare;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
@@ -80,11 +82,11 @@ final class SimulateCommand implements Callable<Integer> {
       // the eight risk classes of the national scheme (人社部发〔2015〕71号)
       Usage.inRange(spec, "--classes", c, 1, 8);
     }
-    RuleTable current = RateFloat.loadTable(rules);
+    RuleTable current = RateFloat.loadTable(rules.toString());
     List<Simulation.Column> columns = new ArrayList<>();
     columns.add(new Simulation.Column(current));
     if (compare != null) {
-      columns.add(new Simulation.Column(RateFloat.loadTable(compare)));
+      columns.add(new Simulation.Column(RateFloat.loadTable(compare.toString())));
     }
     Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes));
