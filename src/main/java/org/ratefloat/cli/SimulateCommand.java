@@ -120,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
         throw Outcome.nothingComputed("no tracked class has injuries and average headcount in the base year "
             + baseYear + ", so there is no incidence path");
       }
-      byte[] json = Simulation.json(columns, incidence);
+      byte[] json = incidence == null ? Simulation.json(columns) : Simulation.json(columns, incidence);
       if (output != null) {
         output.write(json);
         output.commit();
@@ -146,7 +146,7 @@ final class SimulateCommand implements Callable<Integer> {
     return Outcome.exitCode(someRefused, allowErrors);
   }
 
-  private static String orNa(String figure) {
-    return figure.isEmpty() ? "n/a" : figure;
+  private static String orNa(java.util.Optional<BigDecimal> figure) {
+    return figure.map(BigDecimal::toPlainString).orElse("n/a");
   }
 }
