@@ -169,6 +169,21 @@ class RankingTest {
     }
   }
 
+  /** {@code ratefloat lint} refuses what the loader refuses: "sources": [42] is not "ok". */
+  @Test
+  void lintReportsTheSameCode(@TempDir Path dir) throws Exception {
+    String good = Files.readString(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    Path file = dir.resolve("d.ranking.json");
+    Files.writeString(file, good.replaceFirst("\"sources\": \\[", "\"sources\": [42, "));
+    org.ratefloat.cli.CliRun lint = org.ratefloat.cli.CliRun.of("lint", file.toString());
+    assertEquals(4, lint.code(), lint.out() + lint.err());
+    assertTrue(lint.out().contains(file + ": RT005 error /sources/0"), lint.out());
+    // the classification is not next to it: it is the bundled one
+    Files.writeString(file, good);
+    org.ratefloat.cli.CliRun ok = org.ratefloat.cli.CliRun.of("lint", file.toString());
+    assertEquals(0, ok.code(), ok.out() + ok.err());
+  }
+
   @Test
   void idsSourcesAndStatusAreChecked() {
     String base = """
