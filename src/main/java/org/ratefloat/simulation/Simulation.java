@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.ratefloat.json.JsonOut;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
+import org.ratefloat.rules.Rounding;
 
 /**
  * Applies rule tables to a portfolio, one employer at a time, and adds up premium income at the
@@ -66,31 +66,31 @@ public final class Simulation {
     }
 
     /**
-     * Payouts ÷ income at the benchmark × 100, 2 decimals half up; empty for no income, or when some
-     * employer's payouts are not known.
+     * Payouts ÷ income at the benchmark × 100, rounded as {@code r.percent()}; empty for no income,
+     * or when some employer's payouts are not known.
      */
-    public Optional<BigDecimal> payoutRatioBefore() {
-      return withoutPayouts > 0 ? Optional.empty() : percent(payouts, incomeAtBenchmark);
+    public Optional<BigDecimal> payoutRatioBefore(Roundings r) {
+      return withoutPayouts > 0 ? Optional.empty() : percent(payouts, incomeAtBenchmark, r);
     }
 
-    /** Payouts ÷ income after floating × 100, 2 decimals half up; empty as {@link #payoutRatioBefore}. */
-    public Optional<BigDecimal> payoutRatioAfter() {
-      return withoutPayouts > 0 ? Optional.empty() : percent(payouts, incomeAfter);
+    /** Payouts ÷ income after floating × 100; empty as {@link #payoutRatioBefore}. */
+    public Optional<BigDecimal> payoutRatioAfter(Roundings r) {
+      return withoutPayouts > 0 ? Optional.empty() : percent(payouts, incomeAfter, r);
     }
 
     /**
-     * Income after ÷ income at benchmark × 100 − 100: the change floating causes, in percent, 2
-     * decimals half up; empty for no income.
+     * Income after ÷ income at benchmark × 100 − 100: the change floating causes, in percent,
+     * rounded as {@code r.percent()}; empty for no income.
      */
-    public Optional<BigDecimal> incomeChange() {
-      return percent(incomeAfter, incomeAtBenchmark).map(p -> p.subtract(HUNDRED));
+    public Optional<BigDecimal> incomeChange(Roundings r) {
+      return percent(incomeAfter, incomeAtBenchmark, r).map(p -> p.subtract(HUNDRED));
     }
   }
 
-  /** a ÷ b × 100, 2 decimals half up; empty if b is zero. */
-  private static Optional<BigDecimal> percent(BigDecimal a, BigDecimal b) {
-    return b.signum() == 0 ? Optional.empty()
-        : Optional.of(a.multiply(HUNDRED).divide(b, 2, RoundingMode.HALF_UP));
+  /** a ÷ b × 100, rounded as the percentages; empty if b is zero. */
+  private static Optional<BigDecimal> percent(BigDecimal a, BigDecimal b, Roundings r) {
+    Rounding p = r.percent();
+    return b.signum() == 0 ? Optional.empty() : Optional.of(a.multiply(HUNDRED).divide(b, p.scale(), p.mode()));
   }
 
   /** One rule table applied to a portfolio. Not thread-safe; feed it from one thread. */
@@ -101,8 +101,21 @@ public final class Simulation {
     private final SortedMap<String, Totals> byBand = new TreeMap<>();
     private final SortedMap<String, Long> errors = new TreeMap<>();
 
+    private final Roundings roundings;
+
+    /** A column with the {@linkplain Roundings#standard() shipped roundings}. */
     public Column(RuleTable table) {
+      this(table, Roundings.standard());
+    }
+
+    public Column(RuleTable table, Roundings roundings) {
       this.table = requireNonNull(table, "table");
+      this.roundings = requireNonNull(roundings, "roundings");
+    }
+
+    /** How this column rounds its derived figures. */
+    public Roundings roundings() {
+      return roundings;
     }
 
     /** Decides one employer and adds it in (a refused employer is counted by error code). */
@@ -153,18 +166,18 @@ public final class Simulation {
           .field("status", table.status()).field("sha256", table.sha256());
       out.name("title").beginObject().field("zh", table.title("zh")).field("en", table.title("en")).endObject();
       out.endObject();
-      totals(out.name("total"), total);
+      totals(out.name("total"), total, roundings);
       out.name("byClass").beginArray();
       byClass.forEach((c, t) -> {
         out.beginObject().field("riskClass", c);
-        fields(out, t);
+        fields(out, t, roundings);
         out.endObject();
       });
       out.endArray();
       out.name("byBand").beginArray();
       byBand.forEach((b, t) -> {
-        out.beginObject().field("band", b).field("share", orEmpty(share(t.employers(), total.employers())));
-        fields(out, t);
+        out.beginObject().field("band", b).field("share", orEmpty(share(t.employers(), total.employers(), roundings)));
+        fields(out, t, roundings);
         out.endObject();
       });
       out.endArray();
@@ -175,8 +188,8 @@ public final class Simulation {
     }
   }
 
-  private static Optional<BigDecimal> share(long part, long whole) {
-    return percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+  private static Optional<BigDecimal> share(long part, long whole, Roundings r) {
+    return percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole), r);
   }
 
   /** A figure that may not be given: its plain decimal, or {@code ""} (what the report reads as none). */
@@ -184,23 +197,23 @@ public final class Simulation {
     return figure.map(BigDecimal::toPlainString).orElse("");
   }
 
-  private static void totals(JsonOut out, Totals t) {
+  private static void totals(JsonOut out, Totals t, Roundings r) {
     out.beginObject();
-    fields(out, t);
+    fields(out, t, r);
     out.endObject();
   }
 
-  private static void fields(JsonOut out, Totals t) {
+  private static void fields(JsonOut out, Totals t, Roundings r) {
     out.field("employers", t.employers()).field("payroll", t.payroll())
         .field("incomeAtBenchmark", t.incomeAtBenchmark()).field("incomeAfterFloating", t.incomeAfter())
-        .field("incomeChangePercent", orEmpty(t.incomeChange())).field("payouts", t.payouts());
+        .field("incomeChangePercent", orEmpty(t.incomeChange(r))).field("payouts", t.payouts());
     if (t.withoutPayouts() > 0) {
       // written only when there are such employers: a simulation whose employers all give their
       // payouts keeps the layout it always had
       out.field("employersWithoutPayouts", t.withoutPayouts());
     }
-    out.field("payoutRatioAtBenchmark", orEmpty(t.payoutRatioBefore()))
-        .field("payoutRatioAfterFloating", orEmpty(t.payoutRatioAfter()));
+    out.field("payoutRatioAtBenchmark", orEmpty(t.payoutRatioBefore(r)))
+        .field("payoutRatioAfterFloating", orEmpty(t.payoutRatioAfter(r)));
   }
 
   /** The canonical JSON of one or more columns (current first). */
@@ -225,19 +238,27 @@ public final class Simulation {
   }
 
   /**
-   * Injury incidence per risk class and calendar year (Σ injuries ÷ Σ average headcount × 100, 4
-   * decimals half up) against a path from the base year's rate down by {@code reduction} percent over
-   * {@code years} years, in equal steps.
+   * Injury incidence per risk class and calendar year (Σ injuries ÷ Σ average headcount × 100,
+   * rounded as {@link Roundings#incidence()} names) against a path from the base year's rate down by
+   * {@code reduction} percent over {@code years} years, in equal steps.
    */
   public static final class Incidence {
     private final int baseYear;
     private final BigDecimal reduction;
     private final int years;
     private final Set<Integer> classes;
+    private final Roundings roundings;
     private final SortedMap<Integer, SortedMap<Integer, BigDecimal[]>> sums = new TreeMap<>();
 
     /** @param classes the classes tracked (empty: all) */
     public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes) {
+      this(baseYear, reduction, years, classes, Roundings.standard());
+    }
+
+    /** As above, rounding incidence and the path as {@code roundings} name. */
+    public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes,
+        Roundings roundings) {
+      this.roundings = requireNonNull(roundings, "roundings");
       this.baseYear = baseYear;
       this.reduction = requireNonNull(reduction, "reduction");
       this.years = years;
@@ -274,7 +295,7 @@ public final class Simulation {
     public Optional<BigDecimal> rate(int riskClass, int year) {
       BigDecimal[] s = sums.getOrDefault(riskClass, new TreeMap<>()).get(year);
       return s == null || s[1].signum() == 0 ? Optional.empty()
-          : Optional.of(s[0].multiply(HUNDRED).divide(s[1], 4, RoundingMode.HALF_UP));
+          : Optional.of(s[0].multiply(HUNDRED).divide(s[1], roundings.incidence().scale(), roundings.incidence().mode()));
     }
 
     /** The target of a class in a year on the path from the base year; empty outside the path. */
@@ -285,8 +306,8 @@ public final class Simulation {
       }
       BigDecimal base = start.get();
       BigDecimal cut = reduction.multiply(BigDecimal.valueOf(year - baseYear))
-          .divide(BigDecimal.valueOf(years).multiply(HUNDRED), 10, RoundingMode.HALF_UP);
-      return Optional.of(base.multiply(BigDecimal.ONE.subtract(cut)).setScale(4, RoundingMode.HALF_UP));
+          .divide(BigDecimal.valueOf(years).multiply(HUNDRED), roundings.pathStep().scale(), roundings.pathStep().mode());
+      return Optional.of(roundings.incidence().apply(base.multiply(BigDecimal.ONE.subtract(cut))));
     }
 
     void write(JsonOut out) {
