@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hashing;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.ratefloat.decision.Decision;
@@ -29,6 +30,10 @@ import org.ratefloat.rules.RuleTables;
  * byte[] record = RateFloat.toJson(decision);
  * }</pre>
  *
+ * <p>The shipped rule tables are also inside the jar: {@code RateFloat.bundledTable("cn-zj-hangzhou")}
+ * loads the same bytes as {@code rules/cn-zj-hangzhou.json} (so its decisions record the same table
+ * SHA-256), from any working directory.
+ *
  * <p>Stateless; every method is thread-safe. Errors in the caller's data are
  * {@link InputException}, {@link RuleTableException} or {@link UndeterminedException}, each with a
  * stable {@link ErrorCode} and a JSON pointer.
@@ -43,13 +48,41 @@ public final class RateFloat {
 
   /**
    * Loads, checks and compiles a rule table; the tables it refers to ({@code base},
-   * {@code classification}) are read from the same directory as {@code <id>.json}.
+   * {@code classification}) are read from the same directory as {@code <id>.json}, or, when there is
+   * no such file there, taken from the bundled tables.
    *
    * @throws RuleTableException if the table or a table it refers to is malformed or inconsistent,
    *     or its file cannot be read (missing, not a regular file, larger than 4 MiB, unreadable)
    */
   public static RuleTable loadTable(Path file) {
     return new RuleTable(RuleTables.load(requireNonNull(file, "file")));
+  }
+
+  /**
+   * Loads a rule table shipped inside the library by its id (e.g. {@code "cn-zj-hangzhou"}): the
+   * bytes of {@code rules/<id>.json}, with the tables it refers to taken from the bundled tables too.
+   *
+   * @throws RuleTableException {@code RT030} if no table of that id is bundled (the message lists
+   *     the bundled ids), or another code if the table is refused
+   */
+  public static RuleTable bundledTable(String id) {
+    return new RuleTable(RuleTables.loadBundled(requireNonNull(id, "id")));
+  }
+
+  /** The ids of the rule tables shipped inside the library, sorted; each loads with {@link #bundledTable}. */
+  public static List<String> bundledTables() {
+    return RuleTables.bundledTableIds();
+  }
+
+  /**
+   * Loads a rule table named by a path or a bundled id, as the command line's {@code --rules} does: a
+   * file at that path wins (see {@link #loadTable(Path)}); otherwise the bundled table of that id
+   * (see {@link #bundledTable(String)}).
+   *
+   * @throws RuleTableException {@code RT030} if it is neither, saying where it looked
+   */
+  public static RuleTable loadTable(String fileOrId) {
+    return new RuleTable(RuleTables.loadFileOrBundled(requireNonNull(fileOrId, "fileOrId")));
   }
 
   /**

@@ -23,7 +23,8 @@ final class BatchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
+  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
+      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
   Path rules;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "employers, .ndjson or .csv")
@@ -51,7 +52,7 @@ final class BatchCommand implements Callable<Integer> {
     if (n < 1) {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
-    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable table = RateFloat.loadTable(rules.toString());
     OutputFile.requireNotAnInput(out, List.of(rules));
     long start = System.nanoTime();
     boolean terminal = System.console() != null;

@@ -29,8 +29,9 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "the edition of GB/T 4754 the code is from")
   String edition;
 
-  @Option(names = "--rules", defaultValue = "rules/cn-national-2015.json", paramLabel = "FILE",
-      description = "a rule table with a classification (default: ${DEFAULT-VALUE})")
+  @Option(names = "--rules", defaultValue = "cn-national-2015", paramLabel = "FILE|ID",
+      description = "a rule table with a classification: a file, or the id of a bundled table "
+          + "(default: the bundled ${DEFAULT-VALUE})")
   Path rules;
 
   @Override
@@ -40,7 +41,7 @@ final class ClassifyCommand implements Callable<Integer> {
     if (!code.matches("[0-9]{2,4}")) {
       throw new InputException(ErrorCode.IN012, "", "industry code must have 2 to 4 digits: \"" + code + "\"");
     }
-    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable table = RateFloat.loadTable(rules.toString());
     RuleTable.RiskClass c = table.classify(new IndustryCode(e, code));
     PrintWriter out = spec.commandLine().getOut();
     out.println(e.label() + " " + code + ": class " + c.riskClass()

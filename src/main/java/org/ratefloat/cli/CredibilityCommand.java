@@ -29,7 +29,7 @@ final class CredibilityCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--rules", required = true, paramLabel = "FILE",
-      description = "the rule table whose classification gives each employer's risk class")
+      description = "the rule table (a file or a bundled id) whose classification gives each employer's risk class")
   Path rules;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
@@ -60,7 +60,7 @@ final class CredibilityCommand implements Callable<Integer> {
     if (num == den) {
       throw Usage.invalid(spec, "--denominator", "must differ from --numerator: " + denominator);
     }
-    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable table = RateFloat.loadTable(rules.toString());
     Portfolio portfolio = new Portfolio(num, den);
     Map<String, Integer> refused = new TreeMap<>();
     long[] records = {0};

@@ -17,7 +17,8 @@ final class DecideCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
+  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
+      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
   Path rules;
 
   @Option(names = "--explain", description = "print a readable account instead of JSON")
@@ -33,7 +34,7 @@ final class DecideCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Usage.requireWith(spec, "--lang", "--explain");
-    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable table = RateFloat.loadTable(rules.toString());
     Decision decision = table.decide(RateFloat.readCase(input));
     if (explain) {
       spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));

@@ -24,7 +24,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
+  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
+      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
   Path rules;
 
   @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
@@ -36,7 +37,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable table = RateFloat.loadTable(rules.toString());
     byte[] bytes = RateFloatFiles.read(file);
     JsonValue document = RecordCheck.parse(bytes);
     PrintWriter out = spec.commandLine().getOut();

@@ -26,7 +26,8 @@ final class RankCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--definition", required = true, paramLabel = "FILE", description = "the ranking definition")
+  @Option(names = "--definition", required = true, paramLabel = "FILE|ID",
+      description = "the ranking definition: a file, or the id of a bundled one (e.g. cn-hn-key-industries)")
   Path definition;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
@@ -57,7 +58,7 @@ final class RankCommand implements Callable<Integer> {
     if (previousMonth != null && !previousMonth.isBefore(month)) {
       throw Usage.invalid(spec, "--previous-month", "must come before --month " + month + ": " + previousMonth);
     }
-    Ranking.Loaded loaded = Ranking.load(definition);
+    Ranking.Loaded loaded = Ranking.load(definition.toString());
     Ranking.Builder current = new Ranking.Builder(loaded, month);
     Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
     Map<String, Integer> errors = new TreeMap<>();

@@ -16,6 +16,7 @@ import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.io.OutputFile;
+import org.ratefloat.simulation.Roundings;
 import org.ratefloat.simulation.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +32,18 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the current rule table")
+  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
+      description = "the current rule table: a file, or the id of a bundled table")
   Path rules;
 
-  @Option(names = "--compare", paramLabel = "FILE", description = "a proposed rule table, side by side")
+  @Option(names = "--compare", paramLabel = "FILE|ID",
+      description = "a proposed rule table (a file or a bundled id), side by side")
   Path compare;
+
+  @Option(names = "--roundings", paramLabel = "FILE",
+      description = "how the percentages and incidence are rounded (ratefloat/simulation-roundings@1; "
+          + "default: the shipped org/ratefloat/simulation/roundings.json)")
+  Path roundings;
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
   Path in;
@@ -80,18 +88,23 @@ final class SimulateCommand implements Callable<Integer> {
       // the eight risk classes of the national scheme (人社部发〔2015〕71号)
       Usage.inRange(spec, "--classes", c, 1, 8);
     }
-    RuleTable current = RateFloat.loadTable(rules);
+    Roundings rounding = Roundings.standard();
+    if (roundings != null) {
+      org.ratefloat.rules.RuleTables.Named file = org.ratefloat.rules.RuleTables.read(roundings);
+      rounding = Roundings.read(roundings.toString(), file.bytes());
+    }
+    RuleTable current = RateFloat.loadTable(rules.toString());
     List<Simulation.Column> columns = new ArrayList<>();
-    columns.add(new Simulation.Column(current));
+    columns.add(new Simulation.Column(current, rounding));
     if (compare != null) {
-      columns.add(new Simulation.Column(RateFloat.loadTable(compare)));
+      columns.add(new Simulation.Column(RateFloat.loadTable(compare.toString()), rounding));
     }
     Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
-        classes == null ? new HashSet<>() : new HashSet<>(classes));
+        classes == null ? new HashSet<>() : new HashSet<>(classes), rounding);
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
     // the output is checked and opened before the portfolio is read
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, in))) {
+    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, roundings, in))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         readable[0]++;
         columns.forEach(col -> col.add(c));
@@ -118,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
         throw Outcome.nothingComputed("no tracked class has injuries and average headcount in the base year "
             + baseYear + ", so there is no incidence path");
       }
-      byte[] json = Simulation.json(columns, incidence);
+      byte[] json = incidence == null ? Simulation.json(columns) : Simulation.json(columns, incidence);
       if (output != null) {
         output.write(json);
         output.commit();
@@ -135,8 +148,8 @@ final class SimulateCommand implements Callable<Integer> {
               + "payout ratio %s %% -> %s %%",
           col == columns.get(0) ? rules : compare, t.employers(), colRefused,
           t.incomeAtBenchmark().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-          t.incomeAfter().setScale(2, RoundingMode.HALF_UP).toPlainString(), orNa(t.incomeChange()),
-          orNa(t.payoutRatioBefore()), orNa(t.payoutRatioAfter()))));
+          t.incomeAfter().setScale(2, RoundingMode.HALF_UP).toPlainString(), orNa(t.incomeChange(col.roundings())),
+          orNa(t.payoutRatioBefore(col.roundings())), orNa(t.payoutRatioAfter(col.roundings())))));
       col.errors().forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
     }
     unreadable.forEach((code, n) -> err.printf("  unreadable %s %d%n", code, n));
@@ -144,7 +157,7 @@ final class SimulateCommand implements Callable<Integer> {
     return Outcome.exitCode(someRefused, allowErrors);
   }
 
-  private static String orNa(String figure) {
-    return figure.isEmpty() ? "n/a" : figure;
+  private static String orNa(java.util.Optional<BigDecimal> figure) {
+    return figure.map(BigDecimal::toPlainString).orElse("n/a");
   }
 }

@@ -45,7 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "the rule table")
+  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
+      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
   Path rules;
 
   @Parameters(paramLabel = "FILE", description = "a decision record (any layout), or a batch output (.ndjson)")
@@ -62,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     out = spec.commandLine().getOut();
-    RuleTable table = RateFloat.loadTable(rules);
+    RuleTable table = RateFloat.loadTable(rules.toString());
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
       throw new InputException(ErrorCode.IN001, "", "CSV batch output carries no decision records, so it "
           + "cannot be verified: write the batch as NDJSON with --echo-input and verify that");

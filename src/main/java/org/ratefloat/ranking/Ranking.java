@@ -1,5 +1,7 @@
 package org.ratefloat.ranking;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.batch.CsvOut;
@@ -33,8 +34,11 @@ import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.rules.DocumentFields;
 import org.ratefloat.rules.Rounding;
 import org.ratefloat.rules.RuleTables;
+import org.ratefloat.rules.SourceRef;
+import org.ratefloat.rules.TableStatus;
 import org.ratefloat.rules.Text;
 
 /**
@@ -46,13 +50,30 @@ import org.ratefloat.rules.Text;
  */
 public final class Ranking {
   public static final String FORMAT = "ratefloat/ranking@1";
+  /** How the file of a ranking definition is named: {@code <id>.ranking.json}. */
+  static final String BUNDLED_SUFFIX = ".ranking.json";
   private static final BigDecimal TWO = new BigDecimal("2");
 
   private Ranking() {}
 
-  /** One employer's month. {@code values} hold null where an indicator is not available. */
-  public record Entry(String employerId, String name, int riskClass, List<BigDecimal> values,
-      List<BigDecimal> ranks, BigDecimal score, BigDecimal position) {}
+  /**
+   * One employer's month, immutable.
+   *
+   * @param values each indicator's value, in the definition's order; empty where a rate is not ranked
+   *     (its denominator is zero or below the indicator's {@code minExposure})
+   * @param ranks each indicator's rank, in the same order (empty until ranked)
+   */
+  public record Entry(String employerId, String name, int riskClass, List<Optional<BigDecimal>> values,
+      List<BigDecimal> ranks, BigDecimal score, BigDecimal position) {
+    public Entry {
+      requireNonNull(employerId, "employerId");
+      requireNonNull(name, "name");
+      values = List.copyOf(values);
+      ranks = List.copyOf(ranks);
+      requireNonNull(score, "score");
+      requireNonNull(position, "position");
+    }
+  }
 
   /**
    * A month's ranking.
@@ -62,6 +83,12 @@ public final class Ranking {
    * @param all every eligible employer, best position first
    */
   public record Result(RankingSpec spec, YearMonth month, int eligible, int skipped, ImmutableList<Entry> all) {
+    public Result {
+      requireNonNull(spec, "spec");
+      requireNonNull(month, "month");
+      requireNonNull(all, "all");
+    }
+
     /** The entries at positions up to the definition's top N (ties at the boundary included). */
     public ImmutableList<Entry> top(int n) {
       return all.stream().filter(e -> e.position().compareTo(BigDecimal.valueOf(n)) <= 0)
@@ -71,12 +98,43 @@ public final class Ranking {
 
   // ------------------------------------------------------------------ definition
 
-  /** Loads a ranking definition and the classification it names (from the same folder). */
+  /**
+   * Loads a ranking definition and the classification it names: {@code <id>.json} next to the
+   * definition, or else the bundled classification of that id.
+   */
   public static Loaded load(Path file) {
     RuleTables.Named named = RuleTables.read(file);
-    Path folder = file.toAbsolutePath().getParent();
-    return parse(named.name(), named.bytes(),
-        id -> RuleTables.loadClassification(folder.resolve(id + ".json")));
+    return parse(named.name(), named.bytes(), RuleTables.beside(file));
+  }
+
+  /**
+   * Loads a ranking definition named by a path or by the id of a bundled definition (the
+   * {@code rules/<id>.ranking.json} shipped inside the library): a file at that path wins.
+   *
+   * @throws RuleTableException {@code RT030} if it is neither, saying where it looked
+   */
+  public static Loaded load(String fileOrId) {
+    Optional<Path> file = RuleTables.asFile(fileOrId);
+    if (file.isPresent()) {
+      return load(file.get());
+    }
+    Optional<RuleTables.Named> bundled = RuleTables.bundledFile(fileOrId + BUNDLED_SUFFIX);
+    if (bundled.isEmpty()) {
+      throw RuleTables.notFound(fileOrId, "ranking definition", RuleTables.bundledWhere(fileOrId + BUNDLED_SUFFIX),
+          bundledDefinitions());
+    }
+    Loaded loaded = parse(bundled.get().name(), bundled.get().bytes(), RuleTables.bundled());
+    if (!loaded.spec().id().equals(fileOrId)) {
+      throw new RuleTableException(ErrorCode.RT008, bundled.get().name(), "/id", "bundled file "
+          + bundled.get().name() + " holds definition \"" + loaded.spec().id() + "\", not \"" + fileOrId + "\"");
+    }
+    return loaded;
+  }
+
+  /** The ids of the ranking definitions shipped inside the library, sorted. */
+  public static List<String> bundledDefinitions() {
+    return RuleTables.bundledNames().stream().filter(n -> n.endsWith(BUNDLED_SUFFIX))
+        .map(n -> n.substring(0, n.length() - BUNDLED_SUFFIX.length())).toList();
   }
 
   /** A definition with its classification. */
@@ -86,25 +144,24 @@ public final class Ranking {
    * Parses a definition; {@code classifications} gives the classification it names, against which
    * its key divisions are checked.
    */
-  static Loaded parse(String source, byte[] bytes, Function<String, ClassificationSpec> classifications) {
+  static Loaded parse(String source, byte[] bytes, RuleTables.Source refs) {
     Faults faults = Faults.ruleTable(source);
     JsonObject o = JsonValue.root(StrictJson.forRuleTables().read(bytes, faults), faults).asObject();
-    JsonValue format = o.req("format");
-    if (!format.asString().equals(FORMAT)) {
-      throw new RuleTableException(ErrorCode.RT014, source, format.pointer(), "unsupported format \""
-          + format.asString() + "\", expected \"" + FORMAT + "\"");
-    }
-    String id = o.text("id");
+    DocumentFields.format(o, FORMAT, source);
+    String id = DocumentFields.id(o.req("id"));
     String version = o.text("version");
-    Text title = text(o.object("title"));
-    String status = o.text("status");
-    if (!status.equals("verified") && !status.equals("provisional")) {
-      throw o.fail("status", Fault.BAD_VALUE, "status must be verified or provisional: \"" + status + "\"");
+    Text title = DocumentFields.text(o.req("title"));
+    TableStatus status = DocumentFields.status(o.req("status"));
+    ImmutableList<SourceRef> sources = DocumentFields.sources(o);
+    ImmutableList<String> unverified = DocumentFields.strings(o.optArray("unverified"));
+    if (status == TableStatus.VERIFIED && !unverified.isEmpty()) {
+      throw o.fail("status", Fault.BAD_VALUE,
+          "a definition with unverified parameters must have status \"provisional\"");
     }
-    o.array("sources");
-    o.optArray("unverified");
-    String classificationId = o.text("classification");
-    ClassificationSpec classification = classifications.apply(classificationId);
+    JsonValue classificationValue = o.req("classification");
+    String classificationId = DocumentFields.id(classificationValue);
+    ClassificationSpec classification = RuleTables.classification(classificationId, refs, source,
+        classificationValue.pointer());
     JsonObject key = o.object("keyIndustries");
     ImmutableSet<Integer> classes = keyClasses(key);
     ImmutableMap<Edition, ImmutableList<String>> divisions = key.optObject("divisions")
@@ -121,11 +178,11 @@ public final class Ranking {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (JsonValue v : values) {
       JsonObject i = v.asObject();
-      String iid = i.text("id");
+      String iid = DocumentFields.id(i.req("id"));
       if (!ids.add(iid)) {
         throw new RuleTableException(ErrorCode.RT007, source, i.pointerOf("id"), "duplicate id \"" + iid + "\"");
       }
-      Text label = text(i.object("label"));
+      Text label = DocumentFields.text(i.req("label"));
       Measure num = measure(i.req("measure"), source);
       Optional<Measure> den = i.opt("per").map(x -> measure(x, source));
       BigDecimal multiplier = i.optDecimal("multiplier").orElse(BigDecimal.ONE);
@@ -139,21 +196,20 @@ public final class Ranking {
       indicators.add(new RankingSpec.Indicator(iid, label, num, den, multiplier, round, minExposure, weight));
     }
     JsonObject combine = o.object("combine");
-    String method = combine.text("method");
-    if (!method.equals("rankSum") && !method.equals("weighted")) {
-      throw combine.fail("method", Fault.BAD_VALUE, "method must be rankSum or weighted: \"" + method + "\"");
-    }
-    String ties = combine.text("ties");
-    if (!List.of("MINIMUM", "MAXIMUM", "AVERAGE", "SEQUENTIAL").contains(ties)) {
-      throw combine.fail("ties", Fault.BAD_VALUE, "ties must be MINIMUM, MAXIMUM, AVERAGE or SEQUENTIAL: \""
-          + ties + "\"");
-    }
+    JsonValue methodValue = combine.req("method");
+    RankingSpec.Method method = RankingSpec.Method.byJsonName(methodValue.asString()).orElseThrow(() ->
+        methodValue.fail(Fault.BAD_VALUE, "method must be rankSum or weighted: \"" + methodValue.asString() + "\""));
+    JsonValue tiesValue = combine.req("ties");
+    RankingSpec.Ties ties = RankingSpec.Ties.byJsonName(tiesValue.asString()).orElseThrow(() ->
+        tiesValue.fail(Fault.BAD_VALUE, "ties must be MINIMUM, MAXIMUM, AVERAGE or SEQUENTIAL: \""
+            + tiesValue.asString() + "\""));
     Rounding scoreRounding = Rounding.read(combine.req("scoreRound"));
     combine.finish();
     int top = o.req("top").asInt(1, 1_000_000);
     o.finish();
     return new Loaded(new RankingSpec(source, Hashing.sha256().hashBytes(bytes).toString(), id, version, title, status,
-        classificationId, classes, divisions, indicators.build(), method, ties, scoreRounding, top), classification);
+        sources, unverified, classificationId, classes, divisions, indicators.build(), method, ties, scoreRounding,
+        top), classification);
   }
 
   private static ImmutableSet<Integer> keyClasses(JsonObject key) {
@@ -218,12 +274,6 @@ public final class Ranking {
     return ImmutableMap.copyOf(byEdition);
   }
 
-  private static Text text(JsonObject o) {
-    Text text = new Text(o.text("zh"), o.text("en"));
-    o.finish();
-    return text;
-  }
-
   private static Measure measure(JsonValue v, String source) {
     return Measure.byJsonName(v.asString()).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source,
         v.pointer(), "unknown measure \"" + v.asString() + "\""));
@@ -257,7 +307,7 @@ public final class Ranking {
         skipped++;
         return;
       }
-      List<BigDecimal> values = new ArrayList<>();
+      List<Optional<BigDecimal>> values = new ArrayList<>();
       for (RankingSpec.Indicator i : spec.indicators()) {
         Optional<BigDecimal> num = period.get().value(i.numerator());
         if (num.isEmpty()) {
@@ -265,7 +315,7 @@ public final class Ranking {
           return;
         }
         if (i.denominator().isEmpty()) {
-          values.add(num.get().multiply(i.multiplier()));
+          values.add(Optional.of(num.get().multiply(i.multiplier())));
           continue;
         }
         Optional<BigDecimal> den = period.get().value(i.denominator().get());
@@ -274,10 +324,10 @@ public final class Ranking {
           return;
         }
         if (den.get().signum() == 0 || den.get().compareTo(i.minExposure()) < 0) {
-          values.add(null);
+          values.add(Optional.empty());
         } else {
           Rounding r = i.round().orElseThrow();
-          values.add(num.get().multiply(i.multiplier()).divide(den.get(), r.scale(), r.mode()));
+          values.add(Optional.of(num.get().multiply(i.multiplier()).divide(den.get(), r.scale(), r.mode())));
         }
       }
       entries.add(new Entry(c.employer().id(), c.employer().name(), riskClass, values, List.of(), BigDecimal.ZERO,
@@ -303,7 +353,7 @@ public final class Ranking {
       BigDecimal min = null;
       BigDecimal max = null;
       for (int e = 0; e < n; e++) {
-        BigDecimal v = entries.get(e).values().get(col);
+        BigDecimal v = entries.get(e).values().get(col).orElse(null);
         if (v != null) {
           available.add(e);
           min = min == null || v.compareTo(min) < 0 ? v : min;
@@ -311,14 +361,16 @@ public final class Ranking {
         }
       }
       // worst (largest) first; employer id order among equals (entries are sorted by id)
-      available.sort((a, b) -> entries.get(b).values().get(col).compareTo(entries.get(a).values().get(col)));
-      BigDecimal[] r = ranksOf(available.stream().map(e -> entries.get(e).values().get(col)).toList(), spec.ties());
+      available.sort((a, b) -> entries.get(b).values().get(col).orElseThrow()
+          .compareTo(entries.get(a).values().get(col).orElseThrow()));
+      BigDecimal[] r = ranksOf(available.stream().map(e -> entries.get(e).values().get(col).orElseThrow()).toList(),
+          spec.ties());
       for (int x = 0; x < available.size(); x++) {
         ranks[available.get(x)][col] = r[x];
       }
       BigDecimal last = BigDecimal.valueOf(available.size() + 1L);
       for (int e = 0; e < n; e++) {
-        BigDecimal v = entries.get(e).values().get(col);
+        BigDecimal v = entries.get(e).values().get(col).orElse(null);
         if (v == null) {
           ranks[e][col] = last;
           norms[e][col] = BigDecimal.ZERO;
@@ -333,7 +385,7 @@ public final class Ranking {
     for (int e = 0; e < n; e++) {
       BigDecimal score = BigDecimal.ZERO;
       for (int j = 0; j < k; j++) {
-        score = score.add(spec.method().equals("rankSum") ? ranks[e][j]
+        score = score.add(spec.method() == RankingSpec.Method.RANK_SUM ? ranks[e][j]
             : norms[e][j].multiply(spec.indicators().get(j).weight()));
       }
       score = sr.apply(score);
@@ -341,7 +393,7 @@ public final class Ranking {
       scored.add(new Entry(in.employerId(), in.name(), in.riskClass(), in.values(), List.of(ranks[e]), score,
           BigDecimal.ZERO));
     }
-    boolean ascending = spec.method().equals("rankSum");
+    boolean ascending = spec.method() == RankingSpec.Method.RANK_SUM;
     Comparator<Entry> byScore = Comparator.comparing(Entry::score);
     scored.sort((ascending ? byScore : byScore.reversed()).thenComparing(Entry::employerId));
     BigDecimal[] positions = ranksOf(scored.stream().map(Entry::score).toList(), spec.ties());
@@ -354,7 +406,7 @@ public final class Ranking {
   }
 
   /** Ranks 1..n of values already in ranking order, equal neighbours sharing by the tie strategy. */
-  static BigDecimal[] ranksOf(List<BigDecimal> ordered, String ties) {
+  static BigDecimal[] ranksOf(List<BigDecimal> ordered, RankingSpec.Ties ties) {
     int n = ordered.size();
     BigDecimal[] r = new BigDecimal[n];
     int i = 0;
@@ -365,12 +417,12 @@ public final class Ranking {
       }
       for (int x = i; x <= j; x++) {
         r[x] = switch (ties) {
-          case "MINIMUM" -> BigDecimal.valueOf(i + 1L);
-          case "MAXIMUM" -> BigDecimal.valueOf(j + 1L);
+          case MINIMUM -> BigDecimal.valueOf(i + 1L);
+          case MAXIMUM -> BigDecimal.valueOf(j + 1L);
           // a shared rank is whole or half: 1.5, never 1.0
-          case "AVERAGE" -> (i + j) % 2 == 0 ? BigDecimal.valueOf((i + j) / 2 + 1L)
+          case AVERAGE -> (i + j) % 2 == 0 ? BigDecimal.valueOf((i + j) / 2 + 1L)
               : BigDecimal.valueOf(i + 1L + j + 1L).divide(TWO, 1, RoundingMode.UNNECESSARY);
-          default -> BigDecimal.valueOf(x + 1L);
+          case SEQUENTIAL -> BigDecimal.valueOf(x + 1L);
         };
       }
       i = j + 1;
@@ -384,10 +436,11 @@ public final class Ranking {
     RankingSpec spec = result.spec();
     out.beginObject().field("format", "ratefloat/ranking-result@1");
     out.name("definition").beginObject().field("id", spec.id()).field("version", spec.version())
-        .field("status", spec.status()).field("sha256", spec.sha256());
+        .field("status", spec.status().jsonName()).field("sha256", spec.sha256());
     text(out.name("title"), spec.title());
     out.endObject();
-    out.field("month", result.month().toString()).field("method", spec.method()).field("ties", spec.ties());
+    out.field("month", result.month().toString()).field("method", spec.method().jsonName())
+        .field("ties", spec.ties().name());
     out.field("eligible", result.eligible()).field("skipped", result.skipped()).field("top", top);
     out.name("indicators").beginArray();
     for (RankingSpec.Indicator i : spec.indicators()) {
@@ -406,11 +459,11 @@ public final class Ranking {
       out.name("indicators").beginArray();
       for (int j = 0; j < spec.indicators().size(); j++) {
         out.beginObject().field("id", spec.indicators().get(j).id());
-        BigDecimal v = e.values().get(j);
-        if (v == null) {
+        Optional<BigDecimal> v = e.values().get(j);
+        if (v.isEmpty()) {
           out.name("value").nullValue();
         } else {
-          out.field("value", v);
+          out.field("value", v.get());
         }
         out.field("rank", e.ranks().get(j)).endObject();
       }
@@ -454,8 +507,7 @@ public final class Ranking {
       List<String> row = new ArrayList<>(List.of(e.position().toPlainString(), e.employerId(),
           String.valueOf(e.riskClass())));
       for (int j = 0; j < e.values().size(); j++) {
-        BigDecimal v = e.values().get(j);
-        row.add(v == null ? "" : v.toPlainString());
+        row.add(e.values().get(j).map(BigDecimal::toPlainString).orElse(""));
         row.add(e.ranks().get(j).toPlainString());
       }
       row.add(e.score().toPlainString());

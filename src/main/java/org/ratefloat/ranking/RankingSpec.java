@@ -11,6 +11,8 @@ import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.rules.Rounding;
+import org.ratefloat.rules.SourceRef;
+import org.ratefloat.rules.TableStatus;
 import org.ratefloat.rules.Text;
 
 /**
@@ -24,10 +26,11 @@ import org.ratefloat.rules.Text;
  * @param keyClasses risk classes whose employers are ranked (empty: none by class)
  * @param keyDivisions per edition of GB/T 4754, the two-digit divisions (or longer code prefixes
  *     inside them) whose employers are ranked (empty: none by division)
- * @param method {@code rankSum} (each indicator ranked, ranks added, smallest sum first) or
- *     {@code weighted} (indicators scaled to 0..1 by min and max, weighted sum, largest first)
- * @param ties how equal values share ranks: {@code MINIMUM}, {@code MAXIMUM}, {@code AVERAGE} or
- *     {@code SEQUENTIAL} (in employer-id order)
+ * @param status whether the sources confirm every parameter
+ * @param sources the sources the definition rests on, at least one
+ * @param unverified parameters the sources do not confirm (none if the status is verified)
+ * @param method how the indicators' ranks combine
+ * @param ties how equal values share ranks
  */
 public record RankingSpec(
     String source,
@@ -35,15 +38,56 @@ public record RankingSpec(
     String id,
     String version,
     Text title,
-    String status,
+    TableStatus status,
+    ImmutableList<SourceRef> sources,
+    ImmutableList<String> unverified,
     String classification,
     ImmutableSet<Integer> keyClasses,
     ImmutableMap<Edition, ImmutableList<String>> keyDivisions,
     ImmutableList<Indicator> indicators,
-    String method,
-    String ties,
+    Method method,
+    Ties ties,
     Rounding scoreRounding,
     int top) {
+
+  /** How the indicators' ranks combine into a score. */
+  public enum Method {
+    /** Each indicator ranked (worst first), the ranks added, the smallest sum first. */
+    RANK_SUM("rankSum"),
+    /** Indicators scaled to 0..1 by their minimum and maximum, a weighted sum, the largest first. */
+    WEIGHTED("weighted");
+
+    private final String jsonName;
+
+    Method(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    /** The name in a definition ({@code combine.method}) and in a ranking's JSON. */
+    public String jsonName() {
+      return jsonName;
+    }
+
+    static Optional<Method> byJsonName(String name) {
+      return java.util.Arrays.stream(values()).filter(m -> m.jsonName.equals(name)).findFirst();
+    }
+  }
+
+  /** How equal values (and equal scores) share ranks. */
+  public enum Ties {
+    /** All take the smallest rank of the group (1, 1, 3). */
+    MINIMUM,
+    /** All take the largest rank of the group (2, 2, 3). */
+    MAXIMUM,
+    /** All take the mean rank of the group (1.5, 1.5, 3). */
+    AVERAGE,
+    /** Consecutive ranks in employer-id order (1, 2, 3). */
+    SEQUENTIAL;
+
+    static Optional<Ties> byJsonName(String name) {
+      return java.util.Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+  }
 
   /**
    * Whether an employer of this industry and risk class belongs to a key industry: its class is

@@ -36,7 +36,7 @@ public final class Linter {
         if (RuleTables.isClassification(named)) {
           RuleTables.loadClassification(file);
         } else {
-          LoadedTable table = RuleTables.resolve(named, RuleTables.directory(file.toAbsolutePath().getParent()));
+          LoadedTable table = RuleTables.resolve(named, RuleTables.beside(file));
           findings.addAll(table.findings());
           byId.computeIfAbsent(table.measure().id(), k -> new ArrayList<>()).add(table.measure());
           reportOf.put(table.measure(), reports.size());

@@ -41,7 +41,6 @@ final class RuleTableParser {
   static final int MAX_FORMULA_DEPTH = 32;
   /** Operations, constants and references in one formula. */
   static final int MAX_FORMULA_NODES = 256;
-  private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
   private static final StrictJson JSON = StrictJson.forRuleTables();
 
   private final String source;
@@ -150,20 +149,11 @@ final class RuleTableParser {
   }
 
   private void format(JsonObject o, String expected) {
-    JsonValue format = o.req("format");
-    if (!format.asString().equals(expected)) {
-      throw error(ErrorCode.RT014, format.pointer(), "unsupported format \""
-          + format.asString() + "\", expected \"" + expected + "\"");
-    }
+    DocumentFields.format(o, expected, source);
   }
 
   private String id(JsonValue v) {
-    String id = v.asString();
-    if (!id.matches(ID)) {
-      throw v.fail(Fault.BAD_VALUE, "ids are letters, digits, '.', '_' and '-', up to 80 characters: \""
-          + id + "\"");
-    }
-    return id;
+    return DocumentFields.id(v);
   }
 
   /** An id that must be unique within the table (indicators, steps and rows share one namespace). */
@@ -177,37 +167,19 @@ final class RuleTableParser {
   }
 
   private Text text(JsonValue v) {
-    JsonObject o = v.asObject();
-    Text text = new Text(o.text("zh"), o.text("en"));
-    o.finish();
-    return text;
+    return DocumentFields.text(v);
   }
 
   private TableStatus status(JsonValue v) {
-    return switch (v.asString()) {
-      case "verified" -> TableStatus.VERIFIED;
-      case "provisional" -> TableStatus.PROVISIONAL;
-      default -> throw v.fail(Fault.BAD_VALUE,
-          "status must be \"verified\" or \"provisional\": \"" + v.asString() + "\"");
-    };
+    return DocumentFields.status(v);
   }
 
   private ImmutableList<SourceRef> sources(JsonObject o) {
-    ImmutableList.Builder<SourceRef> list = ImmutableList.builder();
-    List<JsonValue> values = o.array("sources");
-    if (values.isEmpty()) {
-      throw o.fail("sources", Fault.MISSING, "a table must name at least one source");
-    }
-    for (JsonValue v : values) {
-      JsonObject s = v.asObject();
-      list.add(new SourceRef(s.text("url"), s.text("took")));
-      s.finish();
-    }
-    return list.build();
+    return DocumentFields.sources(o);
   }
 
   private ImmutableList<String> strings(List<JsonValue> values) {
-    return values.stream().map(JsonValue::asText).collect(ImmutableList.toImmutableList());
+    return DocumentFields.strings(values);
   }
 
   private Optional<RateBasis> rateBasis(JsonObject o) {

@@ -1,17 +1,35 @@
 package org.ratefloat.rules;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.io.InputFiles;
 import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.StrictJson;
 
 /**
  * Loads rule tables: parses and checks the file, then resolves the {@code base} and
- * {@code classification} it names from the same {@link Source} (by default, {@code <id>.json} in the
- * same directory) and checks the references.
+ * {@code classification} it names from a {@link Source} and checks the references. A table read
+ * from a file finds them as {@code <id>.json} next to it, then among the bundled tables; a bundled
+ * table finds them among the bundled tables.
+ *
+ * <p>The bundled tables are the {@code rules/*.json} files of the source tree, copied byte for byte
+ * into the jar under {@code org/ratefloat/rules/}: a bundled table has the same SHA-256 as its file.
  */
 public final class RuleTables {
   private RuleTables() {}
@@ -19,10 +37,34 @@ public final class RuleTables {
   /** A named file's bytes. */
   public record Named(String name, byte[] bytes) {}
 
+  /** Where the bundled files lie among the resources (the jar's copy of {@code rules/}). */
+  static final String BUNDLED = "org/ratefloat/rules/";
+
   /** Where referenced tables are found, by id. */
   @FunctionalInterface
   public interface Source {
     Optional<Named> find(String id);
+
+    /** Where {@link #find} looks for {@code id}, for the error that says it is not there. */
+    default String where(String id) {
+      return "the tables given for references";
+    }
+
+    /** This source, then {@code next} for an id this one does not have. */
+    default Source then(Source next) {
+      Source first = this;
+      return new Source() {
+        @Override
+        public Optional<Named> find(String id) {
+          return first.find(id).or(() -> next.find(id));
+        }
+
+        @Override
+        public String where(String id) {
+          return first.where(id) + ", then " + next.where(id);
+        }
+      };
+    }
   }
 
   /**
@@ -30,17 +72,138 @@ public final class RuleTables {
    * table reports the unknown reference), any other fault of the file a rule-table error.
    */
   public static Source directory(Path dir) {
-    return id -> {
-      Path file = dir.resolve(id + ".json");
-      try {
-        return Optional.of(read(file));
-      } catch (RuleTableException e) {
-        if (e.code() == ErrorCode.RT030) {
+    return new Source() {
+      @Override
+      public Optional<Named> find(String id) {
+        if (!id.matches(DocumentFields.ID)) {
           return Optional.empty();
         }
-        throw e;
+        Path file = dir.resolve(id + ".json");
+        try {
+          return Optional.of(read(file));
+        } catch (RuleTableException e) {
+          if (e.code() == ErrorCode.RT030) {
+            return Optional.empty();
+          }
+          throw e;
+        }
+      }
+
+      @Override
+      public String where(String id) {
+        return dir.resolve(id + ".json").toString();
       }
     };
+  }
+
+  /** The references of a table read from {@code file}: next to it, then among the bundled tables. */
+  public static Source beside(Path file) {
+    return directory(file.toAbsolutePath().getParent()).then(bundled());
+  }
+
+  /** The bundled tables, classifications and ranking definitions, by id ({@code <id>.json}). */
+  public static Source bundled() {
+    return new Source() {
+      @Override
+      public Optional<Named> find(String id) {
+        return bundledFile(id + ".json");
+      }
+
+      @Override
+      public String where(String id) {
+        return bundledWhere(id + ".json");
+      }
+    };
+  }
+
+  /** Where the bundled file {@code name} would be, for errors. */
+  public static String bundledWhere(String name) {
+    return "the bundled " + BUNDLED + name + " (inside the ratefloat jar)";
+  }
+
+  /**
+   * A bundled file by its name (e.g. {@code cn-zj-hangzhou.json}); empty if there is none or the name
+   * is not a plain file name.
+   */
+  public static Optional<Named> bundledFile(String name) {
+    if (!name.matches(DocumentFields.ID) || name.contains("..")) {
+      return Optional.empty();
+    }
+    try (InputStream in = RuleTables.class.getResourceAsStream("/" + BUNDLED + name)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      // the bundled files are the project's own and small; the bound is the same as for a file
+      byte[] bytes = in.readNBytes(StrictJson.MAX_TABLE_BYTES + 1);
+      if (bytes.length > StrictJson.MAX_TABLE_BYTES) {
+        throw new RuleTableException(ErrorCode.RT017, name, "", "bundled file larger than "
+            + StrictJson.MAX_TABLE_BYTES + " bytes");
+      }
+      return Optional.of(new Named(name, bytes));
+    } catch (IOException e) {
+      throw new RuleTableException(ErrorCode.RT033, name, "", "cannot read the bundled file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The names of the bundled files ({@code *.json} under {@code org/ratefloat/rules/}), sorted; read
+   * from the jar or the classes directory this class was loaded from.
+   */
+  public static ImmutableList<String> bundledNames() {
+    return BundledNames.NAMES;
+  }
+
+  /** The ids of the bundled rule tables (measure and base tables; not classifications or rankings). */
+  public static ImmutableList<String> bundledTableIds() {
+    return BundledNames.TABLES;
+  }
+
+  private static final class BundledNames {
+    static final ImmutableList<String> NAMES = list();
+    static final ImmutableList<String> TABLES = NAMES.stream()
+        .filter(n -> RuleTableParser.TABLE_FORMAT.equals(formatOf(bundledFile(n).orElseThrow())))
+        .map(n -> n.substring(0, n.length() - ".json".length()))
+        .collect(ImmutableList.toImmutableList());
+
+    private static String formatOf(Named file) {
+      JsonObject root = RuleTableParser.root(file.name(), file.bytes());
+      return root.has("format") && root.req("format").isString() ? root.req("format").asString() : "";
+    }
+
+    private static ImmutableList<String> list() {
+      CodeSource code = RuleTables.class.getProtectionDomain().getCodeSource();
+      if (code == null || code.getLocation() == null) {
+        return ImmutableList.of();
+      }
+      List<String> names = new ArrayList<>();
+      try {
+        Path location = Path.of(code.getLocation().toURI());
+        if (Files.isDirectory(location)) {
+          Path dir = location.resolve(BUNDLED);
+          if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+              files.map(f -> f.getFileName().toString()).forEach(names::add);
+            }
+          }
+        } else {
+          try (JarFile jar = new JarFile(location.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+              String entry = e.nextElement().getName();
+              if (entry.startsWith(BUNDLED) && entry.indexOf('/', BUNDLED.length()) < 0) {
+                names.add(entry.substring(BUNDLED.length()));
+              }
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list the bundled rule tables", e);
+      } catch (URISyntaxException | IllegalArgumentException | UnsupportedOperationException e) {
+        // loaded from somewhere that is not a file or a jar on disk: the ids still resolve one by one
+        return ImmutableList.of();
+      }
+      return names.stream().filter(n -> n.endsWith(".json") && n.matches(DocumentFields.ID)).sorted()
+          .collect(ImmutableList.toImmutableList());
+    }
   }
 
   /**
@@ -52,10 +215,82 @@ public final class RuleTables {
     return new Named(file.getFileName().toString(), bytes);
   }
 
-  /** Loads a measure or base table from a file, resolving references in its directory. */
+  /**
+   * Loads a measure or base table from a file, resolving references next to it, then among the
+   * bundled tables.
+   */
   public static LoadedTable load(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    return load(read(file), directory(dir));
+    return load(read(file), beside(file));
+  }
+
+  /**
+   * Loads a bundled table by id, resolving references among the bundled tables.
+   *
+   * @throws RuleTableException {@code RT030} if no table of that id is bundled
+   */
+  public static LoadedTable loadBundled(String id) {
+    Named named = bundledFile(id + ".json").orElseThrow(() -> new RuleTableException(ErrorCode.RT030, id, "",
+        "no bundled table of this id (looked for " + bundled().where(id) + "; bundled: "
+            + String.join(", ", bundledTableIds()) + ")"));
+    LoadedTable table = load(named, bundled());
+    if (!table.measure().id().equals(id)) {
+      throw new RuleTableException(ErrorCode.RT008, named.name(), "/id", "bundled file " + named.name()
+          + " holds table \"" + table.measure().id() + "\", not \"" + id + "\"");
+    }
+    return table;
+  }
+
+  /**
+   * Loads a table named on a command line or in a configuration: an existing file by that path wins;
+   * otherwise a bundled table of that id.
+   *
+   * @throws RuleTableException {@code RT030} saying where it looked when there is neither
+   */
+  public static LoadedTable loadFileOrBundled(String fileOrId) {
+    Optional<Path> file = asFile(fileOrId);
+    if (file.isPresent()) {
+      return load(file.get());
+    }
+    if (bundledFile(fileOrId + ".json").isPresent()) {
+      return loadBundled(fileOrId);
+    }
+    throw notFound(fileOrId, "table", bundled().where(fileOrId), bundledTableIds());
+  }
+
+  /**
+   * The path {@code name} names, if it is to be read as a file: anything that is there (a file, a
+   * directory, a link, even a broken one: the load says what is wrong with it), and any name that
+   * cannot be an id (with a path separator, for instance), which the load then reports as missing.
+   * Empty for an id-shaped name with nothing there: a bundled id.
+   */
+  public static Optional<Path> asFile(String name) {
+    Path path;
+    try {
+      path = Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+    boolean there;
+    try {
+      there = Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (SecurityException e) {
+      there = false;
+    }
+    return there || !name.matches(DocumentFields.ID) || name.contains("..") ? Optional.of(path) : Optional.empty();
+  }
+
+  /** {@code RT030}: neither a file nor a bundled document; says where both were looked for. */
+  public static RuleTableException notFound(String fileOrId, String what, String bundledWhere,
+      List<String> bundledIds) {
+    String looked;
+    try {
+      looked = "no file " + Path.of(fileOrId).toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException | SecurityException e) {
+      looked = "not a file name";
+    }
+    return new RuleTableException(ErrorCode.RT030, fileOrId, "", looked + ", and not the id of a bundled "
+        + what + " (looked for " + bundledWhere + "; bundled: "
+        + (bundledIds.isEmpty() ? "none" : String.join(", ", bundledIds)) + ")");
   }
 
   /**
@@ -78,7 +313,7 @@ public final class RuleTables {
     RuleTableSpec measure = parseTable(file);
     Optional<RuleTableSpec> base = measure.base().map(id -> {
       Named named = refs.find(id).orElseThrow(() -> new RuleTableException(ErrorCode.RT008,
-          measure.source(), "/base", "base table \"" + id + "\" not found"));
+          measure.source(), "/base", "base table \"" + id + "\" not found (looked for " + refs.where(id) + ")"));
       RuleTableSpec spec = parseTable(named);
       if (!spec.id().equals(id)) {
         throw new RuleTableException(ErrorCode.RT008, measure.source(), "/base",
@@ -92,17 +327,8 @@ public final class RuleTables {
     });
     Optional<String> classificationId = measure.classification()
         .or(() -> base.flatMap(RuleTableSpec::classification));
-    Optional<ClassificationSpec> classification = classificationId.map(id -> {
-      String pointer = measure.classification().isPresent() ? "/classification" : "/base";
-      Named named = refs.find(id).orElseThrow(() -> new RuleTableException(ErrorCode.RT008,
-          measure.source(), pointer, "classification \"" + id + "\" not found"));
-      ClassificationSpec spec = parseClassification(named);
-      if (!spec.id().equals(id)) {
-        throw new RuleTableException(ErrorCode.RT008, measure.source(), pointer,
-            "file " + named.name() + " holds classification \"" + spec.id() + "\", not \"" + id + "\"");
-      }
-      return spec;
-    });
+    Optional<ClassificationSpec> classification = classificationId.map(id -> classification(id, refs,
+        measure.source(), measure.classification().isPresent() ? "/classification" : "/base"));
     RateBasis basis = measure.rateBasis().or(() -> base.flatMap(RuleTableSpec::rateBasis))
         .orElseThrow(() -> new RuleTableException(ErrorCode.RT004, measure.source(), "/benchmarks",
             "neither the table nor its base gives benchmarks and ladders"));
@@ -122,6 +348,24 @@ public final class RuleTables {
   /** Loads a classification file on its own. */
   public static ClassificationSpec loadClassification(Path file) {
     return parseClassification(read(file));
+  }
+
+  /**
+   * Finds and loads the classification {@code id} through {@code refs}, checking that the file holds
+   * that classification.
+   *
+   * @param source the document that names it, for errors
+   * @param pointer where that document names it
+   */
+  public static ClassificationSpec classification(String id, Source refs, String source, String pointer) {
+    Named named = refs.find(id).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source, pointer,
+        "classification \"" + id + "\" not found (looked for " + refs.where(id) + ")"));
+    ClassificationSpec spec = parseClassification(named);
+    if (!spec.id().equals(id)) {
+      throw new RuleTableException(ErrorCode.RT008, source, pointer,
+          "file " + named.name() + " holds classification \"" + spec.id() + "\", not \"" + id + "\"");
+    }
+    return spec;
   }
 
   /** Whether a file is a classification (rather than a rule table), judged by its format key. */

@@ -2,9 +2,11 @@ package org.ratefloat.simulation;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ratefloat.error.RateFloatException;
@@ -14,6 +16,7 @@ import org.ratefloat.json.JsonOut;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
+import org.ratefloat.rules.Rounding;
 
 /**
  * Applies rule tables to a portfolio, one employer at a time, and adds up premium income at the
@@ -22,7 +25,13 @@ import org.ratefloat.model.RatingCase;
  * after floating is exactly the sum of each employer's rate × payroll ÷ 100.
  *
  * <p>An employer's payroll is the premium base its decision priced (the case's {@code premiumBase},
- * or its last period's payroll); its payouts are the benefits paid in its last period.
+ * or its last period's payroll); its payouts are the benefits paid in its last period. An employer
+ * whose last period does not give {@code benefitsPaid} is counted in {@code withoutPayouts}, not as
+ * paying nothing: the payout ratios of a group with such employers are not given.
+ *
+ * <p>Results are values: the totals are records, the maps and sets returned are immutable copies,
+ * and a figure that cannot be computed is an empty {@link Optional}, never {@code null} or an empty
+ * string (the JSON writes such a figure as {@code ""}, which the report reads as "not given").
  *
  * @since 0.1.0
  */
@@ -36,38 +45,52 @@ public final class Simulation {
    *
    * @param incomeAtBenchmark Σ payroll × benchmark ÷ 100
    * @param incomeAfter Σ payroll × decided rate ÷ 100
-   * @param payouts Σ benefits paid in the last period
+   * @param payouts Σ benefits paid in the last period, of the employers that give it
+   * @param withoutPayouts employers whose last period does not give the benefits paid
    */
   public record Totals(long employers, BigDecimal payroll, BigDecimal incomeAtBenchmark, BigDecimal incomeAfter,
-      BigDecimal payouts) {
+      BigDecimal payouts, long withoutPayouts) {
     public static final Totals ZERO = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-        BigDecimal.ZERO);
+        BigDecimal.ZERO, 0);
+
+    public Totals {
+      requireNonNull(payroll, "payroll");
+      requireNonNull(incomeAtBenchmark, "incomeAtBenchmark");
+      requireNonNull(incomeAfter, "incomeAfter");
+      requireNonNull(payouts, "payouts");
+    }
 
     Totals plus(Totals o) {
       return new Totals(employers + o.employers, payroll.add(o.payroll), incomeAtBenchmark.add(o.incomeAtBenchmark),
-          incomeAfter.add(o.incomeAfter), payouts.add(o.payouts));
+          incomeAfter.add(o.incomeAfter), payouts.add(o.payouts), withoutPayouts + o.withoutPayouts);
     }
 
-    /** Payouts ÷ income at the benchmark × 100, 2 decimals half up (empty for no income). */
-    public String payoutRatioBefore() {
-      return ratio(payouts, incomeAtBenchmark);
+    /**
+     * Payouts ÷ income at the benchmark × 100, rounded as {@code r.percent()}; empty for no income,
+     * or when some employer's payouts are not known.
+     */
+    public Optional<BigDecimal> payoutRatioBefore(Roundings r) {
+      return withoutPayouts > 0 ? Optional.empty() : percent(payouts, incomeAtBenchmark, r);
     }
 
-    /** Payouts ÷ income after floating × 100, 2 decimals half up. */
-    public String payoutRatioAfter() {
-      return ratio(payouts, incomeAfter);
+    /** Payouts ÷ income after floating × 100; empty as {@link #payoutRatioBefore}. */
+    public Optional<BigDecimal> payoutRatioAfter(Roundings r) {
+      return withoutPayouts > 0 ? Optional.empty() : percent(payouts, incomeAfter, r);
     }
 
-    /** Income after ÷ income at benchmark × 100 − 100: the change floating causes, in percent. */
-    public String incomeChange() {
-      return incomeAtBenchmark.signum() == 0 ? ""
-          : incomeAfter.multiply(HUNDRED).divide(incomeAtBenchmark, 2, RoundingMode.HALF_UP).subtract(HUNDRED)
-              .toPlainString();
+    /**
+     * Income after ÷ income at benchmark × 100 − 100: the change floating causes, in percent,
+     * rounded as {@code r.percent()}; empty for no income.
+     */
+    public Optional<BigDecimal> incomeChange(Roundings r) {
+      return percent(incomeAfter, incomeAtBenchmark, r).map(p -> p.subtract(HUNDRED));
     }
+  }
 
-    private static String ratio(BigDecimal a, BigDecimal b) {
-      return b.signum() == 0 ? "" : a.multiply(HUNDRED).divide(b, 2, RoundingMode.HALF_UP).toPlainString();
-    }
+  /** a ÷ b × 100, rounded as the percentages; empty if b is zero. */
+  private static Optional<BigDecimal> percent(BigDecimal a, BigDecimal b, Roundings r) {
+    Rounding p = r.percent();
+    return b.signum() == 0 ? Optional.empty() : Optional.of(a.multiply(HUNDRED).divide(b, p.scale(), p.mode()));
   }
 
   /** One rule table applied to a portfolio. Not thread-safe; feed it from one thread. */
@@ -78,8 +101,21 @@ public final class Simulation {
     private final SortedMap<String, Totals> byBand = new TreeMap<>();
     private final SortedMap<String, Long> errors = new TreeMap<>();
 
+    private final Roundings roundings;
+
+    /** A column with the {@linkplain Roundings#standard() shipped roundings}. */
     public Column(RuleTable table) {
+      this(table, Roundings.standard());
+    }
+
+    public Column(RuleTable table, Roundings roundings) {
       this.table = requireNonNull(table, "table");
+      this.roundings = requireNonNull(roundings, "roundings");
+    }
+
+    /** How this column rounds its derived figures. */
+    public Roundings roundings() {
+      return roundings;
     }
 
     /** Decides one employer and adds it in (a refused employer is counted by error code). */
@@ -96,13 +132,10 @@ public final class Simulation {
         return;
       }
       BigDecimal payroll = d.premium().get().payroll();
-      BigDecimal payouts = BigDecimal.ZERO;
-      if (!c.history().isEmpty()) {
-        Period last = c.history().get(c.history().size() - 1);
-        payouts = last.value(Measure.BENEFITS_PAID).orElse(BigDecimal.ZERO);
-      }
+      Optional<BigDecimal> payouts = c.history().isEmpty() ? Optional.empty()
+          : c.history().get(c.history().size() - 1).value(Measure.BENEFITS_PAID);
       Totals t = new Totals(1, payroll, payroll.multiply(d.benchmark()).movePointLeft(2),
-          payroll.multiply(d.rate()).movePointLeft(2), payouts);
+          payroll.multiply(d.rate()).movePointLeft(2), payouts.orElse(BigDecimal.ZERO), payouts.isPresent() ? 0 : 1);
       total = total.plus(t);
       byClass.merge(d.riskClass(), t, Totals::plus);
       byBand.merge(d.newBand().multiplier().stripTrailingZeros().toPlainString(), t, Totals::plus);
@@ -112,16 +145,19 @@ public final class Simulation {
       return total;
     }
 
+    /** The totals by risk class, so far (an immutable copy). */
     public SortedMap<Integer, Totals> byClass() {
-      return byClass;
+      return ImmutableSortedMap.copyOfSorted(byClass);
     }
 
+    /** The totals by new band (the multiplier, plain), so far (an immutable copy). */
     public SortedMap<String, Totals> byBand() {
-      return byBand;
+      return ImmutableSortedMap.copyOfSorted(byBand);
     }
 
+    /** The employers refused, by error code, so far (an immutable copy). */
     public SortedMap<String, Long> errors() {
-      return errors;
+      return ImmutableSortedMap.copyOfSorted(errors);
     }
 
     void write(JsonOut out) {
@@ -130,18 +166,18 @@ public final class Simulation {
           .field("status", table.status()).field("sha256", table.sha256());
       out.name("title").beginObject().field("zh", table.title("zh")).field("en", table.title("en")).endObject();
       out.endObject();
-      totals(out.name("total"), total);
+      totals(out.name("total"), total, roundings);
       out.name("byClass").beginArray();
       byClass.forEach((c, t) -> {
         out.beginObject().field("riskClass", c);
-        fields(out, t);
+        fields(out, t, roundings);
         out.endObject();
       });
       out.endArray();
       out.name("byBand").beginArray();
       byBand.forEach((b, t) -> {
-        out.beginObject().field("band", b).field("share", share(t.employers(), total.employers()));
-        fields(out, t);
+        out.beginObject().field("band", b).field("share", orEmpty(share(t.employers(), total.employers(), roundings)));
+        fields(out, t, roundings);
         out.endObject();
       });
       out.endArray();
@@ -152,57 +188,81 @@ public final class Simulation {
     }
   }
 
-  private static String share(long part, long whole) {
-    return whole == 0 ? "" : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP)
-        .toPlainString();
+  private static Optional<BigDecimal> share(long part, long whole, Roundings r) {
+    return percent(BigDecimal.valueOf(part), BigDecimal.valueOf(whole), r);
   }
 
-  private static void totals(JsonOut out, Totals t) {
+  /** A figure that may not be given: its plain decimal, or {@code ""} (what the report reads as none). */
+  private static String orEmpty(Optional<BigDecimal> figure) {
+    return figure.map(BigDecimal::toPlainString).orElse("");
+  }
+
+  private static void totals(JsonOut out, Totals t, Roundings r) {
     out.beginObject();
-    fields(out, t);
+    fields(out, t, r);
     out.endObject();
   }
 
-  private static void fields(JsonOut out, Totals t) {
+  private static void fields(JsonOut out, Totals t, Roundings r) {
     out.field("employers", t.employers()).field("payroll", t.payroll())
         .field("incomeAtBenchmark", t.incomeAtBenchmark()).field("incomeAfterFloating", t.incomeAfter())
-        .field("incomeChangePercent", t.incomeChange()).field("payouts", t.payouts())
-        .field("payoutRatioAtBenchmark", t.payoutRatioBefore())
-        .field("payoutRatioAfterFloating", t.payoutRatioAfter());
+        .field("incomeChangePercent", orEmpty(t.incomeChange(r))).field("payouts", t.payouts());
+    if (t.withoutPayouts() > 0) {
+      // written only when there are such employers: a simulation whose employers all give their
+      // payouts keeps the layout it always had
+      out.field("employersWithoutPayouts", t.withoutPayouts());
+    }
+    out.field("payoutRatioAtBenchmark", orEmpty(t.payoutRatioBefore(r)))
+        .field("payoutRatioAfterFloating", orEmpty(t.payoutRatioAfter(r)));
+  }
+
+  /** The canonical JSON of one or more columns (current first). */
+  public static byte[] json(java.util.List<Column> columns) {
+    return json(columns, Optional.empty());
   }
 
   /** The canonical JSON of one or more columns (current first) and the incidence tracking. */
   public static byte[] json(java.util.List<Column> columns, Incidence incidence) {
+    return json(columns, Optional.of(incidence));
+  }
+
+  private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence) {
     JsonOut out = new JsonOut(true);
     out.beginObject().field("format", "ratefloat/simulation@1");
     out.name("tables").beginArray();
     columns.forEach(c -> c.write(out));
     out.endArray();
-    if (incidence != null) {
-      incidence.write(out.name("incidence"));
-    }
+    incidence.ifPresent(i -> i.write(out.name("incidence")));
     out.endObject();
     return out.bytes();
   }
 
   /**
-   * Injury incidence per risk class and calendar year (Σ injuries ÷ Σ average headcount × 100, 4
-   * decimals half up) against a path from the base year's rate down by {@code reduction} percent over
-   * {@code years} years, in equal steps.
+   * Injury incidence per risk class and calendar year (Σ injuries ÷ Σ average headcount × 100,
+   * rounded as {@link Roundings#incidence()} names) against a path from the base year's rate down by
+   * {@code reduction} percent over {@code years} years, in equal steps.
    */
   public static final class Incidence {
     private final int baseYear;
     private final BigDecimal reduction;
     private final int years;
-    private final java.util.Set<Integer> classes;
+    private final Set<Integer> classes;
+    private final Roundings roundings;
     private final SortedMap<Integer, SortedMap<Integer, BigDecimal[]>> sums = new TreeMap<>();
 
     /** @param classes the classes tracked (empty: all) */
     public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes) {
+      this(baseYear, reduction, years, classes, Roundings.standard());
+    }
+
+    /** As above, rounding incidence and the path as {@code roundings} name. */
+    public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes,
+        Roundings roundings) {
+      this.roundings = requireNonNull(roundings, "roundings");
       this.baseYear = baseYear;
       this.reduction = requireNonNull(reduction, "reduction");
       this.years = years;
-      this.classes = classes;
+      this.classes = Set.copyOf(classes);
     }
 
     /** Adds an employer's calendar years (other periods are left out). */
@@ -228,24 +288,26 @@ public final class Simulation {
 
     /** Whether some tracked class has a rate in the year (a path can start there). */
     public boolean covers(int year) {
-      return sums.keySet().stream().anyMatch(c -> rate(c, year) != null);
+      return sums.keySet().stream().anyMatch(c -> rate(c, year).isPresent());
     }
 
-    /** The rate of a class in a year, or null if not recorded. */
-    public BigDecimal rate(int riskClass, int year) {
+    /** The rate of a class in a year; empty if not recorded (or no headcount). */
+    public Optional<BigDecimal> rate(int riskClass, int year) {
       BigDecimal[] s = sums.getOrDefault(riskClass, new TreeMap<>()).get(year);
-      return s == null || s[1].signum() == 0 ? null : s[0].multiply(HUNDRED).divide(s[1], 4, RoundingMode.HALF_UP);
+      return s == null || s[1].signum() == 0 ? Optional.empty()
+          : Optional.of(s[0].multiply(HUNDRED).divide(s[1], roundings.incidence().scale(), roundings.incidence().mode()));
     }
 
-    /** The target of a class in a year on the path from the base year, or null outside the path. */
-    public BigDecimal target(int riskClass, int year) {
-      BigDecimal base = rate(riskClass, baseYear);
-      if (base == null || year < baseYear || year > baseYear + years) {
-        return null;
+    /** The target of a class in a year on the path from the base year; empty outside the path. */
+    public Optional<BigDecimal> target(int riskClass, int year) {
+      Optional<BigDecimal> start = rate(riskClass, baseYear);
+      if (start.isEmpty() || year < baseYear || year > baseYear + years) {
+        return Optional.empty();
       }
+      BigDecimal base = start.get();
       BigDecimal cut = reduction.multiply(BigDecimal.valueOf(year - baseYear))
-          .divide(BigDecimal.valueOf(years).multiply(HUNDRED), 10, RoundingMode.HALF_UP);
-      return base.multiply(BigDecimal.ONE.subtract(cut)).setScale(4, RoundingMode.HALF_UP);
+          .divide(BigDecimal.valueOf(years).multiply(HUNDRED), roundings.pathStep().scale(), roundings.pathStep().mode());
+      return Optional.of(roundings.incidence().apply(base.multiply(BigDecimal.ONE.subtract(cut))));
     }
 
     void write(JsonOut out) {
@@ -256,11 +318,11 @@ public final class Simulation {
         for (Map.Entry<Integer, BigDecimal[]> y : e.getValue().entrySet()) {
           out.beginObject().field("year", y.getKey()).field("injuries", y.getValue()[0])
               .field("averageHeadcount", y.getValue()[1]);
-          BigDecimal rate = rate(e.getKey(), y.getKey());
-          BigDecimal target = target(e.getKey(), y.getKey());
-          out.field("ratePercent", rate == null ? "" : rate.toPlainString());
-          out.field("targetPercent", target == null ? "" : target.toPlainString());
-          out.field("onPath", rate != null && target != null && rate.compareTo(target) <= 0);
+          Optional<BigDecimal> rate = rate(e.getKey(), y.getKey());
+          Optional<BigDecimal> target = target(e.getKey(), y.getKey());
+          out.field("ratePercent", orEmpty(rate));
+          out.field("targetPercent", orEmpty(target));
+          out.field("onPath", rate.isPresent() && target.isPresent() && rate.get().compareTo(target.get()) <= 0);
           out.endObject();
         }
         out.endArray().endObject();

@@ -29,6 +29,7 @@ import org.ratefloat.error.RuleTableException;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.RuleTables;
+import org.ratefloat.rules.TableStatus;
 
 /**
  * The monthly ranking. Hand-computed cases: five employers of division 47 (class 6, a key industry)
@@ -41,7 +42,7 @@ class RankingTest {
   private static Ranking.Loaded definition(String method, String ties) {
     String json = """
         {"format": "ratefloat/ranking@1", "id": "t", "version": "1", "title": {"zh": "t", "en": "t"},
-         "status": "provisional", "sources": [], "classification": "cn-annex-2015",
+         "status": "provisional", "sources": [{"url": "u", "took": "t"}], "classification": "cn-annex-2015",
          "keyIndustries": {"classes": [5, 6, 7, 8]},
          "indicators": [
            {"id": "accidents", "label": {"zh": "a", "en": "a"}, "measure": "injuries", "weight": "0.5"},
@@ -54,8 +55,7 @@ class RankingTest {
   }
 
   static Ranking.Loaded parse(String json) {
-    return Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8),
-        id -> RuleTables.loadClassification(Path.of("rules", id + ".json")));
+    return Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8), RuleTables.directory(Path.of("rules")));
   }
 
   private static RatingCase employer(String id, String code, long injuries, String headcount) {
@@ -95,7 +95,7 @@ class RankingTest {
     assertEquals(5, r.eligible());
     assertEquals("A:1=2.0000 B:2=3.0000 D:3=6.0000 C:4=8.0000 E:5=9.0000", order(r));
     Ranking.Entry c = r.all().get(3);
-    assertNull(c.values().get(1), "the small firm's rate is not ranked");
+    assertEquals(Optional.empty(), c.values().get(1), "the small firm's rate is not ranked");
     assertEquals(0, new BigDecimal("5").compareTo(c.ranks().get(1)));
   }
 
@@ -140,10 +140,86 @@ class RankingTest {
         + "rateValue,rateRank,score\n1,A,6,5,1,50.000,1,2.0000\n2,B,6,5,1,25.000,2,3.0000\n"));
   }
 
+  /**
+   * A definition is read by the rule tables' strict reader, its shared fields by the same code: the
+   * same fault has the same code and pointer in both.
+   */
+  @Test
+  void faultsOfTheSharedFieldsHaveTheRuleTablesCodes() throws Exception {
+    String good = Files.readString(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    String table = Files.readString(Path.of("rules/cn-zj-hangzhou.json"));
+    record Fault(String from, String to, ErrorCode code, String pointer) {}
+    List<Fault> faults = List.of(
+        new Fault("\"sources\": [", "\"sources\": [42, ", ErrorCode.RT005, "/sources/0"),
+        new Fault("\"title\": {", "\"title\": {\"bogus\": 1, ", ErrorCode.RT003, "/title/bogus"),
+        new Fault("\"status\": \"provisional\"", "\"status\": \"draft\"", ErrorCode.RT009, "/status"),
+        new Fault("\"sources\": [", "\"sources\": [{\"url\": \"u\"}, ", ErrorCode.RT004, "/sources/0/took"));
+    for (Fault f : faults) {
+      RuleTableException inDefinition = assertThrows(RuleTableException.class, () -> parse(good.replaceFirst(
+          java.util.regex.Pattern.quote(f.from()), java.util.regex.Matcher.quoteReplacement(f.to()))), f.to());
+      assertEquals(f.code(), inDefinition.code(), inDefinition.getMessage());
+      assertEquals(f.pointer(), inDefinition.pointer());
+      assertTrue(table.contains(f.from()), f.from());
+      RuleTableException inTable = assertThrows(RuleTableException.class, () -> org.ratefloat.RateFloat.loadTable(
+          "t.json", table.replaceFirst(java.util.regex.Pattern.quote(f.from()),
+              java.util.regex.Matcher.quoteReplacement(f.to())).getBytes(StandardCharsets.UTF_8),
+          id -> Optional.empty()));
+      assertEquals(inTable.code(), inDefinition.code(), f.to());
+      assertEquals(inTable.pointer(), inDefinition.pointer(), f.to());
+    }
+  }
+
+  /** {@code ratefloat lint} refuses what the loader refuses: "sources": [42] is not "ok". */
+  @Test
+  void lintReportsTheSameCode(@TempDir Path dir) throws Exception {
+    String good = Files.readString(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    Path file = dir.resolve("d.ranking.json");
+    Files.writeString(file, good.replaceFirst("\"sources\": \\[", "\"sources\": [42, "));
+    org.ratefloat.cli.CliRun lint = org.ratefloat.cli.CliRun.of("lint", file.toString());
+    assertEquals(4, lint.code(), lint.out() + lint.err());
+    assertTrue(lint.out().contains(file + ": RT005 error /sources/0"), lint.out());
+    // the classification is not next to it: it is the bundled one
+    Files.writeString(file, good);
+    org.ratefloat.cli.CliRun ok = org.ratefloat.cli.CliRun.of("lint", file.toString());
+    assertEquals(0, ok.code(), ok.out() + ok.err());
+  }
+
+  @Test
+  void idsSourcesAndStatusAreChecked() {
+    String base = """
+        {"format": "ratefloat/ranking@1", "id": "%s", "version": "1", "title": {"zh": "t", "en": "t"},
+         "status": "%s", "sources": %s, %s "classification": "%s",
+         "keyIndustries": {"classes": [5]},
+         "indicators": [{"id": "%s", "label": {"zh": "a", "en": "a"}, "measure": "injuries"}],
+         "combine": {"method": "rankSum", "ties": "%s", "scoreRound": {"scale": 0, "mode": "HALF_UP"}},
+         "top": 10}
+        """;
+    String src = "[{\"url\": \"u\", \"took\": \"t\"}]";
+    Object[][] cases = {
+        {"a b", "provisional", src, "", "cn-annex-2015", "x", "MINIMUM", ErrorCode.RT009, "/id"},
+        {"t", "provisional", "[]", "", "cn-annex-2015", "x", "MINIMUM", ErrorCode.RT004, "/sources"},
+        {"t", "verified", src, "\"unverified\": [\"/top: assumed\"],", "cn-annex-2015", "x", "MINIMUM",
+            ErrorCode.RT009, "/status"},
+        {"t", "provisional", src, "\"unverified\": [7],", "cn-annex-2015", "x", "MINIMUM", ErrorCode.RT005,
+            "/unverified/0"},
+        {"t", "provisional", src, "", "../cn-annex-2015", "x", "MINIMUM", ErrorCode.RT009, "/classification"},
+        {"t", "provisional", src, "", "cn-nowhere", "x", "MINIMUM", ErrorCode.RT008, "/classification"},
+        {"t", "provisional", src, "", "cn-annex-2015", "x/y", "MINIMUM", ErrorCode.RT009, "/indicators/0/id"},
+        {"t", "provisional", src, "", "cn-annex-2015", "x", "minimum", ErrorCode.RT009, "/combine/ties"}};
+    for (Object[] c : cases) {
+      String json = base.formatted(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+      RuleTableException e = assertThrows(RuleTableException.class, () -> parse(json), json);
+      assertEquals(c[7], e.code(), e.getMessage());
+      assertEquals(c[8], e.pointer(), e.getMessage());
+    }
+    assertEquals(TableStatus.VERIFIED, parse(base.formatted("t", "verified", src, "", "cn-annex-2015", "x",
+        "SEQUENTIAL")).spec().status());
+  }
+
   @Test
   void theShippedDefinitionLoads() {
     Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
-    assertEquals("provisional", def.spec().status());
+    assertEquals(TableStatus.PROVISIONAL, def.spec().status());
     assertEquals(100, def.spec().top());
   }
 
@@ -152,7 +228,7 @@ class RankingTest {
   private static Ranking.Loaded byDivisions(String keyIndustries) {
     return parse("""
         {"format": "ratefloat/ranking@1", "id": "d", "version": "1", "title": {"zh": "d", "en": "d"},
-         "status": "provisional", "sources": [], "classification": "cn-annex-2015",
+         "status": "provisional", "sources": [{"url": "u", "took": "t"}], "classification": "cn-annex-2015",
          "keyIndustries": %s,
          "indicators": [{"id": "accidents", "label": {"zh": "a", "en": "a"}, "measure": "injuries"}],
          "combine": {"method": "rankSum", "ties": "MINIMUM", "scoreRound": {"scale": 0, "mode": "HALF_UP"}},
@@ -299,7 +375,7 @@ class RankingTest {
     Files.write(dir.resolve("cn-annex-2015.json"), json.writeValueAsBytes(annex));
     Files.writeString(dir.resolve("d.ranking.json"), """
         {"format": "ratefloat/ranking@1", "id": "d", "version": "1", "title": {"zh": "d", "en": "d"},
-         "status": "provisional", "sources": [], "classification": "cn-annex-2015",
+         "status": "provisional", "sources": [{"url": "u", "took": "t"}], "classification": "cn-annex-2015",
          "keyIndustries": {"divisions": {"GB/T 4754-2011": ["06"], "GB/T 4754-2017": ["06"]}},
          "indicators": [{"id": "accidents", "label": {"zh": "a", "en": "a"}, "measure": "injuries"}],
          "combine": {"method": "rankSum", "ties": "MINIMUM", "scoreRound": {"scale": 0, "mode": "HALF_UP"}},

@@ -103,6 +103,12 @@ class BrokenTablesTest {
       String code = f[2];
       String pointer = f[3];
       String notShown = f.length > 4 ? f[4] : "";
+      if (code.equals("bundled")) {
+        assertEquals(RateFloat.bundledTable("cn-hn-provisional").tables(), RateFloat.loadTable(table).tables());
+        assertTrue(Linter.lint(List.of(table)).get(0).findings().stream()
+            .noneMatch(x -> x.severity() == Finding.Severity.ERROR));
+        return;
+      }
       List<Finding> findings = Linter.lint(List.of(table)).get(0).findings();
       assertEquals(1, findings.size(), findings.toString());
       assertEquals(code, findings.get(0).code().name(), findings.toString());

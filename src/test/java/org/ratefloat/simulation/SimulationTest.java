@@ -2,6 +2,7 @@ package org.ratefloat.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ratefloat.Cases;
@@ -35,10 +37,111 @@ class SimulationTest {
     Simulation.Totals t = col.total();
     assertEquals(0, new BigDecimal("178200").compareTo(t.incomeAtBenchmark()));
     assertEquals(0, new BigDecimal("267300").compareTo(t.incomeAfter()));
-    assertEquals("50.00", t.incomeChange());
-    assertEquals("129.99", t.payoutRatioBefore());
-    assertEquals("86.66", t.payoutRatioAfter());
+    assertEquals(Optional.of(new BigDecimal("50.00")), t.incomeChange(Roundings.standard()));
+    assertEquals(Optional.of(new BigDecimal("129.99")), t.payoutRatioBefore(Roundings.standard()));
+    assertEquals(Optional.of(new BigDecimal("86.66")), t.payoutRatioAfter(Roundings.standard()));
     assertEquals(1, col.byBand().get("1.5").employers());
+  }
+
+  /**
+   * An employer whose last period does not give the benefits paid is counted as such, not as paying
+   * nothing: the payout ratios are then not given, in the totals and in the JSON.
+   */
+  @Test
+  void aMissingBenefitsPaidIsReportedNotZero() throws Exception {
+    String text = java.nio.file.Files.readString(Path.of("examples/cn-zj-hangzhou/standardised-workshop.json"));
+    int last = text.lastIndexOf("\"benefitsPaid\"");
+    String without = text.substring(0, last) + text.substring(text.indexOf('\n', last) + 1);
+    RatingCase withPayouts = RateFloat.readCase(text.getBytes(StandardCharsets.UTF_8));
+    RatingCase withoutPayouts = RateFloat.readCase(without.getBytes(StandardCharsets.UTF_8));
+    RuleTable national = Cases.table("cn-national-2015");
+    Simulation.Column col = new Simulation.Column(national);
+    col.add(withPayouts);
+    assertEquals(0, col.errors().size(), col.errors().toString());
+    assertTrue(col.total().payoutRatioBefore(Roundings.standard()).isPresent());
+    java.util.SortedMap<Integer, Simulation.Totals> before = col.byClass();
+    col.add(withoutPayouts);
+    assertEquals(0, col.errors().size(), col.errors().toString());
+    Simulation.Totals t = col.total();
+    assertEquals(2, t.employers());
+    assertEquals(1, t.withoutPayouts());
+    assertEquals(Optional.empty(), t.payoutRatioBefore(Roundings.standard()));
+    assertEquals(Optional.empty(), t.payoutRatioAfter(Roundings.standard()));
+    assertTrue(t.incomeChange(Roundings.standard()).isPresent());
+    assertEquals(1, before.values().stream().mapToLong(Simulation.Totals::employers).sum(),
+        "a map handed out is a copy, not the column's live map");
+    assertThrows(UnsupportedOperationException.class, () -> col.byClass().clear());
+    assertThrows(UnsupportedOperationException.class, () -> col.errors().put("x", 1L));
+    com.fasterxml.jackson.databind.JsonNode total = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Simulation.json(List.of(col))).path("tables").path(0).path("total");
+    assertEquals(1, total.path("employersWithoutPayouts").asLong());
+    assertEquals("", total.path("payoutRatioAtBenchmark").asText());
+    assertEquals("", total.path("payoutRatioAfterFloating").asText());
+    // a column whose employers all give their payouts keeps the layout it always had
+    Simulation.Column full = new Simulation.Column(national);
+    full.add(withPayouts);
+    assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(Simulation.json(List.of(full)))
+        .path("tables").path(0).path("total").path("employersWithoutPayouts").isMissingNode());
+  }
+
+  @Test
+  void theCommandLineTakesRoundings(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path portfolio = dir.resolve("p.ndjson");
+    java.nio.file.Files.writeString(portfolio, java.nio.file.Files.readString(
+        Path.of("examples/cn-hn-provisional/machinery.json")).replaceAll("\\s*\\n\\s*", " ") + "\n");
+    Path roundings = dir.resolve("r.json");
+    java.nio.file.Files.writeString(roundings, """
+        {"format": "ratefloat/simulation-roundings@1", "percent": {"scale": 0, "mode": "DOWN"},
+         "incidence": {"scale": 1, "mode": "HALF_EVEN"}, "pathStep": {"scale": 6, "mode": "HALF_UP"}}
+        """);
+    org.ratefloat.cli.CliRun standard = org.ratefloat.cli.CliRun.of("simulate", "--rules", "cn-hn-provisional",
+        "--in", portfolio.toString());
+    assertEquals(0, standard.code(), standard.err());
+    org.ratefloat.cli.CliRun coarse = org.ratefloat.cli.CliRun.of("simulate", "--rules", "cn-hn-provisional",
+        "--roundings", roundings.toString(), "--in", portfolio.toString());
+    assertEquals(0, coarse.code(), coarse.err());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals("129.99", json.readTree(standard.out()).at("/tables/0/total/payoutRatioAtBenchmark").asText());
+    assertEquals("129", json.readTree(coarse.out()).at("/tables/0/total/payoutRatioAtBenchmark").asText());
+    java.nio.file.Files.writeString(roundings, "{\"format\": \"ratefloat/simulation-roundings@1\"}");
+    org.ratefloat.cli.CliRun.of("simulate", "--rules", "cn-hn-provisional", "--roundings", roundings.toString(),
+        "--in", portfolio.toString()).assertRefused(4, "RT004", "/percent");
+  }
+
+  /** The roundings are data: the shipped ones are the figures' usual ones, others change them. */
+  @Test
+  void roundingsAreNamedInData() {
+    Roundings shipped = Roundings.standard();
+    assertEquals(new org.ratefloat.rules.Rounding(2, java.math.RoundingMode.HALF_UP), shipped.percent());
+    assertEquals(new org.ratefloat.rules.Rounding(4, java.math.RoundingMode.HALF_UP), shipped.incidence());
+    assertEquals(new org.ratefloat.rules.Rounding(10, java.math.RoundingMode.HALF_UP), shipped.pathStep());
+    Roundings coarse = Roundings.read("r.json", """
+        {"format": "ratefloat/simulation-roundings@1", "percent": {"scale": 0, "mode": "DOWN"},
+         "incidence": {"scale": 1, "mode": "HALF_EVEN"}, "pathStep": {"scale": 6, "mode": "HALF_UP"}}
+        """.getBytes(StandardCharsets.UTF_8));
+    Simulation.Column col = new Simulation.Column(HUNAN, coarse);
+    col.add(RateFloat.readCase(Path.of("examples/cn-hn-provisional/machinery.json")));
+    assertEquals(Optional.of(new BigDecimal("129")), col.total().payoutRatioBefore(coarse));
+    assertEquals(Optional.of(new BigDecimal("86")), col.total().payoutRatioAfter(coarse));
+    // a document with a fault is refused as a rule table would be, with its code and pointer
+    String[][] faults = {
+        {"{\"format\": \"ratefloat/simulation-roundings@1\", \"percent\": {\"scale\": 2, \"mode\": \"HALF_UP\"},"
+            + " \"incidence\": {\"scale\": 4, \"mode\": \"HALF_UP\"}}", "RT004", ""},
+        {"{\"format\": \"ratefloat/simulation-roundings@1\", \"percent\": {\"scale\": 2, \"mode\": \"UNNECESSARY\"},"
+            + " \"incidence\": {\"scale\": 4, \"mode\": \"HALF_UP\"}, \"pathStep\": {\"scale\": 10, \"mode\": \"HALF_UP\"}}",
+            "RT009", "/percent/mode"},
+        {"{\"format\": \"ratefloat/simulation-roundings@1\", \"percent\": {\"scale\": 2, \"mode\": \"HALF_UP\"},"
+            + " \"incidence\": {\"scale\": 4, \"mode\": \"HALF_UP\"}, \"pathStep\": {\"scale\": 10, \"mode\": \"HALF_UP\"},"
+            + " \"share\": 1}", "RT003", "/share"},
+        {"{\"format\": \"ratefloat/ranking@1\"}", "RT014", "/format"}};
+    for (String[] f : faults) {
+      org.ratefloat.error.RuleTableException e = assertThrows(org.ratefloat.error.RuleTableException.class,
+          () -> Roundings.read("r.json", f[0].getBytes(StandardCharsets.UTF_8)), f[0]);
+      assertEquals(f[1], e.code().name(), e.getMessage());
+      if (!f[2].isEmpty()) {
+        assertEquals(f[2], e.pointer(), e.getMessage());
+      }
+    }
   }
 
   private static List<RatingCase> portfolio() {
@@ -91,12 +194,12 @@ class SimulationTest {
         .period(Cases.year(2024).injuries(10).headcount("500")).build();
     inc.add(c, 6);
     inc.add(Cases.employer().period(Cases.year(2022).injuries(99).headcount("100")).build(), 4); // not tracked
-    assertEquals(0, new BigDecimal("2.0000").compareTo(inc.rate(6, 2022)));
-    assertEquals(0, new BigDecimal("1.9200").compareTo(inc.target(6, 2023)));
-    assertEquals(0, new BigDecimal("1.8400").compareTo(inc.target(6, 2024)));
-    assertEquals(0, new BigDecimal("1.6000").compareTo(inc.target(6, 2027)));
-    assertNull(inc.target(6, 2028));
-    assertNull(inc.rate(4, 2022));
+    assertEquals(0, new BigDecimal("2.0000").compareTo(inc.rate(6, 2022).orElseThrow()));
+    assertEquals(0, new BigDecimal("1.9200").compareTo(inc.target(6, 2023).orElseThrow()));
+    assertEquals(0, new BigDecimal("1.8400").compareTo(inc.target(6, 2024).orElseThrow()));
+    assertEquals(0, new BigDecimal("1.6000").compareTo(inc.target(6, 2027).orElseThrow()));
+    assertEquals(Optional.empty(), inc.target(6, 2028));
+    assertEquals(Optional.empty(), inc.rate(4, 2022));
     String json = new String(Simulation.json(List.of(), inc), StandardCharsets.UTF_8);
     assertTrue(json.contains("\"year\": 2023,\n            \"injuries\": \"9\",\n            \"averageHeadcount\": \"500\",\n"
         + "            \"ratePercent\": \"1.8000\",\n            \"targetPercent\": \"1.9200\",\n            \"onPath\": true"), json);

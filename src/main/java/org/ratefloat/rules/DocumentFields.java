@@ -1,0 +1,78 @@
+package org.ratefloat.rules;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.json.Fault;
+import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.JsonValue;
+
+/**
+ * The fields every rule-format document shares (rule tables, classifications, ranking definitions),
+ * each read and checked in this one place so that the same fault gets the same code in every
+ * document: the format, ids, texts in Chinese and English, the status, the sources and lists of
+ * notes. Roundings are read by {@link Rounding#read}.
+ */
+public final class DocumentFields {
+  static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
+
+  private DocumentFields() {}
+
+  /** The {@code format} key must name {@code expected} ({@code RT014} otherwise). */
+  public static void format(JsonObject o, String expected, String source) {
+    JsonValue format = o.req("format");
+    if (!format.asString().equals(expected)) {
+      throw new RuleTableException(ErrorCode.RT014, source, format.pointer(), "unsupported format \""
+          + format.asString() + "\", expected \"" + expected + "\"");
+    }
+  }
+
+  /** An id: letters, digits, {@code .}, {@code _} and {@code -}, up to 80 characters. */
+  public static String id(JsonValue v) {
+    String id = v.asString();
+    if (!id.matches(ID)) {
+      throw v.fail(Fault.BAD_VALUE, "ids are letters, digits, '.', '_' and '-', up to 80 characters: \""
+          + id + "\"");
+    }
+    return id;
+  }
+
+  /** {@code {"zh": "…", "en": "…"}}, nothing else. */
+  public static Text text(JsonValue v) {
+    JsonObject o = v.asObject();
+    Text text = new Text(o.text("zh"), o.text("en"));
+    o.finish();
+    return text;
+  }
+
+  /** {@code "verified"} or {@code "provisional"}. */
+  public static TableStatus status(JsonValue v) {
+    return switch (v.asString()) {
+      case "verified" -> TableStatus.VERIFIED;
+      case "provisional" -> TableStatus.PROVISIONAL;
+      default -> throw v.fail(Fault.BAD_VALUE,
+          "status must be \"verified\" or \"provisional\": \"" + v.asString() + "\"");
+    };
+  }
+
+  /** The {@code sources} key: at least one {@code {"url": "…", "took": "…"}}. */
+  public static ImmutableList<SourceRef> sources(JsonObject o) {
+    ImmutableList.Builder<SourceRef> list = ImmutableList.builder();
+    List<JsonValue> values = o.array("sources");
+    if (values.isEmpty()) {
+      throw o.fail("sources", Fault.MISSING, "a table must name at least one source");
+    }
+    for (JsonValue v : values) {
+      JsonObject s = v.asObject();
+      list.add(new SourceRef(s.text("url"), s.text("took")));
+      s.finish();
+    }
+    return list.build();
+  }
+
+  /** A list of texts (notes, unverified parameters, gaps). */
+  public static ImmutableList<String> strings(List<JsonValue> values) {
+    return values.stream().map(JsonValue::asText).collect(ImmutableList.toImmutableList());
+  }
+}
