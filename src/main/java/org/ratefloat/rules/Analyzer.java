@@ -118,7 +118,7 @@ final class Analyzer {
     }
     for (IndicatorSpec i : spec.indicators()) {
       if (i instanceof IndicatorSpec.Formula f) {
-        RuleTableParser.refs(f.expr()).forEach(r -> used.add(r.indicator()));
+        IndicatorParser.refs(f.expr()).forEach(r -> used.add(r.indicator()));
       }
     }
     for (IndicatorSpec i : spec.indicators()) {

@@ -1,0 +1,142 @@
+package org.ratefloat.rules;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.json.Fault;
+import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.JsonValue;
+
+/**
+ * The state one parse of a file shares between its parts (the file name, the ids used so far, the
+ * indicators declared, their domains and acknowledged warnings) and the checks of values every part
+ * reads: ids, bilingual texts, statuses, sources, positive decimals, choices, acknowledged codes.
+ */
+final class ParseContext {
+  private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
+
+  final String source;
+  final Map<String, String> ids = new HashMap<>();
+  final Map<String, IndicatorSpec> indicators = new HashMap<>();
+  final Map<String, RuleTableSpec.DeclaredDomain> domains = new java.util.LinkedHashMap<>();
+  final Map<String, ImmutableSet<String>> allowed = new java.util.LinkedHashMap<>();
+
+  ParseContext(String source) {
+    this.source = source;
+  }
+
+  RuleTableException error(ErrorCode code, String pointer, String detail) {
+    return new RuleTableException(code, source, pointer, detail);
+  }
+
+  void format(JsonObject o, String expected) {
+    JsonValue format = o.req("format");
+    if (!format.asString().equals(expected)) {
+      throw error(ErrorCode.RT014, format.pointer(), "unsupported format \""
+          + format.asString() + "\", expected \"" + expected + "\"");
+    }
+  }
+
+  String id(JsonValue v) {
+    String id = v.asString();
+    if (!id.matches(ID)) {
+      throw v.fail(Fault.BAD_VALUE, "ids are letters, digits, '.', '_' and '-', up to 80 characters: \""
+          + id + "\"");
+    }
+    return id;
+  }
+
+  /** An id that must be unique within the table (indicators, steps and rows share one namespace). */
+  String newId(JsonValue v) {
+    String id = id(v);
+    String previous = ids.putIfAbsent(id, v.pointer());
+    if (previous != null) {
+      throw error(ErrorCode.RT007, v.pointer(), "duplicate id \"" + id + "\", first used at " + previous);
+    }
+    return id;
+  }
+
+  Text text(JsonValue v) {
+    JsonObject o = v.asObject();
+    Text text = new Text(o.text("zh"), o.text("en"));
+    o.finish();
+    return text;
+  }
+
+  TableStatus status(JsonValue v) {
+    return switch (v.asString()) {
+      case "verified" -> TableStatus.VERIFIED;
+      case "provisional" -> TableStatus.PROVISIONAL;
+      default -> throw v.fail(Fault.BAD_VALUE,
+          "status must be \"verified\" or \"provisional\": \"" + v.asString() + "\"");
+    };
+  }
+
+  ImmutableList<SourceRef> sources(JsonObject o) {
+    ImmutableList.Builder<SourceRef> list = ImmutableList.builder();
+    List<JsonValue> values = o.array("sources");
+    if (values.isEmpty()) {
+      throw o.fail("sources", Fault.MISSING, "a table must name at least one source");
+    }
+    for (JsonValue v : values) {
+      JsonObject s = v.asObject();
+      list.add(new SourceRef(s.text("url"), s.text("took")));
+      s.finish();
+    }
+    return list.build();
+  }
+
+  ImmutableList<String> strings(List<JsonValue> values) {
+    return values.stream().map(JsonValue::asText).collect(ImmutableList.toImmutableList());
+  }
+
+  BigDecimal positive(JsonValue v) {
+    BigDecimal value = v.asDecimal();
+    if (value.signum() <= 0) {
+      throw v.fail(Fault.BAD_VALUE, "must be positive: " + value.toPlainString());
+    }
+    return value;
+  }
+
+  String choice(JsonObject o, String key, String absent, String... allowed) {
+    Optional<JsonValue> v = o.opt(key);
+    if (v.isEmpty()) {
+      if (absent == null) {
+        throw o.fail(key, Fault.MISSING, "required key \"" + key + "\" is missing");
+      }
+      return absent;
+    }
+    String value = v.get().asString();
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw v.get().fail(Fault.BAD_VALUE, key + " must be one of " + List.of(allowed) + ": \"" + value + "\"");
+  }
+
+  /** Codes a step or row acknowledges; only warnings may be acknowledged. */
+  void allow(JsonObject o) {
+    List<JsonValue> codes = o.optArray("allow");
+    if (codes.isEmpty()) {
+      return;
+    }
+    ImmutableSet.Builder<String> set = ImmutableSet.builder();
+    for (JsonValue v : codes) {
+      String code = v.asString();
+      if (!Set.of("RT022", "RT023", "RT025", "RT026", "RT028", "RT029").contains(code)) {
+        throw v.fail(Fault.BAD_VALUE, "only warnings can be allowed (RT022, RT023, RT025, RT026, RT028, "
+            + "RT029): \"" + code + "\"");
+      }
+      set.add(code);
+    }
+    allowed.put(o.pointer(), set.build());
+  }
+}
