@@ -27,9 +27,11 @@ final class Indicators {
   private final RatingCase c;
   private final int currentBandOffset;
   private final String source;
+  private final org.ratefloat.rules.ReferenceData data;
 
-  Indicators(RatingCase c, int currentBandOffset, String source) {
+  Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data) {
     this.c = c;
+    this.data = data;
     this.currentBandOffset = currentBandOffset;
     this.source = source;
   }
@@ -90,6 +92,38 @@ final class Indicators {
       }
       return v;
     }
+    if (e instanceof org.ratefloat.rules.Expr.Data d) {
+      BigDecimal v = data.scalars().get(d.name());
+      operands.put("data." + d.name(), v.toPlainString());
+      return Exact.of(v);
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Lookup l) {
+      Exact key = eval(f, l.key(), others, operands, seen);
+      if (key == null) {
+        return null;
+      }
+      Exact v = lookup(f, data.steps().get(l.table()), key, l.pointer());
+      operands.put("lookup." + l.table() + "(" + key.toValue().render() + ")", v.toValue().render());
+      return digits(f, v, l.pointer());
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Clamp k) {
+      Exact v = eval(f, k.value(), others, operands, seen);
+      Exact lo = eval(f, k.low(), others, operands, seen);
+      Exact hi = eval(f, k.high(), others, operands, seen);
+      if (v == null || lo == null || hi == null) {
+        return null;
+      }
+      if (lo.compareTo(hi) > 0) {
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT012, source, k.pointer(), "formula "
+            + f.id() + " clamps between " + lo.toValue().render() + " and " + hi.toValue().render()
+            + ", an empty range");
+      }
+      return v.compareTo(lo) < 0 ? lo : v.compareTo(hi) > 0 ? hi : v;
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Round r) {
+      Exact v = eval(f, r.value(), others, operands, seen);
+      return v == null ? null : Exact.of(v.round(r.rounding()));
+    }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
     Exact acc = eval(f, op.args().get(0), others, operands, seen);
     for (int i = 1; i < op.args().size(); i++) {
@@ -111,6 +145,47 @@ final class Indicators {
       }
     }
     return acc;
+  }
+
+  /**
+   * The value of a step table at a key: the row whose key is the greatest not above it, or with
+   * interpolation the exact straight line between that row and the next.
+   */
+  private Exact lookup(IndicatorSpec.Formula f, org.ratefloat.rules.ReferenceData.StepTable t, Exact key,
+      String pointer) {
+    java.util.List<BigDecimal> keys = t.keys();
+    if (key.compareTo(Exact.of(keys.get(0))) < 0) {
+      throw new org.ratefloat.error.RuleTableException(ErrorCode.RT035, source, pointer, "formula " + f.id()
+          + " looks up " + key.toValue().render() + " in step table " + t.name() + ", whose first key is "
+          + keys.get(0).toPlainString());
+    }
+    // greatest i with keys[i] <= key (binary search)
+    int lo = 0;
+    int hi = keys.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (Exact.of(keys.get(mid)).compareTo(key) <= 0) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    Exact v = Exact.of(t.values().get(lo));
+    if (!t.interpolate() || lo == keys.size() - 1) {
+      return v;
+    }
+    Exact k0 = Exact.of(keys.get(lo));
+    Exact k1 = Exact.of(keys.get(lo + 1));
+    Exact v1 = Exact.of(t.values().get(lo + 1));
+    return v.add(key.sub(k0).mul(v1.sub(v)).div(k1.sub(k0)));
+  }
+
+  private Exact digits(IndicatorSpec.Formula f, Exact v, String pointer) {
+    if (v.n().precision() + v.d().precision() > MAX_DIGITS) {
+      throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, pointer, "formula " + f.id()
+          + " reaches an intermediate value of more than " + MAX_DIGITS + " digits");
+    }
+    return v;
   }
 
   private static Value.Num num(BigDecimal value) {

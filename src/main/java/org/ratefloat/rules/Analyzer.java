@@ -87,6 +87,7 @@ final class Analyzer {
 
   private void run() {
     unusedIndicators();
+    computedValues();
     String limiter = null;
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Veto || step instanceof StepSpec.LimitMove) {
@@ -121,11 +122,65 @@ final class Analyzer {
         IndicatorParser.refs(f.expr()).forEach(r -> used.add(r.indicator()));
       }
     }
+    for (StepSpec step : spec.steps()) {
+      if (step instanceof StepSpec.Rows rows) {
+        rows.rows().stream().filter(r -> r.then() instanceof Outcome.MultiplyRateBy)
+            .forEach(r -> used.add(((Outcome.MultiplyRateBy) r.then()).indicator()));
+      }
+    }
     for (IndicatorSpec i : spec.indicators()) {
       if (!used.contains(i.id())) {
         add(ErrorCode.RT029, Severity.WARNING, i.pointer(), "indicator " + i.id() + " is never used");
       }
     }
+  }
+
+  /**
+   * What interval arithmetic proves of the values formulas compute (@2): every lookup key lies at
+   * or above the first key of its step table (RT035: an error where it provably can fall below, a
+   * warning where nothing bounds it), and every factor a row multiplies the rate by is positive
+   * (RT036, a warning where it is not proven).
+   */
+  private void computedValues() {
+    Intervals intervals = new Intervals(indicators, spec.data(), i -> {
+      Domain d = domain(i, null);
+      return new Intervals.Range(d.lo().map(Condition.Bound::value), d.hi().map(Condition.Bound::value));
+    });
+    for (IndicatorSpec i : spec.indicators()) {
+      if (i instanceof IndicatorSpec.Formula f) {
+        lookups(f, f.expr(), intervals);
+      }
+    }
+    for (StepSpec step : spec.steps()) {
+      if (step instanceof StepSpec.Rows rows) {
+        for (RowSpec row : rows.rows()) {
+          if (row.then() instanceof Outcome.MultiplyRateBy by) {
+            Intervals.Range r = intervals.of(indicators.get(by.indicator()));
+            if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
+              add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "row " + row.id() + " multiplies the rate by "
+                  + by.indicator() + ", which ranges over " + r.describe() + " and is not proven positive");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void lookups(IndicatorSpec.Formula f, Expr e, Intervals intervals) {
+    if (e instanceof Expr.Lookup l) {
+      BigDecimal first = spec.data().steps().get(l.table()).first();
+      Intervals.Range k = intervals.of(l.key());
+      if (k.lo().isEmpty()) {
+        add(ErrorCode.RT035, Severity.WARNING, l.pointer(), "formula " + f.id() + " looks up step table "
+            + l.table() + " with a key nothing bounds below (" + k.describe() + "); its first key is "
+            + first.toPlainString());
+      } else if (k.lo().get().compareTo(first) < 0) {
+        add(ErrorCode.RT035, Severity.ERROR, l.pointer(), "formula " + f.id() + " looks up step table "
+            + l.table() + " with a key that can be " + k.lo().get().toPlainString() + ", below its first key "
+            + first.toPlainString());
+      }
+    }
+    IndicatorParser.children(e).forEach(c -> lookups(f, c, intervals));
   }
 
   private static Set<String> indicatorsOf(Guard g) {
@@ -135,10 +190,11 @@ final class Analyzer {
     return ids;
   }
 
+  /** The classes a step applies to (every class for null). */
   private List<Integer> classes(StepSpec step) {
     List<Integer> all = new ArrayList<>();
     for (int c : table.basis().ladders().keySet()) {
-      if (step.appliesTo(c)) {
+      if (step == null || step.appliesTo(c)) {
         all.add(c);
       }
     }

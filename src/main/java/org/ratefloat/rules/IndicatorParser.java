@@ -157,14 +157,22 @@ final class IndicatorParser {
     List<String> keys = o.keys();
     if (keys.size() != 1) {
       throw context.error(ErrorCode.RT009, o.pointer(), "an expression has exactly one of const, add, sub, mul, div, "
-          + "min, max; found " + keys);
+          + "min, max" + (context.version >= 2 ? ", data, lookup, clamp, round" : "") + "; found " + keys);
     }
     String key = keys.get(0);
     if (key.equals("const")) {
       return new Expr.Const(o.decimal("const"));
     }
+    if (context.version >= 2) {
+      Expr e = expr2(o, key);
+      if (e != null) {
+        o.finish();
+        return e;
+      }
+    }
     Expr.Operator op = Expr.Operator.byJsonName(key).orElseThrow(() -> context.error(ErrorCode.RT003,
-        o.pointerOf(key), "unknown operation \"" + key + "\", expected const, add, sub, mul, div, min or max"));
+        o.pointerOf(key), "unknown operation \"" + key + "\", expected const, add, sub, mul, div, min or max"
+            + (context.version >= 2 ? ", data, lookup, clamp or round" : "")));
     List<JsonValue> args = o.array(key);
     boolean binary = op.binary();
     if (binary ? args.size() != 2 : args.size() < 2) {
@@ -177,6 +185,47 @@ final class IndicatorParser {
     }
     o.finish();
     return new Expr.Op(op, parsed.build(), o.pointerOf(key));
+  }
+
+  /** The expressions of @2, or null for a key that is none of them. */
+  private Expr expr2(JsonObject o, String key) {
+    String p = o.pointerOf(key);
+    return switch (key) {
+      case "data" -> {
+        String name = o.req(key).asString();
+        if (!context.data.scalars().containsKey(name)) {
+          throw context.error(ErrorCode.RT008, p, "no scalar \"" + name + "\" in the reference data");
+        }
+        yield new Expr.Data(name, p);
+      }
+      case "lookup" -> {
+        JsonObject l = o.object(key);
+        JsonValue t = l.req("table");
+        if (!context.data.steps().containsKey(t.asString())) {
+          throw context.error(ErrorCode.RT008, t.pointer(), "no step table \"" + t.asString()
+              + "\" in the reference data");
+        }
+        Expr k = expr(l.req("key"));
+        l.finish();
+        yield new Expr.Lookup(t.asString(), k, p);
+      }
+      case "clamp" -> {
+        List<JsonValue> args = o.array(key);
+        if (args.size() != 3) {
+          throw context.error(ErrorCode.RT009, p, "clamp takes exactly three arguments [value, low, high], found "
+              + args.size());
+        }
+        yield new Expr.Clamp(expr(args.get(0)), expr(args.get(1)), expr(args.get(2)), p);
+      }
+      case "round" -> {
+        JsonObject r = o.object(key);
+        Expr value = expr(r.req("value"));
+        Rounding rounding = Rounding.read(r.req("to"));
+        r.finish();
+        yield new Expr.Round(value, rounding, p);
+      }
+      default -> null;
+    };
   }
 
   /** Every formula refers to known numeric indicators, and no formula depends on itself. */
@@ -262,17 +311,29 @@ final class IndicatorParser {
 
   /** Nodes of an expression (its depth is bounded by the JSON reader's depth limit). */
   private static int nodes(Expr e) {
-    if (e instanceof Expr.Op op) {
-      int n = 1;
-      for (Expr a : op.args()) {
-        n += nodes(a);
-        if (n > MAX_FORMULA_NODES) {
-          return n;
-        }
+    int n = 1;
+    for (Expr a : children(e)) {
+      n += nodes(a);
+      if (n > MAX_FORMULA_NODES) {
+        return n;
       }
-      return n;
     }
-    return 1;
+    return n;
+  }
+
+  /** The subexpressions of an expression, in order. */
+  static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Op op) {
+      return op.args();
+    } else if (e instanceof Expr.Lookup l) {
+      return List.of(l.key());
+    } else if (e instanceof Expr.Clamp c) {
+      return List.of(c.value(), c.low(), c.high());
+    } else if (e instanceof Expr.Round r) {
+      return List.of(r.value());
+    }
+    // Ref, Const and Data have none
+    return List.of();
   }
 
   static List<Expr.Ref> refs(Expr e) {
@@ -284,8 +345,8 @@ final class IndicatorParser {
   private static void collect(Expr e, List<Expr.Ref> refs) {
     if (e instanceof Expr.Ref r) {
       refs.add(r);
-    } else if (e instanceof Expr.Op op) {
-      op.args().forEach(a -> collect(a, refs));
+    } else {
+      children(e).forEach(a -> collect(a, refs));
     }
   }
 

@@ -11,6 +11,7 @@ public sealed interface Outcome {
     ADD_BANDS,
     ADD_RATE_POINTS,
     MULTIPLY_RATE,
+    MULTIPLY_RATE_BY,
     UNDETERMINED
   }
 
@@ -49,6 +50,17 @@ public sealed interface Outcome {
   record MultiplyRate(BigDecimal factor) implements Outcome {
     public Kind kind() {
       return Kind.MULTIPLY_RATE;
+    }
+  }
+
+  /**
+   * Multiply the rate by the value of a numeric indicator (@2), e.g. an experience modification:
+   * a formula rounded to a decimal, proven positive by the analysis or flagged, checked positive
+   * when deciding.
+   */
+  record MultiplyRateBy(String indicator, String pointer) implements Outcome {
+    public Kind kind() {
+      return Kind.MULTIPLY_RATE_BY;
     }
   }
 

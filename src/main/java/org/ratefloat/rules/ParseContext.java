@@ -27,6 +27,9 @@ final class ParseContext {
   final Map<String, IndicatorSpec> indicators = new HashMap<>();
   final Map<String, RuleTableSpec.DeclaredDomain> domains = new java.util.LinkedHashMap<>();
   final Map<String, ImmutableSet<String>> allowed = new java.util.LinkedHashMap<>();
+  /** The table's format version: 1 or 2; the constructs of @2 are unknown keys in @1. */
+  int version = 1;
+  ReferenceData data = ReferenceData.NONE;
 
   ParseContext(String source) {
     this.source = source;
@@ -131,9 +134,9 @@ final class ParseContext {
     ImmutableSet.Builder<String> set = ImmutableSet.builder();
     for (JsonValue v : codes) {
       String code = v.asString();
-      if (!Set.of("RT022", "RT023", "RT025", "RT026", "RT028", "RT029").contains(code)) {
+      if (!Set.of("RT022", "RT023", "RT025", "RT026", "RT028", "RT029", "RT035", "RT036").contains(code)) {
         throw v.fail(Fault.BAD_VALUE, "only warnings can be allowed (RT022, RT023, RT025, RT026, RT028, "
-            + "RT029): \"" + code + "\"");
+            + "RT029, RT035, RT036): \"" + code + "\"");
       }
       set.add(code);
     }

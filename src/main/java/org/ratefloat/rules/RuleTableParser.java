@@ -26,6 +26,10 @@ import org.ratefloat.json.StrictJson;
  */
 final class RuleTableParser {
   static final String TABLE_FORMAT = "ratefloat/rule-table@1";
+  /** A superset of @1: reference data, lookups, clamp, intermediate rounding, computed factors. */
+  static final String TABLE_FORMAT_2 = "ratefloat/rule-table@2";
+  /** Rows of one step table of reference data. */
+  static final int MAX_DATA_ROWS = 10_000;
   static final String CLASSIFICATION_FORMAT = "ratefloat/classification@1";
   static final int MAX_ROWS = 10_000;
   private static final StrictJson JSON = StrictJson.forRuleTables();
@@ -62,7 +66,11 @@ final class RuleTableParser {
   // ------------------------------------------------------------------ table
 
   private RuleTableSpec table(String sha256, JsonObject o) {
-    context.format(o, TABLE_FORMAT);
+    if (o.req("format").isString() && o.req("format").asString().equals(TABLE_FORMAT_2)) {
+      context.version = 2;
+    } else {
+      context.format(o, TABLE_FORMAT);
+    }
     String kind = o.req("kind").asString();
     if (!kind.equals("measure") && !kind.equals("base")) {
       throw o.fail("kind", Fault.BAD_VALUE, "kind must be \"measure\" or \"base\": \"" + kind + "\"");
@@ -97,6 +105,9 @@ final class RuleTableParser {
       premiumRounding = rounding.get().opt("premium").map(Rounding::read);
       rounding.get().finish();
     }
+    if (context.version >= 2) {
+      o.optObject("data").ifPresent(d -> context.data = data(d));
+    }
     ImmutableList.Builder<IndicatorSpec> indicatorList = ImmutableList.builder();
     for (JsonValue v : o.optArray("indicators")) {
       IndicatorSpec spec = indicatorParser.indicator(v.asObject());
@@ -127,7 +138,8 @@ final class RuleTableParser {
     o.finish();
     return new RuleTableSpec(context.source, sha256, kind, id, version, jurisdiction, title, from, to, status,
         sources, unverified, gaps, base, classification, basis, rateRounding, premiumRounding,
-        indicatorList.build(), steps.build(), ImmutableMap.copyOf(context.domains), ImmutableMap.copyOf(context.allowed));
+        indicatorList.build(), steps.build(), ImmutableMap.copyOf(context.domains), ImmutableMap.copyOf(context.allowed),
+        context.version, context.data);
   }
 
   private Optional<RateBasis> rateBasis(JsonObject o) {
@@ -214,5 +226,70 @@ final class RuleTableParser {
       throw context.error(ErrorCode.RT010, v.pointer(), "ladder must contain the benchmark band 1.0");
     }
     return ladder.build();
+  }
+
+  // ------------------------------------------------------------------ reference data (@2)
+
+  /**
+   * {@code "data": {"scalars": {"name": "1.5"}, "steps": {"name": {"interpolate": false, "rows":
+   * [["0", "0.10"], ["5000", "0.12"]]}}}}: step tables keyed by a strictly rising number (RT034).
+   */
+  private ReferenceData data(JsonObject o) {
+    ImmutableMap.Builder<String, BigDecimal> scalars = ImmutableMap.builder();
+    o.optObject("scalars").ifPresent(s -> {
+      for (String name : s.keys()) {
+        dataName(s, name);
+        scalars.put(name, s.req(name).asDecimal());
+      }
+      s.finish();
+    });
+    ImmutableMap.Builder<String, ReferenceData.StepTable> steps = ImmutableMap.builder();
+    o.optObject("steps").ifPresent(s -> {
+      for (String name : s.keys()) {
+        dataName(s, name);
+        steps.put(name, stepTable(name, s.object(name)));
+      }
+      s.finish();
+    });
+    o.finish();
+    return new ReferenceData(scalars.buildOrThrow(), steps.buildOrThrow());
+  }
+
+  private void dataName(JsonObject o, String name) {
+    if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+      throw o.fail(name, Fault.BAD_VALUE, "reference data names are letters, digits and _: \"" + name + "\"");
+    }
+  }
+
+  private ReferenceData.StepTable stepTable(String name, JsonObject o) {
+    boolean interpolate = o.opt("interpolate").map(JsonValue::asBoolean).orElse(false);
+    List<JsonValue> rows = o.array("rows");
+    if (rows.isEmpty()) {
+      throw o.fail("rows", Fault.MISSING, "step table " + name + " needs at least one row");
+    }
+    if (rows.size() > MAX_DATA_ROWS) {
+      throw context.error(ErrorCode.RT017, o.pointerOf("rows"), "step table " + name + " has more than "
+          + MAX_DATA_ROWS + " rows");
+    }
+    ImmutableList.Builder<BigDecimal> keys = ImmutableList.builder();
+    ImmutableList.Builder<BigDecimal> values = ImmutableList.builder();
+    BigDecimal previous = null;
+    for (JsonValue row : rows) {
+      List<JsonValue> pair = row.asArray();
+      if (pair.size() != 2) {
+        throw row.fail(Fault.BAD_VALUE, "a step-table row is a pair [key, value]");
+      }
+      BigDecimal key = pair.get(0).asDecimal();
+      if (previous != null && key.compareTo(previous) <= 0) {
+        throw context.error(ErrorCode.RT034, pair.get(0).pointer(), "keys of step table " + name
+            + " must rise strictly: " + previous.toPlainString() + " then " + key.toPlainString());
+      }
+      previous = key;
+      keys.add(key);
+      values.add(pair.get(1).asDecimal());
+    }
+    String pointer = o.pointer();
+    o.finish();
+    return new ReferenceData.StepTable(name, pointer, keys.build(), values.build(), interpolate);
   }
 }

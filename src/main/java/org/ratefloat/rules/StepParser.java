@@ -134,7 +134,8 @@ final class StepParser {
       }
       case "addBands" -> new Outcome.AddBands(v.asInt(-20, 20));
       case "addRatePoints" -> new Outcome.AddRatePoints(v.asDecimal());
-      case "multiplyRate" -> new Outcome.MultiplyRate(context.positive(v));
+      case "multiplyRate" -> context.version >= 2 && v.isObject() ? multiplyBy(v.asObject())
+          : new Outcome.MultiplyRate(context.positive(v));
       case "undetermined" -> new Outcome.Undetermined(context.text(v));
       default -> throw context.error(ErrorCode.RT003, o.pointerOf(key), "unknown key \"" + key + "\"");
     };
@@ -145,5 +146,23 @@ final class StepParser {
     }
     o.finish();
     return outcome;
+  }
+
+  /**
+   * {@code {"indicator": "mod"}} (@2): the rate times a formula's value, rounded by the formula so
+   * that the factor is a decimal.
+   */
+  private Outcome multiplyBy(JsonObject o) {
+    JsonValue ref = o.req("indicator");
+    IndicatorSpec spec = context.indicators.get(ref.asString());
+    if (spec == null) {
+      throw context.error(ErrorCode.RT008, ref.pointer(), "unknown indicator \"" + ref.asString() + "\"");
+    }
+    if (!(spec instanceof IndicatorSpec.Formula f) || f.round().isEmpty()) {
+      throw context.error(ErrorCode.RT011, ref.pointer(), ref.asString() + " must be a formula with a "
+          + "round to be a factor of the rate");
+    }
+    o.finish();
+    return new Outcome.MultiplyRateBy(spec.id(), ref.pointer());
   }
 }
