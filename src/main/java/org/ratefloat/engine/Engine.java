@@ -337,7 +337,10 @@ public final class Engine {
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
-      Outcome o = row.then();
+      return apply(step, row, row.then());
+    }
+
+    private String apply(StepSpec.Rows step, RowSpec row, Outcome o) {
       // exhaustive over the kinds: a new outcome does not compile until it is applied here
       return switch (o.kind()) {
         case UNDETERMINED -> throw new UndeterminedException(row.pointer(), "row " + row.id() + " of "
@@ -351,6 +354,13 @@ public final class Engine {
           BigDecimal f = ((Outcome.MultiplyRate) o).factor();
           factor = factor.multiply(f);
           yield "rate x " + f.toPlainString();
+        }
+        case RATE_EFFECTS -> {
+          List<String> effects = new ArrayList<>();
+          for (Outcome e : ((Outcome.RateEffects) o).effects()) {
+            effects.add(apply(step, row, e));
+          }
+          yield String.join("; ", effects);
         }
         case MULTIPLY_RATE_BY -> {
           Outcome.MultiplyRateBy by = (Outcome.MultiplyRateBy) o;

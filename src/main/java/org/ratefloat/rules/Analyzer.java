@@ -124,8 +124,7 @@ final class Analyzer {
     }
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Rows rows) {
-        rows.rows().stream().filter(r -> r.then() instanceof Outcome.MultiplyRateBy)
-            .forEach(r -> used.add(((Outcome.MultiplyRateBy) r.then()).indicator()));
+        rows.rows().forEach(r -> factors(r.then()).forEach(by -> used.add(by.indicator())));
       }
     }
     for (IndicatorSpec i : spec.indicators()) {
@@ -154,7 +153,7 @@ final class Analyzer {
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Rows rows) {
         for (RowSpec row : rows.rows()) {
-          if (row.then() instanceof Outcome.MultiplyRateBy by) {
+          for (Outcome.MultiplyRateBy by : factors(row.then())) {
             Intervals.Range r = intervals.of(indicators.get(by.indicator()));
             if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
               add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "row " + row.id() + " multiplies the rate by "
@@ -164,6 +163,17 @@ final class Analyzer {
         }
       }
     }
+  }
+
+  /** The computed factors an outcome multiplies the rate by. */
+  private static List<Outcome.MultiplyRateBy> factors(Outcome o) {
+    if (o instanceof Outcome.MultiplyRateBy by) {
+      return List.of(by);
+    }
+    if (o instanceof Outcome.RateEffects all) {
+      return all.effects().stream().flatMap(e -> factors(e).stream()).toList();
+    }
+    return List.of();
   }
 
   private void lookups(IndicatorSpec.Formula f, Expr e, Intervals intervals) {

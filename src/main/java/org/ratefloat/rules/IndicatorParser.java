@@ -376,7 +376,12 @@ final class IndicatorParser {
   private Window window(JsonValue v) {
     JsonObject o = v.asObject();
     Window window;
-    if (o.has("calendarYears")) {
+    if (context.version >= 2 && o.has("insuranceYears")) {
+      int years = o.req("insuranceYears").asInt(1, 50);
+      int month = o.req("startMonth").asInt(1, 12);
+      int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
+      window = Window.yearsFrom(month, years, skip);
+    } else if (o.has("calendarYears")) {
       int years = o.req("calendarYears").asInt(1, 50);
       int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
       window = Window.calendarYears(years, skip);

@@ -12,6 +12,7 @@ public sealed interface Outcome {
     ADD_RATE_POINTS,
     MULTIPLY_RATE,
     MULTIPLY_RATE_BY,
+    RATE_EFFECTS,
     UNDETERMINED
   }
 
@@ -61,6 +62,17 @@ public sealed interface Outcome {
   record MultiplyRateBy(String indicator, String pointer) implements Outcome {
     public Kind kind() {
       return Kind.MULTIPLY_RATE_BY;
+    }
+  }
+
+  /**
+   * Several effects on the rate from one row (@2): a factor and percentage points, e.g. Japan's
+   * (r − 0.06)(1 + x) + 0.06 = r(1 + x) − 0.06x. The rate is benchmark × band × factors + points,
+   * so their order does not matter.
+   */
+  record RateEffects(com.google.common.collect.ImmutableList<Outcome> effects) implements Outcome {
+    public Kind kind() {
+      return Kind.RATE_EFFECTS;
     }
   }
 

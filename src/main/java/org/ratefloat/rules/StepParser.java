@@ -113,13 +113,37 @@ final class StepParser {
 
   private Outcome outcome(JsonObject o, StepSpec.Kind stepKind) {
     List<String> keys = o.keys();
+    if (context.version >= 2 && keys.size() > 1 && RATE_EFFECTS.containsAll(keys)
+        && stepKind != StepSpec.Kind.GATE) {
+      ImmutableList.Builder<Outcome> all = ImmutableList.builder();
+      for (String key : keys) {
+        all.add(single(o, key));
+      }
+      o.finish();
+      return new Outcome.RateEffects(all.build());
+    }
     if (keys.size() != 1) {
       throw context.error(ErrorCode.RT009, o.pointer(), "then has exactly one of band, addBands, addRatePoints, "
-          + "multiplyRate, undetermined; found " + keys);
+          + "multiplyRate, undetermined" + (context.version >= 2 ? " (or both addRatePoints and multiplyRate)" : "")
+          + "; found " + keys);
     }
     String key = keys.get(0);
+    Outcome outcome = single(o, key);
+    if (stepKind == StepSpec.Kind.GATE
+        && !(outcome instanceof Outcome.SetBand || outcome instanceof Outcome.Undetermined)) {
+      throw context.error(ErrorCode.RT009, o.pointerOf(key), "a gate row sets the band (or is undetermined); "
+          + key + " belongs in a table");
+    }
+    o.finish();
+    return outcome;
+  }
+
+  /** The effects on the rate that one row may combine (@2). */
+  private static final java.util.Set<String> RATE_EFFECTS = java.util.Set.of("multiplyRate", "addRatePoints");
+
+  private Outcome single(JsonObject o, String key) {
     JsonValue v = o.req(key);
-    Outcome outcome = switch (key) {
+    return switch (key) {
       case "band" -> {
         if (v.isString()) {
           yield switch (v.asString()) {
@@ -139,13 +163,6 @@ final class StepParser {
       case "undetermined" -> new Outcome.Undetermined(context.text(v));
       default -> throw context.error(ErrorCode.RT003, o.pointerOf(key), "unknown key \"" + key + "\"");
     };
-    if (stepKind == StepSpec.Kind.GATE
-        && !(outcome instanceof Outcome.SetBand || outcome instanceof Outcome.Undetermined)) {
-      throw context.error(ErrorCode.RT009, o.pointerOf(key), "a gate row sets the band (or is undetermined); "
-          + key + " belongs in a table");
-    }
-    o.finish();
-    return outcome;
   }
 
   /**

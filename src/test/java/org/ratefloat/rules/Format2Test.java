@@ -204,4 +204,59 @@ class Format2Test {
     }
     assertEquals(Optional.of(2), Optional.of(RuleTables.load(MOD).measure().formatVersion()));
   }
+
+  private static final Path YEARS = Path.of("src/test/resources/format2/insurance-years.json");
+
+  /** Three April–March insurance years with premiums 100,000 each and the given benefits. */
+  private static Cases japanese(String b2021, String b2022, String b2023) {
+    // as of 2025-06-01 the current insurance year is 2025; skip 1 leaves 2024; the window is
+    // the years 2021, 2022, 2023: 2021-04-01 .. 2024-03-31
+    return Cases.employer().riskClass(1).benchmark("0.35").asOf("2025-06-01")
+        .period(Cases.range("2021-04-01", "2022-03-31").benefits(b2021))
+        .period(Cases.range("2022-04-01", "2023-03-31").benefits(b2022))
+        .period(Cases.range("2023-04-01", "2024-03-31").benefits(b2023));
+  }
+
+  @Test
+  void insuranceYearsStartInAnyMonthAndOneRowHasTwoEffects() {
+    RuleTable table = RateFloat.loadTable(YEARS);
+    Decision low = japanese("6000.00", "0.00", "7000.00").decide(table);
+    IndicatorValue ratio = byId(low).get("ratio");
+    assertEquals(Optional.of(java.time.LocalDate.parse("2021-04-01")), ratio.from());
+    assertEquals(Optional.of(java.time.LocalDate.parse("2024-03-31")), ratio.to());
+    // 13,000 / 300,000 x 100 / 0.67 = 1,300,000 / 201,000 = 6.4676...: at most 10 -> -40 %
+    assertEquals("1300/201", ratio.value().render(), "the exact ratio, reduced");
+    assertEquals("fired", low.steps().get(0).outcome());
+    assertEquals(Optional.of("minus-40"), low.steps().get(0).row());
+    // (0.35 - 0.06) x (1 - 0.40) + 0.06 = 0.174 + 0.06 = 0.234 = 0.35 x 0.60 + 0.024
+    assertEquals(0, new BigDecimal("0.234").compareTo(low.rate()), low.rate().toPlainString());
+    assertEquals("rate x 0.60; rate points +0.024", low.steps().get(0).effect());
+    // 300,000 / 300,000 x 100 / 0.67 = 149.25...: above 85 -> +40 %
+    // (0.35 - 0.06) x 1.40 + 0.06 = 0.406 + 0.06 = 0.466 = 0.35 x 1.40 - 0.024
+    Decision high = japanese("100000.00", "100000.00", "100000.00").decide(table);
+    assertEquals(0, new BigDecimal("0.466").compareTo(high.rate()), high.rate().toPlainString());
+  }
+
+  @Test
+  void aCalendarYearStraddlesAnInsuranceYearWindow() {
+    RuleTable table = RateFloat.loadTable(YEARS);
+    org.ratefloat.error.InputException e = assertThrows(org.ratefloat.error.InputException.class, () ->
+        Cases.employer().riskClass(1).benchmark("0.35").asOf("2025-06-01")
+            .year(2021, "0.00").year(2022, "0.00").year(2023, "0.00").year(2024, "0.00").decide(table));
+    assertEquals("IN017", e.code().name(), e.getMessage());
+  }
+
+  @Test
+  void bandAndRateEffectsDoNotCombine() throws Exception {
+    Path p = tmp.resolve("combined.json");
+    Files.writeString(p, Files.readString(YEARS).replace("\"then\": { \"band\": 0 }",
+        "\"then\": { \"band\": 0, \"addRatePoints\": \"0.1\" }"));
+    RuleTableException e = refused(p);
+    assertEquals("RT009", e.code().name(), e.getMessage());
+    // @1 knows no insurance years: the window reads as a date range, whose "from" is missing
+    Files.writeString(p, Files.readString(YEARS).replace("rule-table@2", "rule-table@1"));
+    RuleTableException at1 = refused(p);
+    assertEquals("RT004", at1.code().name(), at1.getMessage());
+    assertEquals("/indicators/0/window/from", at1.pointer());
+  }
 }
