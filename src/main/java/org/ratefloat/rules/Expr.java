@@ -55,4 +55,12 @@ public sealed interface Expr {
 
   /** An intermediate value rounded as a worksheet line is (@2). */
   record Round(Expr value, Rounding rounding, String pointer) implements Expr {}
+
+  /** A field of the claim an {@code each} expression is evaluated for (@2): {@code paid} or {@code incurred}. */
+  record ClaimField(Field field, String pointer) implements Expr {
+    /** The amounts of a claim an expression may read. */
+    public enum Field {
+      PAID, INCURRED
+    }
+  }
 }

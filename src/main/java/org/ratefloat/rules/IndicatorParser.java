@@ -81,10 +81,18 @@ final class IndicatorParser {
       }
       case CLAIMS -> {
         Window window = window(o.req("window"));
-        JsonValue m = o.req("measure");
-        IndicatorSpec.ClaimMeasure measure = java.util.Arrays.stream(IndicatorSpec.ClaimMeasure.values())
-            .filter(c -> c.jsonName().equals(m.asString())).findFirst().orElseThrow(() -> m.fail(
-                Fault.BAD_VALUE, "claims measure must be count, paid or incurred: \"" + m.asString() + "\""));
+        Optional<Expr> each = Optional.empty();
+        IndicatorSpec.ClaimMeasure measure;
+        if (context.version >= 2 && o.has("each")) {
+          each = Optional.of(eachExpr(o.req("each")));
+          measure = IndicatorSpec.ClaimMeasure.EACH;
+        } else {
+          JsonValue m = o.req("measure");
+          measure = java.util.Arrays.stream(IndicatorSpec.ClaimMeasure.values())
+              .filter(c -> c != IndicatorSpec.ClaimMeasure.EACH && c.jsonName().equals(m.asString()))
+              .findFirst().orElseThrow(() -> m.fail(Fault.BAD_VALUE,
+                  "claims measure must be count, paid or incurred: \"" + m.asString() + "\""));
+        }
         ImmutableSet.Builder<Claim.ClaimKind> kinds = ImmutableSet.builder();
         for (JsonValue v : o.optArray("kinds")) {
           kinds.add(Claim.ClaimKind.byJsonName(v.asString()).orElseThrow(() -> v.fail(Fault.BAD_VALUE,
@@ -93,7 +101,7 @@ final class IndicatorParser {
         int[] grades = o.opt("grades").map(this::grades).orElse(new int[] {0, 0});
         Optional<Boolean> medicalOnly = o.opt("medicalOnly").map(JsonValue::asBoolean);
         yield new IndicatorSpec.Claims(id, p, label, window, measure, kinds.build(), grades[0], grades[1],
-            medicalOnly);
+            medicalOnly, each);
       }
       case FLAG -> {
         JsonValue f = o.req("flag");
@@ -187,10 +195,47 @@ final class IndicatorParser {
     return new Expr.Op(op, parsed.build(), o.pointerOf(key));
   }
 
+  /**
+   * The expression of a per-claim line item: claim fields ({@code {"claim": "incurred"}}), data and
+   * constants under any operation, but no indicator (so no line item can depend on itself).
+   */
+  private Expr eachExpr(JsonValue v) {
+    inClaim = true;
+    try {
+      Expr e = expr(v);
+      if (nodes(e) > MAX_FORMULA_NODES) {
+        throw context.error(ErrorCode.RT017, v.pointer(), "a line item has more than " + MAX_FORMULA_NODES
+            + " operations, constants and references");
+      }
+      List<Expr.Ref> refs = refs(e);
+      if (!refs.isEmpty()) {
+        throw context.error(ErrorCode.RT011, refs.get(0).pointer(), "a line item per claim reads the claim, "
+            + "data and constants, not the indicator \"" + refs.get(0).indicator() + "\"");
+      }
+      return e;
+    } finally {
+      inClaim = false;
+    }
+  }
+
+  /** Whether an {@code each} expression is being read, where claim fields are known. */
+  private boolean inClaim;
+
   /** The expressions of @2, or null for a key that is none of them. */
   private Expr expr2(JsonObject o, String key) {
     String p = o.pointerOf(key);
     return switch (key) {
+      case "claim" -> {
+        JsonValue f = o.req(key);
+        if (!inClaim) {
+          throw context.error(ErrorCode.RT009, p, "a claim field is known only in the each of a claims indicator");
+        }
+        yield new Expr.ClaimField(switch (f.asString()) {
+          case "paid" -> Expr.ClaimField.Field.PAID;
+          case "incurred" -> Expr.ClaimField.Field.INCURRED;
+          default -> throw f.fail(Fault.BAD_VALUE, "a claim field is paid or incurred: \"" + f.asString() + "\"");
+        }, p);
+      }
       case "data" -> {
         String name = o.req(key).asString();
         if (!context.data.scalars().containsKey(name)) {
@@ -332,7 +377,7 @@ final class IndicatorParser {
     } else if (e instanceof Expr.Round r) {
       return List.of(r.value());
     }
-    // Ref, Const and Data have none
+    // Ref, Const, Data and ClaimField have none
     return List.of();
   }
 

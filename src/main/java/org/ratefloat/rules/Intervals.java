@@ -81,6 +81,10 @@ final class Intervals {
     if (e instanceof Expr.Data d) {
       return Range.point(data.scalars().get(d.name()));
     }
+    if (e instanceof Expr.ClaimField) {
+      // the input refuses negative amounts
+      return new Range(Optional.of(BigDecimal.ZERO), Optional.empty());
+    }
     if (e instanceof Expr.Ref r) {
       return of(indicators.get(r.indicator()));
     }
