@@ -117,4 +117,27 @@ class NcciModTableTest {
       assertLine(split[2], v.get("Ae"));
     }
   }
+
+  private RuntimeException refusedWith(String from, String to) throws Exception {
+    String text = Files.readString(TABLE);
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains(from), from);
+    Path table = tmp.resolve("us-ncci-mod.json");
+    Files.writeString(table, text.replace(from, to));
+    return org.junit.jupiter.api.Assertions.assertThrows(org.ratefloat.error.RuleTableException.class,
+        () -> RateFloat.loadTable(table));
+  }
+
+  @Test
+  void aLineItemReadsTheClaimDataAndConstantsOnly() throws Exception {
+    // an indicator inside each would let a line item take part in a cycle
+    var e = (org.ratefloat.error.RuleTableException) refusedWith(
+        "\"each\": {\n        \"claim\": \"incurred\"\n      }",
+        "\"each\": {\n        \"min\": [{\"claim\": \"incurred\"}, \"E\"]\n      }");
+    assertEquals("RT011", e.code().name(), e.getMessage());
+    // a claim field outside each means nothing
+    e = (org.ratefloat.error.RuleTableException) refusedWith("\"sub\": [\n          \"E\",\n          \"Ep\"",
+        "\"sub\": [\n          {\"claim\": \"paid\"},\n          \"Ep\"");
+    assertEquals("RT009", e.code().name(), e.getMessage());
+    assertEquals("/indicators/3/expr/sub/0/claim", e.pointer());
+  }
 }
