@@ -1,5 +1,6 @@
 package org.ratefloat;
 
+import org.ratefloat.error.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -159,7 +159,7 @@ public final class Engine {
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
-      compute = new Indicators(c, currentIndex - benchIndex, m.source());
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), m.data());
       if (provisional != null) {
         warnings.add(provisional);
       }
@@ -337,7 +337,10 @@ public final class Engine {
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
-      Outcome o = row.then();
+      return apply(step, row, row.then());
+    }
+
+    private String apply(StepSpec.Rows step, RowSpec row, Outcome o) {
       // exhaustive over the kinds: a new outcome does not compile until it is applied here
       return switch (o.kind()) {
         case UNDETERMINED -> throw new UndeterminedException(row.pointer(), "row " + row.id() + " of "
@@ -351,6 +354,25 @@ public final class Engine {
           BigDecimal f = ((Outcome.MultiplyRate) o).factor();
           factor = factor.multiply(f);
           yield "rate x " + f.toPlainString();
+        }
+        case RATE_EFFECTS -> {
+          List<String> effects = new ArrayList<>();
+          for (Outcome e : ((Outcome.RateEffects) o).effects()) {
+            effects.add(apply(step, row, e));
+          }
+          yield String.join("; ", effects);
+        }
+        case MULTIPLY_RATE_BY -> {
+          Outcome.MultiplyRateBy by = (Outcome.MultiplyRateBy) o;
+          Computed v = computed(by.indicator());
+          BigDecimal f = ((Value.Num) v.value()).value();
+          if (f.signum() <= 0) {
+            throw new RuleTableException(ErrorCode.RT009, m.source(), by.pointer(), "row " + row.id()
+                + " would multiply the rate by " + by.indicator() + " = " + f.toPlainString()
+                + ", which is not positive");
+          }
+          factor = factor.multiply(f);
+          yield "rate x " + by.indicator() + " = " + f.toPlainString();
         }
         case ADD_BANDS -> move(band + ((Outcome.AddBands) o).bands());
         case SET_BAND -> {

@@ -27,9 +27,13 @@ final class Indicators {
   private final RatingCase c;
   private final int currentBandOffset;
   private final String source;
+  private final org.ratefloat.rules.ReferenceData data;
+  /** The index of the claim a line item is being evaluated for (-1: none). */
+  private int current = -1;
 
-  Indicators(RatingCase c, int currentBandOffset, String source) {
+  Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data) {
     this.c = c;
+    this.data = data;
     this.currentBandOffset = currentBandOffset;
     this.source = source;
   }
@@ -66,7 +70,7 @@ final class Indicators {
   private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Exact> others) {
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    Exact value = eval(f, f.expr(), others, operands, seen);
+    Exact value = eval(f.id(), f.expr(), others, operands, seen);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
           "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
@@ -76,8 +80,12 @@ final class Indicators {
     return Computed.rounded(f, Optional.empty(), Optional.empty(), operands.buildOrThrow(), value, f.round());
   }
 
+  private void claim(int index) {
+    current = index;
+  }
+
   /** Evaluates exactly, from the compared values of the indicators referred to; null means a division by zero. */
-  private Exact eval(IndicatorSpec.Formula f, org.ratefloat.rules.Expr e,
+  private Exact eval(String f, org.ratefloat.rules.Expr e,
       java.util.function.Function<String, Exact> others,
       ImmutableMap.Builder<String, String> operands, java.util.Set<String> seen) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
@@ -89,6 +97,53 @@ final class Indicators {
         operands.put(r.indicator(), v.toValue().render());
       }
       return v;
+    }
+    if (e instanceof org.ratefloat.rules.Expr.ClaimField field) {
+      Claim claim = c.claims().get(current);
+      final int index = current;
+      return Exact.of(switch (field.field()) {
+        case PAID -> claim.paid();
+        case INCURRED -> claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
+            "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
+                + f + " needs it"));
+      });
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Data d) {
+      BigDecimal v = data.scalars().get(d.name());
+      if (seen.add("data." + d.name())) {
+        operands.put("data." + d.name(), v.toPlainString());
+      }
+      return Exact.of(v);
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Lookup l) {
+      Exact key = eval(f, l.key(), others, operands, seen);
+      if (key == null) {
+        return null;
+      }
+      Exact v = lookup(f, data.steps().get(l.table()), key, l.pointer());
+      String name = "lookup." + l.table() + "(" + key.toValue().render() + ")";
+      if (seen.add(name)) {
+        operands.put(name, v.toValue().render());
+      }
+      return digits(f, v, l.pointer());
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Clamp k) {
+      Exact v = eval(f, k.value(), others, operands, seen);
+      Exact lo = eval(f, k.low(), others, operands, seen);
+      Exact hi = eval(f, k.high(), others, operands, seen);
+      if (v == null || lo == null || hi == null) {
+        return null;
+      }
+      if (lo.compareTo(hi) > 0) {
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT012, source, k.pointer(), "formula "
+            + f + " clamps between " + lo.toValue().render() + " and " + hi.toValue().render()
+            + ", an empty range");
+      }
+      return v.compareTo(lo) < 0 ? lo : v.compareTo(hi) > 0 ? hi : v;
+    }
+    if (e instanceof org.ratefloat.rules.Expr.Round r) {
+      Exact v = eval(f, r.value(), others, operands, seen);
+      return v == null ? null : Exact.of(v.round(r.rounding()));
     }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
     Exact acc = eval(f, op.args().get(0), others, operands, seen);
@@ -106,11 +161,52 @@ final class Indicators {
         case MAX -> acc.compareTo(next) >= 0 ? acc : next;
       };
       if (acc != null && acc.n().precision() + acc.d().precision() > MAX_DIGITS) {
-        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, op.pointer(), "formula " + f.id()
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, op.pointer(), "formula " + f
             + " reaches an intermediate value of more than " + MAX_DIGITS + " digits");
       }
     }
     return acc;
+  }
+
+  /**
+   * The value of a step table at a key: the row whose key is the greatest not above it, or with
+   * interpolation the exact straight line between that row and the next.
+   */
+  private Exact lookup(String f, org.ratefloat.rules.ReferenceData.StepTable t, Exact key,
+      String pointer) {
+    java.util.List<BigDecimal> keys = t.keys();
+    if (key.compareTo(Exact.of(keys.get(0))) < 0) {
+      throw new org.ratefloat.error.RuleTableException(ErrorCode.RT035, source, pointer, "formula " + f
+          + " looks up " + key.toValue().render() + " in step table " + t.name() + ", whose first key is "
+          + keys.get(0).toPlainString());
+    }
+    // greatest i with keys[i] <= key (binary search)
+    int lo = 0;
+    int hi = keys.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (Exact.of(keys.get(mid)).compareTo(key) <= 0) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    Exact v = Exact.of(t.values().get(lo));
+    if (!t.interpolate() || lo == keys.size() - 1) {
+      return v;
+    }
+    Exact k0 = Exact.of(keys.get(lo));
+    Exact k1 = Exact.of(keys.get(lo + 1));
+    Exact v1 = Exact.of(t.values().get(lo + 1));
+    return v.add(key.sub(k0).mul(v1.sub(v)).div(k1.sub(k0)));
+  }
+
+  private Exact digits(String f, Exact v, String pointer) {
+    if (v.n().precision() + v.d().precision() > MAX_DIGITS) {
+      throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, pointer, "formula " + f
+          + " reaches an intermediate value of more than " + MAX_DIGITS + " digits");
+    }
+    return v;
   }
 
   private static Value.Num num(BigDecimal value) {
@@ -300,6 +396,8 @@ final class Indicators {
     LocalDate start = spec.window().start(c.asOf());
     LocalDate end = spec.window().end(c.asOf());
     BigDecimal value = BigDecimal.ZERO;
+    Exact each = Exact.of(BigDecimal.ZERO);
+    ImmutableMap.Builder<String, String> lineItems = ImmutableMap.builder();
     int matched = 0;
     for (int i = 0; i < c.claims().size(); i++) {
       Claim claim = c.claims().get(i);
@@ -320,12 +418,25 @@ final class Indicators {
       matched++;
       final int index = i;
       value = switch (spec.measure()) {
+        case EACH -> {
+          claim(index);
+          Exact item = eval(spec.id(), spec.each().orElseThrow(), id -> {
+            throw new IllegalStateException("a line item reads no indicator");
+          }, lineItems, new java.util.HashSet<>());
+          current = -1;
+          each = each.add(item);
+          yield value;
+        }
         case COUNT -> value.add(BigDecimal.ONE);
         case PAID -> value.add(claim.paid());
         case INCURRED -> value.add(claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
             "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
                 + spec.id() + " needs it")));
       };
+    }
+    if (spec.measure() == IndicatorSpec.ClaimMeasure.EACH) {
+      return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",
+          String.valueOf(matched)), each);
     }
     ImmutableMap<String, String> operands = ImmutableMap.of("claims", String.valueOf(matched));
     return Computed.number(spec, Optional.of(start), Optional.of(end), operands, Exact.of(value));

@@ -79,6 +79,9 @@ public enum ErrorCode {
   RT031("a directory where a file is expected"),
   RT032("not a regular file (a device, FIFO or socket)"),
   RT033("file cannot be read"),
+  RT034("step table of reference data not sorted by its keys"),
+  RT035("lookup key outside the keys of a step table"),
+  RT036("computed factor not proven positive"),
 
   DC001("the rule table has no rule for this case"),
 

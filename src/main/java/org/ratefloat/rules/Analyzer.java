@@ -87,6 +87,7 @@ final class Analyzer {
 
   private void run() {
     unusedIndicators();
+    computedValues();
     String limiter = null;
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Veto || step instanceof StepSpec.LimitMove) {
@@ -118,7 +119,12 @@ final class Analyzer {
     }
     for (IndicatorSpec i : spec.indicators()) {
       if (i instanceof IndicatorSpec.Formula f) {
-        RuleTableParser.refs(f.expr()).forEach(r -> used.add(r.indicator()));
+        IndicatorParser.refs(f.expr()).forEach(r -> used.add(r.indicator()));
+      }
+    }
+    for (StepSpec step : spec.steps()) {
+      if (step instanceof StepSpec.Rows rows) {
+        rows.rows().forEach(r -> factors(r.then()).forEach(by -> used.add(by.indicator())));
       }
     }
     for (IndicatorSpec i : spec.indicators()) {
@@ -128,6 +134,77 @@ final class Analyzer {
     }
   }
 
+  /**
+   * What interval arithmetic proves of the values formulas compute (@2): every lookup key lies at
+   * or above the first key of its step table (RT035: an error where it provably can fall below, a
+   * warning where nothing bounds it), and every factor a row multiplies the rate by is positive
+   * (RT036, a warning where it is not proven).
+   */
+  private Intervals intervals;
+
+  /** Interval arithmetic over this table's formulas, from the domains of the other indicators. */
+  private Intervals intervals() {
+    if (intervals == null) {
+      intervals = new Intervals(indicators, spec.data(), i -> {
+        Domain d = domain(i, null);
+        return new Intervals.Range(d.lo().map(Condition.Bound::value), d.hi().map(Condition.Bound::value));
+      });
+    }
+    return intervals;
+  }
+
+  private void computedValues() {
+    Intervals intervals = intervals();
+    for (IndicatorSpec i : spec.indicators()) {
+      if (i instanceof IndicatorSpec.Formula f) {
+        lookups(f.id(), f.expr(), intervals);
+      } else if (i instanceof IndicatorSpec.Claims c && c.each().isPresent()) {
+        lookups(c.id(), c.each().get(), intervals);
+      }
+    }
+    for (StepSpec step : spec.steps()) {
+      if (step instanceof StepSpec.Rows rows) {
+        for (RowSpec row : rows.rows()) {
+          for (Outcome.MultiplyRateBy by : factors(row.then())) {
+            Intervals.Range r = intervals.of(indicators.get(by.indicator()));
+            if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
+              add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "row " + row.id() + " multiplies the rate by "
+                  + by.indicator() + ", which ranges over " + r.describe() + " and is not proven positive");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The computed factors an outcome multiplies the rate by. */
+  private static List<Outcome.MultiplyRateBy> factors(Outcome o) {
+    if (o instanceof Outcome.MultiplyRateBy by) {
+      return List.of(by);
+    }
+    if (o instanceof Outcome.RateEffects all) {
+      return all.effects().stream().flatMap(e -> factors(e).stream()).toList();
+    }
+    return List.of();
+  }
+
+  private void lookups(String f, Expr e, Intervals intervals) {
+    if (e instanceof Expr.Lookup l) {
+      BigDecimal first = spec.data().steps().get(l.table()).first();
+      Intervals.Range k = intervals.of(l.key());
+      if (k.lo().isEmpty()) {
+        add(ErrorCode.RT035, Severity.WARNING, l.pointer(), "formula " + f + " looks up step table "
+            + l.table() + " with a key nothing bounds below (" + k.describe() + "); its first key is "
+            + first.toPlainString());
+      } else if (k.lo().get().compareTo(first) < 0) {
+        add(ErrorCode.RT035, Severity.ERROR, l.pointer(), "formula " + f + " looks up step table "
+            + l.table() + " with a key that can be " + k.lo().get().toPlainString() + ", below its first key "
+            + first.toPlainString());
+      }
+    }
+    IndicatorParser.children(e).forEach(c -> lookups(f, c, intervals));
+  }
+
   private static Set<String> indicatorsOf(Guard g) {
     Set<String> ids = new LinkedHashSet<>();
     g.all().forEach(c -> ids.add(c.indicator()));
@@ -135,10 +212,11 @@ final class Analyzer {
     return ids;
   }
 
+  /** The classes a step applies to (every class for null). */
   private List<Integer> classes(StepSpec step) {
     List<Integer> all = new ArrayList<>();
     for (int c : table.basis().ladders().keySet()) {
-      if (step.appliesTo(c)) {
+      if (step == null || step.appliesTo(c)) {
         all.add(c);
       }
     }
@@ -558,12 +636,26 @@ final class Analyzer {
         BigDecimal lo = r.zeroDenominator().map(z -> z.min(zero)).orElse(zero);
         yield new Domain(ge(lo), Optional.empty(), step(r.round()));
       }
-      case FORMULA -> new Domain(Optional.empty(), Optional.empty(), step(((IndicatorSpec.Formula) ind).round()));
+      case FORMULA -> {
+        IndicatorSpec.Formula f = (IndicatorSpec.Formula) ind;
+        if (spec.formatVersion() < 2) {
+          yield new Domain(Optional.empty(), Optional.empty(), step(f.round()));
+        }
+        // @2: the bounds interval arithmetic proves
+        Intervals.Range r = intervals().of(f);
+        yield new Domain(r.lo().flatMap(Analyzer::ge), r.hi().flatMap(Analyzer::ge), step(f.round()));
+      }
       case TOTAL -> new Domain(ge(zero), Optional.empty(),
           ((IndicatorSpec.Total) ind).measure().map(Measure::integral).orElse(true) ? one : zero);
       case STREAK -> new Domain(ge(zero), ge(BigDecimal.valueOf(((IndicatorSpec.Streak) ind).maxYears())), one);
-      case CLAIMS -> new Domain(ge(zero), Optional.empty(),
-          ((IndicatorSpec.Claims) ind).measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
+      case CLAIMS -> {
+        IndicatorSpec.Claims c = (IndicatorSpec.Claims) ind;
+        // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
+        boolean nonNegative = c.each().map(e -> new Intervals(indicators, spec.data(), i -> Intervals.Range.ANY)
+            .of(e).lo().map(lo -> lo.signum() >= 0).orElse(false)).orElse(true);
+        yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(),
+            c.measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
+      }
       case SAFETY_STANDARD_GRADE -> new Domain(ge(zero), ge(new BigDecimal("3")), one);
       case INSURED_MONTHS -> {
         IndicatorSpec.InsuredMonths m = (IndicatorSpec.InsuredMonths) ind;

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 
 /**
  * An arithmetic expression of a {@code formula} indicator: other indicators, decimal constants and
- * the operations add, sub, mul, div, min and max. Evaluated exactly (as a fraction) and rounded once.
+ * the operations add, sub, mul, div, min and max; in {@code ratefloat/rule-table@2} also reference
+ * data ({@code data}), step-table lookups ({@code lookup}), {@code clamp} and an intermediate
+ * {@code round}. Evaluated exactly (as a fraction) and rounded only where it says so.
  */
 public sealed interface Expr {
 
@@ -41,4 +43,24 @@ public sealed interface Expr {
 
   /** An operation on two or more arguments ({@code sub} and {@code div} take exactly two). */
   record Op(Operator op, ImmutableList<Expr> args, String pointer) implements Expr {}
+
+  /** A scalar of the table's reference data (@2). */
+  record Data(String name, String pointer) implements Expr {}
+
+  /** The value of a step table of the reference data at a key (@2). */
+  record Lookup(String table, Expr key, String pointer) implements Expr {}
+
+  /** {@code value} bounded below by {@code low} and above by {@code high} (@2). */
+  record Clamp(Expr value, Expr low, Expr high, String pointer) implements Expr {}
+
+  /** An intermediate value rounded as a worksheet line is (@2). */
+  record Round(Expr value, Rounding rounding, String pointer) implements Expr {}
+
+  /** A field of the claim an {@code each} expression is evaluated for (@2): {@code paid} or {@code incurred}. */
+  record ClaimField(Field field, String pointer) implements Expr {
+    /** The amounts of a claim an expression may read. */
+    public enum Field {
+      PAID, INCURRED
+    }
+  }
 }

@@ -85,7 +85,14 @@ public sealed interface IndicatorSpec {
 
   /** What a {@code claims} indicator adds up over the claims it selects. */
   enum ClaimMeasure {
-    COUNT, PAID, INCURRED;
+    /** The number of claims. */
+    COUNT,
+    /** The sum of their paid amounts. */
+    PAID,
+    /** The sum of their incurred amounts. */
+    INCURRED,
+    /** The sum of an expression evaluated for each claim (@2, {@code each}). */
+    EACH;
 
     public String jsonName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -132,10 +139,13 @@ public sealed interface IndicatorSpec {
     }
   }
 
-  /** Count or sum of the individual claims in a window that pass a filter. */
+  /**
+   * Count or sum of the individual claims in a window that pass a filter; with {@code each} (@2),
+   * the sum of an expression evaluated for each of them (a line item per claim).
+   */
   record Claims(String id, String pointer, Text label, Window window, ClaimMeasure measure,
-      ImmutableSet<Claim.ClaimKind> kinds, int gradeFrom, int gradeTo, Optional<Boolean> medicalOnly)
-      implements IndicatorSpec {
+      ImmutableSet<Claim.ClaimKind> kinds, int gradeFrom, int gradeTo, Optional<Boolean> medicalOnly,
+      Optional<Expr> each) implements IndicatorSpec {
     public ValueType type() {
       return ValueType.NUMBER;
     }

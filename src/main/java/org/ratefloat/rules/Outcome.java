@@ -11,6 +11,8 @@ public sealed interface Outcome {
     ADD_BANDS,
     ADD_RATE_POINTS,
     MULTIPLY_RATE,
+    MULTIPLY_RATE_BY,
+    RATE_EFFECTS,
     UNDETERMINED
   }
 
@@ -49,6 +51,28 @@ public sealed interface Outcome {
   record MultiplyRate(BigDecimal factor) implements Outcome {
     public Kind kind() {
       return Kind.MULTIPLY_RATE;
+    }
+  }
+
+  /**
+   * Multiply the rate by the value of a numeric indicator (@2), e.g. an experience modification:
+   * a formula rounded to a decimal, proven positive by the analysis or flagged, checked positive
+   * when deciding.
+   */
+  record MultiplyRateBy(String indicator, String pointer) implements Outcome {
+    public Kind kind() {
+      return Kind.MULTIPLY_RATE_BY;
+    }
+  }
+
+  /**
+   * Several effects on the rate from one row (@2): a factor and percentage points, e.g. Japan's
+   * (r − 0.06)(1 + x) + 0.06 = r(1 + x) − 0.06x. The rate is benchmark × band × factors + points,
+   * so their order does not matter.
+   */
+  record RateEffects(com.google.common.collect.ImmutableList<Outcome> effects) implements Outcome {
+    public Kind kind() {
+      return Kind.RATE_EFFECTS;
     }
   }
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param domains declared value domains of indicators, by indicator id
  * @param allowed warning codes the table acknowledges, by the pointer of the step or row they
  *     concern
+ * @param formatVersion 1 or 2 ({@code ratefloat/rule-table@1} or {@code @2})
+ * @param data the table's reference data (none before @2)
  */
 public record RuleTableSpec(
     String source,
@@ -42,7 +44,9 @@ public record RuleTableSpec(
     ImmutableList<IndicatorSpec> indicators,
     ImmutableList<StepSpec> steps,
     ImmutableMap<String, DeclaredDomain> domains,
-    ImmutableMap<String, ImmutableSet<String>> allowed) {
+    ImmutableMap<String, ImmutableSet<String>> allowed,
+    int formatVersion,
+    ReferenceData data) {
 
   /**
    * The values an indicator can take, as declared in the table: an interval and a step (0 for

@@ -68,6 +68,7 @@ class JsonSchemasTest {
   /** The document formats and their schemas; a document names its format, a case has none. */
   enum Format {
     RULE_TABLE("ratefloat/rule-table@1", "rule-table-1.schema.json"),
+    RULE_TABLE_2("ratefloat/rule-table@2", "rule-table-2.schema.json"),
     CLASSIFICATION("ratefloat/classification@1", "classification-1.schema.json"),
     RANKING("ratefloat/ranking@1", "ranking-1.schema.json"),
     DECISION("ratefloat/decision@1", "decision-1.schema.json"),
@@ -244,7 +245,8 @@ class JsonSchemasTest {
       Format expected = name.endsWith(".decision.json") ? Format.DECISION
           : name.endsWith(".ranking.json") ? Format.RANKING
           : name.startsWith("examples/") ? Format.CASE
-          : format == Format.CLASSIFICATION ? Format.CLASSIFICATION : Format.RULE_TABLE;
+          : format == Format.CLASSIFICATION ? Format.CLASSIFICATION
+          : format == Format.RULE_TABLE_2 ? Format.RULE_TABLE_2 : Format.RULE_TABLE;
       assertEquals(expected, format, name);
     }
     assertEquals(EnumSet.allOf(Format.class), seen);
@@ -474,7 +476,7 @@ class JsonSchemasTest {
     switch (format) {
       case CASE -> RateFloat.readCase(bytes);
       case DECISION -> RateFloat.readDecision(bytes);
-      case RULE_TABLE, CLASSIFICATION -> {
+      case RULE_TABLE, RULE_TABLE_2, CLASSIFICATION -> {
         // the broken file among copies of the tables it refers to; a classification through the
         // national table, which refers to it
         Path folder = copyOfRules(dir);

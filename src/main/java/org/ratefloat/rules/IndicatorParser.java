@@ -1,0 +1,444 @@
+package org.ratefloat.rules;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.json.Fault;
+import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.JsonValue;
+import org.ratefloat.model.Claim;
+import org.ratefloat.model.Measure;
+
+/**
+ * Parses the indicators of a table (kinds, windows, measures, formulas and declared domains) and
+ * checks the formulas together: known numeric references, no cycle, bounded chains and size.
+ */
+final class IndicatorParser {
+  /** Longest chain of formulas referring to formulas. */
+  static final int MAX_FORMULA_DEPTH = 32;
+  /** Operations, constants and references in one formula. */
+  static final int MAX_FORMULA_NODES = 256;
+
+  private final ParseContext context;
+  private final ConditionParser conditions;
+
+  IndicatorParser(ParseContext context, ConditionParser conditions) {
+    this.context = context;
+    this.conditions = conditions;
+  }
+
+  IndicatorSpec indicator(JsonObject o) {
+    String id = context.newId(o.req("id"));
+    String p = o.pointer();
+    Text label = context.text(o.req("label"));
+    JsonValue kindValue = o.req("kind");
+    IndicatorSpec.Kind kind = IndicatorSpec.Kind.byJsonName(kindValue.asString()).orElseThrow(() -> context.error(
+        ErrorCode.RT014, kindValue.pointer(), "unknown indicator kind \"" + kindValue.asString()
+            + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
+            + "safetyCreditRating, insuredMonths, currentBand, covered or formula"));
+    context.allow(o);
+    IndicatorSpec spec = switch (kind) {
+      case RATIO -> {
+        Window window = window(o.req("window"));
+        Measure num = measure(o.req("numerator"), false);
+        Measure den = measure(o.req("denominator"), false);
+        if (num == den) {
+          throw context.error(ErrorCode.RT009, o.pointerOf("denominator"), "numerator and denominator are both " + num.jsonName());
+        }
+        BigDecimal multiplier = o.opt("multiplier").map(context::positive).orElse(BigDecimal.ONE);
+        BigDecimal divisor = o.opt("divisor").map(context::positive).orElse(BigDecimal.ONE);
+        Optional<Rounding> round = o.opt("round").map(Rounding::read);
+        Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
+        yield new IndicatorSpec.Ratio(id, p, label, window, num, den, multiplier, divisor, round, zero);
+      }
+      case TOTAL -> {
+        Window window = window(o.req("window"));
+        JsonValue m = o.req("measure");
+        if (m.asString().equals("disabilityCases")) {
+          int[] grades = grades(o.req("grades"));
+          yield new IndicatorSpec.Total(id, p, label, window, Optional.empty(), grades[0], grades[1]);
+        }
+        yield new IndicatorSpec.Total(id, p, label, window, Optional.of(measure(m, true)), 0, 0);
+      }
+      case STREAK -> {
+        int years = o.req("maxYears").asInt(1, 50);
+        ImmutableList.Builder<Measure> zero = ImmutableList.builder();
+        List<JsonValue> values = o.array("zero");
+        if (values.isEmpty()) {
+          throw o.fail("zero", Fault.MISSING, "name at least one measure that must be zero");
+        }
+        for (JsonValue v : values) {
+          zero.add(measure(v, true));
+        }
+        yield new IndicatorSpec.Streak(id, p, label, years, zero.build());
+      }
+      case CLAIMS -> {
+        Window window = window(o.req("window"));
+        Optional<Expr> each = Optional.empty();
+        IndicatorSpec.ClaimMeasure measure;
+        if (context.version >= 2 && o.has("each")) {
+          each = Optional.of(eachExpr(o.req("each")));
+          measure = IndicatorSpec.ClaimMeasure.EACH;
+        } else {
+          JsonValue m = o.req("measure");
+          measure = java.util.Arrays.stream(IndicatorSpec.ClaimMeasure.values())
+              .filter(c -> c != IndicatorSpec.ClaimMeasure.EACH && c.jsonName().equals(m.asString()))
+              .findFirst().orElseThrow(() -> m.fail(Fault.BAD_VALUE,
+                  "claims measure must be count, paid or incurred: \"" + m.asString() + "\""));
+        }
+        ImmutableSet.Builder<Claim.ClaimKind> kinds = ImmutableSet.builder();
+        for (JsonValue v : o.optArray("kinds")) {
+          kinds.add(Claim.ClaimKind.byJsonName(v.asString()).orElseThrow(() -> v.fail(Fault.BAD_VALUE,
+              "claim kind must be injury, death or occupationalDisease: \"" + v.asString() + "\"")));
+        }
+        int[] grades = o.opt("grades").map(this::grades).orElse(new int[] {0, 0});
+        Optional<Boolean> medicalOnly = o.opt("medicalOnly").map(JsonValue::asBoolean);
+        yield new IndicatorSpec.Claims(id, p, label, window, measure, kinds.build(), grades[0], grades[1],
+            medicalOnly, each);
+      }
+      case FLAG -> {
+        JsonValue f = o.req("flag");
+        IndicatorSpec.StatusFlag flag = IndicatorSpec.StatusFlag.byJsonName(f.asString()).orElseThrow(() ->
+            context.error(ErrorCode.RT008, f.pointer(), "unknown flag \"" + f.asString() + "\", expected one of "
+                + java.util.Arrays.stream(IndicatorSpec.StatusFlag.values()).map(IndicatorSpec.StatusFlag::jsonName)
+                    .toList() + " (or kind customFlag)"));
+        yield new IndicatorSpec.Flag(id, p, label, flag);
+      }
+      case CUSTOM_FLAG -> {
+        JsonValue n = o.req("name");
+        if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+          throw n.fail(Fault.BAD_VALUE, "flag names are letters, digits and _: \"" + n.asString() + "\"");
+        }
+        yield new IndicatorSpec.CustomFlag(id, p, label, n.asString(),
+            o.opt("whenAbsent").map(JsonValue::asBoolean));
+      }
+      case SAFETY_STANDARD_GRADE -> new IndicatorSpec.SafetyStandardGrade(id, p, label);
+      case SAFETY_CREDIT_RATING -> new IndicatorSpec.SafetyCreditRating(id, p, label,
+          o.opt("whenAbsent").map(JsonValue::asText));
+      case INSURED_MONTHS -> new IndicatorSpec.InsuredMonths(id, p, label,
+          o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
+      case CURRENT_BAND -> new IndicatorSpec.CurrentBand(id, p, label);
+      case COVERED -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
+      case FORMULA -> {
+        JsonValue e = o.req("expr");
+        Expr expr = expr(e);
+        if (nodes(expr) > MAX_FORMULA_NODES) {
+          throw context.error(ErrorCode.RT017, e.pointer(), "formula " + id + " has more than " + MAX_FORMULA_NODES
+              + " operations, constants and references");
+        }
+        yield new IndicatorSpec.Formula(id, p, label, expr, o.opt("round").map(Rounding::read),
+            o.opt("zeroDenominator").map(JsonValue::asDecimal));
+      }
+    };
+    o.optObject("domain").ifPresent(d -> {
+      if (spec.type() != ValueType.NUMBER) {
+        throw context.error(ErrorCode.RT011, d.pointer(), "only numeric indicators have a domain");
+      }
+      BigDecimal step = d.opt("step").map(v -> {
+        BigDecimal x = v.asDecimal();
+        if (x.signum() < 0) {
+          throw v.fail(Fault.BAD_VALUE, "step must not be negative: " + x.toPlainString());
+        }
+        return x;
+      }).orElse(BigDecimal.ZERO);
+      context.domains.put(spec.id(), new RuleTableSpec.DeclaredDomain(conditions.interval(spec.id(), d, "step"), step));
+    });
+    o.finish();
+    return spec;
+  }
+
+  private Expr expr(JsonValue v) {
+    if (v.isString()) {
+      return new Expr.Ref(v.asString(), v.pointer());
+    }
+    if (v.isNumber()) {
+      return new Expr.Const(v.asDecimal());
+    }
+    JsonObject o = v.asObject();
+    List<String> keys = o.keys();
+    if (keys.size() != 1) {
+      throw context.error(ErrorCode.RT009, o.pointer(), "an expression has exactly one of const, add, sub, mul, div, "
+          + "min, max" + (context.version >= 2 ? ", data, lookup, clamp, round" : "") + "; found " + keys);
+    }
+    String key = keys.get(0);
+    if (key.equals("const")) {
+      return new Expr.Const(o.decimal("const"));
+    }
+    if (context.version >= 2) {
+      Expr e = expr2(o, key);
+      if (e != null) {
+        o.finish();
+        return e;
+      }
+    }
+    Expr.Operator op = Expr.Operator.byJsonName(key).orElseThrow(() -> context.error(ErrorCode.RT003,
+        o.pointerOf(key), "unknown operation \"" + key + "\", expected const, add, sub, mul, div, min or max"
+            + (context.version >= 2 ? ", data, lookup, clamp or round" : "")));
+    List<JsonValue> args = o.array(key);
+    boolean binary = op.binary();
+    if (binary ? args.size() != 2 : args.size() < 2) {
+      throw context.error(ErrorCode.RT009, o.pointerOf(key), key + " takes " + (binary ? "exactly two" : "two or more")
+          + " arguments, found " + args.size());
+    }
+    ImmutableList.Builder<Expr> parsed = ImmutableList.builder();
+    for (JsonValue a : args) {
+      parsed.add(expr(a));
+    }
+    o.finish();
+    return new Expr.Op(op, parsed.build(), o.pointerOf(key));
+  }
+
+  /**
+   * The expression of a per-claim line item: claim fields ({@code {"claim": "incurred"}}), data and
+   * constants under any operation, but no indicator (so no line item can depend on itself).
+   */
+  private Expr eachExpr(JsonValue v) {
+    inClaim = true;
+    try {
+      Expr e = expr(v);
+      if (nodes(e) > MAX_FORMULA_NODES) {
+        throw context.error(ErrorCode.RT017, v.pointer(), "a line item has more than " + MAX_FORMULA_NODES
+            + " operations, constants and references");
+      }
+      List<Expr.Ref> refs = refs(e);
+      if (!refs.isEmpty()) {
+        throw context.error(ErrorCode.RT011, refs.get(0).pointer(), "a line item per claim reads the claim, "
+            + "data and constants, not the indicator \"" + refs.get(0).indicator() + "\"");
+      }
+      return e;
+    } finally {
+      inClaim = false;
+    }
+  }
+
+  /** Whether an {@code each} expression is being read, where claim fields are known. */
+  private boolean inClaim;
+
+  /** The expressions of @2, or null for a key that is none of them. */
+  private Expr expr2(JsonObject o, String key) {
+    String p = o.pointerOf(key);
+    return switch (key) {
+      case "claim" -> {
+        JsonValue f = o.req(key);
+        if (!inClaim) {
+          throw context.error(ErrorCode.RT009, p, "a claim field is known only in the each of a claims indicator");
+        }
+        yield new Expr.ClaimField(switch (f.asString()) {
+          case "paid" -> Expr.ClaimField.Field.PAID;
+          case "incurred" -> Expr.ClaimField.Field.INCURRED;
+          default -> throw f.fail(Fault.BAD_VALUE, "a claim field is paid or incurred: \"" + f.asString() + "\"");
+        }, p);
+      }
+      case "data" -> {
+        String name = o.req(key).asString();
+        if (!context.data.scalars().containsKey(name)) {
+          throw context.error(ErrorCode.RT008, p, "no scalar \"" + name + "\" in the reference data");
+        }
+        yield new Expr.Data(name, p);
+      }
+      case "lookup" -> {
+        JsonObject l = o.object(key);
+        JsonValue t = l.req("table");
+        if (!context.data.steps().containsKey(t.asString())) {
+          throw context.error(ErrorCode.RT008, t.pointer(), "no step table \"" + t.asString()
+              + "\" in the reference data");
+        }
+        Expr k = expr(l.req("key"));
+        l.finish();
+        yield new Expr.Lookup(t.asString(), k, p);
+      }
+      case "clamp" -> {
+        List<JsonValue> args = o.array(key);
+        if (args.size() != 3) {
+          throw context.error(ErrorCode.RT009, p, "clamp takes exactly three arguments [value, low, high], found "
+              + args.size());
+        }
+        yield new Expr.Clamp(expr(args.get(0)), expr(args.get(1)), expr(args.get(2)), p);
+      }
+      case "round" -> {
+        JsonObject r = o.object(key);
+        Expr value = expr(r.req("value"));
+        Rounding rounding = Rounding.read(r.req("to"));
+        r.finish();
+        yield new Expr.Round(value, rounding, p);
+      }
+      default -> null;
+    };
+  }
+
+  /** Every formula refers to known numeric indicators, and no formula depends on itself. */
+  void checkFormulas(List<IndicatorSpec> all) {
+    for (IndicatorSpec spec : all) {
+      if (spec instanceof IndicatorSpec.Formula f) {
+        for (Expr.Ref ref : refs(f.expr())) {
+          IndicatorSpec target = context.indicators.get(ref.indicator());
+          if (target == null) {
+            throw context.error(ErrorCode.RT008, ref.pointer(), "unknown indicator \"" + ref.indicator() + "\"");
+          }
+          if (target.type() != ValueType.NUMBER) {
+            throw context.error(ErrorCode.RT011, ref.pointer(), ref.indicator() + " is not a number and cannot be "
+                + "used in a formula");
+          }
+        }
+      }
+    }
+    chains(all);
+  }
+
+  /**
+   * Refuses a formula that depends on itself (RT018) or sits on a chain of more than
+   * {@link #MAX_FORMULA_DEPTH} formulas (RT017). Iterative, so that no table can exhaust the stack
+   * here, and the engine, which follows the same chains, never meets a deeper one.
+   */
+  private void chains(List<IndicatorSpec> all) {
+    // depth of each formula: 1 + the deepest formula it refers to, computed in dependency order
+    Map<String, Integer> waiting = new HashMap<>();
+    Map<String, List<String>> users = new HashMap<>();
+    java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+    Map<String, Integer> depth = new HashMap<>();
+    for (IndicatorSpec spec : all) {
+      int formulas = 0;
+      if (spec instanceof IndicatorSpec.Formula f) {
+        for (String ref : new java.util.LinkedHashSet<>(refs(f.expr()).stream().map(Expr.Ref::indicator).toList())) {
+          if (context.indicators.get(ref) instanceof IndicatorSpec.Formula) {
+            formulas++;
+            users.computeIfAbsent(ref, k -> new java.util.ArrayList<>()).add(spec.id());
+          }
+        }
+      }
+      waiting.put(spec.id(), formulas);
+      if (formulas == 0) {
+        ready.add(spec.id());
+        depth.put(spec.id(), spec instanceof IndicatorSpec.Formula ? 1 : 0);
+      }
+    }
+    while (!ready.isEmpty()) {
+      String id = ready.poll();
+      int d = depth.get(id);
+      if (d > MAX_FORMULA_DEPTH) {
+        throw context.error(ErrorCode.RT017, context.indicators.get(id).pointer() + "/expr", "formula " + id
+            + " sits on a chain of more than " + MAX_FORMULA_DEPTH + " formulas");
+      }
+      for (String user : users.getOrDefault(id, List.of())) {
+        depth.merge(user, d + 1, Math::max);
+        if (waiting.merge(user, -1, Integer::sum) == 0) {
+          ready.add(user);
+        }
+      }
+    }
+    for (IndicatorSpec spec : all) {
+      if (waiting.get(spec.id()) > 0) {
+        // on or behind a cycle: walk the unresolved references until one repeats
+        List<String> path = new java.util.ArrayList<>();
+        Map<String, Integer> at = new HashMap<>();
+        String id = spec.id();
+        while (!at.containsKey(id)) {
+          at.put(id, path.size());
+          path.add(id);
+          IndicatorSpec.Formula f = (IndicatorSpec.Formula) context.indicators.get(id);
+          id = refs(f.expr()).stream().map(Expr.Ref::indicator).filter(r -> waiting.get(r) > 0)
+              .findFirst().orElseThrow();
+        }
+        List<String> loop = new java.util.ArrayList<>(path.subList(at.get(id), path.size()));
+        loop.add(id);
+        throw context.error(ErrorCode.RT018, context.indicators.get(id).pointer() + "/expr", "circular definition: "
+            + String.join(" -> ", loop));
+      }
+    }
+  }
+
+  /** Nodes of an expression (its depth is bounded by the JSON reader's depth limit). */
+  private static int nodes(Expr e) {
+    int n = 1;
+    for (Expr a : children(e)) {
+      n += nodes(a);
+      if (n > MAX_FORMULA_NODES) {
+        return n;
+      }
+    }
+    return n;
+  }
+
+  /** The subexpressions of an expression, in order. */
+  static List<Expr> children(Expr e) {
+    if (e instanceof Expr.Op op) {
+      return op.args();
+    } else if (e instanceof Expr.Lookup l) {
+      return List.of(l.key());
+    } else if (e instanceof Expr.Clamp c) {
+      return List.of(c.value(), c.low(), c.high());
+    } else if (e instanceof Expr.Round r) {
+      return List.of(r.value());
+    }
+    // Ref, Const, Data and ClaimField have none
+    return List.of();
+  }
+
+  static List<Expr.Ref> refs(Expr e) {
+    List<Expr.Ref> refs = new java.util.ArrayList<>();
+    collect(e, refs);
+    return refs;
+  }
+
+  private static void collect(Expr e, List<Expr.Ref> refs) {
+    if (e instanceof Expr.Ref r) {
+      refs.add(r);
+    } else {
+      children(e).forEach(a -> collect(a, refs));
+    }
+  }
+
+  private int[] grades(JsonValue v) {
+    List<JsonValue> pair = v.asArray();
+    if (pair.size() != 2) {
+      throw v.fail(Fault.BAD_VALUE, "grades is a pair [from, to] of disability grades 1..10");
+    }
+    int from = pair.get(0).asInt(1, 10);
+    int to = pair.get(1).asInt(1, 10);
+    if (to < from) {
+      throw context.error(ErrorCode.RT012, v.pointer(), "empty grade range [" + from + ", " + to + "]");
+    }
+    return new int[] {from, to};
+  }
+
+  private Measure measure(JsonValue v, boolean peakAllowed) {
+    String name = v.asString();
+    Measure m = Measure.byJsonName(name).orElseThrow(() -> context.error(ErrorCode.RT008, v.pointer(),
+        "unknown measure \"" + name + "\""));
+    if (!peakAllowed && m.kind() == Measure.Kind.PEAK) {
+      throw context.error(ErrorCode.RT011, v.pointer(), "a ratio cannot use the peak measure " + name);
+    }
+    return m;
+  }
+
+  private Window window(JsonValue v) {
+    JsonObject o = v.asObject();
+    Window window;
+    if (context.version >= 2 && o.has("insuranceYears")) {
+      int years = o.req("insuranceYears").asInt(1, 50);
+      int month = o.req("startMonth").asInt(1, 12);
+      int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
+      window = Window.yearsFrom(month, years, skip);
+    } else if (o.has("calendarYears")) {
+      int years = o.req("calendarYears").asInt(1, 50);
+      int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
+      window = Window.calendarYears(years, skip);
+    } else {
+      LocalDate from = o.date("from");
+      LocalDate to = o.date("to");
+      if (to.isBefore(from)) {
+        throw context.error(ErrorCode.RT012, o.pointerOf("to"), "empty window " + from + ".." + to);
+      }
+      window = Window.range(from, to);
+    }
+    o.finish();
+    return window;
+  }
+}

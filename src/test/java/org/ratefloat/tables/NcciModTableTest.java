@@ -1,0 +1,143 @@
+package org.ratefloat.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.decision.IndicatorValue;
+
+/**
+ * rules/us-ncci-mod.json, worksheet lines computed by hand (experience-rating-abroad.md §1: the
+ * formula M = (Ap + W Ae + (1 − W) Ee + B) / (E + B); ERA 30 % of medical-only claims before the
+ * split; W from Appendix A; B = 0.1 E + 2,500 E G / (E + 700 G), G = 11.90; maximum mod 1.10 +
+ * 0.0004 E / G; class 8810 ELR 0.09, D 0.29; split point $18,500).
+ */
+class NcciModTableTest {
+  private static final Path TABLE = Path.of("rules/us-ncci-mod.json");
+
+  @TempDir
+  Path tmp;
+
+  private static String json(String payroll, String claims) {
+    StringBuilder h = new StringBuilder();
+    for (int y = 2021; y <= 2023; y++) {
+      h.append(y > 2021 ? "," : "").append("{\"from\": \"").append(y).append("-01-01\", \"to\": \"").append(y)
+          .append("-12-31\", \"payroll\": \"").append(payroll).append("\"}");
+    }
+    return "{\"asOf\": \"2025-01-01\", \"employer\": {\"id\": \"T\", \"industry\": {\"edition\": \"GB/T 4754-2011\","
+        + " \"code\": \"72\"}, \"riskClassOverride\": 1, \"benchmarkRate\": \"1.00\"}, \"history\": [" + h
+        + "], \"claims\": [" + claims + "]}";
+  }
+
+  private static String claim(String id, String date, String incurred, boolean medicalOnly) {
+    return "{\"id\": \"" + id + "\", \"date\": \"" + date + "\", \"kind\": \"injury\", \"paid\": \"" + incurred
+        + "\", \"incurred\": \"" + incurred + "\", \"medicalOnly\": " + medicalOnly + "}";
+  }
+
+  private static Map<String, String> lines(RuleTable table, String caseJson) {
+    Decision d = table.decide(RateFloat.readCase(caseJson.getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> v = d.indicators().stream().collect(Collectors.toMap(IndicatorValue::id,
+        i -> i.value().render()));
+    v.put("rate", d.rate().toPlainString());
+    return v;
+  }
+
+  private static void assertLine(String expected, String actual) {
+    assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual)), expected + " vs " + actual);
+  }
+
+  @Test
+  void aMidSizedClericalRiskLineByLine() {
+    // payroll 3 x $20,000,000; claims: lost-time $40,000; medical-only $60,000 and $2,000
+    Map<String, String> v = lines(RateFloat.loadTable(TABLE), json("20000000.00", String.join(",",
+        claim("a", "2021-05-12", "40000.00", false), claim("b", "2022-08-03", "60000.00", true),
+        claim("c", "2023-02-20", "2000.00", true))));
+    // D  E  = 60,000,000 / 100 x 0.09 = 54,000
+    assertLine("54000", v.get("E"));
+    // E  Ep = 54,000 x 0.29 = 15,660;  C  Ee = 54,000 - 15,660 = 38,340
+    assertLine("15660", v.get("Ep"));
+    assertLine("38340", v.get("Ee"));
+    // I  Ap = min(40,000, 18,500) + min(0.3 x 60,000 = 18,000, 18,500) + min(0.3 x 2,000 = 600, 18,500)
+    //       = 18,500 + 18,000 + 600 = 37,100
+    assertLine("37100", v.get("Ap"));
+    // F  Ae = (40,000 + 18,000 + 600) - 37,100 = 21,500
+    assertLine("21500", v.get("Ae"));
+    // A  W: 33,815 <= 54,000 < 56,558 -> 0.09
+    assertLine("0.09", v.get("W"));
+    // G  B = 5,400 + 2,500 x 54,000 x 11.90 / (54,000 + 8,330) = 5,400 + 25,774.11 = 31,174.11 -> 31,174
+    assertLine("31174", v.get("B"));
+    // H  actual = 37,100 + 0.09 x 21,500 + 0.91 x 38,340 + 31,174 = 37,100 + 1,935 + 34,889.4 + 31,174
+    //           = 105,098.4;  expected = 54,000 + 31,174 = 85,174
+    // K  mod = 105,098.4 / 85,174 = 1.23393... -> 1.23 (max 1.10 + 0.0004 x 54,000 / 11.90 = 2.915 not reached)
+    assertLine("1.23", v.get("mod"));
+    assertLine("1.23", v.get("rate"));
+  }
+
+  @Test
+  void theMaximumModificationBindsASmallRisk() {
+    // payroll 3 x $1,000,000: E = 2,700; Ep = 783; Ee = 1,917; one lost-time claim of $50,000:
+    // Ap = 18,500, Ae = 31,500; W (2,492 <= E < 10,075) = 0.05;
+    // B = 270 + 2,500 x 2,700 x 11.90 / (2,700 + 8,330) = 270 + 7,282.41 = 7,552.41 -> 7,552
+    // unlimited = (18,500 + 1,575 + 1,821.15 + 7,552) / (2,700 + 7,552) = 29,448.15 / 10,252 = 2.87
+    // max = 1.10 + 0.0004 x 2,700 / 11.90 = 1.10 + 0.0907... = 1.1907... -> mod 1.19
+    Map<String, String> v = lines(RateFloat.loadTable(TABLE), json("1000000.00",
+        claim("a", "2022-03-01", "50000.00", false)));
+    assertLine("2700", v.get("E"));
+    assertLine("783", v.get("Ep"));
+    assertLine("0.05", v.get("W"));
+    assertLine("7552", v.get("B"));
+    // 1.10 + 1.08 / 11.90 = 1,309/1,190 + 108/1,190 = 1,417/1,190, kept exact
+    assertEquals("1417/1190", v.get("maxMod"));
+    assertLine("1.19", v.get("mod"));
+  }
+
+  @Test
+  void theIowaBureauExampleOfTheEraReduction() throws Exception {
+    // ICRB, http://compclues.icrb.net/public/CompClues/details.aspx?Item=200: a $60,000 medical-only
+    // claim enters at $18,000; at a split point of $16,500 it is $16,500 primary and $1,500 excess,
+    // at $18,000 it is $18,000 primary and no excess
+    for (String[] split : new String[][] {{"16500", "16500", "1500"}, {"18000", "18000", "0"}}) {
+      Path table = tmp.resolve("us-ncci-mod.json");
+      Files.writeString(table, Files.readString(TABLE).replace("\"splitPoint\": \"18500\"",
+          "\"splitPoint\": \"" + split[0] + "\""));
+      Map<String, String> v = lines(RateFloat.loadTable(table), json("20000000.00",
+          claim("m", "2022-08-03", "60000.00", true)));
+      assertLine("18000", v.get("lossesMedical"));
+      assertLine(split[1], v.get("Ap"));
+      assertLine(split[2], v.get("Ae"));
+    }
+  }
+
+  private RuntimeException refusedWith(String from, String to) throws Exception {
+    String text = Files.readString(TABLE);
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains(from), from);
+    Path table = tmp.resolve("us-ncci-mod.json");
+    Files.writeString(table, text.replace(from, to));
+    return org.junit.jupiter.api.Assertions.assertThrows(org.ratefloat.error.RuleTableException.class,
+        () -> RateFloat.loadTable(table));
+  }
+
+  @Test
+  void aLineItemReadsTheClaimDataAndConstantsOnly() throws Exception {
+    // an indicator inside each would let a line item take part in a cycle
+    var e = (org.ratefloat.error.RuleTableException) refusedWith(
+        "\"each\": {\n        \"claim\": \"incurred\"\n      }",
+        "\"each\": {\n        \"min\": [{\"claim\": \"incurred\"}, \"E\"]\n      }");
+    assertEquals("RT011", e.code().name(), e.getMessage());
+    // a claim field outside each means nothing
+    e = (org.ratefloat.error.RuleTableException) refusedWith("\"sub\": [\n          \"E\",\n          \"Ep\"",
+        "\"sub\": [\n          {\"claim\": \"paid\"},\n          \"Ep\"");
+    assertEquals("RT009", e.code().name(), e.getMessage());
+    assertEquals("/indicators/3/expr/sub/0/claim", e.pointer());
+  }
+}
