@@ -3,12 +3,15 @@ package org.ratefloat.properties;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,18 +19,16 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import java.time.LocalDate;
-import java.util.Set;
-import static org.junit.jupiter.api.Assertions.fail;
-import org.ratefloat.error.ErrorCode;
 import org.ratefloat.Cases;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
-import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.model.RatingCase;
 
 /**
@@ -39,7 +40,7 @@ import org.ratefloat.model.RatingCase;
  * <p>The rate-ladder property holds for the tables that float by band multipliers only; City A (rate
  * points) and Puyang (rate points, rate multiplier, caps and floors per class) move the rate off
  * the ladder and are left out of that one property. The cases the tables' sources leave undetermined
- * are checked, try by try, to be exactly the documented refusal ({@link #UNDETERMINED}) and then
+ * are checked, try by try, to be exactly the documented refusal ({@link Profile#decide}) and then
  * discarded:
  * <ul>
  *   <li>Hangzhou: payout ratio 0 in a year with injuries (its sources gloss r = 0 as "no injury");
@@ -170,6 +171,15 @@ class DecisionProperties {
         .flatMap(p -> Combinators.combine(maxDeaths, headcount, premiums, benchmark, claims).as((m, h, pr, bm, cl) ->
             new Profile(p.table(), p.division(), p.band(), p.standardGrade(), p.arrears(), p.firstInsured(),
                 Math.min(p.injuries(), Long.parseLong(h)), Math.min(p.deaths(), p.injuries()), m, h, pr, bm, cl)));
+  }
+
+  @Example
+  void everyShippedTableIsCovered() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("rules"))) {
+      assertEquals(Set.copyOf(IDS), files.map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".json") && !n.startsWith("cn-annex") && !n.endsWith(".ranking.json"))
+          .map(n -> n.substring(0, n.length() - ".json".length())).collect(java.util.stream.Collectors.toSet()));
+    }
   }
 
   /**
