@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.model.Claim;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.Employer;
 import org.ratefloat.model.IndustryCode;
@@ -38,6 +39,7 @@ public final class Cases {
   private Optional<LocalDate> firstInsured = Optional.of(LocalDate.of(2010, 1, 1));
   private final Map<String, Boolean> custom = new TreeMap<>();
   private final List<Period> history = new ArrayList<>();
+  private final List<Claim> claims = new ArrayList<>();
   private LocalDate asOf = LocalDate.of(2025, 1, 1);
 
   private Cases() {}
@@ -96,6 +98,15 @@ public final class Cases {
     return this;
   }
 
+  /** An individual claim, with a disability grade for injuries (grade 1 + its number mod 10). */
+  public Cases claim(String date, Claim.ClaimKind kind, String paid, String incurred) {
+    int n = claims.size();
+    claims.add(new Claim("CL-" + n, LocalDate.parse(date), kind,
+        kind == Claim.ClaimKind.INJURY ? OptionalInt.of(1 + n % 10) : OptionalInt.empty(), new BigDecimal(paid),
+        Optional.of(new BigDecimal(incurred)), n % 3 == 2));
+    return this;
+  }
+
   public Cases asOf(String date) {
     this.asOf = LocalDate.parse(date);
     return this;
@@ -124,7 +135,7 @@ public final class Cases {
         ImmutableSortedMap.copyOf(custom));
     Employer e = new Employer("T-1", "test employer", new IndustryCode(edition, code), override, band,
         benchmark, status);
-    return new RatingCase(e, ImmutableList.copyOf(history), ImmutableList.of(), asOf, Optional.empty());
+    return new RatingCase(e, ImmutableList.copyOf(history), ImmutableList.copyOf(claims), asOf, Optional.empty());
   }
 
   public Decision decide(RuleTable table) {

@@ -66,7 +66,7 @@ final class BatchCommand implements Callable<Integer> {
             long millis = Math.max(1, (now - start) / 1_000_000);
             long rate = records * 1000 / millis;
             long eta = read == 0 ? 0 : millis * (total - read) / read / 1000;
-            err.printf("\r%,d records, %,d/s, ETA %s   ", records, rate, Duration.ofSeconds(eta).toString()
+            err.printf(java.util.Locale.ROOT, "\r%,d records, %,d/s, ETA %s   ", records, rate, Duration.ofSeconds(eta).toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT));
             err.flush();
           }

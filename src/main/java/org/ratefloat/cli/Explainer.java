@@ -76,7 +76,7 @@ final class Explainer {
     out.append('\n').append(zh ? "步骤" : "Steps").append(":\n");
     int n = 1;
     for (StepTrace s : d.steps()) {
-      out.append(String.format("  %d. %s [%s] %s", n++, labels.getOrDefault(s.step(), s.step()), s.step(),
+      out.append(String.format(java.util.Locale.ROOT, "  %d. %s [%s] %s", n++, labels.getOrDefault(s.step(), s.step()), s.step(),
           outcome(s.outcome(), zh)));
       s.row().ifPresent(r -> out.append(zh ? "，命中行 " : ", row ").append(r));
       if (!s.effect().equals("none")) {

@@ -103,7 +103,7 @@ final class RankCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, top %d, %d refused%n", month, result.eligible(),
         result.skipped(), n, errors.values().stream().mapToInt(Integer::intValue).sum());
-    errors.forEach((code, count) -> err.printf("  refused %s %d%n", code, count));
+    errors.forEach((code, count) -> err.printf(Locale.ROOT, "  refused %s %d%n", code, count));
     return Outcome.exitCode(!errors.isEmpty(), allowErrors);
   }
 }

@@ -152,7 +152,7 @@ final class SimulateCommand implements Callable<Integer> {
           orNa(t.payoutRatioBefore(col.roundings())), orNa(t.payoutRatioAfter(col.roundings())))));
       col.errors().forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
     }
-    unreadable.forEach((code, n) -> err.printf("  unreadable %s %d%n", code, n));
+    unreadable.forEach((code, n) -> err.printf(java.util.Locale.ROOT, "  unreadable %s %d%n", code, n));
     boolean someRefused = !unreadable.isEmpty() || columns.stream().anyMatch(c -> !c.errors().isEmpty());
     return Outcome.exitCode(someRefused, allowErrors);
   }

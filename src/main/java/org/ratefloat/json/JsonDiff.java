@@ -122,7 +122,7 @@ public final class JsonDiff {
       }
       if (b != null) {
         if (escape) {
-          b.append(String.format("\\u%04x", (int) c));
+          b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
         } else {
           b.append(c);
         }

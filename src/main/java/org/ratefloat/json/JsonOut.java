@@ -257,7 +257,7 @@ public final class JsonOut {
           out.append(ch).append(s.charAt(++i));
           continue;
         }
-        throw new NotCanonicalException(String.format("text with an unpaired surrogate \\u%04x", (int) ch));
+        throw new NotCanonicalException(String.format(java.util.Locale.ROOT, "text with an unpaired surrogate \\u%04x", (int) ch));
       }
       switch (ch) {
         case '"' -> out.append("\\\"");
@@ -269,7 +269,7 @@ public final class JsonOut {
         case '\f' -> out.append("\\f");
         default -> {
           if (ch < 0x20) {
-            out.append(String.format("\\u%04x", (int) ch));
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
           } else {
             out.append(ch);
           }

@@ -174,7 +174,7 @@ public final class InputRules {
         if (shown == null) {
           shown = new StringBuilder(cut.substring(0, i));
         }
-        shown.append(String.format("\\u%04x", (int) c));
+        shown.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
       } else if (shown != null) {
         shown.append(c);
       }

@@ -1,6 +1,7 @@
 package org.ratefloat.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ratefloat.Assertions2.assertFails;
 
@@ -91,12 +92,15 @@ class CaseJsonTest {
   }
 
   @Test
-  void calendarYearsOutsideTheYearShorthandAreWrittenFromTo() {
+  void calendarYearsOutsideTheYearShorthandAreWrittenFromTo() throws Exception {
     String old = VALID.replace("{\"year\": 2023,", "{\"from\": \"1899-01-01\", \"to\": \"1899-12-31\",");
     RatingCase c = read(old);
     assertTrue(c.history().get(0).isCalendarYear());
     String written = new String(CaseJson.bytes(c), StandardCharsets.UTF_8);
-    assertTrue(written.contains("\"from\": \"1899-01-01\""), written);
+    var period = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written).path("history").path(0);
+    assertEquals("1899-01-01", period.path("from").textValue(), written);
+    assertEquals("1899-12-31", period.path("to").textValue(), written);
+    assertFalse(period.has("year"), written);
     assertEquals(c, CaseJson.read(CaseJson.bytes(c)));
   }
 

@@ -3,10 +3,15 @@ package org.ratefloat.properties;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,60 +19,131 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.ratefloat.Cases;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
-import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.model.RatingCase;
 
 /**
- * Properties of decisions over generated employers: bounds, monotonicity, determinism, lossless
- * JSON. The tables used here float by band multipliers only (no point adjustments). One case is
- * left undetermined by its sources: Hangzhou's payout ratio 0 in a year with injuries (its sources
- * gloss r = 0 as "no injury"); such a try is checked to be exactly that case and then discarded.
+ * Properties of decisions over generated employers, on every shipped rule table: bounds,
+ * monotonicity, determinism, lossless JSON. Employers vary in premiums as well as payouts, carry
+ * individual claims, and are dated for each table (the three-class tables of the 2000s decide as of
+ * 2013 with the employer's own class and benchmark rate; Jiangsu reads October-to-September years).
+ *
+ * <p>The rate-ladder property holds for the tables that float by band multipliers only; City A (rate
+ * points) and Puyang (rate points, rate multiplier, caps and floors per class) move the rate off
+ * the ladder and are left out of that one property. The cases the tables' sources leave undetermined
+ * are checked, try by try, to be exactly the documented refusal ({@link Profile#decide}) and then
+ * discarded:
+ * <ul>
+ *   <li>Hangzhou: payout ratio 0 in a year with injuries (its sources gloss r = 0 as "no injury");
+ *   <li>Jiangsu: payouts or injuries in the current window (the up-float thresholds are missing);
+ *   <li>Ordos: classes 2-8 with a death in the year (item (1) is cut off in the source);
+ *   <li>Puyang: class 1, and classes 2 and 3 at a payout ratio of exactly 100 %.
+ * </ul>
  */
 class DecisionProperties {
-  private static final Map<String, RuleTable> TABLES = Map.of(
-      "cn-hn-provisional", Cases.table("cn-hn-provisional"),
-      "cn-zj-hangzhou", Cases.table("cn-zj-hangzhou"),
-      "cn-city-b", Cases.table("cn-city-b"),
-      "cn-national-2015", Cases.table("cn-national-2015"));
+  private static final List<String> IDS = List.of("cn-city-a", "cn-city-b", "cn-gd-shenzhen-old", "cn-ha-puyang",
+      "cn-hn-provisional", "cn-js-2023", "cn-national-2015", "cn-nm-ordos-2015", "cn-zj-hangzhou");
+  private static final Map<String, RuleTable> TABLES = IDS.stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(id -> id, Cases::table));
+  /** Tables that move the rate off the band ladder (rate points, multipliers). */
+  private static final Set<String> OFF_LADDER = Set.of("cn-city-a", "cn-ha-puyang");
+  /** Tables with three risk classes and no benchmarks of their own, in force until 2015 and 2018. */
+  private static final Set<String> THREE_CLASSES = Set.of("cn-gd-shenzhen-old", "cn-ha-puyang");
+  /** Tables whose last step floors the rate at the national class-1 benchmark, 0.2 %. */
+  private static final Set<String> CLASS_1_FLOOR = Set.of("cn-city-a", "cn-city-b", "cn-hn-provisional",
+      "cn-js-2023", "cn-national-2015", "cn-nm-ordos-2015", "cn-zj-hangzhou");
   private static final BigDecimal CLASS_1_BENCHMARK = new BigDecimal("0.2");
 
   /** What a generated employer is made of; benefits are varied separately. */
   record Profile(String table, int division, String band, int standardGrade, boolean arrears,
-      String firstInsured, long injuries, long deaths, long maxDeaths, String headcount) {
+      String firstInsured, long injuries, long deaths, long maxDeaths, String headcount, String premiums,
+      String benchmark, int claims) {
 
-    /** Decides, or discards the try if it is the one case the tables leave undetermined. */
+    /** Years earlier than 2025 that the case is dated, for tables in force before then. */
+    int shift() {
+      return THREE_CLASSES.contains(table) ? 12 : 0;
+    }
+
+    int riskClass() {
+      return THREE_CLASSES.contains(table) ? 1 + division % 3 : TABLES.get(table).classify(
+          new org.ratefloat.model.IndustryCode(org.ratefloat.model.Edition.GBT_4754_2011, code())).riskClass();
+    }
+
+    String code() {
+      return String.format(java.util.Locale.ROOT, "%02d", division);
+    }
+
+    /** Decides, or discards the try if it is one of the cases the table leaves undetermined. */
     Decision decide(RuleTable t, String benefits) {
       try {
         return cases(benefits).decide(t);
       } catch (UndeterminedException e) {
-        assertEquals("cn-zj-hangzhou/steps/0/rows/1", table + e.pointer(), e.getMessage());
-        assertEquals(0, new BigDecimal(benefits).signum());
-        assertTrue(injuries > 0);
+        assertEquals(ErrorCode.DC001, e.code());
+        String where = table + e.pointer();
+        BigDecimal paid = new BigDecimal(benefits);
+        switch (where) {
+          case "cn-zj-hangzhou/steps/0/rows/1" -> {
+            assertEquals(0, paid.signum(), e.getMessage());
+            assertTrue(injuries > 0, e.getMessage());
+          }
+          case "cn-js-2023/steps/0/rows/2" -> assertTrue(paid.signum() > 0 || injuries > 0, e.getMessage());
+          case "cn-nm-ordos-2015/steps/1/rows/1" -> {
+            assertTrue(riskClass() >= 2, e.getMessage());
+            assertTrue(deaths > 0, e.getMessage());
+          }
+          case "cn-ha-puyang/steps/0/rows/0" -> assertEquals(1, riskClass(), e.getMessage());
+          case "cn-ha-puyang/steps/2/rows/1", "cn-ha-puyang/steps/3/rows/1" -> {
+            assertEquals(where.contains("/steps/2/") ? 2 : 3, riskClass(), e.getMessage());
+            // payout ratio = benefits / premiums x 100 = exactly 100
+            assertEquals(0, paid.compareTo(new BigDecimal(premiums)), e.getMessage());
+          }
+          default -> fail("not a documented undetermined case: " + where + ": " + e.getMessage());
+        }
         Assume.that(false);
         throw e;
       }
     }
 
     Cases cases(String benefits) {
-      Cases c = Cases.employer().code(String.format("%02d", division)).firstInsured(firstInsured)
-          .period(Cases.year(2023).benefits("1000.00").injuries(1))
-          .period(Cases.year(2024).benefits(benefits).injuries(injuries).deaths(deaths).headcount(headcount)
-              .maxDeathsOneAccident(maxDeaths));
-      if (division != 65 && division != 66 && !band.equals("1.0")) {
+      int y = 2024 - shift();
+      Cases c = Cases.employer().code(code()).asOf((y + 1) + "-01-01")
+          .firstInsured(LocalDate.parse(firstInsured).minusYears(shift()).toString());
+      if (table.equals("cn-js-2023")) {
+        // Jiangsu's windows: October 2020 to September 2022, and October 2022 to September 2024
+        c.period(Cases.range("2020-10-01", "2021-09-30")).period(Cases.range("2021-10-01", "2022-09-30"))
+            .period(Cases.range("2022-10-01", "2023-09-30"))
+            .period(Cases.range("2023-10-01", "2024-09-30").benefits(benefits).premiums(premiums).injuries(injuries)
+                .deaths(deaths).headcount(headcount).maxDeathsOneAccident(maxDeaths));
+      } else {
+        c.period(Cases.year(y - 1).benefits("1000.00").injuries(1).grade(10, 0))
+            .period(Cases.year(y).benefits(benefits).premiums(premiums).injuries(injuries).deaths(deaths)
+                .headcount(headcount).maxDeathsOneAccident(maxDeaths).grade(10, 0));
+      }
+      if (THREE_CLASSES.contains(table)) {
+        c.riskClass(riskClass()).benchmark(benchmark);
+      }
+      if (division != 65 && division != 66 && !band.equals("1.0") && !THREE_CLASSES.contains(table)) {
         c.band(band);
       }
       if (standardGrade > 0) {
-        c.standard(standardGrade, "2026-12-31");
+        c.standard(standardGrade, LocalDate.parse("2026-12-31").minusYears(shift()).toString());
       }
       if (arrears) {
         c.arrears();
+      }
+      for (int i = 0; i < claims; i++) {
+        // claims dated in the last year: an injury, a death, an occupational disease, in turn
+        c.claim((y) + "-0" + (1 + i % 9) + "-15", org.ratefloat.model.Claim.ClaimKind.values()[i % 3],
+            String.valueOf(1000 * (i + 1)) + ".00", String.valueOf(1500 * (i + 1)) + ".50");
       }
       return c;
     }
@@ -75,7 +151,7 @@ class DecisionProperties {
 
   @Provide
   Arbitrary<Profile> profiles() {
-    Arbitrary<String> table = Arbitraries.of(TABLES.keySet().stream().sorted().toList());
+    Arbitrary<String> table = Arbitraries.of(IDS);
     Arbitrary<Integer> division = Arbitraries.integers().between(1, 96);
     Arbitrary<String> band = Arbitraries.of("1.0", "1.2", "1.5");
     Arbitrary<Integer> grade = Arbitraries.integers().between(0, 3);
@@ -85,11 +161,52 @@ class DecisionProperties {
     Arbitrary<Long> deaths = Arbitraries.longs().between(0, 3);
     Arbitrary<Long> maxDeaths = Arbitraries.longs().between(0, 12);
     Arbitrary<String> headcount = Arbitraries.integers().between(1, 5000).map(String::valueOf);
+    Arbitrary<String> premiums = Arbitraries.oneOf(Arbitraries.of("100000.00", "1.00", "0.01", "250000.00"),
+        Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("5000000")).ofScale(2)
+            .map(BigDecimal::toPlainString));
+    Arbitrary<String> benchmark = Arbitraries.of("0.5", "1.0", "1.6", "2.25");
+    Arbitrary<Integer> claims = Arbitraries.integers().between(0, 4);
     return Combinators.combine(table, division, band, grade, arrears, firstInsured, injuries, deaths)
-        .as((t, d, b, g, a, f, i, de) -> new Profile(t, d, b, g, a, f, i, de, 0, "100"))
-        .flatMap(p -> Combinators.combine(maxDeaths, headcount).as((m, h) ->
+        .as((t, d, b, g, a, f, i, de) -> new Profile(t, d, b, g, a, f, i, de, 0, "100", "100000.00", "1.0", 0))
+        .flatMap(p -> Combinators.combine(maxDeaths, headcount, premiums, benchmark, claims).as((m, h, pr, bm, cl) ->
             new Profile(p.table(), p.division(), p.band(), p.standardGrade(), p.arrears(), p.firstInsured(),
-                Math.min(p.injuries(), Long.parseLong(h)), Math.min(p.deaths(), p.injuries()), m, h)));
+                Math.min(p.injuries(), Long.parseLong(h)), Math.min(p.deaths(), p.injuries()), m, h, pr, bm, cl)));
+  }
+
+  @Example
+  void everyShippedTableIsCovered() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("rules"))) {
+      assertEquals(Set.copyOf(IDS), files.map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".json") && !n.startsWith("cn-annex") && !n.endsWith(".ranking.json"))
+          .map(n -> n.substring(0, n.length() - ".json".length())).collect(java.util.stream.Collectors.toSet()));
+    }
+  }
+
+  /**
+   * The decided class's band multipliers: from the classification, or for the three-class tables
+   * (which classify nobody) from the file's own ladders.
+   */
+  private static List<BigDecimal> ladder(String id, RuleTable table, Decision d) {
+    if (!THREE_CLASSES.contains(id)) {
+      return table.classify(d.industry()).ladder();
+    }
+    try {
+      JsonNode ladders = new ObjectMapper().readTree(java.nio.file.Files.readAllBytes(
+          java.nio.file.Path.of("rules", id + ".json"))).path("ladders");
+      JsonNode own = ladders.path("byClass").path(String.valueOf(d.riskClass()));
+      List<BigDecimal> list = new java.util.ArrayList<>();
+      (own.isMissingNode() ? ladders.path("default") : own).forEach(m -> list.add(new BigDecimal(m.asText())));
+      assertTrue(!list.isEmpty(), "no ladder in " + id);
+      return list;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Profiles for the tables that float by band multipliers only. */
+  @Provide
+  Arbitrary<Profile> onTheLadder() {
+    return profiles().filter(p -> !OFF_LADDER.contains(p.table()));
   }
 
   @Provide
@@ -99,15 +216,17 @@ class DecisionProperties {
   }
 
   @Property(tries = 300)
-  void rateLiesOnTheLadderWithinFloorAndCap(@ForAll("profiles") Profile p, @ForAll("amounts") String benefits) {
+  void rateLiesOnTheLadderWithinFloorAndCap(@ForAll("onTheLadder") Profile p, @ForAll("amounts") String benefits) {
     RuleTable table = TABLES.get(p.table());
     Decision d = p.decide(table, benefits);
     BigDecimal benchmark = d.benchmark();
-    List<BigDecimal> ladder = table.classify(d.industry()).ladder();
+    List<BigDecimal> ladder = ladder(p.table(), table, d);
     boolean onLadder = ladder.stream().anyMatch(m -> benchmark.multiply(m).compareTo(d.rateUnrounded()) == 0);
-    boolean atFloor = d.rateUnrounded().compareTo(CLASS_1_BENCHMARK) == 0;
+    boolean floors = CLASS_1_FLOOR.contains(p.table());
+    boolean atFloor = floors && d.rateUnrounded().compareTo(CLASS_1_BENCHMARK) == 0;
     assertTrue(onLadder || atFloor, () -> "rate " + d.rate() + " not on " + ladder + " x " + benchmark);
-    assertTrue(d.rate().compareTo(CLASS_1_BENCHMARK) >= 0, "below the class-1 benchmark");
+    assertTrue(d.rate().compareTo(floors ? CLASS_1_BENCHMARK : benchmark.multiply(ladder.get(0))) >= 0,
+        "below the floor");
     assertTrue(d.rate().compareTo(benchmark.multiply(ladder.get(ladder.size() - 1))) <= 0, "above the top band");
     // floors only raise a rate: it is never below its own band's rate
     assertTrue(d.rateUnrounded().compareTo(benchmark.multiply(d.newBand().multiplier())) >= 0);

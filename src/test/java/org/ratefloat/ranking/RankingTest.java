@@ -127,15 +127,17 @@ class RankingTest {
   }
 
   @Test
-  void monthOverMonthChanges() {
+  void monthOverMonthChanges() throws Exception {
     Ranking.Loaded def = definition("rankSum", "MINIMUM");
     Ranking.Result march = rank(def, portfolio());
     Ranking.Builder feb = new Ranking.Builder(def, YearMonth.of(2025, 2));
     portfolio().forEach(feb::add);
     String json = new String(Ranking.json(march, 2, Optional.of(feb.build())), StandardCharsets.UTF_8);
     // February: nobody had an accident, all tie at position 1: the top 2 was everyone (A..E)
-    assertTrue(json.contains("\"entered\": []"), json);
-    assertTrue(json.contains("\"left\": [\n      \"C\",\n      \"D\",\n      \"E\"\n    ]"), json);
+    var compared = new ObjectMapper().readTree(json).path("comparedWith");
+    assertEquals("2025-02", compared.path("month").textValue(), json);
+    assertEquals(new ObjectMapper().createArrayNode(), compared.path("entered"), json);
+    assertEquals(new ObjectMapper().createArrayNode().add("C").add("D").add("E"), compared.path("left"), json);
     assertTrue(Ranking.csv(march, 2).startsWith("position,employerId,riskClass,accidentsValue,accidentsRank,"
         + "rateValue,rateRank,score\n1,A,6,5,1,50.000,1,2.0000\n2,B,6,5,1,25.000,2,3.0000\n"));
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.ratefloat.Cases;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RateFloat;
+import org.ratefloat.RuleTable;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.model.RatingCase;
@@ -70,12 +71,13 @@ class ReportTest {
     Simulation.Column current = new Simulation.Column(Cases.table("cn-zj-hangzhou"));
     Simulation.Column proposed = new Simulation.Column(Cases.table("cn-hn-provisional"));
     Simulation.Incidence incidence = new Simulation.Incidence(2020, new BigDecimal("20"), 5, Set.of(5, 6, 7, 8));
+    RuleTable national = Cases.table("cn-national-2015");
     PortfolioGenerator gen = new PortfolioGenerator(4, 800, LocalDate.of(2025, 1, 1), 5);
     while (gen.hasNext()) {
       RatingCase c = RateFloat.readCase(CanonicalJson.compact(gen.next()).getBytes(StandardCharsets.UTF_8));
       current.add(c);
       proposed.add(c);
-      incidence.add(c, Cases.table("cn-national-2015").classify(c.employer().industry()).riskClass());
+      incidence.add(c, national.classify(c.employer().industry()).riskClass());
     }
     Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
     Ranking.Builder march = new Ranking.Builder(def, YearMonth.of(2025, 3));

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -184,7 +188,7 @@ class SimulationTest {
   }
 
   @Test
-  void incidenceAgainstTheReductionPath() {
+  void incidenceAgainstTheReductionPath() throws Exception {
     // class 6 (division 47): 2022 10 injuries in 500 workers = 2.0000 %; path -20 % over 5 years:
     // 2023 target 2.0 x 0.96 = 1.9200 (rate 9 / 500 = 1.8000: on path); 2024 target 1.8400 (rate 2.0000: not)
     Simulation.Incidence inc = new Simulation.Incidence(2022, new BigDecimal("20"), 5, Set.of(6));
@@ -201,7 +205,21 @@ class SimulationTest {
     assertEquals(Optional.empty(), inc.target(6, 2028));
     assertEquals(Optional.empty(), inc.rate(4, 2022));
     String json = new String(Simulation.json(List.of(), inc), StandardCharsets.UTF_8);
-    assertTrue(json.contains("\"year\": 2023,\n            \"injuries\": \"9\",\n            \"averageHeadcount\": \"500\",\n"
-        + "            \"ratePercent\": \"1.8000\",\n            \"targetPercent\": \"1.9200\",\n            \"onPath\": true"), json);
+    JsonNode classes = new ObjectMapper().readTree(json).path("incidence").path("byClass");
+    assertEquals(1, classes.size(), json);
+    assertEquals(6, classes.path(0).path("riskClass").intValue(), json);
+    JsonNode year2023 = null;
+    for (JsonNode y : classes.path(0).path("years")) {
+      if (y.path("year").isInt() && y.path("year").intValue() == 2023) {
+        year2023 = y;
+      }
+    }
+    ObjectNode expected = JsonNodeFactory.instance.objectNode().put("year", 2023).put("injuries", "9")
+        .put("averageHeadcount", "500").put("ratePercent", "1.8000").put("targetPercent", "1.9200").put("onPath", true);
+    assertEquals(expected, year2023, json);
+    // the keys in this order
+    List<String> keys = new ArrayList<>();
+    year2023.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("year", "injuries", "averageHeadcount", "ratePercent", "targetPercent", "onPath"), keys);
   }
 }
