@@ -169,6 +169,11 @@ public final class Cases {
       return this;
     }
 
+    public PeriodBuilder payroll(String amount) {
+      values.put(Measure.PAYROLL, new BigDecimal(amount));
+      return this;
+    }
+
     public PeriodBuilder premiums(String amount) {
       values.put(Measure.PREMIUMS_PAID, new BigDecimal(amount));
       return this;

@@ -178,7 +178,8 @@ public final class DecisionJson {
     String rounding = rate.text("rounding");
     rate.finish();
     Optional<Premium> premium = o.optObject("premium").map(p -> {
-      Premium result = new Premium(p.decimal("payroll"), p.text("payrollSource"), p.decimal("amount"),
+      // a premium is derived (payroll x rate): it may be longer than an input decimal
+      Premium result = new Premium(p.decimal("payroll"), p.text("payrollSource"), p.req("amount").asExactDecimal(),
           p.text("rounding"));
       p.finish();
       return result;

@@ -90,6 +90,16 @@ class HangzhouTableTest {
     org.junit.jupiter.api.Assertions.assertEquals(d, org.ratefloat.RateFloat.readDecision(record));
   }
 
+  @Test
+  void aPremiumLongerThanAnInputDecimalReadsBack() {
+    // the longest payroll an input takes (40 characters) gives a premium of 41: derived, and read back
+    String payroll = "9".repeat(40);
+    var c = Cases.employer().period(Cases.year(2024).payroll(payroll).benefits("0.00"));
+    var d = c.decide(TABLE);
+    org.junit.jupiter.api.Assertions.assertTrue(d.premium().orElseThrow().amount().toPlainString().length() > 40);
+    org.junit.jupiter.api.Assertions.assertEquals(d, org.ratefloat.RateFloat.readDecision(org.ratefloat.RateFloat.toJson(d)));
+  }
+
   @ParameterizedTest(name = "grade {0}, benefits {1} -> band {2}")
   @CsvSource({
       // grade 1 and r <= 100 %: 0 - 2 = -2 -> 0.45
