@@ -138,13 +138,69 @@ public final class Batch {
       if (unreadable != null) {
         throw unreadable;
       }
-      return tree != null ? CaseJson.read(JsonValue.root(tree, Faults.INPUT))
-          : RateFloat.readCase(bytes);
+      if (tree != null) {
+        return CaseJson.read(JsonValue.root(tree, Faults.INPUT));
+      }
+      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        throw new InputException(ErrorCode.IN001, "", "empty line");
+      }
+      return RateFloat.readCase(bytes);
     }
   }
 
-  /** One output record (UTF-8, encoded by the worker) and what it counts for in the summary. */
-  private record Output(byte[] bytes, String band, String error) {}
+  /**
+   * The output of one chunk, encoded by the worker (UTF-8, the records one after the other), and
+   * what its records count for in the summary.
+   */
+  private record Output(byte[] bytes, int records, Map<String, Long> bands, Map<String, Long> errors) {}
+
+  /**
+   * What a worker thread keeps from chunk to chunk: the writer of one record at a time (with the
+   * table's constants it has encoded) and the bytes of the chunk so far.
+   */
+  private static final class Worker {
+    /** Most bytes of chunk output a worker keeps its buffer for; a larger chunk's is dropped. */
+    private static final int KEPT = 4 << 20;
+    final JsonOut record = new JsonOut(false);
+    Bytes chunk = new Bytes();
+  }
+
+  /** A growable byte buffer, unsynchronised (one worker writes it). */
+  private static final class Bytes extends java.io.OutputStream {
+    private byte[] buf = new byte[1 << 16];
+    private int len;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) {
+      if (buf.length - len < n) {
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16,
+            Math.max((long) buf.length * 2, (long) len + n)));
+      }
+      System.arraycopy(b, off, buf, len, n);
+      len += n;
+    }
+
+    void clear() {
+      len = 0;
+    }
+
+    byte[] take() {
+      byte[] out = java.util.Arrays.copyOf(buf, len);
+      len = 0;
+      return out;
+    }
+
+    int capacity() {
+      return buf.length;
+    }
+  }
+
+  private static final ThreadLocal<Worker> WORKER = ThreadLocal.withInitial(Worker::new);
 
   /**
    * Runs a batch.
@@ -183,7 +239,7 @@ public final class Batch {
   }
 
   /** A chunk submitted to the pool, and the bytes of input it holds. */
-  private record Pending(Future<List<Output>> outputs, long bytes) {}
+  private record Pending(Future<Output> outputs, long bytes) {}
 
   private static Summary process(Function<RatingCase, Decision> decide, Source source,
       java.io.OutputStream writer,
@@ -211,16 +267,14 @@ public final class Batch {
           && (chunk.isEmpty() || pending.size() >= maxPending || inFlight >= MAX_IN_FLIGHT_BYTES)) {
         Pending done = pending.poll();
         inFlight -= done.bytes();
-        for (Output o : await(done.outputs())) {
-          writer.write(o.bytes());
-          records++;
-          if (o.band() != null) {
-            decided++;
-            bands.merge(o.band(), 1L, Long::sum);
-          } else {
-            errors.merge(o.error(), 1L, Long::sum);
-          }
+        Output o = await(done.outputs());
+        writer.write(o.bytes());
+        records += o.records();
+        o.bands().forEach((band, n) -> bands.merge(band, n, Long::sum));
+        for (Long n : o.bands().values()) {
+          decided += n;
         }
+        o.errors().forEach((code, n) -> errors.merge(code, n, Long::sum));
         if (progress != null) {
           progress.update(records, source.bytesRead(), total);
         }
@@ -231,7 +285,7 @@ public final class Batch {
     }
   }
 
-  private static List<Output> await(Future<List<Output>> future) throws IOException {
+  private static Output await(Future<Output> future) throws IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -248,45 +302,66 @@ public final class Batch {
     }
   }
 
-  private static List<Output> decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options) {
-    List<Output> out = new ArrayList<>(chunk.size());
+  private static Output decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options)
+      throws IOException {
+    Worker worker = WORKER.get();
+    // whatever a chunk that failed half-way left behind
+    worker.chunk.clear();
+    Map<String, Long> bands = new java.util.HashMap<>();
+    Map<String, Long> errors = new java.util.HashMap<>();
     for (Input input : chunk) {
-      out.add(decideOne(decide, input, options));
+      decideOne(decide, input, options, worker, bands, errors);
     }
-    return out;
+    byte[] bytes = worker.chunk.take();
+    if (worker.chunk.capacity() > Worker.KEPT) {
+      worker.chunk = new Bytes();
+    }
+    return new Output(bytes, chunk.size(), bands, errors);
   }
 
-  private static Output decideOne(Function<RatingCase, Decision> decide, Input input, Options options) {
+  /** Appends the output record of one input to the worker's chunk and counts it. */
+  private static void decideOne(Function<RatingCase, Decision> decide, Input input, Options options, Worker worker,
+      Map<String, Long> bands, Map<String, Long> errors) throws IOException {
     String employerId = null;
     try {
       RatingCase c = input.toCase();
       employerId = c.employer().id();
       Decision d = decide.apply(c);
       String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
-      return new Output(decisionText(input.line(), d, options).getBytes(StandardCharsets.UTF_8), band, null);
+      if (options.out() == Format.CSV) {
+        worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));
+      } else {
+        JsonOut out = worker.record.reset();
+        decisionRecord(out, input.line(), d, options);
+        out.writeTo(worker.chunk);
+      }
+      bands.merge(band, 1L, Long::sum);
     } catch (RateFloatException e) {
       if (employerId == null) {
         employerId = employerIdOf(input);
       }
-      return new Output(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8), null,
-          e.code().name());
+      worker.chunk.write(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8));
+      errors.merge(e.code().name(), 1L, Long::sum);
     }
   }
 
-  private static String decisionText(long line, Decision d, Options options) {
-    if (options.out() == Format.CSV) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
-          String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
-          d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
-          d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
-          d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
-      return csvRow(row);
-    }
-    JsonOut out = new JsonOut(false);
+  /**
+   * The NDJSON line of a decided record, UTF-8, with its line end. The one place it is written: the
+   * batch and the measurements of its stages use it.
+   */
+  public static void decisionRecord(JsonOut out, long line, Decision d, Options options) {
     out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
     DecisionJson.write(d, out.name("decision"), options.echoInput());
-    out.endObject();
-    return out.text() + "\n";
+    out.endObject().endLine();
+  }
+
+  private static String csvDecision(long line, Decision d) {
+    List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
+        String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
+        d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
+        d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
+        d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
+    return csvRow(row);
   }
 
   private static String errorText(long line, String employerId, RateFloatException e, Options options) {
@@ -374,9 +449,7 @@ public final class Batch {
         return new Input(line, MAX_LINE, null, null, new InputException(ErrorCode.IN024, "",
             "line longer than " + MAX_LINE + " bytes"));
       }
-      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-        return new Input(line, bytes.length, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
-      }
+      // an empty line is found by the worker that reads the record (Input.toCase)
       return new Input(line, bytes.length, bytes, null, null);
     }
 
