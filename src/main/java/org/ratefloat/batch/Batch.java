@@ -159,9 +159,12 @@ public final class Batch {
    * table's constants it has encoded) and the bytes of the chunk so far.
    */
   private static final class Worker {
-    /** Most bytes of chunk output a worker keeps its buffer for; a larger chunk's is dropped. */
-    private static final int KEPT = 4 << 20;
-    final JsonOut record = new JsonOut(false);
+    /**
+     * Most bytes a worker keeps a buffer for between chunks (its record writer's, its chunk's): a
+     * larger record's or chunk's is dropped, so that one huge record does not stay in memory.
+     */
+    private static final int KEPT = 1 << 20;
+    JsonOut record = new JsonOut(false);
     Bytes chunk = new Bytes();
   }
 
@@ -334,6 +337,9 @@ public final class Batch {
         JsonOut out = worker.record.reset();
         decisionRecord(out, input.line(), d, options);
         out.writeTo(worker.chunk);
+        if (out.size() > Worker.KEPT) {
+          worker.record = new JsonOut(false);
+        }
       }
       bands.merge(band, 1L, Long::sum);
     } catch (RateFloatException e) {
