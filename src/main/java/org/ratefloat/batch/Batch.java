@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +49,8 @@ import org.ratefloat.model.RatingCase;
  * read; records are decided in chunks of at most {@value #CHUNK} records or {@value #CHUNK_BYTES}
  * bytes, with at most two chunks per worker plus one and at most {@value #MAX_IN_FLIGHT_BYTES}
  * bytes of input in flight; at most {@value #MAX_THREADS} worker threads run, whatever is asked.
+ * One thread reads and submits chunks, the workers decide and encode them (UTF-8, one buffer per
+ * chunk), and the calling thread writes them in input order.
  *
  * <p>The input must be a regular file. The output is written through {@link OutputFile}: never over
  * the input, and, for a regular file, under a temporary name beside it, renamed when complete and
@@ -241,37 +241,98 @@ public final class Batch {
     return Math.min(options.threads(), MAX_THREADS);
   }
 
-  /** A chunk submitted to the pool, and the bytes of input it holds. */
-  private record Pending(Future<Output> outputs, long bytes) {}
+  /**
+   * What the reading thread hands the writing one, in input order: a chunk submitted to the pool
+   * (with the bytes of input it holds and the input read so far), the end, or why reading failed.
+   */
+  private record Pending(Future<Output> outputs, long bytes, long bytesRead, Throwable failure) {
+    static final Pending END = new Pending(null, 0, 0, null);
+  }
 
+  /**
+   * The chunks read but not yet written and their bytes of input: the reading thread waits for room
+   * before it reads a chunk, the writing thread makes room as it writes one.
+   */
+  private static final class InFlight {
+    private final int maxPending;
+    private int chunks;
+    private long bytes;
+
+    InFlight(int maxPending) {
+      this.maxPending = maxPending;
+    }
+
+    synchronized void awaitRoom() throws InterruptedException {
+      while (chunks >= maxPending || bytes >= MAX_IN_FLIGHT_BYTES) {
+        wait();
+      }
+    }
+
+    synchronized void add(long chunkBytes) {
+      chunks++;
+      bytes += chunkBytes;
+    }
+
+    synchronized void remove(long chunkBytes) {
+      chunks--;
+      bytes -= chunkBytes;
+      notifyAll();
+    }
+  }
+
+  /**
+   * Reads, decides and writes on three kinds of thread: one reads records into chunks and submits
+   * them to the pool, the workers decide and encode a chunk each, and this (calling) thread writes
+   * the chunks' bytes in input order; reading and writing overlap, so neither waits for the other.
+   */
   private static Summary process(Function<RatingCase, Decision> decide, Source source,
       java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
-    Deque<Pending> pending = new ArrayDeque<>();
-    int maxPending = workers(options) * 2 + 1;
-    long inFlight = 0;
+    InFlight inFlight = new InFlight(workers(options) * 2 + 1);
+    java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try {
+        while (true) {
+          inFlight.awaitRoom();
+          List<Input> chunk = new ArrayList<>(CHUNK);
+          long chunkBytes = 0;
+          Input next;
+          while (chunk.size() < CHUNK && chunkBytes < CHUNK_BYTES && (next = source.next()) != null) {
+            chunk.add(next);
+            chunkBytes += next.size();
+          }
+          if (chunk.isEmpty()) {
+            queue.add(Pending.END);
+            return;
+          }
+          inFlight.add(chunkBytes);
+          queue.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes,
+              source.bytesRead(), null));
+        }
+      } catch (InterruptedException e) {
+        // the writing thread stopped: nothing more to read
+      } catch (Throwable e) {
+        queue.add(new Pending(null, 0, 0, e));
+      }
+    }, "ratefloat-batch-reader");
+    reader.setDaemon(true);
+    reader.start();
     long records = 0;
     long decided = 0;
     SortedMap<String, Long> bands = new TreeMap<>();
     SortedMap<String, Long> errors = new TreeMap<>();
-    while (true) {
-      List<Input> chunk = new ArrayList<>(CHUNK);
-      long chunkBytes = 0;
-      Input next;
-      while (chunk.size() < CHUNK && chunkBytes < CHUNK_BYTES && (next = source.next()) != null) {
-        chunk.add(next);
-        chunkBytes += next.size();
-      }
-      if (!chunk.isEmpty()) {
-        pending.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes));
-        inFlight += chunkBytes;
-      }
-      while (!pending.isEmpty()
-          && (chunk.isEmpty() || pending.size() >= maxPending || inFlight >= MAX_IN_FLIGHT_BYTES)) {
-        Pending done = pending.poll();
-        inFlight -= done.bytes();
+    try {
+      while (true) {
+        Pending done = take(queue);
+        if (done == Pending.END) {
+          return new Summary(records, decided, bands, errors);
+        }
+        if (done.failure() != null) {
+          throw rethrow(done.failure());
+        }
         Output o = await(done.outputs());
         writer.write(o.bytes());
+        inFlight.remove(done.bytes());
         records += o.records();
         o.bands().forEach((band, n) -> bands.merge(band, n, Long::sum));
         for (Long n : o.bands().values()) {
@@ -279,13 +340,47 @@ public final class Batch {
         }
         o.errors().forEach((code, n) -> errors.merge(code, n, Long::sum));
         if (progress != null) {
-          progress.update(records, source.bytesRead(), total);
+          progress.update(records, done.bytesRead(), total);
         }
       }
-      if (chunk.isEmpty()) {
-        return new Summary(records, decided, bands, errors);
+    } finally {
+      // the reading thread ends before the input is closed under it
+      reader.interrupt();
+      boolean interrupted = false;
+      while (reader.isAlive()) {
+        try {
+          reader.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
+  }
+
+  private static Pending take(java.util.concurrent.BlockingQueue<Pending> queue) throws IOException {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("batch interrupted", e);
+    }
+  }
+
+  /** A failure of the reading thread, thrown again on the writing one as it was. */
+  private static IOException rethrow(Throwable failure) throws IOException {
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
+    throw new IOException(failure);
   }
 
   private static Output await(Future<Output> future) throws IOException {
