@@ -6,7 +6,6 @@ import org.ratefloat.error.RuleTableException;
 import org.ratefloat.error.UndeterminedException;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.hash.Hashing;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import org.ratefloat.decision.Decision;
 import org.ratefloat.io.InputFiles;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
-import org.ratefloat.json.JsonOut;
+import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.RuleTables;
 
@@ -132,9 +131,8 @@ public final class RateFloat {
    * or with its keys in another order, has the same hash.
    */
   public static String inputSha256(RatingCase input) {
-    JsonOut out = JsonOut.canonical();
-    CaseJson.write(requireNonNull(input, "input"), out);
-    return Hashing.sha256().hashBytes(out.bytes()).toString();
+    requireNonNull(input, "input");
+    return CanonicalJson.sha256(out -> CaseJson.write(input, out));
   }
 
   /**

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +49,8 @@ import org.ratefloat.model.RatingCase;
  * read; records are decided in chunks of at most {@value #CHUNK} records or {@value #CHUNK_BYTES}
  * bytes, with at most two chunks per worker plus one and at most {@value #MAX_IN_FLIGHT_BYTES}
  * bytes of input in flight; at most {@value #MAX_THREADS} worker threads run, whatever is asked.
+ * One thread reads and submits chunks, the workers decide and encode them (UTF-8, one buffer per
+ * chunk), and the calling thread writes them in input order.
  *
  * <p>The input must be a regular file. The output is written through {@link OutputFile}: never over
  * the input, and, for a regular file, under a temporary name beside it, renamed when complete and
@@ -138,13 +138,72 @@ public final class Batch {
       if (unreadable != null) {
         throw unreadable;
       }
-      return tree != null ? CaseJson.read(JsonValue.root(tree, Faults.INPUT))
-          : RateFloat.readCase(bytes);
+      if (tree != null) {
+        return CaseJson.read(JsonValue.root(tree, Faults.INPUT));
+      }
+      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        throw new InputException(ErrorCode.IN001, "", "empty line");
+      }
+      return RateFloat.readCase(bytes);
     }
   }
 
-  /** One output record (UTF-8, encoded by the worker) and what it counts for in the summary. */
-  private record Output(byte[] bytes, String band, String error) {}
+  /**
+   * The output of one chunk, encoded by the worker (UTF-8, the records one after the other), and
+   * what its records count for in the summary.
+   */
+  private record Output(byte[] bytes, int records, Map<String, Long> bands, Map<String, Long> errors) {}
+
+  /**
+   * What a worker thread keeps from chunk to chunk: the writer of one record at a time (with the
+   * table's constants it has encoded) and the bytes of the chunk so far.
+   */
+  private static final class Worker {
+    /**
+     * Most bytes a worker keeps a buffer for between chunks (its record writer's, its chunk's): a
+     * larger record's or chunk's is dropped, so that one huge record does not stay in memory.
+     */
+    private static final int KEPT = 1 << 20;
+    JsonOut record = new JsonOut(false);
+    Bytes chunk = new Bytes();
+  }
+
+  /** A growable byte buffer, unsynchronised (one worker writes it). */
+  private static final class Bytes extends java.io.OutputStream {
+    private byte[] buf = new byte[1 << 16];
+    private int len;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) {
+      if (buf.length - len < n) {
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16,
+            Math.max((long) buf.length * 2, (long) len + n)));
+      }
+      System.arraycopy(b, off, buf, len, n);
+      len += n;
+    }
+
+    void clear() {
+      len = 0;
+    }
+
+    byte[] take() {
+      byte[] out = java.util.Arrays.copyOf(buf, len);
+      len = 0;
+      return out;
+    }
+
+    int capacity() {
+      return buf.length;
+    }
+  }
+
+  private static final ThreadLocal<Worker> WORKER = ThreadLocal.withInitial(Worker::new);
 
   /**
    * Runs a batch.
@@ -182,56 +241,149 @@ public final class Batch {
     return Math.min(options.threads(), MAX_THREADS);
   }
 
-  /** A chunk submitted to the pool, and the bytes of input it holds. */
-  private record Pending(Future<List<Output>> outputs, long bytes) {}
+  /**
+   * What the reading thread hands the writing one, in input order: a chunk submitted to the pool
+   * (with the bytes of input it holds and the input read so far), the end, or why reading failed.
+   */
+  private record Pending(Future<Output> outputs, long bytes, long bytesRead, Throwable failure) {
+    static final Pending END = new Pending(null, 0, 0, null);
+  }
 
+  /**
+   * The chunks read but not yet written and their bytes of input: the reading thread waits for room
+   * before it reads a chunk, the writing thread makes room as it writes one.
+   */
+  private static final class InFlight {
+    private final int maxPending;
+    private int chunks;
+    private long bytes;
+
+    InFlight(int maxPending) {
+      this.maxPending = maxPending;
+    }
+
+    synchronized void awaitRoom() throws InterruptedException {
+      while (chunks >= maxPending || bytes >= MAX_IN_FLIGHT_BYTES) {
+        wait();
+      }
+    }
+
+    synchronized void add(long chunkBytes) {
+      chunks++;
+      bytes += chunkBytes;
+    }
+
+    synchronized void remove(long chunkBytes) {
+      chunks--;
+      bytes -= chunkBytes;
+      notifyAll();
+    }
+  }
+
+  /**
+   * Reads, decides and writes on three kinds of thread: one reads records into chunks and submits
+   * them to the pool, the workers decide and encode a chunk each, and this (calling) thread writes
+   * the chunks' bytes in input order; reading and writing overlap, so neither waits for the other.
+   */
   private static Summary process(Function<RatingCase, Decision> decide, Source source,
       java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
-    Deque<Pending> pending = new ArrayDeque<>();
-    int maxPending = workers(options) * 2 + 1;
-    long inFlight = 0;
+    InFlight inFlight = new InFlight(workers(options) * 2 + 1);
+    java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try {
+        while (true) {
+          inFlight.awaitRoom();
+          List<Input> chunk = new ArrayList<>(CHUNK);
+          long chunkBytes = 0;
+          Input next;
+          while (chunk.size() < CHUNK && chunkBytes < CHUNK_BYTES && (next = source.next()) != null) {
+            chunk.add(next);
+            chunkBytes += next.size();
+          }
+          if (chunk.isEmpty()) {
+            queue.add(Pending.END);
+            return;
+          }
+          inFlight.add(chunkBytes);
+          queue.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes,
+              source.bytesRead(), null));
+        }
+      } catch (InterruptedException e) {
+        // the writing thread stopped: nothing more to read
+      } catch (Throwable e) {
+        queue.add(new Pending(null, 0, 0, e));
+      }
+    }, "ratefloat-batch-reader");
+    reader.setDaemon(true);
+    reader.start();
     long records = 0;
     long decided = 0;
     SortedMap<String, Long> bands = new TreeMap<>();
     SortedMap<String, Long> errors = new TreeMap<>();
-    while (true) {
-      List<Input> chunk = new ArrayList<>(CHUNK);
-      long chunkBytes = 0;
-      Input next;
-      while (chunk.size() < CHUNK && chunkBytes < CHUNK_BYTES && (next = source.next()) != null) {
-        chunk.add(next);
-        chunkBytes += next.size();
-      }
-      if (!chunk.isEmpty()) {
-        pending.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes));
-        inFlight += chunkBytes;
-      }
-      while (!pending.isEmpty()
-          && (chunk.isEmpty() || pending.size() >= maxPending || inFlight >= MAX_IN_FLIGHT_BYTES)) {
-        Pending done = pending.poll();
-        inFlight -= done.bytes();
-        for (Output o : await(done.outputs())) {
-          writer.write(o.bytes());
-          records++;
-          if (o.band() != null) {
-            decided++;
-            bands.merge(o.band(), 1L, Long::sum);
-          } else {
-            errors.merge(o.error(), 1L, Long::sum);
-          }
+    try {
+      while (true) {
+        Pending done = take(queue);
+        if (done == Pending.END) {
+          return new Summary(records, decided, bands, errors);
         }
+        if (done.failure() != null) {
+          throw rethrow(done.failure());
+        }
+        Output o = await(done.outputs());
+        writer.write(o.bytes());
+        inFlight.remove(done.bytes());
+        records += o.records();
+        o.bands().forEach((band, n) -> bands.merge(band, n, Long::sum));
+        for (Long n : o.bands().values()) {
+          decided += n;
+        }
+        o.errors().forEach((code, n) -> errors.merge(code, n, Long::sum));
         if (progress != null) {
-          progress.update(records, source.bytesRead(), total);
+          progress.update(records, done.bytesRead(), total);
         }
       }
-      if (chunk.isEmpty()) {
-        return new Summary(records, decided, bands, errors);
+    } finally {
+      // the reading thread ends before the input is closed under it
+      reader.interrupt();
+      boolean interrupted = false;
+      while (reader.isAlive()) {
+        try {
+          reader.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
 
-  private static List<Output> await(Future<List<Output>> future) throws IOException {
+  private static Pending take(java.util.concurrent.BlockingQueue<Pending> queue) throws IOException {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("batch interrupted", e);
+    }
+  }
+
+  /** A failure of the reading thread, thrown again on the writing one as it was. */
+  private static IOException rethrow(Throwable failure) throws IOException {
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error err) {
+      throw err;
+    }
+    throw new IOException(failure);
+  }
+
+  private static Output await(Future<Output> future) throws IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -248,45 +400,69 @@ public final class Batch {
     }
   }
 
-  private static List<Output> decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options) {
-    List<Output> out = new ArrayList<>(chunk.size());
+  private static Output decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options)
+      throws IOException {
+    Worker worker = WORKER.get();
+    // whatever a chunk that failed half-way left behind
+    worker.chunk.clear();
+    Map<String, Long> bands = new java.util.HashMap<>();
+    Map<String, Long> errors = new java.util.HashMap<>();
     for (Input input : chunk) {
-      out.add(decideOne(decide, input, options));
+      decideOne(decide, input, options, worker, bands, errors);
     }
-    return out;
+    byte[] bytes = worker.chunk.take();
+    if (worker.chunk.capacity() > Worker.KEPT) {
+      worker.chunk = new Bytes();
+    }
+    return new Output(bytes, chunk.size(), bands, errors);
   }
 
-  private static Output decideOne(Function<RatingCase, Decision> decide, Input input, Options options) {
+  /** Appends the output record of one input to the worker's chunk and counts it. */
+  private static void decideOne(Function<RatingCase, Decision> decide, Input input, Options options, Worker worker,
+      Map<String, Long> bands, Map<String, Long> errors) throws IOException {
     String employerId = null;
     try {
       RatingCase c = input.toCase();
       employerId = c.employer().id();
       Decision d = decide.apply(c);
       String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
-      return new Output(decisionText(input.line(), d, options).getBytes(StandardCharsets.UTF_8), band, null);
+      if (options.out() == Format.CSV) {
+        worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));
+      } else {
+        JsonOut out = worker.record.reset();
+        decisionRecord(out, input.line(), d, options);
+        out.writeTo(worker.chunk);
+        if (out.size() > Worker.KEPT) {
+          worker.record = new JsonOut(false);
+        }
+      }
+      bands.merge(band, 1L, Long::sum);
     } catch (RateFloatException e) {
       if (employerId == null) {
         employerId = employerIdOf(input);
       }
-      return new Output(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8), null,
-          e.code().name());
+      worker.chunk.write(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8));
+      errors.merge(e.code().name(), 1L, Long::sum);
     }
   }
 
-  private static String decisionText(long line, Decision d, Options options) {
-    if (options.out() == Format.CSV) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
-          String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
-          d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
-          d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
-          d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
-      return csvRow(row);
-    }
-    JsonOut out = new JsonOut(false);
+  /**
+   * The NDJSON line of a decided record, UTF-8, with its line end. The one place it is written: the
+   * batch and the measurements of its stages use it.
+   */
+  public static void decisionRecord(JsonOut out, long line, Decision d, Options options) {
     out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
     DecisionJson.write(d, out.name("decision"), options.echoInput());
-    out.endObject();
-    return out.text() + "\n";
+    out.endObject().endLine();
+  }
+
+  private static String csvDecision(long line, Decision d) {
+    List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
+        String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
+        d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
+        d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
+        d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
+    return csvRow(row);
   }
 
   private static String errorText(long line, String employerId, RateFloatException e, Options options) {
@@ -374,9 +550,7 @@ public final class Batch {
         return new Input(line, MAX_LINE, null, null, new InputException(ErrorCode.IN024, "",
             "line longer than " + MAX_LINE + " bytes"));
       }
-      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-        return new Input(line, bytes.length, bytes, null, new InputException(ErrorCode.IN001, "", "empty line"));
-      }
+      // an empty line is found by the worker that reads the record (Input.toCase)
       return new Input(line, bytes.length, bytes, null, null);
     }
 

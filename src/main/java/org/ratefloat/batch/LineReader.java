@@ -15,7 +15,8 @@ public final class LineReader {
 
   private final InputStream in;
   private final int maxLine;
-  private final byte[] buffer = new byte[1 << 16];
+  /** Reads of a mebibyte: few calls into the stream below, each line copied once. */
+  private final byte[] buffer = new byte[1 << 20];
   private int pos;
   private int len;
   private long bytesRead;
@@ -33,7 +34,7 @@ public final class LineReader {
 
   /** The next line without its line end, {@link #TOO_LONG}, or null at the end of the input. */
   public byte[] next() throws IOException {
-    byte[] line = new byte[256];
+    byte[] line = null;
     int size = 0;
     boolean tooLong = false;
     boolean any = false;
@@ -47,23 +48,32 @@ public final class LineReader {
         }
       }
       any = true;
-      byte b = buffer[pos++];
-      bytesRead++;
-      if (b == '\n') {
+      // the rest of the line in the buffer, found in one scan and taken in one copy
+      int start = pos;
+      int end = start;
+      while (end < len && buffer[end] != '\n') {
+        end++;
+      }
+      boolean found = end < len;
+      int n = end - start;
+      pos = found ? end + 1 : end;
+      bytesRead += found ? n + 1 : n;
+      if (!tooLong) {
+        if (size + n > maxLine) {
+          tooLong = true;
+          line = null;
+        } else {
+          if (line == null || line.length < size + n) {
+            int capacity = found ? size + n : Math.min(maxLine, Math.max(size + n, size * 2));
+            line = line == null ? new byte[capacity] : Arrays.copyOf(line, capacity);
+          }
+          System.arraycopy(buffer, start, line, size, n);
+          size += n;
+        }
+      }
+      if (found) {
         break;
       }
-      if (tooLong) {
-        continue;
-      }
-      if (size == maxLine) {
-        tooLong = true;
-        line = null;
-        continue;
-      }
-      if (size == line.length) {
-        line = Arrays.copyOf(line, Math.min(maxLine, line.length * 2));
-      }
-      line[size++] = b;
     }
     if (tooLong) {
       return TOO_LONG;
@@ -71,7 +81,10 @@ public final class LineReader {
     if (size > 0 && line[size - 1] == '\r') {
       size--;
     }
-    return Arrays.copyOf(line, size);
+    if (line == null) {
+      return new byte[0];
+    }
+    return line.length == size ? line : Arrays.copyOf(line, size);
   }
 
   private boolean fill() throws IOException {

@@ -15,9 +15,6 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ratefloat} command. */
 @Command(name = "ratefloat", mixinStandardHelpOptions = true, version = "ratefloat " + RateFloat.VERSION,
     description = "Work-injury insurance rate floating from declarative rule tables.",
-    subcommands = {DecideCommand.class, ExplainCommand.class, VerifyCommand.class, LintCommand.class,
-        ClassifyCommand.class, BatchCommand.class, GenerateCommand.class, RankCommand.class,
-        SimulateCommand.class, ReportCommand.class, CredibilityCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:usage error", "3:bad input",
         "4:bad rule table", "5:verification mismatch", "6:the rule table cannot decide this case",
@@ -32,8 +29,49 @@ public final class Main implements Runnable {
   public static final int UNDETERMINED = 6;
   public static final int PARTIAL = 7;
 
+  /**
+   * The sub-commands, in the order help lists them. Building one (its options from its annotations,
+   * the classes it names) costs time at every start, so a command line that names one builds only
+   * that one.
+   */
+  private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+    commands.put("decide", DecideCommand.class);
+    commands.put("explain", ExplainCommand.class);
+    commands.put("verify", VerifyCommand.class);
+    commands.put("lint", LintCommand.class);
+    commands.put("classify", ClassifyCommand.class);
+    commands.put("batch", BatchCommand.class);
+    commands.put("generate", GenerateCommand.class);
+    commands.put("rank", RankCommand.class);
+    commands.put("simulate", SimulateCommand.class);
+    commands.put("report", ReportCommand.class);
+    commands.put("credibility", CredibilityCommand.class);
+    commands.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(commands);
+  }
+
+  /**
+   * The command line with the sub-commands {@code args} may reach: the one its first argument names
+   * (the top level has no option that takes a value, so the first argument is a command or an
+   * option), or all of them when it names none (help, version, a mistyped name: picocli's answer then
+   * lists or suggests them all, as it always did).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    Class<?> named = args.length == 0 || "help".equals(args[0]) ? null : COMMANDS.get(args[0]);
+    if (named != null) {
+      cli.addSubcommand(args[0], named);
+    } else {
+      COMMANDS.forEach(cli::addSubcommand);
+    }
+    return cli;
+  }
 
   @Override
   public void run() {
@@ -47,7 +85,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     Usage.registerConverters(cli);
     cli.setOut(out);
     cli.setErr(err);

@@ -2,7 +2,12 @@ package org.ratefloat.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Writes a JSON tree through {@link JsonOut}: in the canonical form, RFC 8785 (JSON Canonicalization
@@ -11,7 +16,41 @@ import java.util.Map;
  * text as UTF-8, a final newline) or on one line. The output depends on nothing but the tree.
  */
 public final class CanonicalJson {
+  /** Most bytes of canonical text a thread keeps its buffer for between two hashes. */
+  private static final int KEPT_BUFFER = 1 << 20;
+  /** Per thread: a canonical writer and a SHA-256 digest, reused hash after hash. */
+  private static final ThreadLocal<Hasher> HASHER = new ThreadLocal<>();
+
   private CanonicalJson() {}
+
+  private record Hasher(JsonOut out, MessageDigest digest) {}
+
+  /**
+   * The SHA-256 (lower-case hex) of the RFC 8785 form of the document {@code write} writes: the
+   * UTF-8 bytes go from the writer's buffer straight into the digest, with no text or array between.
+   *
+   * @throws JsonOut.NotCanonicalException if the document holds a value outside the canonical form
+   */
+  public static String sha256(Consumer<JsonOut> write) {
+    Hasher h = HASHER.get();
+    if (h == null) {
+      try {
+        h = new Hasher(JsonOut.canonical(), MessageDigest.getInstance("SHA-256"));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    }
+    // taken while in use, so that a write that hashes again (or fails half-way) never sees it
+    HASHER.remove();
+    h.out().reset();
+    write.accept(h.out());
+    h.out().digest(h.digest());
+    String hex = HexFormat.of().formatHex(h.digest().digest());
+    if (h.out().size() <= KEPT_BUFFER) {
+      HASHER.set(h);
+    }
+    return hex;
+  }
 
   /**
    * The RFC 8785 form of a tree (UTF-8 bytes of {@link #jcs(JsonNode)}).

@@ -40,12 +40,8 @@ public final class DecisionJson {
     out.beginObject();
     out.field("format", FORMAT);
     out.field("library", d.library());
-    out.name("tables").beginArray();
-    for (TableRef t : d.tables()) {
-      out.beginObject().field("role", t.role()).field("id", t.id()).field("version", t.version())
-          .field("status", t.status()).field("sha256", t.sha256()).endObject();
-    }
-    out.endArray();
+    // the same list for every decision of a table: encoded once by a compact writer
+    out.name("tables").constant(d.tables(), DecisionJson::tables);
     out.field("inputSha256", d.inputSha256());
     out.field("asOf", d.asOf().toString());
     out.name("employer").beginObject();
@@ -110,7 +106,8 @@ public final class DecisionJson {
     out.endArray();
     out.name("warnings").beginArray();
     for (Warning w : d.warnings()) {
-      out.beginObject().field("code", w.code()).field("en", w.en()).field("zh", w.zh()).endObject();
+      // a table's own warnings are the same objects decision after decision: encoded once
+      out.constant(w, DecisionJson::warning);
     }
     out.endArray();
     if (withInput) {
@@ -118,6 +115,19 @@ public final class DecisionJson {
       CaseJson.write(d.input(), out);
     }
     out.endObject();
+  }
+
+  private static void tables(java.util.List<TableRef> tables, JsonOut out) {
+    out.beginArray();
+    for (TableRef t : tables) {
+      out.beginObject().field("role", t.role()).field("id", t.id()).field("version", t.version())
+          .field("status", t.status()).field("sha256", t.sha256()).endObject();
+    }
+    out.endArray();
+  }
+
+  private static void warning(Warning w, JsonOut out) {
+    out.beginObject().field("code", w.code()).field("en", w.en()).field("zh", w.zh()).endObject();
   }
 
   private static void band(JsonOut out, Band b) {

@@ -22,29 +22,35 @@ import java.nio.charset.StandardCharsets;
  * lower-case hex digits; all other text, Chinese included, is written as it is. Decimals are strings,
  * so the only JSON numbers are integers; the canonical layout accepts those within
  * &plusmn;(2<sup>53</sup> &minus; 1), where every JSON reader agrees on their value (RFC 8785 section
- * 3.2.2.3), and refuses text with an unpaired surrogate. Not thread-safe; one per document.
+ * 3.2.2.3), and refuses text with an unpaired surrogate (the other layouts write it as {@code ?}, as
+ * {@link String#getBytes} would).
+ *
+ * <p>The text is encoded to UTF-8 as it is written, into one buffer that {@link #reset()} lets a
+ * thread reuse document after document; {@link #writeTo} and {@link #digest} hand the bytes on
+ * without a copy. Not thread-safe.
  */
 public final class JsonOut {
   /** Largest integer magnitude every JSON reader represents exactly (I-JSON, RFC 7493). */
   static final long MAX_EXACT_INTEGER = (1L << 53) - 1;
+  /** Most values a compact writer keeps encoded; past it, it starts again. */
+  static final int MAX_CONSTANTS = 256;
 
-  /** Newline and indentation by level, appended in one copy each. */
-  private static final String[] NEWLINE_INDENT = new String[64];
-
-  static {
-    for (int i = 0; i < NEWLINE_INDENT.length; i++) {
-      NEWLINE_INDENT[i] = "\n" + "  ".repeat(i);
-    }
-  }
-
-  private final StringBuilder out;
   private final boolean pretty;
   private final boolean canonical;
+  /** The document so far, as UTF-8. */
+  private byte[] buf;
+  private int len;
   private boolean[] hasElements = new boolean[32];
   /** Canonical layout: the members written so far of the object open at each depth. */
   private Members[] members;
+  /** Canonical layout: where a region is copied while its members are put in order. */
+  private byte[] scratch;
+  /** Compact layout: values encoded once, by the identity of what they were written from. */
+  private java.util.IdentityHashMap<Object, byte[]> constants;
   private int depth;
   private boolean afterName;
+  /** The depth at which {@link #constant} is writing its one value, or -1. */
+  private int constantDepth = -1;
 
   /** A writer in the pretty ({@code true}) or compact layout, keys in the order written. */
   public JsonOut(boolean pretty) {
@@ -55,7 +61,7 @@ public final class JsonOut {
     this.pretty = pretty;
     this.canonical = canonical;
     this.members = canonical ? new Members[32] : null;
-    this.out = new StringBuilder(pretty ? 8192 : 4096);
+    this.buf = new byte[pretty ? 8192 : 4096];
   }
 
   /** A writer of the canonical form, RFC 8785 (JSON Canonicalization Scheme). */
@@ -68,9 +74,22 @@ public final class JsonOut {
     return canonical;
   }
 
+  /**
+   * Empties the writer for the next document, keeping its buffer (and, in the compact layout, the
+   * values it encoded once), so that one writer serves document after document on one thread.
+   */
+  public JsonOut reset() {
+    len = 0;
+    depth = 0;
+    afterName = false;
+    constantDepth = -1;
+    hasElements[0] = false;
+    return this;
+  }
+
   public JsonOut beginObject() {
     beforeValue();
-    out.append('{');
+    put((byte) '{');
     push();
     if (canonical) {
       if (members.length <= depth) {
@@ -81,28 +100,28 @@ public final class JsonOut {
         m = new Members();
         members[depth] = m;
       }
-      m.reset(out.length());
+      m.reset(len);
     }
     return this;
   }
 
   public JsonOut endObject() {
     if (canonical) {
-      members[depth].sort(out);
+      members[depth].sort(this);
     }
-    pop('}');
+    pop((byte) '}');
     return this;
   }
 
   public JsonOut beginArray() {
     beforeValue();
-    out.append('[');
+    put((byte) '[');
     push();
     return this;
   }
 
   public JsonOut endArray() {
-    pop(']');
+    pop((byte) ']');
     return this;
   }
 
@@ -110,10 +129,16 @@ public final class JsonOut {
   public JsonOut name(String key) {
     separator();
     if (canonical) {
-      members[depth].add(key, out.length());
+      members[depth].add(key, len);
     }
     string(key);
-    out.append(pretty ? ": " : ":");
+    if (pretty) {
+      ensure(2);
+      buf[len++] = ':';
+      buf[len++] = ' ';
+    } else {
+      put((byte) ':');
+    }
     afterName = true;
     return this;
   }
@@ -129,13 +154,13 @@ public final class JsonOut {
       throw new NotCanonicalException("integer outside +-(2^53 - 1), which RFC 8785 cannot represent exactly: " + n);
     }
     beforeValue();
-    out.append(n);
+    ascii(Long.toString(n));
     return this;
   }
 
   public JsonOut value(boolean b) {
     beforeValue();
-    out.append(b);
+    ascii(b ? "true" : "false");
     return this;
   }
 
@@ -148,13 +173,13 @@ public final class JsonOut {
       throw new NotCanonicalException("a decimal JSON number has no place in the canonical form: " + plain);
     }
     beforeValue();
-    out.append(plain);
+    text(plain);
     return this;
   }
 
   public JsonOut nullValue() {
     beforeValue();
-    out.append("null");
+    ascii("null");
     return this;
   }
 
@@ -179,19 +204,95 @@ public final class JsonOut {
     return name(key).decimal(value);
   }
 
+  /**
+   * A value that stays the same for as long as {@code key} lives (a rule table's identity, a warning
+   * it gives): in the compact layout it is encoded once by {@code write}, which must write exactly
+   * one value, and copied on every later call with the same {@code key} (the same object, not an
+   * equal one); in the other layouts it is simply written. The bytes are those {@code write} gives.
+   */
+  public <T> JsonOut constant(T key, java.util.function.BiConsumer<T, JsonOut> write) {
+    if (pretty || canonical) {
+      write.accept(key, this);
+      return this;
+    }
+    if (constants == null) {
+      constants = new java.util.IdentityHashMap<>();
+    }
+    beforeValue();
+    byte[] encoded = constants.get(key);
+    if (encoded != null) {
+      ensure(encoded.length);
+      System.arraycopy(encoded, 0, buf, len, encoded.length);
+      len += encoded.length;
+      return this;
+    }
+    int start = len;
+    int startDepth = depth;
+    int outer = constantDepth;
+    // a second value or member at this depth would need a separator: refused there
+    constantDepth = depth;
+    afterName = true;
+    try {
+      write.accept(key, this);
+    } finally {
+      constantDepth = outer;
+    }
+    if (depth != startDepth || afterName) {
+      throw new IllegalStateException("a constant must be exactly one value");
+    }
+    if (constants.size() >= MAX_CONSTANTS) {
+      constants.clear();
+    }
+    constants.put(key, java.util.Arrays.copyOfRange(buf, start, len));
+    return this;
+  }
+
+  /** Ends a line of the compact layout, between top-level documents written one after the other. */
+  public JsonOut endLine() {
+    if (depth != 0 || pretty || canonical) {
+      throw new IllegalStateException("a line ends between compact top-level documents");
+    }
+    put((byte) '\n');
+    return this;
+  }
+
   /** The document; pretty documents end with a newline. */
   public String text() {
+    finish();
+    return new String(buf, 0, len, StandardCharsets.UTF_8);
+  }
+
+  /** The document as UTF-8 (the bytes of {@link #text()}); pretty documents end with a newline. */
+  public byte[] bytes() {
+    finish();
+    return java.util.Arrays.copyOf(buf, len);
+  }
+
+  /** How many bytes have been written. */
+  public int size() {
+    return len;
+  }
+
+  /** Writes the bytes so far (UTF-8) to {@code out}, without copying them. */
+  public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+    out.write(buf, 0, len);
+  }
+
+  /** Feeds the document (UTF-8) to {@code digest}, without copying it. */
+  public void digest(java.security.MessageDigest digest) {
+    if (depth != 0) {
+      throw new IllegalStateException("unclosed JSON container");
+    }
+    digest.update(buf, 0, len);
+  }
+
+  private void finish() {
     if (depth != 0) {
       throw new IllegalStateException("unclosed JSON container");
     }
     if (pretty) {
-      out.append('\n');
+      put((byte) '\n');
     }
-    return out.toString();
-  }
-
-  public byte[] bytes() {
-    return text().getBytes(StandardCharsets.UTF_8);
   }
 
   private void push() {
@@ -201,12 +302,12 @@ public final class JsonOut {
     hasElements[depth] = false;
   }
 
-  private void pop(char close) {
+  private void pop(byte close) {
     if (hasElements[depth] && pretty) {
       newline(depth - 1);
     }
     depth--;
-    out.append(close);
+    put(close);
   }
 
   private void beforeValue() {
@@ -220,8 +321,11 @@ public final class JsonOut {
   }
 
   private void separator() {
+    if (depth == constantDepth) {
+      throw new IllegalStateException("a constant must be exactly one value");
+    }
     if (hasElements[depth]) {
-      out.append(',');
+      put((byte) ',');
     }
     hasElements[depth] = true;
     if (pretty) {
@@ -230,53 +334,127 @@ public final class JsonOut {
   }
 
   private void newline(int level) {
-    out.append(level < NEWLINE_INDENT.length ? NEWLINE_INDENT[level] : "\n" + "  ".repeat(level));
+    ensure(1 + 2 * level);
+    buf[len++] = '\n';
+    for (int i = 0; i < 2 * level; i++) {
+      buf[len++] = ' ';
+    }
   }
 
-  private void string(String s) {
-    out.append('"');
-    int length = s.length();
-    int clean = 0;
-    while (clean < length) {
-      char ch = s.charAt(clean);
-      if (ch < 0x20 || ch == '"' || ch == '\\' || (canonical && Character.isSurrogate(ch))) {
-        break;
+  private void put(byte b) {
+    if (len == buf.length) {
+      grow(1);
+    }
+    buf[len++] = b;
+  }
+
+  private void ensure(int more) {
+    if (buf.length - len < more) {
+      grow(more);
+    }
+  }
+
+  private void grow(int more) {
+    long wanted = Math.max((long) buf.length * 2, (long) len + more);
+    if (wanted > Integer.MAX_VALUE - 16) {
+      if ((long) len + more > Integer.MAX_VALUE - 16) {
+        throw new OutOfMemoryError("JSON document larger than 2 GiB");
       }
-      clean++;
+      wanted = Integer.MAX_VALUE - 16;
     }
-    if (clean == length) {
-      // the usual case: one bulk copy
-      out.append(s).append('"');
-      return;
+    buf = java.util.Arrays.copyOf(buf, (int) wanted);
+  }
+
+  /** Text known to be ASCII. */
+  private void ascii(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[len++] = (byte) s.charAt(i);
     }
-    out.append(s.substring(0, clean));
-    for (int i = clean; i < length; i++) {
+  }
+
+  /** Text as UTF-8, unescaped; an unpaired surrogate becomes {@code ?}, as {@link String#getBytes} makes it. */
+  private void text(String s) {
+    int n = s.length();
+    ensure(3 * n);
+    for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
-      if (canonical && Character.isSurrogate(ch)) {
-        if (Character.isHighSurrogate(ch) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
-          out.append(ch).append(s.charAt(++i));
-          continue;
-        }
-        throw new NotCanonicalException(String.format(java.util.Locale.ROOT, "text with an unpaired surrogate \\u%04x", (int) ch));
+      if (ch < 0x80) {
+        buf[len++] = (byte) ch;
+      } else {
+        i = encode(s, i, ch);
       }
-      switch (ch) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (ch < 0x20) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
-          } else {
-            out.append(ch);
+    }
+  }
+
+  /**
+   * Writes the non-ASCII character at {@code i} (room for three bytes ensured) and returns the index
+   * of the last char it used.
+   */
+  private int encode(String s, int i, char ch) {
+    if (ch < 0x800) {
+      buf[len++] = (byte) (0xc0 | (ch >> 6));
+      buf[len++] = (byte) (0x80 | (ch & 0x3f));
+      return i;
+    }
+    if (!Character.isSurrogate(ch)) {
+      buf[len++] = (byte) (0xe0 | (ch >> 12));
+      buf[len++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+      buf[len++] = (byte) (0x80 | (ch & 0x3f));
+      return i;
+    }
+    if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      int cp = Character.toCodePoint(ch, s.charAt(i + 1));
+      // four bytes for two chars: the room of the two is six
+      buf[len++] = (byte) (0xf0 | (cp >> 18));
+      buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+      buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+      buf[len++] = (byte) (0x80 | (cp & 0x3f));
+      return i + 1;
+    }
+    if (canonical) {
+      throw new NotCanonicalException(String.format(java.util.Locale.ROOT, "text with an unpaired surrogate \\u%04x", (int) ch));
+    }
+    buf[len++] = '?';
+    return i;
+  }
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  private void string(String s) {
+    int n = s.length();
+    // three bytes a char at most, except escapes, which make room for themselves
+    ensure(3 * n + 2);
+    buf[len++] = '"';
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\') {
+        buf[len++] = (byte) ch;
+      } else if (ch >= 0x80) {
+        i = encode(s, i, ch);
+      } else {
+        ensure(6 + 3 * (n - i) + 1);
+        buf[len++] = '\\';
+        switch (ch) {
+          case '"' -> buf[len++] = '"';
+          case '\\' -> buf[len++] = '\\';
+          case '\n' -> buf[len++] = 'n';
+          case '\r' -> buf[len++] = 'r';
+          case '\t' -> buf[len++] = 't';
+          case '\b' -> buf[len++] = 'b';
+          case '\f' -> buf[len++] = 'f';
+          default -> {
+            buf[len++] = 'u';
+            buf[len++] = '0';
+            buf[len++] = '0';
+            buf[len++] = HEX[ch >> 4];
+            buf[len++] = HEX[ch & 0xf];
           }
         }
       }
     }
-    out.append('"');
+    buf[len++] = '"';
   }
 
   /**
@@ -310,7 +488,7 @@ public final class JsonOut {
      * {@code out} in the order of their keys compared as UTF-16 code units (RFC 8785 section 3.2.3,
      * which is {@link String#compareTo}).
      */
-    void sort(StringBuilder out) {
+    void sort(JsonOut out) {
       boolean sorted = true;
       for (int i = 1; i < size && sorted; i++) {
         sorted = keys[i - 1].compareTo(keys[i]) < 0;
@@ -323,20 +501,26 @@ public final class JsonOut {
         order[i] = i;
       }
       java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
-      String region = out.substring(begin);
-      out.setLength(begin);
+      int length = out.len - begin;
+      if (out.scratch == null || out.scratch.length < length) {
+        out.scratch = new byte[Math.max(length, 1024)];
+      }
+      byte[] region = out.scratch;
+      System.arraycopy(out.buf, begin, region, 0, length);
+      out.len = begin;
       for (int i = 0; i < size; i++) {
         int m = order[i];
         if (i > 0) {
           if (keys[order[i - 1]].equals(keys[m])) {
             throw new IllegalStateException("duplicate key in canonical JSON: " + keys[m]);
           }
-          out.append(',');
+          out.buf[out.len++] = ',';
         }
         int from = starts[m] - begin;
         // a member ends at the comma before the next member, or at the end of the object
-        int to = m + 1 < size ? starts[m + 1] - begin - 1 : region.length();
-        out.append(region, from, to);
+        int to = m + 1 < size ? starts[m + 1] - begin - 1 : length;
+        System.arraycopy(region, from, out.buf, out.len, to - from);
+        out.len += to - from;
       }
     }
   }

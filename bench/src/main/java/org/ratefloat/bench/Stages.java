@@ -1,12 +1,11 @@
 package org.ratefloat.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
+import org.ratefloat.batch.Batch;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.json.CaseJson;
-import org.ratefloat.json.DecisionJson;
 import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
@@ -23,6 +22,8 @@ import org.ratefloat.model.RatingCase;
  */
 final class Stages {
   private static final StrictJson JSON = StrictJson.forInput();
+  private static final Batch.Options OPTIONS = new Batch.Options(1, Batch.Format.NDJSON, Batch.Format.NDJSON, false);
+  private static final ThreadLocal<JsonOut> WRITER = ThreadLocal.withInitial(() -> new JsonOut(false));
 
   private Stages() {}
 
@@ -46,13 +47,14 @@ final class Stages {
     return RateFloat.inputSha256(c);
   }
 
-  /** Write: the output line of a decided record (its input hash already known), UTF-8. */
+  /**
+   * Write: the output line of a decided record (its input hash already known), UTF-8, by the batch's
+   * own writer, reused record after record on a thread as a batch worker reuses it.
+   */
   static byte[] write(long line, Decision d) {
-    JsonOut out = new JsonOut(false);
-    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
-    DecisionJson.write(d, out.name("decision"), false);
-    out.endObject();
-    return (out.text() + "\n").getBytes(StandardCharsets.UTF_8);
+    JsonOut out = WRITER.get().reset();
+    Batch.decisionRecord(out, line, d, OPTIONS);
+    return out.bytes();
   }
 
   /** All of it for one line: the output line of its record. */
