@@ -71,10 +71,7 @@ public final class Engine {
       ladders.set(c, table.basis().ladders().get(c));
       benchIndex[c] = table.basis().benchmarkIndex(c);
     });
-    this.provisional = m.status() != TableStatus.PROVISIONAL ? null : new Warning("provisional-table",
-        "rule table " + m.id() + " is provisional: " + m.unverified().size() + " unverified parameter(s), "
-            + m.gaps().size() + " gap(s) in its sources",
-        "费率表 " + m.id() + " 为暂定：" + m.unverified().size() + " 项参数未经核实，来源缺 " + m.gaps().size() + " 处");
+    this.provisional = m.status() != TableStatus.PROVISIONAL ? null : Warnings.provisionalTable(m);
   }
 
   private static String classificationStatus(ClassificationSpec c) {
@@ -142,10 +139,7 @@ public final class Engine {
         riskClass = cl.classify(c.employer().industry());
         classSource = "classification";
         if (cl.editions().get(c.employer().industry().edition()).status() == TableStatus.PROVISIONAL) {
-          warnings.add(new Warning("provisional-classification",
-              "the " + c.employer().industry().edition().label() + " mapping of " + cl.id()
-                  + " is provisional",
-              cl.id() + " 中 " + c.employer().industry().edition().label() + " 的行业对应关系为暂定"));
+          warnings.add(Warnings.provisionalClassification(c.employer().industry().edition(), cl.id()));
         }
       }
       if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
@@ -204,19 +198,14 @@ public final class Engine {
         benchmark = fromTable;
         if (c.employer().benchmarkRate().isPresent()
             && c.employer().benchmarkRate().get().compareTo(benchmark) != 0) {
-          warnings.add(new Warning("benchmark-input-ignored", "the input's benchmarkRate "
-              + c.employer().benchmarkRate().get().toPlainString() + " is ignored: the table gives "
-              + benchmark.toPlainString(), "输入的基准费率 " + c.employer().benchmarkRate().get().toPlainString()
-              + " 未采用：费率表规定为 " + benchmark.toPlainString()));
+          warnings.add(Warnings.benchmarkInputIgnored(c.employer().benchmarkRate().get(), benchmark));
         }
         return "table";
       }
       benchmark = c.employer().benchmarkRate().orElseThrow(() -> new InputException(ErrorCode.IN022,
           "/employer/benchmarkRate", "rule table " + m.id() + " lacks the benchmark of class " + riskClass
               + " (its sources do not give it); give the regional benchmarkRate"));
-      warnings.add(new Warning("benchmark-from-input", "the benchmark " + benchmark.toPlainString()
-          + " % comes from the input, not from the rule table",
-          "基准费率 " + benchmark.toPlainString() + "% 取自输入，而非费率表"));
+      warnings.add(Warnings.benchmarkFromInput(benchmark));
       return "input";
     }
 
@@ -316,24 +305,12 @@ public final class Engine {
       }
       String effect = apply(step, hit);
       if (hit.evidence() != Evidence.PUBLISHED) {
-        String why = hit.evidence().name().toLowerCase(java.util.Locale.ROOT);
-        warnings.add(new Warning(hit.id(), "row " + hit.id() + " is " + why
-            + hit.note().map(n -> ": " + n.en()).orElse(""),
-            "行 " + hit.id() + " 的依据为" + evidenceZh(hit.evidence()) + hit.note().map(n -> "：" + n.zh()).orElse("")));
+        warnings.add(Warnings.evidence(hit));
       }
       if (step.kind() == StepSpec.Kind.GATE) {
         gateFired = true;
       }
       return trace(step, "fired", Optional.of(hit.id()), effect);
-    }
-
-    private String evidenceZh(Evidence e) {
-      return switch (e) {
-        case PUBLISHED -> "已公布";
-        case RECONSTRUCTED -> "据残缺来源复原";
-        case DERIVED -> "推导";
-        case BORROWED -> "借用其他地区规定";
-      };
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
@@ -429,27 +406,7 @@ public final class Engine {
     }
 
     private boolean holds(Guard guard) {
-      for (Condition cond : guard.all()) {
-        if (!test(cond)) {
-          return false;
-        }
-      }
-      if (guard.any().isEmpty()) {
-        return true;
-      }
-      for (List<Condition> group : guard.any()) {
-        boolean all = true;
-        for (Condition cond : group) {
-          if (!test(cond)) {
-            all = false;
-            break;
-          }
-        }
-        if (all) {
-          return true;
-        }
-      }
-      return false;
+      return guard.holds(this::test);
     }
 
     private boolean test(Condition cond) {
@@ -458,9 +415,9 @@ public final class Engine {
         return v.exact().admittedBy(cond);
       }
       if (v.value() instanceof Value.Bool b) {
-        return cond.is().orElseThrow() == b.value();
+        return cond.admits(b.value());
       }
-      return cond.in().contains(((Value.Text) v.value()).value());
+      return cond.admits(((Value.Text) v.value()).value());
     }
 
     private Computed computed(String indicator) {

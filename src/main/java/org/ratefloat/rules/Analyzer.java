@@ -477,24 +477,7 @@ final class Analyzer {
   }
 
   private static boolean holds(Guard g, Map<String, Object> values) {
-    for (Condition c : g.all()) {
-      if (!test(c, values.get(c.indicator()))) {
-        return false;
-      }
-    }
-    if (g.any().isEmpty()) {
-      return true;
-    }
-    for (List<Condition> group : g.any()) {
-      boolean all = true;
-      for (Condition c : group) {
-        all &= test(c, values.get(c.indicator()));
-      }
-      if (all) {
-        return true;
-      }
-    }
-    return false;
+    return g.holds(c -> test(c, values.get(c.indicator())));
   }
 
   private static boolean test(Condition c, Object value) {
@@ -502,9 +485,9 @@ final class Analyzer {
       return c.admits(x);
     }
     if (value instanceof Boolean b) {
-      return c.is().orElseThrow() == b;
+      return c.admits(b.booleanValue());
     }
-    return c.in().contains((String) value);
+    return c.admits((String) value);
   }
 
   // ------------------------------------------------------------------ domains

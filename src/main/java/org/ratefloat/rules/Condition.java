@@ -46,6 +46,16 @@ public record Condition(
     return true;
   }
 
+  /** Whether a yes/no value meets the condition's {@code is}. */
+  public boolean admits(boolean flag) {
+    return is.orElseThrow() == flag;
+  }
+
+  /** Whether a text is among the condition's accepted texts. */
+  public boolean admits(String text) {
+    return in.contains(text);
+  }
+
   /** E.g. {@code payoutRatio in (50, 100]}, {@code premiumArrears = true}. */
   public String describe() {
     if (is.isPresent()) {

@@ -12,4 +12,33 @@ public record Guard(ImmutableList<Condition> all, ImmutableList<ImmutableList<Co
   public boolean isAlways() {
     return all.isEmpty() && any.isEmpty();
   }
+
+  /**
+   * Whether the guard holds when each condition is decided by {@code test}: the one reading of
+   * {@code all} and {@code any}, for the engine (which computes an indicator when a condition first
+   * asks for it, so the test stops at the first condition that fails) and the static analysis.
+   */
+  public boolean holds(java.util.function.Predicate<Condition> test) {
+    for (Condition c : all) {
+      if (!test.test(c)) {
+        return false;
+      }
+    }
+    if (any.isEmpty()) {
+      return true;
+    }
+    for (ImmutableList<Condition> group : any) {
+      boolean every = true;
+      for (Condition c : group) {
+        if (!test.test(c)) {
+          every = false;
+          break;
+        }
+      }
+      if (every) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
