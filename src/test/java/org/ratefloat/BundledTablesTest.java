@@ -43,7 +43,7 @@ class BundledTablesTest {
     try (Stream<Path> files = Files.list(Path.of("rules"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode root = JSON.readTree(f.toFile());
-        if (root.path("format").asText().equals("ratefloat/rule-table@1")) {
+        if (root.path("format").asText().startsWith("ratefloat/rule-table@")) {
           String name = f.getFileName().toString();
           ids.add(name.substring(0, name.length() - ".json".length()));
         }

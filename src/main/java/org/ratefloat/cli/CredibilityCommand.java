@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = "Estimate Bühlmann–Straub credibility by risk class from a portfolio: within variance s², "
         + "between variance a, K = s²/a and the collective mean μ, for a rule table to blend an employer's "
         + "experience (Z = P / (P + K)). Each employer is one entity, each period one observation of "
-        + "--numerator / --denominator weighted by the denominator. Exact arithmetic; figures written to 12 "
+        + "--numerator / --denominator weighted by the denominator. Decimal arithmetic of 60 digits; figures written to 12 "
         + "significant digits. Exit 7 when some employers are refused (0 with --allow-errors), 3 when no class can be fitted.")
 final class CredibilityCommand implements Callable<Integer> {
   @Spec

@@ -161,7 +161,8 @@ public final class RuleTables {
   private static final class BundledNames {
     static final ImmutableList<String> NAMES = list();
     static final ImmutableList<String> TABLES = NAMES.stream()
-        .filter(n -> RuleTableParser.TABLE_FORMAT.equals(formatOf(bundledFile(n).orElseThrow())))
+        .filter(n -> java.util.Set.of(RuleTableParser.TABLE_FORMAT, RuleTableParser.TABLE_FORMAT_2)
+            .contains(formatOf(bundledFile(n).orElseThrow())))
         .map(n -> n.substring(0, n.length() - ".json".length()))
         .collect(ImmutableList.toImmutableList());
 
@@ -276,7 +277,9 @@ public final class RuleTables {
     } catch (SecurityException e) {
       there = false;
     }
-    return there || !name.matches(DocumentFields.ID) || name.contains("..") ? Optional.of(path) : Optional.empty();
+    // a name that ends in .json names a file (ids have no extension): missing, it is a missing file
+    return there || !name.matches(DocumentFields.ID) || name.contains("..") || name.endsWith(".json")
+        ? Optional.of(path) : Optional.empty();
   }
 
   /** {@code RT030}: neither a file nor a bundled document; says where both were looked for. */

@@ -91,12 +91,36 @@ class BuhlmannStraubTest {
             List.of(BigDecimal.ONE, BigDecimal.ONE)),
         BuhlmannStraub.Entity.ofRatios("B", List.of(new BigDecimal("5"), new BigDecimal("5")),
             List.of(new BigDecimal("2"), new BigDecimal("2")))));
+    // the arithmetic keeps 60 significant digits: the fractions agree to 50 places
     assertEquals(Rational.ONE, fit.s2());
-    assertEquals(new Rational(java.math.BigInteger.valueOf(33), java.math.BigInteger.valueOf(8)), fit.a());
-    assertEquals(new Rational(java.math.BigInteger.valueOf(33), java.math.BigInteger.valueOf(37)),
-        fit.detail().get(0).z());
+    assertEquals(places(33, 8), fit.a().decimal(50));
+    assertEquals(places(33, 37), fit.detail().get(0).z().decimal(50));
     // mu = (33/37*2 + 33/35*5) / (33/37 + 33/35) = (2/37 + 5/35)/(1/37 + 1/35) = (70 + 185)/(35 + 37) = 255/72
-    assertEquals(new Rational(java.math.BigInteger.valueOf(255), java.math.BigInteger.valueOf(72)), fit.mu());
+    assertEquals(places(255, 72), fit.mu().decimal(50));
+  }
+
+  private static BigDecimal places(long n, long d) {
+    return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(d), 50, RoundingMode.HALF_EVEN);
+  }
+
+  @Test
+  void aLargePortfolioIsFitted() {
+    // 5,000 employers of 5 periods, weights all different: exact rationals never finished on a few
+    // hundred; the fit touches every observation a fixed number of times
+    java.util.Random random = new java.util.Random(11);
+    List<BuhlmannStraub.Entity> many = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      List<BigDecimal> amounts = new ArrayList<>();
+      List<BigDecimal> weights = new ArrayList<>();
+      for (int j = 0; j < 5; j++) {
+        weights.add(BigDecimal.valueOf(100_000 + random.nextInt(900_000), 2));
+        amounts.add(BigDecimal.valueOf(random.nextInt(2_000_000), 2));
+      }
+      many.add(new BuhlmannStraub.Entity("E" + i, amounts, weights));
+    }
+    var fit = BuhlmannStraub.fit(many);
+    assertEquals(5_000, fit.entities());
+    assertTrue(fit.s2().signum() > 0);
   }
 
   @Test
