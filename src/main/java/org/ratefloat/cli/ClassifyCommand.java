@@ -36,8 +36,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Edition e = Edition.parse(edition).orElseThrow(() -> new InputException(ErrorCode.IN013,
-        "", "unknown edition \"" + edition + "\", expected 2011 or 2017"));
+    // an option, not a document: a wrong value is a usage error (exit 2), as for every option
+    Edition e = Edition.parse(edition).orElseThrow(() -> Usage.invalid(spec, "--edition",
+        "must be 2011 or 2017: " + edition));
     if (!code.matches("[0-9]{2,4}")) {
       throw new InputException(ErrorCode.IN012, "", "industry code must have 2 to 4 digits: \"" + code + "\"");
     }

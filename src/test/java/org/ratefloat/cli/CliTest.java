@@ -226,7 +226,10 @@ class CliTest {
     assertEquals(3, ambiguous.code());
     assertTrue(ambiguous.err().contains("IN015"), ambiguous.err());
     assertEquals(3, run("classify", "79", "--edition", "2017").code());
-    assertEquals(3, run("classify", "36", "--edition", "2002").code());
+    // --edition is an option: an edition that does not exist is a usage error, as for every option
+    Run unknownEdition = run("classify", "36", "--edition", "2002");
+    assertEquals(2, unknownEdition.code());
+    assertTrue(unknownEdition.err().startsWith("ratefloat: CL003 --edition"), unknownEdition.err());
   }
 
   @Test
