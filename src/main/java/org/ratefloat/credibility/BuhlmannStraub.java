@@ -63,11 +63,11 @@ public final class BuhlmannStraub {
    * @param mu the collective mean μ
    * @param weightedMean X̄_w
    */
-  public record Fit(int entities, Rational s2, Rational a, Optional<Rational> k, Rational mu,
-      Rational weightedMean, List<EntityFit> detail) {}
+  public record Fit(int entities, BigDecimal s2, BigDecimal a, Optional<BigDecimal> k, BigDecimal mu,
+      BigDecimal weightedMean, List<EntityFit> detail) {}
 
   /** An entity's weight, mean, credibility factor and premium. */
-  public record EntityFit(String id, Rational weight, Rational mean, Rational z, Rational premium) {}
+  public record EntityFit(String id, BigDecimal weight, BigDecimal mean, BigDecimal z, BigDecimal premium) {}
 
   private BuhlmannStraub() {}
 
@@ -135,10 +135,10 @@ public final class BuhlmannStraub {
     if (a.signum() <= 0) {
       List<EntityFit> detail = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        detail.add(new EntityFit(entities.get(i).id(), Rational.of(w.get(i)), Rational.of(mean.get(i)),
-            Rational.ZERO, Rational.of(xw)));
+        detail.add(new EntityFit(entities.get(i).id(), w.get(i), mean.get(i),
+            BigDecimal.ZERO, xw));
       }
-      return new Fit(count, Rational.of(s2), Rational.ZERO, Optional.empty(), Rational.of(xw), Rational.of(xw),
+      return new Fit(count, s2, BigDecimal.ZERO, Optional.empty(), xw, xw,
           List.copyOf(detail));
     }
     BigDecimal k = s2.divide(a, MC);
@@ -156,10 +156,10 @@ public final class BuhlmannStraub {
     for (int i = 0; i < count; i++) {
       BigDecimal premium = z.get(i).multiply(mean.get(i), MC)
           .add(BigDecimal.ONE.subtract(z.get(i)).multiply(mu, MC), MC);
-      detail.add(new EntityFit(entities.get(i).id(), Rational.of(w.get(i)), Rational.of(mean.get(i)),
-          Rational.of(z.get(i)), Rational.of(premium)));
+      detail.add(new EntityFit(entities.get(i).id(), w.get(i), mean.get(i),
+          z.get(i), premium));
     }
-    return new Fit(count, Rational.of(s2), Rational.of(a), Optional.of(Rational.of(k)), Rational.of(mu),
-        Rational.of(xw), List.copyOf(detail));
+    return new Fit(count, s2, a, Optional.of(k), mu,
+        xw, List.copyOf(detail));
   }
 }

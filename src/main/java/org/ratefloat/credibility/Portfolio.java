@@ -22,6 +22,7 @@ public final class Portfolio {
   public static final String FORMAT = "ratefloat/credibility@1";
   /** Significant digits of the written figures (half even): presentation of exact values. */
   public static final int DIGITS = 12;
+  private static final java.math.MathContext WRITTEN = new java.math.MathContext(DIGITS, java.math.RoundingMode.HALF_EVEN);
 
   private final Measure numerator;
   private final Measure denominator;
@@ -71,6 +72,11 @@ public final class Portfolio {
     return new Result(Map.copyOf(fits), Map.copyOf(unfitted), Map.copyOf(skipped));
   }
 
+  /** A figure as written: {@link #DIGITS} significant digits, half even, no exponent. */
+  private static String written(java.math.BigDecimal x) {
+    return x.round(WRITTEN).stripTrailingZeros().toPlainString();
+  }
+
   /** The result as JSON: per class I, s², a, K (absent without credibility), μ and X̄_w. */
   public byte[] json(Result r) {
     JsonOut out = new JsonOut(true);
@@ -82,9 +88,9 @@ public final class Portfolio {
     for (Integer riskClass : new TreeMap<>(r.fits()).keySet()) {
       BuhlmannStraub.Fit f = r.fits().get(riskClass);
       out.beginObject().field("riskClass", riskClass).field("entities", f.entities());
-      out.field("s2", f.s2().significant(DIGITS)).field("a", f.a().significant(DIGITS));
-      f.k().ifPresent(k -> out.field("k", k.significant(DIGITS)));
-      out.field("mu", f.mu().significant(DIGITS)).field("weightedMean", f.weightedMean().significant(DIGITS));
+      out.field("s2", written(f.s2())).field("a", written(f.a()));
+      f.k().ifPresent(k -> out.field("k", written(k)));
+      out.field("mu", written(f.mu())).field("weightedMean", written(f.weightedMean()));
       out.endObject();
     }
     out.endArray();

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 public sealed interface Expr {
 
   /** The operations of a formula, as written in a table. */
-  enum Operator {
+  enum Operator implements JsonNamed {
     ADD, SUB, MUL, DIV, MIN, MAX;
 
     /** The key in a table, e.g. {@code add}. */
@@ -26,12 +26,7 @@ public sealed interface Expr {
     }
 
     public static java.util.Optional<Operator> byJsonName(String name) {
-      for (Operator o : values()) {
-        if (o.jsonName().equals(name)) {
-          return java.util.Optional.of(o);
-        }
-      }
-      return java.util.Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 

@@ -23,7 +23,7 @@ public sealed interface IndicatorSpec {
    * The kinds of indicator, as written in a table. A switch over them is exhaustive: a new kind
    * must be computed by the engine and given a domain by the analysis before the code compiles.
    */
-  enum Kind {
+  enum Kind implements JsonNamed {
     RATIO("ratio"),
     TOTAL("total"),
     STREAK("streak"),
@@ -48,17 +48,12 @@ public sealed interface IndicatorSpec {
     }
 
     public static Optional<Kind> byJsonName(String name) {
-      for (Kind k : values()) {
-        if (k.jsonName.equals(name)) {
-          return Optional.of(k);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 
   /** The status flags of an employer a {@code flag} indicator reads. */
-  enum StatusFlag {
+  enum StatusFlag implements JsonNamed {
     LABOUR_DISPATCH("labourDispatch"),
     PREMIUM_ARREARS("premiumArrears"),
     JOINT_PUNISHMENT("jointPunishment");
@@ -74,17 +69,12 @@ public sealed interface IndicatorSpec {
     }
 
     public static Optional<StatusFlag> byJsonName(String name) {
-      for (StatusFlag f : values()) {
-        if (f.jsonName.equals(name)) {
-          return Optional.of(f);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 
   /** What a {@code claims} indicator adds up over the claims it selects. */
-  enum ClaimMeasure {
+  enum ClaimMeasure implements JsonNamed {
     /** The number of claims. */
     COUNT,
     /** The sum of their paid amounts. */

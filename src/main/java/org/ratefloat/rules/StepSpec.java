@@ -20,7 +20,7 @@ public sealed interface StepSpec {
   Kind kind();
 
   /** The kinds of step, as written in a table. */
-  enum Kind {
+  enum Kind implements JsonNamed {
     GATE("gate"),
     TABLE("table"),
     VETO("veto"),
@@ -39,12 +39,7 @@ public sealed interface StepSpec {
     }
 
     public static Optional<Kind> byJsonName(String name) {
-      for (Kind k : values()) {
-        if (k.jsonName.equals(name)) {
-          return Optional.of(k);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 
