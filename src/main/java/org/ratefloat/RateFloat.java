@@ -147,4 +147,42 @@ public final class RateFloat {
   public static Decision readDecision(byte[] json) {
     return DecisionJson.read(requireNonNull(json, "json"));
   }
+
+  /**
+   * Whether a JSON document is a decision record (it says so by its {@code format}); a case is the
+   * one document without a {@code format}.
+   *
+   * @throws InputException if the bytes are not strict JSON (or larger than an input document)
+   */
+  public static boolean isDecisionRecord(byte[] json) {
+    return RecordCheck.isRecord(RecordCheck.parse(requireNonNull(json, "json")));
+  }
+
+  /**
+   * Checks rule-table and classification files, alone and against each other, as the command line's
+   * {@code lint} does: every load error and every finding of the static analysis of each file, and
+   * two versions of one table whose effective periods overlap. A file named twice, or through
+   * another path to it, is checked once. Never throws for a fault of a file: that is a finding.
+   *
+   * @return one report a file, in the order given
+   */
+  public static List<LintReport> lint(List<Path> files) {
+    return org.ratefloat.rules.Linter.lint(List.copyOf(files)).stream()
+        .map(r -> new LintReport(r.file(), r.findings())).toList();
+  }
+
+  /**
+   * What {@link #lint} found in one file.
+   *
+   * @param file the file as named
+   * @param findings its findings in the order the checks found them; empty if it is clean
+   * @since 0.1.0
+   */
+  public record LintReport(Path file, List<org.ratefloat.error.Finding> findings) {
+    /** Copies the findings; checks that no component is null. */
+    public LintReport {
+      requireNonNull(file, "file");
+      findings = List.copyOf(findings);
+    }
+  }
 }

@@ -129,6 +129,41 @@ public final class RuleTable {
     return engine.decide(input, LIBRARY, org.ratefloat.decision.InputHash.lazy(() -> RateFloat.inputSha256(input)));
   }
 
+  /** Differences a {@link #verify(byte[])} lists at most (it counts them all). */
+  public static final int DEFAULT_MAX_DIFFERENCES = 20;
+
+  /**
+   * Checks a decision record against this table, as the command line's {@code verify} does: the
+   * table re-decides the input the record carries and the canonical forms (RFC 8785) of the record
+   * and of the recomputed decision are compared, so a record verifies from any copy, whatever its
+   * layout. The document may be a decision record or a line of a batch output ({@code status},
+   * {@code employerId}, {@code decision}); up to {@link #DEFAULT_MAX_DIFFERENCES} differences are
+   * listed.
+   *
+   * @param document the JSON (UTF-8) of the record or the batch line
+   * @throws InputException if the document is not a decision record (nor a batch line), is not
+   *     strict JSON, or the input it carries is not a valid case
+   */
+  public Verification verify(byte[] document) {
+    return verify(document, DEFAULT_MAX_DIFFERENCES);
+  }
+
+  /**
+   * As {@link #verify(byte[])}, listing at most {@code maxDifferences} differences.
+   *
+   * @param document the JSON (UTF-8) of the record or the batch line
+   * @param maxDifferences the most differences listed, at least 0 (all are counted)
+   * @throws IllegalArgumentException if {@code maxDifferences} is negative
+   * @throws InputException as {@link #verify(byte[])}
+   */
+  public Verification verify(byte[] document, int maxDifferences) {
+    requireNonNull(document, "document");
+    if (maxDifferences < 0) {
+      throw new IllegalArgumentException("maxDifferences must not be negative: " + maxDifferences);
+    }
+    return RecordCheck.check(this, document, maxDifferences);
+  }
+
   /** The risk class of an industry code under this table's classification, with its benchmark. */
   public RiskClass classify(IndustryCode code) {
     LoadedTable t = engine.table();

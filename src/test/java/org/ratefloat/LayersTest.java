@@ -94,4 +94,24 @@ class LayersTest {
         .resideInAnyPackage("org.ratefloat", "org.ratefloat.engine", "org.ratefloat.decision")
         .check(CLASSES);
   }
+
+  /**
+   * The command line is a client of the library: it decides, verifies, explains and lints through
+   * the exported API ({@code org.ratefloat}, {@code error}, {@code model}, {@code decision}), and
+   * runs the portfolio tools, never the rule format, the engine or the JSON layer directly.
+   */
+  @Test
+  void theCommandLineUsesTheApiNotTheInternalsOfDeciding() {
+    noClasses().that().resideInAPackage("org.ratefloat.cli").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json")
+        .check(CLASSES);
+  }
+
+  @Test
+  void textSafetyDependsOnNothingOfTheLibrary() {
+    noClasses().that().resideInAPackage("org.ratefloat.text").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model", "org.ratefloat.decision",
+            "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json", "org.ratefloat.io", "org.ratefloat.cli")
+        .check(CLASSES);
+  }
 }

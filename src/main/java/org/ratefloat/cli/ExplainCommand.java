@@ -7,7 +7,8 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
-import org.ratefloat.json.JsonValue;
+import org.ratefloat.Verification;
+import org.ratefloat.error.RateFloatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,26 +40,41 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     RuleTable table = RateFloat.loadTable(rules.toString());
     byte[] bytes = RateFloatFiles.read(file);
-    JsonValue document = RecordCheck.parse(bytes);
     PrintWriter out = spec.commandLine().getOut();
-    if (!RecordCheck.isRecord(document)) {
+    if (!RateFloat.isDecisionRecord(bytes)) {
       out.print(Explainer.explain(table.decide(RateFloat.readCase(bytes)), table, lang.name()));
       return Main.OK;
     }
-    if (!RecordCheck.names(table, document)) {
-      throw new RecordCheck.ForeignTable("the record was made with " + RecordCheck.tablesNamed(document)
-          + ", not with " + table.id() + " " + table.sha256().substring(0, 12) + "… (" + rules + ")");
+    Verification outcome = table.verify(bytes, VerifyCommand.MAX_DIFFERENCES);
+    if (outcome instanceof Verification.Mismatched m && !m.namesTable()) {
+      throw foreign(m.tablesNamed(), table);
     }
-    RecordCheck.Outcome outcome = RecordCheck.check(table, document, VerifyCommand.MAX_DIFFERENCES);
-    if (outcome instanceof RecordCheck.WithoutInput) {
+    if (outcome instanceof Verification.WithoutInput w) {
+      if (!w.namesTable()) {
+        throw foreign(w.tablesNamed(), table);
+      }
       throw new InputException(ErrorCode.IN004, "/input", "the record carries no input, so the rule table "
           + "cannot re-decide it; batch --echo-input writes records that carry it");
     }
-    if (outcome instanceof RecordCheck.Verified v) {
+    if (outcome instanceof Verification.Verified v) {
       out.print(Explainer.explain(v.decision(), table, lang.name()));
       return Main.OK;
     }
-    out.print(Explainer.mismatch((RecordCheck.Mismatched) outcome, table, lang.name()));
+    out.print(Explainer.mismatch((Verification.Mismatched) outcome, table, lang.name()));
     return Main.MISMATCH;
+  }
+
+  private ForeignTable foreign(String tablesNamed, RuleTable table) {
+    return new ForeignTable("the record was made with " + tablesNamed + ", not with " + table.id() + " "
+        + table.sha256().substring(0, 12) + "… (" + rules + ")");
+  }
+
+  /** The refusal of {@code explain} given a table the record does not name. */
+  static final class ForeignTable extends RateFloatException {
+    private static final long serialVersionUID = 1L;
+
+    ForeignTable(String detail) {
+      super(ErrorCode.VR001, "/tables", detail);
+    }
   }
 }

@@ -1,17 +1,15 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Printable;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.ratefloat.RuleTable;
+import org.ratefloat.Verification;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.IndicatorValue;
 import org.ratefloat.decision.StepTrace;
 import org.ratefloat.decision.Warning;
-import org.ratefloat.json.JsonDiff;
-import org.ratefloat.rules.IndicatorSpec;
-import org.ratefloat.rules.RuleTableSpec;
-import org.ratefloat.rules.StepSpec;
 
 /** A readable account of a decision in Chinese or English, with the table's own labels. */
 final class Explainer {
@@ -97,20 +95,20 @@ final class Explainer {
    * The account of a record that does not match: what the record says against what the table gives,
    * then the table's own decision, labelled as such.
    */
-  static String mismatch(RecordCheck.Mismatched m, RuleTable table, String lang) {
+  static String mismatch(Verification.Mismatched m, RuleTable table, String lang) {
     boolean zh = lang.equals("zh");
     StringBuilder out = new StringBuilder();
     out.append(zh ? "记录不符：按记录所附的输入，费率表 " : "THE RECORD DOES NOT MATCH: for the input it carries, rule table ")
         .append(table.id()).append(zh ? " 给出的决定与记录不同。\n" : " gives another decision than the record says.\n");
     if (!m.why().isEmpty()) {
-      out.append("  ").append(JsonDiff.printable(m.why())).append('\n');
+      out.append("  ").append(Printable.escape(m.why())).append('\n');
     }
-    if (!m.differences().isEmpty()) {
+    if (m.total() > 0) {
       out.append(zh ? "记录所载 → 费率表所得:\n" : "What the record says → what the rule table gives:\n");
-      for (JsonDiff.Difference d : m.differences().shown()) {
+      for (Verification.Difference d : m.differences()) {
         out.append("  ").append(d).append('\n');
       }
-      int more = m.differences().total() - m.differences().shown().size();
+      int more = m.total() - m.differences().size();
       if (more > 0) {
         out.append(zh ? "  … 另有 " + more + " 处不同\n" : "  … and " + more + " more difference" + (more == 1 ? "" : "s") + "\n");
       }

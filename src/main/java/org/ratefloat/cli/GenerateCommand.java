@@ -1,6 +1,5 @@
 package org.ratefloat.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ratefloat.io.OutputFile;
-import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.synthetic.PortfolioGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,8 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
     try (OutputFile file = OutputFile.create(out, List.of())) {
       Writer w = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
       while (generator.hasNext()) {
-        ObjectNode employer = generator.next();
-        w.write(CanonicalJson.compact(employer));
+        w.write(generator.nextLine());
         w.write('\n');
       }
       w.flush();

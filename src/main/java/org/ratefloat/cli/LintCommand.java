@@ -1,5 +1,6 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Printable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ratefloat.json.CanonicalJson;
-import org.ratefloat.rules.Finding;
-import org.ratefloat.rules.Linter;
+import org.ratefloat.RateFloat;
+import org.ratefloat.error.Finding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +25,17 @@ final class LintCommand implements Callable<Integer> {
     text,
     json
   }
+
+  /** Findings as JSON: two-space indentation, {@code "key": value}, one line a member. */
+  private static final com.fasterxml.jackson.databind.ObjectWriter JSON_OUT =
+      new com.fasterxml.jackson.databind.ObjectMapper().writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+              .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+          .withArrayIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
+              .withLinefeed("\n"))
+          .withObjectIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
+              .withLinefeed("\n")));
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -44,14 +55,14 @@ final class LintCommand implements Callable<Integer> {
   List<Path> files;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (quiet && format == Format.json) {
       throw Usage.invalid(spec, "--quiet", "applies only with --format text");
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> files = Linter.distinct(this.files);
+    List<Path> files = org.ratefloat.io.InputFiles.distinct(this.files);
     List<Path> tables = files.stream().filter(f -> !f.getFileName().toString().endsWith(".ranking.json")).toList();
-    List<Linter.FileReport> reports = new java.util.ArrayList<>(Linter.lint(tables));
+    List<RateFloat.LintReport> reports = new java.util.ArrayList<>(RateFloat.lint(tables));
     for (Path f : files) {
       if (f.getFileName().toString().endsWith(".ranking.json")) {
         List<Finding> found = new java.util.ArrayList<>();
@@ -60,14 +71,14 @@ final class LintCommand implements Callable<Integer> {
         } catch (org.ratefloat.error.RateFloatException e) {
           found.add(new Finding(e.code(), Finding.Severity.ERROR, f.toString(), e.pointer(), e.detail()));
         }
-        reports.add(new Linter.FileReport(f, com.google.common.collect.ImmutableList.copyOf(found)));
+        reports.add(new RateFloat.LintReport(f, found));
       }
     }
     int errors = 0;
     int warnings = 0;
     int infos = 0;
     ArrayNode json = JsonNodeFactory.instance.arrayNode();
-    for (Linter.FileReport r : reports) {
+    for (RateFloat.LintReport r : reports) {
       for (Finding f : r.findings()) {
         switch (f.severity()) {
           case ERROR -> errors++;
@@ -91,7 +102,7 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     if (format == Format.json) {
-      out.print(CanonicalJson.text(json));
+      out.print(JSON_OUT.writeValueAsString(json) + "\n");
     } else {
       out.println(reports.size() + " file(s): " + errors + " error(s), " + warnings + " warning(s), "
           + infos + " info(s)");

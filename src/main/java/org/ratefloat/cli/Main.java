@@ -1,5 +1,6 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +130,7 @@ public final class Main implements Runnable {
     if (e instanceof UndeterminedException) {
       return UNDETERMINED;
     }
-    if (e instanceof RecordCheck.ForeignTable) {
+    if (e instanceof ExplainCommand.ForeignTable) {
       return MISMATCH;
     }
     return INTERNAL;

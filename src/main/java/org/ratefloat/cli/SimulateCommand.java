@@ -1,5 +1,6 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -90,8 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Roundings rounding = Roundings.standard();
     if (roundings != null) {
-      org.ratefloat.rules.RuleTables.Named file = org.ratefloat.rules.RuleTables.read(roundings);
-      rounding = Roundings.read(roundings.toString(), file.bytes());
+      rounding = Roundings.read(roundings);
     }
     RuleTable current = RateFloat.loadTable(rules.toString());
     List<Simulation.Column> columns = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Printable;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,17 +11,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
+import org.ratefloat.Verification;
 import org.ratefloat.batch.LineReader;
-import org.ratefloat.json.Fault;
-import org.ratefloat.json.JsonDiff;
-import org.ratefloat.json.JsonObject;
-import org.ratefloat.json.JsonValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,29 +65,21 @@ final class VerifyCommand implements Callable<Integer> {
       throw new InputException(ErrorCode.IN001, "", "CSV batch output carries no decision records, so it "
           + "cannot be verified: write the batch as NDJSON with --echo-input and verify that");
     }
-    try (InputStream in = new BufferedInputStream(org.ratefloat.io.InputFiles.open(file,
-        org.ratefloat.json.Faults.inputFile(file)), 1 << 16)) {
+    try (InputStream in = new BufferedInputStream(org.ratefloat.io.InputFiles.openInput(file), 1 << 16)) {
       LineReader lines = new LineReader(in, MAX_LINE);
       byte[] first = nextDocument(lines);
       long firstNumber = number;
-      JsonValue firstDocument = first == null || first == LineReader.TOO_LONG ? null : parseOrNull(first);
-      if (firstDocument == null) {
+      if (first == null || first == LineReader.TOO_LONG || !isJson(first)) {
         // not one document per line: the whole file is one document (a pretty record, say)
-        return single(table, RecordCheck.parse(RateFloatFiles.read(file)));
+        return single(table, RateFloatFiles.read(file));
       }
       byte[] next = nextDocument(lines);
-      if (next == null && RecordCheck.isRecord(firstDocument)) {
-        return single(table, firstDocument);
+      if (next == null && RateFloat.isDecisionRecord(first)) {
+        return single(table, first);
       }
-      document(table, firstNumber, () -> firstDocument);
+      document(table, firstNumber, first);
       for (; next != null; next = nextDocument(lines)) {
-        byte[] bytes = next;
-        document(table, number, () -> {
-          if (bytes == LineReader.TOO_LONG) {
-            throw new InputException(ErrorCode.IN024, "", "line longer than " + MAX_LINE + " bytes");
-          }
-          return RecordCheck.parse(bytes);
-        });
+        document(table, number, next);
       }
     } catch (NoSuchFileException e) {
       throw new InputException(ErrorCode.IN001, "", "no such file: " + file);
@@ -111,18 +100,18 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /** One record on its own (its layout does not matter). */
-  private int single(RuleTable table, JsonValue record) {
-    RecordCheck.Outcome outcome = RecordCheck.check(table, record, MAX_DIFFERENCES);
-    if (outcome instanceof RecordCheck.WithoutInput) {
+  private int single(RuleTable table, byte[] record) {
+    Verification outcome = table.verify(record, MAX_DIFFERENCES);
+    if (outcome instanceof Verification.WithoutInput || outcome instanceof Verification.ErrorRecord) {
       throw noInput(1, 0);
     }
-    if (outcome instanceof RecordCheck.Verified v) {
+    if (outcome instanceof Verification.Verified v) {
       out.println("OK: " + file + " is the decision " + rules + " gives for the input it carries "
           + "(canonical form, RFC 8785, sha256 " + v.sha256() + ")");
       return Main.OK;
     }
     out.println("MISMATCH: " + file + " is not the decision " + rules + " gives for the input it carries");
-    differences((RecordCheck.Mismatched) outcome, "  ");
+    differences((Verification.Mismatched) outcome, "  ");
     return Main.MISMATCH;
   }
 
@@ -130,37 +119,29 @@ final class VerifyCommand implements Callable<Integer> {
    * One line of a batch output: a decision record, a batch record with its decision, or a batch
    * error record (which has no decision to verify).
    */
-  private void document(RuleTable table, long line, Supplier<JsonValue> parse) {
+  private void document(RuleTable table, long line, byte[] bytes) {
     String where = "line " + line;
     try {
-      JsonValue document = parse.get();
-      JsonValue record = document;
-      if (!RecordCheck.isRecord(document)) {
-        JsonObject o = document.asObject();
-        JsonValue status = o.req("status");
-        if (status.asString().equals("error")) {
-          errorRecords++;
-          return;
-        }
-        if (!status.asString().equals("ok")) {
-          throw status.fail(Fault.BAD_VALUE, "neither a decision record nor a batch record of status ok or error");
-        }
-        where += o.optText("employerId").map(id -> " (employer " + JsonDiff.printable(id) + ")").orElse("");
-        record = o.req("decision");
+      if (bytes == LineReader.TOO_LONG) {
+        throw new InputException(ErrorCode.IN024, "", "line longer than " + MAX_LINE + " bytes");
       }
-      RecordCheck.Outcome outcome = RecordCheck.check(table, record, MAX_DIFFERENCES);
-      if (outcome instanceof RecordCheck.Verified) {
+      Verification outcome = table.verify(bytes, MAX_DIFFERENCES);
+      if (outcome instanceof Verification.Verified) {
         verified++;
-      } else if (outcome instanceof RecordCheck.WithoutInput) {
+      } else if (outcome instanceof Verification.WithoutInput) {
         withoutInput++;
+      } else if (outcome instanceof Verification.ErrorRecord) {
+        errorRecords++;
       } else if (++mismatched <= MAX_LISTED) {
-        out.println("MISMATCH " + where + ":");
-        differences((RecordCheck.Mismatched) outcome, "  ");
+        Verification.Mismatched m = (Verification.Mismatched) outcome;
+        out.println("MISMATCH " + where + m.employerId().map(id -> " (employer " + Printable.escape(id) + ")")
+            .orElse("") + ":");
+        differences(m, "  ");
       }
     } catch (RateFloatException unreadable) {
       if (++mismatched <= MAX_LISTED) {
         out.println("MISMATCH " + where + ": not a readable decision record: "
-            + JsonDiff.printable(unreadable.getMessage()));
+            + Printable.escape(unreadable.getMessage()));
       }
     }
   }
@@ -186,25 +167,32 @@ final class VerifyCommand implements Callable<Integer> {
         + (of == 0 ? "it" : "them") + "; batch --echo-input writes records that carry it");
   }
 
-  private void differences(RecordCheck.Mismatched m, String indent) {
+  private void differences(Verification.Mismatched m, String indent) {
     if (!m.why().isEmpty()) {
-      out.println(indent + JsonDiff.printable(m.why()));
+      out.println(indent + Printable.escape(m.why()));
     }
-    for (JsonDiff.Difference d : m.differences().shown()) {
+    for (Verification.Difference d : m.differences()) {
       out.println(indent + d);
     }
-    int more = m.differences().total() - m.differences().shown().size();
+    int more = m.total() - m.differences().size();
     if (more > 0) {
       out.println(indent + "… and " + more + " more difference" + (more == 1 ? "" : "s"));
     }
   }
 
-  private static JsonValue parseOrNull(byte[] line) {
-    try {
-      return RecordCheck.parse(line);
-    } catch (RateFloatException notOneLine) {
-      return null;
+  /**
+   * Whether a line is one whole JSON document, so the file is read as one document per line (its
+   * strict reading, with codes and pointers, comes when the line is verified).
+   */
+  private static boolean isJson(byte[] line) {
+    try (com.fasterxml.jackson.core.JsonParser p = LENIENT.createParser(line)) {
+      LENIENT.readTree(p);
+      return p.nextToken() == null;
+    } catch (IOException notOneDocument) {
+      return false;
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.json.Fault;
 import org.ratefloat.json.Faults;
@@ -135,4 +138,30 @@ public final class InputFiles {
     }
     return reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
   }
+  /**
+   * The files in the order given, each once: a file named twice, or through another path to it (a
+   * link, {@code ./}, {@code ..}), is one file, not two versions of a table whose periods overlap.
+   */
+  public static List<Path> distinct(List<Path> files) {
+    Map<Path, Path> byIdentity = new LinkedHashMap<>();
+    for (Path f : files) {
+      byIdentity.putIfAbsent(identity(f), f);
+    }
+    return List.copyOf(byIdentity.values());
+  }
+
+  private static Path identity(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException | SecurityException unresolvable) {
+      // the load reports why the file cannot be read; until then it is known by its name
+      return file.toAbsolutePath().normalize();
+    }
+  }
+
+  /** Opens an employer input document or a batch file for streaming (see {@link #open}). */
+  public static InputStream openInput(Path file) {
+    return open(file, Faults.inputFile(file));
+  }
+
 }

@@ -101,34 +101,7 @@ public final class JsonDiff {
     } else {
       s = CanonicalJson.compact(node);
     }
-    return cut(printable(s));
-  }
-
-  /**
-   * Text fit for a terminal: C0 and C1 control characters, DEL, bidirectional controls, line and
-   * paragraph separators and unpaired surrogates escaped as backslash-u.
-   */
-  public static String printable(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean escape = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u061c' || c == '\u200e' || c == '\u200f'
-          || (c >= '\u2028' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
-          || (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
-              && Character.isHighSurrogate(s.charAt(i - 1))));
-      if (escape && b == null) {
-        b = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (b != null) {
-        if (escape) {
-          b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-        } else {
-          b.append(c);
-        }
-      }
-    }
-    return b == null ? s : b.toString();
+    return cut(org.ratefloat.text.Printable.escape(s));
   }
 
   private static String cut(String s) {

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.error.Finding;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.model.Measure;
-import org.ratefloat.rules.Finding.Severity;
+import org.ratefloat.error.Finding.Severity;
 
 /**
  * Static analysis of a loaded rule table. For every table and gate it enumerates the elementary

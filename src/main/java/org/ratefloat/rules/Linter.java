@@ -1,7 +1,7 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.error.Finding;
 import com.google.common.collect.ImmutableList;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ public final class Linter {
   /** What was found in one file. */
   public record FileReport(Path file, ImmutableList<Finding> findings) {}
 
-  /** Lints the files, each once (see {@link #distinct}). */
+  /** Lints the files, each once (see {@link org.ratefloat.io.InputFiles#distinct}). */
   public static ImmutableList<FileReport> lint(List<Path> given) {
-    List<Path> files = distinct(given);
+    List<Path> files = org.ratefloat.io.InputFiles.distinct(given);
     List<FileReport> reports = new ArrayList<>();
     Map<String, List<RuleTableSpec>> byId = new LinkedHashMap<>();
     Map<RuleTableSpec, Integer> reportOf = new LinkedHashMap<>();
@@ -69,27 +69,6 @@ public final class Linter {
       }
     }
     return ImmutableList.copyOf(reports);
-  }
-
-  /**
-   * The files in the order given, each once: a file named twice, or through another path to it (a
-   * link, {@code ./}, {@code ..}), is one file, not two versions of a table whose periods overlap.
-   */
-  public static List<Path> distinct(List<Path> files) {
-    Map<Path, Path> byIdentity = new LinkedHashMap<>();
-    for (Path f : files) {
-      byIdentity.putIfAbsent(identity(f), f);
-    }
-    return List.copyOf(byIdentity.values());
-  }
-
-  private static Path identity(Path file) {
-    try {
-      return file.toRealPath();
-    } catch (IOException | SecurityException unresolvable) {
-      // the load reports why the file cannot be read; until then it is known by its name
-      return file.toAbsolutePath().normalize();
-    }
   }
 
   private static boolean overlap(RuleTableSpec a, RuleTableSpec b) {

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.error.Finding;
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 

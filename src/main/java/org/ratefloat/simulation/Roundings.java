@@ -42,6 +42,14 @@ public record Roundings(Rounding percent, Rounding incidence, Rounding pathStep)
   }
 
   /**
+   * Reads a roundings file ({@code ratefloat/simulation-roundings@1}) as a rule table's file is read:
+   * a regular file of bounded size, every fault an {@code RT} code naming the file.
+   */
+  public static Roundings read(java.nio.file.Path file) {
+    return read(file.toString(), org.ratefloat.rules.RuleTables.read(file).bytes());
+  }
+
+  /**
    * Reads a roundings document.
    *
    * @param source the name to report in errors

@@ -83,6 +83,11 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
     return next < count;
   }
 
+  /** The next employer as one NDJSON line (compact JSON, no line end). */
+  public String nextLine() {
+    return org.ratefloat.json.CanonicalJson.compact(next());
+  }
+
   @Override
   public ObjectNode next() {
     if (!hasNext()) {

@@ -35,7 +35,6 @@ import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
 import org.ratefloat.json.CanonicalJson;
-import org.ratefloat.json.JsonDiff;
 import org.ratefloat.synthetic.PortfolioGenerator;
 
 /**
@@ -145,9 +144,9 @@ class VerifyExplainTest {
         String edited = layout.substring(0, i) + (char) ('0' + (c - '0' + 1) % 10) + layout.substring(i + 1);
         String where = "digit at " + i + ": " + layout.substring(Math.max(0, i - 30), Math.min(layout.length(), i + 10));
         try {
-          RecordCheck.Outcome outcome = RecordCheck.check(table,
-              RecordCheck.parse(edited.getBytes(StandardCharsets.UTF_8)), 50);
-          RecordCheck.Mismatched m = assertInstanceOf(RecordCheck.Mismatched.class, outcome, where);
+          org.ratefloat.Verification outcome = table.verify(edited.getBytes(StandardCharsets.UTF_8), 50);
+          org.ratefloat.Verification.Mismatched m =
+              assertInstanceOf(org.ratefloat.Verification.Mismatched.class, outcome, where);
           if (m.recomputed().isEmpty()) {
             // the edited input is one the table refuses (an as-of date outside its period, say)
             assertTrue(m.why().matches("the rule table does not decide the recorded input: [A-Z]{2}[0-9]{3} /.*"),
@@ -155,7 +154,7 @@ class VerifyExplainTest {
             checked++;
             continue;
           }
-          List<String> pointers = m.differences().shown().stream().map(JsonDiff.Difference::pointer).toList();
+          List<String> pointers = m.differences().stream().map(org.ratefloat.Verification.Difference::pointer).toList();
           String changed = changedLeaf(original, JACKSON.readTree(edited), "");
           if (changed.startsWith("/input/")) {
             assertTrue(pointers.contains("/inputSha256"), where + " " + pointers);

@@ -51,7 +51,7 @@ class JsonDiffTest {
     // ESC, C1, bidi override and line separator are escaped; Chinese and emoji stay
     List<String> d = diff("{\"name\": \"\\u001b[2J\u5317\u4eac\\u202e\\u0085\\u2028\ud83d\ude00\"}", "{\"name\": \"x\"}");
     assertEquals(List.of("/name: \\u001b[2J\u5317\u4eac\\u202e\\u0085\\u2028\ud83d\ude00 \u2192 x"), d);
-    assertEquals("a\\ud800b", JsonDiff.printable("a\ud800b"));
+    assertEquals("a\\ud800b", org.ratefloat.text.Printable.escape("a\ud800b"));
     // and long values are cut
     String longText = "9".repeat(500);
     String shown = diff("[\"" + longText + "\"]", "[\"1\"]").get(0);

@@ -1,4 +1,4 @@
-package org.ratefloat.cli;
+package org.ratefloat.text;
 
 /**
  * Makes text from files and arguments safe to print on one terminal line: control characters are
@@ -10,10 +10,11 @@ package org.ratefloat.cli;
  * bidirectional formatting characters and unpaired surrogates. The backslash itself is left alone,
  * so escaping twice changes nothing.
  */
-final class Printable {
+public final class Printable {
   private Printable() {}
 
-  static String escape(String text) {
+  /** The text with every unsafe character escaped; safe text is returned as it is. */
+  public static String escape(String text) {
     int i = 0;
     while (i < text.length() && !unsafe(text.charAt(i))) {
       i++;

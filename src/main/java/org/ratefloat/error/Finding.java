@@ -1,13 +1,18 @@
-package org.ratefloat.rules;
+package org.ratefloat.error;
 
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
-import org.ratefloat.error.ErrorCode;
 
 /**
- * One result of checking a rule table: a stable code, a severity, the file, the JSON pointer of the
- * fault and a one-line message that shows the values.
+ * One result of checking a rule table ({@code RateFloat.lint}): a stable code, a severity, the file,
+ * the JSON pointer of the fault and a one-line message that shows the values.
+ *
+ * @param code the finding's stable code (the same as a load error's)
+ * @param severity error, warning or info
+ * @param source the file (or bundled table) the finding is in
+ * @param pointer the JSON pointer (RFC 6901) of the fault in that file, {@code ""} for the whole
+ * @param message one line, with the values involved
  */
 public record Finding(ErrorCode code, Severity severity, String source, String pointer, String message) {
 
@@ -17,11 +22,13 @@ public record Finding(ErrorCode code, Severity severity, String source, String p
     WARNING,
     INFO;
 
+    /** The severity as written in JSON and text output: {@code error}, {@code warning}, {@code info}. */
     public String jsonName() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
+  /** Checks that no component is null. */
   public Finding {
     requireNonNull(code, "code");
     requireNonNull(severity, "severity");

@@ -1,4 +1,4 @@
-package org.ratefloat.cli;
+package org.ratefloat.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

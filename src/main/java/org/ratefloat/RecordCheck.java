@@ -1,0 +1,135 @@
+package org.ratefloat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.json.CanonicalJson;
+import org.ratefloat.json.CaseJson;
+import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.Fault;
+import org.ratefloat.json.Faults;
+import org.ratefloat.json.JsonDiff;
+import org.ratefloat.json.JsonObject;
+import org.ratefloat.json.JsonOut;
+import org.ratefloat.json.JsonValue;
+import org.ratefloat.json.StrictJson;
+import org.ratefloat.model.RatingCase;
+
+/**
+ * Checks a decision record against a rule table, the one check behind {@link RuleTable#verify}:
+ * re-decide the input the record carries and compare the canonical form (RFC 8785) of the record
+ * with that of the recomputed decision. Differences are found by walking both trees, so the check
+ * knows no field of the record but {@code format}, {@code tables} and {@code input}; of a batch
+ * output line it knows {@code status}, {@code employerId} and {@code decision}.
+ */
+final class RecordCheck {
+  private static final StrictJson JSON = StrictJson.forInput();
+
+  private RecordCheck() {}
+
+  /** Parses a document (strictly, as any input document). */
+  static JsonValue parse(byte[] bytes) {
+    return JsonValue.root(JSON.read(bytes, Faults.INPUT), Faults.INPUT);
+  }
+
+  /** Whether a document is a decision record (by its {@code format}). */
+  static boolean isRecord(JsonValue document) {
+    JsonNode format = document.node().get("format");
+    return document.node().isObject() && format != null && format.isTextual()
+        && format.textValue().equals(DecisionJson.FORMAT);
+  }
+
+  /**
+   * Checks a decision record, or a batch output line ({@code status}, {@code employerId},
+   * {@code decision}); differences are listed up to {@code limit}, with pointers into the document.
+   *
+   * @throws RateFloatException if the document is neither, or the input it carries cannot be read
+   */
+  static Verification check(RuleTable table, byte[] bytes, int limit) {
+    JsonValue document = parse(bytes);
+    if (isRecord(document) || !document.node().isObject() || !document.node().has("status")) {
+      return check(table, document, Optional.empty(), limit);
+    }
+    JsonObject line = document.asObject();
+    JsonValue status = line.req("status");
+    if (status.asString().equals("error")) {
+      return new Verification.ErrorRecord();
+    }
+    if (!status.asString().equals("ok")) {
+      throw status.fail(Fault.BAD_VALUE, "neither a decision record nor a batch record of status ok or error");
+    }
+    return check(table, line.req("decision"), line.optText("employerId"), limit);
+  }
+
+  private static Verification check(RuleTable table, JsonValue record, Optional<String> employerId, int limit) {
+    JsonObject o = record.asObject();
+    org.ratefloat.json.Formats.require(o, DecisionJson.FORMAT);
+    boolean names = names(table, record);
+    String named = tablesNamed(record);
+    if (!o.has("input")) {
+      return new Verification.WithoutInput(names, named);
+    }
+    RatingCase input = CaseJson.read(o.req("input"));
+    String why = names ? "" : "the record names other tables than " + table.id() + " ("
+        + table.sha256().substring(0, 12) + "…)";
+    Decision recomputed;
+    try {
+      recomputed = table.decide(input);
+    } catch (RateFloatException refused) {
+      String reason = "the rule table does not decide the recorded input: " + refused.getMessage();
+      return new Verification.Mismatched(why.isEmpty() ? reason : why + "; " + reason, java.util.List.of(), 0,
+          Optional.empty(), employerId, names, named);
+    }
+    JsonOut out = JsonOut.canonical();
+    DecisionJson.write(recomputed, out, true);
+    String again = out.text();
+    String recorded;
+    try {
+      recorded = CanonicalJson.jcs(record.node());
+    } catch (JsonOut.NotCanonicalException outside) {
+      recorded = null; // a value no record of ours holds, e.g. a decimal as a JSON number: a difference
+    }
+    if (again.equals(recorded)) {
+      return new Verification.Verified(recomputed, Hashing.sha256().hashString(again, StandardCharsets.UTF_8).toString());
+    }
+    JsonNode tree = JSON.read(again.getBytes(StandardCharsets.UTF_8), Faults.INPUT);
+    JsonDiff.Result differences = JsonDiff.between(record.node(), tree, record.pointer(), limit);
+    if (differences.isEmpty()) {
+      // cannot happen while JsonDiff and the canonical form agree; never report a mismatch without a reason
+      throw new IllegalStateException("canonical forms differ but no difference was found at " + record.pointer());
+    }
+    return new Verification.Mismatched(why, differences.shown().stream()
+        .map(d -> new Verification.Difference(d.pointer(), d.left(), d.right())).toList(), differences.total(),
+        Optional.of(recomputed), employerId, names, named);
+  }
+
+  /** Whether the record names the table's own file (its id and SHA-256) among its {@code tables}. */
+  private static boolean names(RuleTable table, JsonValue record) {
+    JsonNode tables = record.node().get("tables");
+    if (tables == null || !tables.isArray()) {
+      return false;
+    }
+    for (JsonNode t : tables) {
+      if (t.path("id").asText("").equals(table.id()) && t.path("sha256").asText("").equals(table.sha256())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tables a record names, for a message: {@code id sha256-prefix…}, comma-separated. */
+  private static String tablesNamed(JsonValue record) {
+    JsonNode tables = record.node().get("tables");
+    java.util.List<String> named = new java.util.ArrayList<>();
+    if (tables != null && tables.isArray()) {
+      for (JsonNode t : tables) {
+        String sha = t.path("sha256").asText("");
+        named.add(t.path("id").asText("?") + " " + sha.substring(0, Math.min(12, sha.length())) + "…");
+      }
+    }
+    return named.isEmpty() ? "no tables" : org.ratefloat.text.Printable.escape(String.join(", ", named));
+  }
+}

@@ -1,0 +1,102 @@
+package org.ratefloat;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import org.ratefloat.decision.Decision;
+
+/**
+ * What checking a decision record against a rule table found ({@link RuleTable#verify(byte[])}):
+ * the table re-decides the input the record carries and the canonical form (RFC 8785) of the record
+ * is compared with that of the recomputed decision. Only the canonical form counts, so a record in
+ * any layout (pretty, on one line, re-indented, keys in any order) verifies.
+ *
+ * @since 0.1.0
+ */
+public sealed interface Verification
+    permits Verification.Verified, Verification.Mismatched, Verification.WithoutInput, Verification.ErrorRecord {
+
+  /**
+   * The record is the decision the table gives for its input.
+   *
+   * @param decision the recomputed decision
+   * @param sha256 SHA-256 (hex) of the record's canonical form
+   */
+  record Verified(Decision decision, String sha256) implements Verification {
+    /** Checks that no component is null. */
+    public Verified {
+      requireNonNull(decision, "decision");
+      requireNonNull(sha256, "sha256");
+    }
+  }
+
+  /**
+   * The record is not what the table gives for its input.
+   *
+   * @param why a sentence when the differences alone do not say it (the record names other tables,
+   *     the table refuses the recorded input), else empty
+   * @param differences the differing values, at most as many as asked for, in document order
+   * @param total how many values differ in all
+   * @param recomputed what the table gives, unless it refuses the recorded input
+   * @param employerId the employer of a batch output line, if it names one
+   * @param namesTable whether the record names this table's file (its id and SHA-256) among its
+   *     {@code tables}
+   * @param tablesNamed the tables the record names, for a message ({@code id sha256-prefix…}, or
+   *     {@code no tables})
+   */
+  record Mismatched(String why, List<Difference> differences, int total, Optional<Decision> recomputed,
+      Optional<String> employerId, boolean namesTable, String tablesNamed) implements Verification {
+    /** Copies the differences; checks that no component is null. */
+    public Mismatched {
+      requireNonNull(why, "why");
+      differences = List.copyOf(differences);
+      requireNonNull(recomputed, "recomputed");
+      requireNonNull(employerId, "employerId");
+      requireNonNull(tablesNamed, "tablesNamed");
+    }
+  }
+
+  /**
+   * The record does not carry its input (a batch output written without {@code --echo-input}), so
+   * it cannot be re-decided.
+   *
+   * @param namesTable whether the record names this table's file among its {@code tables}
+   * @param tablesNamed the tables the record names, for a message
+   */
+  record WithoutInput(boolean namesTable, String tablesNamed) implements Verification {
+    /** Checks that no component is null. */
+    public WithoutInput {
+      requireNonNull(tablesNamed, "tablesNamed");
+    }
+  }
+
+  /** A batch output line of status {@code error}: a refused case, with no decision to verify. */
+  record ErrorRecord() implements Verification {}
+
+  /**
+   * One value that differs: its JSON pointer (RFC 6901) in the document checked, and the value the
+   * record holds against the recomputed one. Values are rendered for a reader: text as it is when both
+   * sides are text, else as JSON, {@code (absent)} for a missing member; control, bidirectional and
+   * line-separator characters are escaped and long values cut, so a rendering cannot disturb a
+   * terminal.
+   *
+   * @param pointer where the value is in the document checked
+   * @param recorded what the record says
+   * @param recomputed what the table gives
+   */
+  record Difference(String pointer, String recorded, String recomputed) {
+    /** Checks that no component is null. */
+    public Difference {
+      requireNonNull(pointer, "pointer");
+      requireNonNull(recorded, "recorded");
+      requireNonNull(recomputed, "recomputed");
+    }
+
+    /** {@code pointer: recorded → recomputed}. */
+    @Override
+    public String toString() {
+      return (pointer.isEmpty() ? "/" : pointer) + ": " + recorded + " \u2192 " + recomputed;
+    }
+  }
+}
