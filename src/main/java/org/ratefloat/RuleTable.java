@@ -39,6 +39,7 @@ public final class RuleTable {
     return engine.table().measure().id();
   }
 
+  /** The table's version, e.g. {@code 2024.1}. */
   public String version() {
     return engine.table().measure().version();
   }
@@ -188,6 +189,7 @@ public final class RuleTable {
    */
   public record RiskClass(IndustryCode code, int riskClass, Optional<BigDecimal> benchmark,
       List<BigDecimal> ladder, String classification, String status) {
+    /** Copies the ladder. */
     public RiskClass {
       ladder = List.copyOf(ladder);
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
  * @since 0.1.0
  */
 public record Band(int offset, BigDecimal multiplier) {
+  /** Checks that no component is null. */
   public Band {
     requireNonNull(multiplier, "multiplier");
   }

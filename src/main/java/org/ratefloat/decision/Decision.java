@@ -58,6 +58,7 @@ public record Decision(
     List<Warning> warnings,
     RatingCase input) {
 
+  /** Checks that no component is null; collections are copied, unmodifiable. */
   public Decision {
     requireNonNull(library, "library");
     tables = ImmutableList.copyOf(requireNonNull(tables, "tables"));

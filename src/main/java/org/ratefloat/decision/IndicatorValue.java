@@ -30,6 +30,7 @@ public record IndicatorValue(
     Value value,
     String rounding) {
 
+  /** Checks that no component is null; collections are copied, unmodifiable. */
   public IndicatorValue {
     requireNonNull(id, "id");
     requireNonNull(kind, "kind");

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
  * @since 0.1.0
  */
 public record Premium(BigDecimal payroll, String payrollSource, BigDecimal amount, String rounding) {
+  /** Checks that no component is null. */
   public Premium {
     requireNonNull(payroll, "payroll");
     requireNonNull(payrollSource, "payrollSource");

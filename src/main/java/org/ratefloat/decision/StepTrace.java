@@ -16,6 +16,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public record StepTrace(String step, String kind, String outcome, Optional<String> row, String effect) {
+  /** Checks that no component is null. */
   public StepTrace {
     requireNonNull(step, "step");
     requireNonNull(kind, "kind");

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * @since 0.1.0
  */
 public record TableRef(String role, String id, String version, String status, String sha256) {
+  /** Checks that no component is null. */
   public TableRef {
     requireNonNull(role, "role");
     requireNonNull(id, "id");

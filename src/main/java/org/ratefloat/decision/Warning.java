@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @since 0.1.0
  */
 public record Warning(String code, String en, String zh) {
+  /** Checks that no component is null. */
   public Warning {
     requireNonNull(code, "code");
     requireNonNull(en, "en");

@@ -18,8 +18,11 @@ public record Finding(ErrorCode code, Severity severity, String source, String p
 
   /** How serious a finding is. Errors stop a table from loading; warnings do not. */
   public enum Severity {
+    /** A fault: the table does not load (and {@code lint} exits 4). */
     ERROR,
+    /** Probably a fault; acknowledged with {@code allow} on the step or row. */
     WARNING,
+    /** Worth knowing, never a fault. */
     INFO;
 
     /** The severity as written in JSON and text output: {@code error}, {@code warning}, {@code info}. */

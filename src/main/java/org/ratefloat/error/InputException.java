@@ -11,6 +11,7 @@ package org.ratefloat.error;
 public final class InputException extends RateFloatException {
   private static final long serialVersionUID = 1L;
 
+  /** A fault of the input at {@code pointer} (RFC 6901, {@code ""} for the whole document). */
   public InputException(ErrorCode code, String pointer, String detail) {
     super(code, pointer, detail);
   }

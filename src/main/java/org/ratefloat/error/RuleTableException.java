@@ -11,6 +11,7 @@ public final class RuleTableException extends RateFloatException {
 
   private final String source;
 
+  /** A fault of the rule table {@code source} (a file name, or empty) at {@code pointer}. */
   public RuleTableException(ErrorCode code, String source, String pointer, String detail) {
     super(code, pointer, (source.isEmpty() ? "" : source + ": ") + detail);
     this.source = source;

@@ -10,6 +10,7 @@ package org.ratefloat.error;
 public final class UndeterminedException extends RateFloatException {
   private static final long serialVersionUID = 1L;
 
+  /** A case at {@code pointer} that falls where the table's sources are missing ({@code DC001}). */
   public UndeterminedException(String pointer, String detail) {
     super(ErrorCode.DC001, pointer, detail);
   }
