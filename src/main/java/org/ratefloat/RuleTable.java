@@ -165,12 +165,26 @@ public final class RuleTable {
     return RecordCheck.check(this, document, maxDifferences);
   }
 
-  /** The risk class of an industry code under this table's classification, with its benchmark. */
+  /**
+   * The risk class of an industry code under this table's classification, with its benchmark.
+   *
+   * @throws InputException {@code IN020} if the table has no classification; {@code IN012} (unknown),
+   *     {@code IN013} (edition not covered), {@code IN014} (no class) or {@code IN015} (ambiguous), with
+   *     a pointer within the code's JSON form ({@code /code}, {@code /edition})
+   */
   public RiskClass classify(IndustryCode code) {
     LoadedTable t = engine.table();
     ClassificationSpec cl = t.classification().orElseThrow(() -> new InputException(ErrorCode.IN020,
         "", "rule table " + id() + " has no industry classification"));
-    int riskClass = cl.classify(code);
+    int riskClass;
+    try {
+      riskClass = cl.classify(code);
+    } catch (InputException e) {
+      // the fault lies in the code given, not in a case: its pointer is within the code's own JSON form
+      String inCase = "/employer/industry";
+      throw e.pointer().startsWith(inCase + "/")
+          ? new InputException(e.code(), e.pointer().substring(inCase.length()), e.detail()) : e;
+    }
     Optional<BigDecimal> benchmark = Optional.ofNullable(t.basis().benchmarks().get(riskClass))
         .flatMap(b -> b);
     return new RiskClass(code, riskClass, benchmark,

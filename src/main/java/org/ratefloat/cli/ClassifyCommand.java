@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
@@ -39,11 +38,13 @@ final class ClassifyCommand implements Callable<Integer> {
     // an option, not a document: a wrong value is a usage error (exit 2), as for every option
     Edition e = Edition.parse(edition).orElseThrow(() -> Usage.invalid(spec, "--edition",
         "must be 2011 or 2017: " + edition));
-    if (!code.matches("[0-9]{2,4}")) {
-      throw new InputException(ErrorCode.IN012, "", "industry code must have 2 to 4 digits: \"" + code + "\"");
-    }
     RuleTable table = RateFloat.loadTable(rules.toString());
-    RuleTable.RiskClass c = table.classify(new IndustryCode(e, code));
+    RuleTable.RiskClass c;
+    try {
+      c = table.classify(new IndustryCode(e, code));
+    } catch (InputException fault) {
+      throw new ArgumentFault("CODE", fault);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(e.label() + " " + code + ": class " + c.riskClass()
         + ", benchmark " + c.benchmark().map(b -> b.toPlainString() + " % of payroll").orElse("not given")

@@ -42,7 +42,15 @@ final class ExplainCommand implements Callable<Integer> {
     byte[] bytes = RateFloatFiles.read(file);
     PrintWriter out = spec.commandLine().getOut();
     if (!RateFloat.isDecisionRecord(bytes)) {
-      out.print(Explainer.explain(table.decide(RateFloat.readCase(bytes)), table, lang.name()));
+      org.ratefloat.model.RatingCase input;
+      try {
+        input = RateFloat.readCase(bytes);
+      } catch (InputException e) {
+        // explain takes either kind of document: say so when the file is a third kind
+        throw e.code() != ErrorCode.IN040 ? e : new InputException(ErrorCode.IN040, e.pointer(),
+            "expected a case or a decision record" + e.detail().substring(e.detail().indexOf(", found ")));
+      }
+      out.print(Explainer.explain(table.decide(input), table, lang.name()));
       return Main.OK;
     }
     Verification outcome = table.verify(bytes, VerifyCommand.MAX_DIFFERENCES);

@@ -114,6 +114,9 @@ public final class Main implements Runnable {
   }
 
   static String message(Exception e) {
+    if (e instanceof ArgumentFault a) {
+      return "ratefloat: " + a.getMessage();
+    }
     if (e instanceof RateFloatException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       return "ratefloat: " + e.getMessage();
     }
@@ -121,6 +124,9 @@ public final class Main implements Runnable {
   }
 
   static int exitCode(Exception e) {
+    if (e instanceof ArgumentFault a) {
+      return exitCode(a.fault());
+    }
     if (e instanceof InputException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       return BAD_INPUT;
     }

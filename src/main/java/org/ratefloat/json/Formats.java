@@ -14,6 +14,7 @@ public final class Formats {
   private static final Map<String, String> KINDS = Map.of(
       "ratefloat/decision@1", "a decision record",
       "ratefloat/rule-table@1", "a rule table",
+      "ratefloat/rule-table@2", "a rule table",
       "ratefloat/classification@1", "an industry classification",
       "ratefloat/ranking@1", "a ranking definition",
       "ratefloat/ranking-result@1", "a ranking (the output of ratefloat rank)",
@@ -38,6 +39,25 @@ public final class Formats {
       throw new InputException(ErrorCode.IN040, root.pointerOf("format"),
           "expected a case (employer, history, as-of date), found " + describe(found.get()));
     }
+  }
+
+  /**
+   * What a document is, for a message that refuses it: the kind its {@code format} names, a case
+   * (no format, but an employer, a history or an as-of date), or a document without a format key.
+   */
+  public static String found(JsonObject root) {
+    Optional<String> format = format(root);
+    if (format.isPresent()) {
+      return describe(format.get());
+    }
+    return root.has("employer") || root.has("history") || root.has("asOf")
+        ? "a case (employer, history, as-of date; it has no format key)"
+        : "a document without a format key";
+  }
+
+  /** The kind of document a format names, e.g. {@code a rule table}; {@code a document} if unknown. */
+  public static String kindOf(String format) {
+    return kind(format);
   }
 
   private static Optional<String> format(JsonObject root) {

@@ -21,10 +21,16 @@ public final class DocumentFields {
 
   /** The {@code format} key must name {@code expected} ({@code RT014} otherwise). */
   public static void format(JsonObject o, String expected, String source) {
+    if (!o.has("format")) {
+      throw new RuleTableException(ErrorCode.RT004, source, o.pointerOf("format"), "required key \"format\" "
+          + "is missing: expected " + org.ratefloat.json.Formats.kindOf(expected) + " of format \"" + expected
+          + "\", found " + org.ratefloat.json.Formats.found(o));
+    }
     JsonValue format = o.req("format");
     if (!format.asString().equals(expected)) {
       throw new RuleTableException(ErrorCode.RT014, source, format.pointer(), "unsupported format \""
-          + format.asString() + "\", expected \"" + expected + "\"");
+          + format.asString() + "\", expected \"" + expected + "\": this is " + org.ratefloat.json.Formats.found(o)
+          + ", not " + org.ratefloat.json.Formats.kindOf(expected));
     }
   }
 

@@ -40,10 +40,16 @@ final class ParseContext {
   }
 
   void format(JsonObject o, String expected) {
+    if (!o.has("format")) {
+      throw error(ErrorCode.RT004, o.pointerOf("format"), "required key \"format\" is missing: expected "
+          + org.ratefloat.json.Formats.kindOf(expected) + " of format \"" + expected + "\", found "
+          + org.ratefloat.json.Formats.found(o));
+    }
     JsonValue format = o.req("format");
     if (!format.asString().equals(expected)) {
-      throw error(ErrorCode.RT014, format.pointer(), "unsupported format \""
-          + format.asString() + "\", expected \"" + expected + "\"");
+      throw error(ErrorCode.RT014, format.pointer(), "unsupported format \"" + format.asString()
+          + "\", expected \"" + expected + "\": this is " + org.ratefloat.json.Formats.found(o) + ", not "
+          + org.ratefloat.json.Formats.kindOf(expected));
     }
   }
 

@@ -66,7 +66,7 @@ final class RuleTableParser {
   // ------------------------------------------------------------------ table
 
   private RuleTableSpec table(String sha256, JsonObject o) {
-    if (o.req("format").isString() && o.req("format").asString().equals(TABLE_FORMAT_2)) {
+    if (o.has("format") && o.req("format").isString() && o.req("format").asString().equals(TABLE_FORMAT_2)) {
       context.version = 2;
     } else {
       context.format(o, TABLE_FORMAT);

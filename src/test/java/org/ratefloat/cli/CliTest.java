@@ -364,4 +364,34 @@ class CliTest {
     assertEquals("1,\"'-2+3,\tx\",8,4,1,80.000,1,2.0000", top.get(1));
     assertEquals("2,\"'+1 (cmd)\",8,4,1,40.000,2,3.0000", top.get(2));
   }
+
+  @Test
+  void aDocumentOfTheWrongKindIsNamedForWhatItIs() {
+    Run caseAsTable = run("decide", "--rules", CASE, CASE);
+    assertEquals(4, caseAsTable.code());
+    assertTrue(caseAsTable.err().matches("ratefloat: RT004 /format: .*required key \"format\" is missing: expected a "
+        + "rule table of format \"ratefloat/rule-table@1\", found a case \\(.*\n"), caseAsTable.err());
+    Run recordAsTable = run("decide", "--rules", RECORD, CASE);
+    assertEquals(4, recordAsTable.code());
+    assertTrue(recordAsTable.err().contains("RT014 /format: ") && recordAsTable.err().contains(
+        "this is a decision record of format \"ratefloat/decision@1\", not a rule table"), recordAsTable.err());
+    Run tableToExplain = run("explain", "--rules", HUNAN, HUNAN);
+    assertEquals(3, tableToExplain.code());
+    assertEquals("ratefloat: IN040 /format: expected a case or a decision record, found a rule table of format "
+        + "\"ratefloat/rule-table@1\"\n", tableToExplain.err());
+  }
+
+  @Test
+  void aCodeOnTheCommandLineIsNamedAsTheArgument() {
+    Run unknown = run("classify", "9999", "--edition", "2011");
+    assertEquals(3, unknown.code());
+    assertEquals("ratefloat: IN012 CODE: unknown GB/T 4754-2011 code: 9999\n", unknown.err());
+    Run tooLong = run("classify", "99999", "--edition", "2011");
+    assertEquals(3, tooLong.code());
+    assertEquals("ratefloat: IN012 CODE: industry code must have 2 to 4 digits: \"99999\"\n", tooLong.err());
+    org.ratefloat.error.InputException api = org.junit.jupiter.api.Assertions.assertThrows(
+        org.ratefloat.error.InputException.class, () -> org.ratefloat.RateFloat.bundledTable("cn-national-2015")
+            .classify(new org.ratefloat.model.IndustryCode(org.ratefloat.model.Edition.GBT_4754_2011, "9999")));
+    assertEquals("/code", api.pointer(), "within the code's own JSON form, not a case's");
+  }
 }
