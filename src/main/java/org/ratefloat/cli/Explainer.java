@@ -51,6 +51,11 @@ final class Explainer {
         .append(zh ? "（工资总额）" : " of payroll").append(" [").append(d.rateRounding()).append("]\n");
     d.premium().ifPresent(p -> out.append(zh ? "应缴保费: " : "Premium: ").append(p.amount().toPlainString())
         .append(zh ? "（工资总额 " : " (payroll ").append(p.payroll().toPlainString()).append(zh ? "）\n" : ")\n"));
+    for (org.ratefloat.decision.Amount a : d.amounts()) {
+      out.append(zh ? "附加金额: " : "Amount: ").append(a.amount().toPlainString()).append(' ').append(a.currency())
+          .append(zh ? "（步骤 " : " (step ").append(a.step()).append(zh ? "，行 " : ", row ").append(a.row())
+          .append(a.indicator().map(i -> " = " + i).orElse("")).append(zh ? "）\n" : ")\n");
+    }
     out.append('\n').append(zh ? "指标" : "Indicators").append(":\n");
     for (IndicatorValue v : d.indicators()) {
       out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")

@@ -151,6 +151,8 @@ public enum ErrorCode {
   RT035("lookup key outside the keys of a step table"),
   /** Computed factor not proven positive. */
   RT036("computed factor not proven positive"),
+  /** Computed rate floor or cap not proven positive. */
+  RT037("computed rate floor or cap not proven positive"),
 
   /** The rule table has no rule for this case. */
   DC001("the rule table has no rule for this case"),

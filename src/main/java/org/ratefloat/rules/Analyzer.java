@@ -124,7 +124,9 @@ final class Analyzer {
     }
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Rows rows) {
-        rows.rows().forEach(r -> factors(r.then()).forEach(by -> used.add(by.indicator())));
+        rows.rows().forEach(r -> effects(r.then()).forEach(e -> computedIn(e).ifPresent(used::add)));
+      } else if (step instanceof StepSpec.RateLimit limit) {
+        limit.indicator().ifPresent(used::add);
       }
     }
     for (IndicatorSpec i : spec.indicators()) {
@@ -165,7 +167,10 @@ final class Analyzer {
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Rows rows) {
         for (RowSpec row : rows.rows()) {
-          for (Outcome.MultiplyRateBy by : factors(row.then())) {
+          for (Outcome e : effects(row.then())) {
+            if (!(e instanceof Outcome.MultiplyRateBy by)) {
+              continue;
+            }
             Intervals.Range r = intervals.of(indicators.get(by.indicator()));
             if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
               add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "row " + row.id() + " multiplies the rate by "
@@ -173,19 +178,35 @@ final class Analyzer {
             }
           }
         }
+      } else if (step instanceof StepSpec.RateLimit limit && limit.indicator().isPresent()) {
+        // the benchmark is positive, so benchmark x value is positive exactly when the value is
+        Intervals.Range r = intervals.of(indicators.get(limit.indicator().get()));
+        if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
+          add(ErrorCode.RT037, Severity.WARNING, limit.indicatorPointer(), "step " + limit.id() + " bounds the rate by "
+              + (limit.timesBenchmark() ? "the benchmark times " : "") + limit.indicator().get() + ", which ranges over "
+              + r.describe() + " and is not proven positive");
+        }
       }
     }
   }
 
-  /** The computed factors an outcome multiplies the rate by. */
-  private static List<Outcome.MultiplyRateBy> factors(Outcome o) {
-    if (o instanceof Outcome.MultiplyRateBy by) {
-      return List.of(by);
-    }
+  /** The single effects of an outcome (the parts of a row's several effects). */
+  private static List<Outcome> effects(Outcome o) {
     if (o instanceof Outcome.RateEffects all) {
-      return all.effects().stream().flatMap(e -> factors(e).stream()).toList();
+      return List.copyOf(all.effects());
     }
-    return List.of();
+    return List.of(o);
+  }
+
+  /** The formula an effect reads, if any. */
+  private static java.util.Optional<String> computedIn(Outcome o) {
+    if (o instanceof Outcome.MultiplyRateBy by) {
+      return java.util.Optional.of(by.indicator());
+    }
+    if (o instanceof Outcome.AddAmount a) {
+      return a.indicator();
+    }
+    return java.util.Optional.empty();
   }
 
   private void lookups(String f, Expr e, Intervals intervals) {

@@ -461,6 +461,42 @@ class JsonSchemasTest {
         + errors.stream().map(e -> where(e) + " " + e.getMessage()).toList());
   }
 
+  /**
+   * The effects of @2 beyond factors (a computed floor and cap, amounts of money): the test table
+   * matches the rule-table schema and its records, with and without {@code amounts}, the decision
+   * schema; a lowercase currency is refused by the schema as by the loader.
+   */
+  @Test
+  void computedBoundsAndAmountsMatchTheirSchemas() throws IOException {
+    Path effects = Path.of("src/test/resources/format2/effects.json");
+    List<Error> tableErrors = Format.RULE_TABLE_2.schema()
+        .validate(Files.readString(effects, StandardCharsets.UTF_8), InputFormat.JSON);
+    assertTrue(tableErrors.isEmpty(), () -> "effects.json: " + tableErrors.stream().map(e -> where(e) + " "
+        + e.getMessage()).toList());
+    ObjectNode input = (ObjectNode) JSON.readTree(Path.of("examples/us-ncci-mod/clerical-office.json").toFile());
+    for (String benefits : List.of("0.00", "900000.00")) {
+      ArrayNode history = JSON.createArrayNode();
+      for (int year : List.of(2023, 2024)) {
+        history.add(JSON.createObjectNode().put("year", year).put("payroll", "1000000.00")
+            .put("premiumsPaid", "100000.00").put("benefitsPaid", benefits));
+      }
+      input.set("history", history);
+      input.put("asOf", "2025-01-01");
+      input.remove("claims");
+      byte[] record = RateFloat.toJson(RateFloat.loadTable(effects).decide(
+          RateFloat.readCase(JSON.writeValueAsBytes(input))));
+      assertTrue(JSON.readTree(record).get("amounts").isArray(), benefits);
+      List<Error> errors = Format.DECISION.schema().validate(new String(record, StandardCharsets.UTF_8), InputFormat.JSON);
+      assertTrue(errors.isEmpty(), () -> "the record does not match: "
+          + errors.stream().map(e -> where(e) + " " + e.getMessage()).toList());
+    }
+    ObjectNode broken = (ObjectNode) JSON.readTree(effects.toFile());
+    at(broken, "/steps/1/rows/1/then/addAmount").put("currency", "eur");
+    List<Error> errors = Format.RULE_TABLE_2.schema().validate(JSON.writeValueAsString(broken), InputFormat.JSON);
+    assertTrue(errors.stream().anyMatch(e -> where(e).equals("/steps/1/rows/1/then/addAmount/currency")),
+        () -> errors.stream().map(e -> where(e) + " " + e.getMessage()).toList().toString());
+  }
+
   private static Path copyOfRules(Path dir) throws IOException {
     Path folder = Files.createTempDirectory(dir, "rules");
     try (Stream<Path> rules = Files.list(Path.of("rules"))) {
