@@ -62,6 +62,8 @@ public final class Engine {
         refs.add(new TableRef("base", b.id(), b.version(), b.status().jsonName(), b.sha256())));
     table.classification().ifPresent(c ->
         refs.add(new TableRef("classification", c.id(), c.version(), classificationStatus(c), c.sha256())));
+    table.references().forEach(r ->
+        refs.add(new TableRef("reference", r.id(), r.version(), r.status().jsonName(), r.sha256())));
     this.refs = refs.build();
     ImmutableMap.Builder<String, IndicatorSpec> byId = ImmutableMap.builder();
     m.indicators().forEach(i -> byId.put(i.id(), i));
@@ -155,7 +157,7 @@ public final class Engine {
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
-      compute = new Indicators(c, currentIndex - benchIndex, m.source(), m.data());
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), m.data().forClass(String.valueOf(riskClass)));
       if (provisional != null) {
         warnings.add(provisional);
       }
@@ -192,6 +194,13 @@ public final class Engine {
         throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
             + " lies outside the effective period of " + m.id() + " (" + m.effectiveFrom() + ".."
             + m.effectiveTo().map(Object::toString).orElse("") + ")");
+      }
+      for (org.ratefloat.rules.ReferenceSpec r : table.references()) {
+        if (!r.effectiveOn(c.asOf())) {
+          throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
+              + " lies outside the effective period of reference data " + r.id() + " (" + r.period()
+              + "), which " + m.id() + " names");
+        }
       }
     }
 

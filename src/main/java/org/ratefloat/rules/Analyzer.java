@@ -160,8 +160,10 @@ final class Analyzer {
     for (IndicatorSpec i : spec.indicators()) {
       if (i instanceof IndicatorSpec.Formula f) {
         lookups(f.id(), f.expr(), intervals);
+        classCoverage(f.id(), f.expr());
       } else if (i instanceof IndicatorSpec.Claims c && c.each().isPresent()) {
         lookups(c.id(), c.each().get(), intervals);
+        classCoverage(c.id(), c.each().get());
       }
     }
     for (StepSpec step : spec.steps()) {
@@ -224,6 +226,24 @@ final class Analyzer {
       }
     }
     IndicatorParser.children(e).forEach(c -> lookups(f, c, intervals));
+  }
+
+  /**
+   * Values by class a formula reads must exist for every class the table covers (RT040): a decision
+   * for a class without one would have nothing to read.
+   */
+  private void classCoverage(String f, Expr e) {
+    if (e instanceof Expr.Data d && spec.data().byClass().containsKey(d.name())) {
+      ReferenceData.ByClass rows = spec.data().byClass().get(d.name());
+      List<Integer> missing = table.basis().benchmarks().keySet().stream()
+          .filter(c -> !rows.rows().containsKey(String.valueOf(c))).sorted().toList();
+      if (!missing.isEmpty()) {
+        add(ErrorCode.RT040, Severity.ERROR, d.pointer(), "formula " + f + " reads " + d.name() + " by class, but "
+            + rows.source() + rows.pointer() + " has no value for class" + (missing.size() == 1 ? " " : "es ")
+            + missing + " of this table");
+      }
+    }
+    IndicatorParser.children(e).forEach(c -> classCoverage(f, c));
   }
 
   private static Set<String> indicatorsOf(Guard g) {
