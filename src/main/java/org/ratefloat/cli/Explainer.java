@@ -39,6 +39,12 @@ final class Explainer {
     out.append(zh ? "费率表: " : "Rule table: ").append(table.title(lang)).append(" (")
         .append(table.id()).append(' ').append(table.version()).append(", ").append(table.status())
         .append(", sha256 ").append(d.table().sha256(), 0, 16).append("…)\n");
+    for (org.ratefloat.decision.TableRef r : d.tables()) {
+      if (r.role().equals("reference")) {
+        out.append(zh ? "参考数据: " : "Reference data: ").append(r.id()).append(' ').append(r.version())
+            .append(" (").append(r.status()).append(", sha256 ").append(r.sha256(), 0, 16).append("…)\n");
+      }
+    }
     out.append(zh ? "决定日期: " : "As of: ").append(d.asOf()).append('\n');
     out.append(zh ? "行业: " : "Industry: ").append(d.industry().edition().label()).append(' ')
         .append(d.industry().code()).append(zh ? "，风险类别 " : ", risk class ").append(d.riskClass())

@@ -88,6 +88,12 @@ class CredibilityChainTest {
     CliRun ok = CliRun.of("verify", "--rules", table.toString(),
         "examples/cn-credibility-blend/small-workshop.decision.json");
     assertEquals(0, ok.code(), ok.out() + ok.err());
+    CliRun explained = CliRun.of("explain", "--rules", table.toString(),
+        "examples/cn-credibility-blend/small-workshop.decision.json");
+    assertEquals(0, explained.code(), explained.err());
+    assertTrue(explained.out().contains("Reference data: cn-credibility-example 1 (provisional, sha256 "
+        + d.tables().get(1).sha256().substring(0, 16) + "…)"), explained.out());
+    assertTrue(explained.out().contains("[z] = 12000000000/17188550977 (≈ 0.698139)"), explained.out());
 
     // another portfolio gives other estimates: the record no longer verifies against the new data
     Files.writeString(portfolio, Files.readString(PORTFOLIO).replace("\"benefitsPaid\":\"10000.00\"",
