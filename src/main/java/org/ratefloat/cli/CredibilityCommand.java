@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         + "between variance a, K = s²/a and the collective mean μ, for a rule table to blend an employer's "
         + "experience (Z = P / (P + K)). Each employer is one entity, each period one observation of "
         + "--numerator / --denominator weighted by the denominator. Decimal arithmetic of 60 digits; figures written to 12 "
-        + "significant digits. Exit 7 when some employers are refused (0 with --allow-errors), 3 when no class can be fitted.")
+        + "significant digits. With --reference-out, K and μ are also written as reference data a rule table names "
+        + "(ratefloat/reference@1). Exit 7 when some employers are refused (0 with --allow-errors), 3 when no class can be fitted.")
 final class CredibilityCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -50,6 +51,53 @@ final class CredibilityCommand implements Callable<Integer> {
   @Option(names = "--allow-errors", description = "exit 0 even when some employers were refused")
   boolean allowErrors;
 
+  @Option(names = "--reference-out", paramLabel = "FILE", description = "also write K and μ by risk class as "
+      + "reference data for rule tables (ratefloat/reference@1): FILE is <id>.reference.json, and a table names "
+      + "<id> in its references")
+  Path referenceOut;
+
+  @Option(names = "--effective-from", paramLabel = "DATE",
+      description = "the first as-of date the reference data is for (with --reference-out)")
+  java.time.LocalDate effectiveFrom;
+
+  @Option(names = "--effective-to", paramLabel = "DATE",
+      description = "the last as-of date the reference data is for (with --reference-out; default: open)")
+  java.time.LocalDate effectiveTo;
+
+  @Option(names = "--reference-version", defaultValue = "1", paramLabel = "TEXT",
+      description = "the version the reference data names (with --reference-out; default ${DEFAULT-VALUE})")
+  String referenceVersion;
+
+  /**
+   * The id of the reference data, from the file name {@code <id>.reference.json}; checks the options
+   * that go with {@code --reference-out}.
+   */
+  private String referenceId() {
+    Usage.requireWith(spec, "--effective-from", "--reference-out");
+    Usage.requireWith(spec, "--effective-to", "--reference-out");
+    Usage.requireWith(spec, "--reference-version", "--reference-out");
+    if (referenceOut == null) {
+      return null;
+    }
+    String suffix = org.ratefloat.rules.RuleTables.REFERENCE_SUFFIX + ".json";
+    String name = referenceOut.getFileName() == null ? "" : referenceOut.getFileName().toString();
+    String id = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : "";
+    if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
+      throw Usage.invalid(spec, "--reference-out", "the file name must be <id>" + suffix
+          + " with an id of letters, digits, '.', '_' or '-': " + referenceOut);
+    }
+    if (effectiveFrom == null) {
+      throw Usage.invalid(spec, "--reference-out", "give --effective-from, the first as-of date of the data");
+    }
+    if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
+      throw Usage.invalid(spec, "--effective-to", "before --effective-from: " + effectiveTo + " < " + effectiveFrom);
+    }
+    if (referenceVersion.isBlank() || referenceVersion.length() > 80) {
+      throw Usage.invalid(spec, "--reference-version", "1 to 80 characters, not blank");
+    }
+    return id;
+  }
+
   @Override
   public Integer call() throws Exception {
     Usage.extension(spec, "--in", in, ".ndjson", ".csv");
@@ -61,11 +109,14 @@ final class CredibilityCommand implements Callable<Integer> {
     if (num == den) {
       throw Usage.invalid(spec, "--denominator", "must differ from --numerator: " + denominator);
     }
+    String referenceId = referenceId();
     RuleTable table = RateFloat.loadTable(rules.toString());
     Portfolio portfolio = new Portfolio(num, den);
     Map<String, Integer> refused = new TreeMap<>();
     long[] records = {0};
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, in))) {
+    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, in));
+        OutputFile reference = referenceOut == null ? null
+            : OutputFile.create(referenceOut, out == null ? Arrays.asList(rules, in) : Arrays.asList(rules, in, out))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         records[0]++;
         try {
@@ -85,6 +136,14 @@ final class CredibilityCommand implements Callable<Integer> {
             refused) + "; employers not used: " + result.skipped() + "; classes: " + result.unfitted() + ")");
       }
       byte[] json = portfolio.json(result);
+      if (reference != null) {
+        String name = in.getFileName() == null ? in.toString() : in.getFileName().toString();
+        String sha256 = com.google.common.io.Files.asByteSource(in.toFile())
+            .hash(com.google.common.hash.Hashing.sha256()).toString();
+        reference.write(portfolio.reference(result, new Portfolio.ReferenceHeader(referenceId, referenceVersion,
+            effectiveFrom, java.util.Optional.ofNullable(effectiveTo), name, sha256)));
+        reference.commit();
+      }
       if (output != null) {
         output.write(json);
         output.commit();

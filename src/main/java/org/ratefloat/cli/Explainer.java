@@ -37,6 +37,12 @@ final class Explainer {
     out.append(zh ? "费率表: " : "Rule table: ").append(table.title(lang)).append(" (")
         .append(table.id()).append(' ').append(table.version()).append(", ").append(table.status())
         .append(", sha256 ").append(d.table().sha256(), 0, 16).append("…)\n");
+    for (org.ratefloat.decision.TableRef r : d.tables()) {
+      if (r.role().equals("reference")) {
+        out.append(zh ? "参考数据: " : "Reference data: ").append(r.id()).append(' ').append(r.version())
+            .append(" (").append(r.status()).append(", sha256 ").append(r.sha256(), 0, 16).append("…)\n");
+      }
+    }
     out.append(zh ? "决定日期: " : "As of: ").append(d.asOf()).append('\n');
     out.append(zh ? "行业: " : "Industry: ").append(d.industry().edition().label()).append(' ')
         .append(d.industry().code()).append(zh ? "，风险类别 " : ", risk class ").append(d.riskClass())
@@ -49,6 +55,11 @@ final class Explainer {
         .append(zh ? "（工资总额）" : " of payroll").append(" [").append(d.rateRounding()).append("]\n");
     d.premium().ifPresent(p -> out.append(zh ? "应缴保费: " : "Premium: ").append(p.amount().toPlainString())
         .append(zh ? "（工资总额 " : " (payroll ").append(p.payroll().toPlainString()).append(zh ? "）\n" : ")\n"));
+    for (org.ratefloat.decision.Amount a : d.amounts()) {
+      out.append(zh ? "附加金额: " : "Amount: ").append(a.amount().toPlainString()).append(' ').append(a.currency())
+          .append(zh ? "（步骤 " : " (step ").append(a.step()).append(zh ? "，行 " : ", row ").append(a.row())
+          .append(a.indicator().map(i -> " = " + i).orElse("")).append(zh ? "）\n" : ")\n");
+    }
     out.append('\n').append(zh ? "指标" : "Indicators").append(":\n");
     for (IndicatorValue v : d.indicators()) {
       out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")

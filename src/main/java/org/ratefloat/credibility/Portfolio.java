@@ -77,6 +77,84 @@ public final class Portfolio {
     return x.round(WRITTEN).stripTrailingZeros().toPlainString();
   }
 
+  /** The format of reference-data files (as the rule-table loader reads them). */
+  public static final String REFERENCE_FORMAT = "ratefloat/reference@1";
+  /** Decimal places a reference file may hold (the loader's limit for a decimal). */
+  private static final int REFERENCE_SCALE = 20;
+
+  /**
+   * What a reference file says of itself: its id and version, the as-of dates it is for, and the
+   * portfolio it was estimated from (file name and SHA-256 of its bytes).
+   */
+  public record ReferenceHeader(String id, String version, java.time.LocalDate effectiveFrom,
+      java.util.Optional<java.time.LocalDate> effectiveTo, String portfolioName, String portfolioSha256) {}
+
+  /**
+   * The estimates as a {@code ratefloat/reference@1} file that a rule table names in its
+   * {@code references}: {@code byClass.k} (K = s²/a) and {@code byClass.mu} (μ) by risk class,
+   * each written as in {@link #json} ({@link #DIGITS} significant digits, half even, at most 20
+   * decimals). A class without credibility (a = 0) has μ but no K: a table that reads K does not
+   * load for such a class (RT040), so that no decision reads an infinite K as a number. The file
+   * is provisional: the figures are estimates, not published parameters.
+   */
+  public byte[] reference(Result r, ReferenceHeader h) {
+    JsonOut out = new JsonOut(true);
+    out.beginObject().field("format", REFERENCE_FORMAT).field("id", h.id()).field("version", h.version());
+    out.name("title").beginObject()
+        .field("zh", "Bühlmann–Straub 信度参数（按风险类别）：K 与 μ")
+        .field("en", "Bühlmann–Straub credibility by risk class: K and μ").endObject();
+    out.field("effectiveFrom", h.effectiveFrom().toString());
+    h.effectiveTo().ifPresent(t -> out.field("effectiveTo", t.toString()));
+    out.field("status", "provisional");
+    out.name("sources").beginArray().beginObject()
+        .field("url", "urn:sha256:" + h.portfolioSha256())
+        .field("took", "K = s²/a and μ by risk class, estimated by ratefloat credibility from the portfolio "
+            + h.portfolioName() + " (" + numerator.jsonName() + " / " + denominator.jsonName()
+            + ", Bühlmann–Straub, unbiased between variance floored at 0)")
+        .endObject().endArray();
+    out.name("unverified").beginArray()
+        .value("/byClass: estimates from a portfolio, not published parameters; written to " + DIGITS
+            + " significant digits HALF_EVEN")
+        .endArray();
+    java.util.List<String> notes = new ArrayList<>();
+    TreeMap<Integer, BuhlmannStraub.Fit> fits = new TreeMap<>(r.fits());
+    fits.forEach((c, f) -> {
+      if (f.k().isEmpty()) {
+        notes.add("class " + c + ": a = 0, no credibility (K infinite, Z = 0): K is not written");
+      }
+    });
+    new TreeMap<>(r.unfitted()).forEach((c, why) -> notes.add("class " + c + " not fitted: " + why));
+    if (!notes.isEmpty()) {
+      out.name("notes").beginArray();
+      notes.forEach(out::value);
+      out.endArray();
+    }
+    out.name("byClass").beginObject();
+    if (fits.values().stream().anyMatch(f -> f.k().isPresent())) {
+      out.name("k").beginObject();
+      fits.forEach((c, f) -> f.k().ifPresent(k -> out.field(String.valueOf(c), referenceValue(k))));
+      out.endObject();
+    }
+    out.name("mu").beginObject();
+    fits.forEach((c, f) -> out.field(String.valueOf(c), referenceValue(f.mu())));
+    out.endObject();
+    out.endObject();
+    out.endObject();
+    return out.bytes();
+  }
+
+  /** A figure of a reference file: as written, as a plain decimal of at most 20 places. */
+  static String referenceValue(BigDecimal x) {
+    BigDecimal w = x.round(WRITTEN).stripTrailingZeros();
+    if (w.scale() > REFERENCE_SCALE) {
+      w = w.setScale(REFERENCE_SCALE, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+    if (w.scale() < 0) {
+      w = w.setScale(0);
+    }
+    return w.toPlainString();
+  }
+
   /** The result as JSON: per class I, s², a, K (absent without credibility), μ and X̄_w. */
   public byte[] json(Result r) {
     JsonOut out = new JsonOut(true);

@@ -35,6 +35,7 @@ import org.ratefloat.model.RatingCase;
  * @param steps every step of the table, in order, with what it did
  * @param warnings caveats (provisional table, reconstructed rows, clamps)
  * @param input the case decided, echoed so the decision can be re-run from its record alone
+ * @param amounts the amounts of money rows added (surcharges, rebates), in the order they fired
  * @since 0.1.0
  */
 public record Decision(
@@ -56,7 +57,8 @@ public record Decision(
     List<IndicatorValue> indicators,
     List<StepTrace> steps,
     List<Warning> warnings,
-    RatingCase input) {
+    RatingCase input,
+    List<Amount> amounts) {
 
   /** Checks that no component is null; collections are copied, unmodifiable. */
   public Decision {
@@ -78,6 +80,18 @@ public record Decision(
     steps = ImmutableList.copyOf(requireNonNull(steps, "steps"));
     warnings = ImmutableList.copyOf(requireNonNull(warnings, "warnings"));
     requireNonNull(input, "input");
+    amounts = ImmutableList.copyOf(requireNonNull(amounts, "amounts"));
+  }
+
+  /** A decision without amounts of money (every table that adds none). */
+  public Decision(String library, List<TableRef> tables, InputHash inputHash, LocalDate asOf,
+      IndustryCode industry, int riskClass, String classSource, BigDecimal benchmark, String benchmarkSource,
+      Band previousBand, Band newBand, BigDecimal rateUnrounded, BigDecimal rate, String rateRounding,
+      Optional<Premium> premium, List<IndicatorValue> indicators, List<StepTrace> steps,
+      List<Warning> warnings, RatingCase input) {
+    this(library, tables, inputHash, asOf, industry, riskClass, classSource, benchmark, benchmarkSource,
+        previousBand, newBand, rateUnrounded, rate, rateRounding, premium, indicators, steps, warnings, input,
+        List.of());
   }
 
   /** SHA-256 (hex) of the canonical JSON of the input. */

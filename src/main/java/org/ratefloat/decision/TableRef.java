@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * exact bytes.
  *
  * @param role {@code measure} for the table that decided, {@code base} or {@code classification}
- *     for the tables it refers to
+ *     for the tables it refers to, {@code reference} for the reference-data files it names
  * @since 0.1.0
  */
 public record TableRef(String role, String id, String version, String status, String sha256) {

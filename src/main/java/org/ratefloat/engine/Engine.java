@@ -15,6 +15,7 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.error.UndeterminedException;
+import org.ratefloat.decision.Amount;
 import org.ratefloat.decision.Band;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.Premium;
@@ -61,6 +62,8 @@ public final class Engine {
         refs.add(new TableRef("base", b.id(), b.version(), b.status().jsonName(), b.sha256())));
     table.classification().ifPresent(c ->
         refs.add(new TableRef("classification", c.id(), c.version(), classificationStatus(c), c.sha256())));
+    table.references().forEach(r ->
+        refs.add(new TableRef("reference", r.id(), r.version(), r.status().jsonName(), r.sha256())));
     this.refs = refs.build();
     ImmutableMap.Builder<String, IndicatorSpec> byId = ImmutableMap.builder();
     m.indicators().forEach(i -> byId.put(i.id(), i));
@@ -109,6 +112,7 @@ public final class Engine {
     private final RuleTableSpec m = table.measure();
     private final List<Warning> warnings = new ArrayList<>();
     private final List<StepTrace> trace = new ArrayList<>();
+    private final List<Amount> amounts = new ArrayList<>();
     private final Map<String, Computed> computed = new HashMap<>();
     private Indicators compute;
     private ImmutableList<BigDecimal> ladder;
@@ -153,7 +157,7 @@ public final class Engine {
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
-      compute = new Indicators(c, currentIndex - benchIndex, m.source(), m.data());
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), m.data().forClass(String.valueOf(riskClass)));
       if (provisional != null) {
         warnings.add(provisional);
       }
@@ -180,7 +184,8 @@ public final class Engine {
       return new Decision(library, refs, inputSha256, c.asOf(), c.employer().industry(), riskClass,
           classSource, benchmark, benchmarkSource, band(currentIndex), band(band), rate, rounded,
           table.rateRounding().describe(), premium,
-          values.build(), ImmutableList.copyOf(trace), ImmutableList.copyOf(warnings), c);
+          values.build(), ImmutableList.copyOf(trace), ImmutableList.copyOf(warnings), c,
+          ImmutableList.copyOf(amounts));
     }
 
     private void checkEffective() {
@@ -189,6 +194,13 @@ public final class Engine {
         throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
             + " lies outside the effective period of " + m.id() + " (" + m.effectiveFrom() + ".."
             + m.effectiveTo().map(Object::toString).orElse("") + ")");
+      }
+      for (org.ratefloat.rules.ReferenceSpec r : table.references()) {
+        if (!r.effectiveOn(c.asOf())) {
+          throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
+              + " lies outside the effective period of reference data " + r.id() + " (" + r.period()
+              + "), which " + m.id() + " names");
+        }
       }
     }
 
@@ -341,8 +353,7 @@ public final class Engine {
         }
         case MULTIPLY_RATE_BY -> {
           Outcome.MultiplyRateBy by = (Outcome.MultiplyRateBy) o;
-          Computed v = computed(by.indicator());
-          BigDecimal f = ((Value.Num) v.value()).value();
+          BigDecimal f = number(by.indicator());
           if (f.signum() <= 0) {
             throw new RuleTableException(ErrorCode.RT009, m.source(), by.pointer(), "row " + row.id()
                 + " would multiply the rate by " + by.indicator() + " = " + f.toPlainString()
@@ -350,6 +361,12 @@ public final class Engine {
           }
           factor = factor.multiply(f);
           yield "rate x " + by.indicator() + " = " + f.toPlainString();
+        }
+        case ADD_AMOUNT -> {
+          Outcome.AddAmount a = (Outcome.AddAmount) o;
+          BigDecimal amount = a.amount().orElseGet(() -> number(a.indicator().get()));
+          amounts.add(new Amount(step.id(), row.id(), a.indicator(), amount, a.currency()));
+          yield "amount " + a.indicator().map(i -> i + " = ").orElse("") + signed(amount) + " " + a.currency();
         }
         case ADD_BANDS -> move(band + ((Outcome.AddBands) o).bands());
         case SET_BAND -> {
@@ -380,16 +397,31 @@ public final class Engine {
       if (rate == null) {
         rate = formulaRate();
       }
-      BigDecimal bound = limit.percent().orElseGet(() -> benchmarks[limit.classBenchmark().getAsInt()]);
+      BigDecimal bound;
+      String computedFrom = "";
+      if (limit.indicator().isPresent()) {
+        String id = limit.indicator().get();
+        BigDecimal value = number(id);
+        bound = limit.timesBenchmark() ? benchmark.multiply(value) : value;
+        if (bound.signum() <= 0) {
+          throw new RuleTableException(ErrorCode.RT009, m.source(), limit.indicatorPointer(), "step " + limit.id()
+              + " would bound the rate by " + bound.toPlainString() + " (" + id + " = " + value.toPlainString()
+              + "), which is not positive");
+        }
+        computedFrom = " (" + (limit.timesBenchmark() ? "benchmark " + benchmark.toPlainString() + " x " : "")
+            + id + " = " + value.toPlainString() + ")";
+      } else {
+        bound = limit.percent().orElseGet(() -> benchmarks[limit.classBenchmark().getAsInt()]);
+      }
       boolean floor = limit.kind() == StepSpec.Kind.RATE_FLOOR;
       boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
       if (binds) {
-        String effect = "rate " + rate.toPlainString() + " -> " + bound.toPlainString();
+        String effect = "rate " + rate.toPlainString() + " -> " + bound.toPlainString() + computedFrom;
         rate = bound;
         return trace(limit, "fired", Optional.empty(), effect);
       }
       return trace(limit, "no-match", Optional.empty(),
-          "rate " + rate.toPlainString() + (floor ? " >= " : " <= ") + bound.toPlainString());
+          "rate " + rate.toPlainString() + (floor ? " >= " : " <= ") + bound.toPlainString() + computedFrom);
     }
 
     private Optional<Premium> premium(BigDecimal rounded) {
@@ -418,6 +450,11 @@ public final class Engine {
         return cond.admits(b.value());
       }
       return cond.admits(((Value.Text) v.value()).value());
+    }
+
+    /** The decimal value of a rounded formula (the loader admits only those where a number is used). */
+    private BigDecimal number(String indicator) {
+      return ((Value.Num) computed(indicator).value()).value();
     }
 
     private Computed computed(String indicator) {

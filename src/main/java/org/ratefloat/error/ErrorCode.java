@@ -51,8 +51,8 @@ public enum ErrorCode {
   IN019("current band is not on the class's ladder"),
   /** Risk class not covered by the rule table. */
   IN020("risk class not covered by the rule table"),
-  /** As-of date outside the rule table's effective period. */
-  IN021("as-of date outside the rule table's effective period"),
+  /** As-of date outside the effective period of the rule table or its reference data. */
+  IN021("as-of date outside the effective period of the rule table or its reference data"),
   /** Benchmark rate missing. */
   IN022("benchmark rate missing"),
   /** Value out of range. */
@@ -151,6 +151,10 @@ public enum ErrorCode {
   RT035("lookup key outside the keys of a step table"),
   /** Computed factor not proven positive. */
   RT036("computed factor not proven positive"),
+  /** Computed rate floor or cap not proven positive. */
+  RT037("computed rate floor or cap not proven positive"),
+  /** Reference data lacks a class the table covers. */
+  RT040("reference data lacks a class the table covers"),
 
   /** The rule table has no rule for this case. */
   DC001("the rule table has no rule for this case"),

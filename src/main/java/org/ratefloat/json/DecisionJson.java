@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.ratefloat.decision.Amount;
 import org.ratefloat.decision.Band;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.IndicatorValue;
@@ -72,6 +73,16 @@ public final class DecisionJson {
         .field("amount", p.amount())
         .field("rounding", p.rounding())
         .endObject());
+    if (!d.amounts().isEmpty()) {
+      // only where a row added money: every other record keeps its bytes
+      out.name("amounts").beginArray();
+      for (Amount a : d.amounts()) {
+        out.beginObject().field("step", a.step()).field("row", a.row());
+        a.indicator().ifPresent(i -> out.field("indicator", i));
+        out.field("amount", a.amount()).field("currency", a.currency()).endObject();
+      }
+      out.endArray();
+    }
     out.name("indicators").beginArray();
     for (IndicatorValue v : d.indicators()) {
       out.beginObject();
@@ -194,6 +205,14 @@ public final class DecisionJson {
       p.finish();
       return result;
     });
+    ImmutableList.Builder<Amount> amounts = ImmutableList.builder();
+    for (JsonValue v : o.optArray("amounts")) {
+      JsonObject a = v.asObject();
+      // an amount is derived (a formula's value): it may be longer than an input decimal
+      amounts.add(new Amount(a.text("step"), a.text("row"), a.optText("indicator"),
+          a.req("amount").asExactDecimal(), a.text("currency")));
+      a.finish();
+    }
     ImmutableList.Builder<IndicatorValue> indicators = ImmutableList.builder();
     for (JsonValue v : o.array("indicators")) {
       JsonObject i = v.asObject();
@@ -232,7 +251,7 @@ public final class DecisionJson {
     o.finish();
     return new Decision(library, tables.build(), org.ratefloat.decision.InputHash.of(inputSha), asOf, code, riskClass, classSource, bench,
         benchSource, previous, next, unrounded, value, rounding, premium, indicators.build(),
-        steps.build(), warnings.build(), input);
+        steps.build(), warnings.build(), input, amounts.build());
   }
 
   private static Band band(JsonObject o) {

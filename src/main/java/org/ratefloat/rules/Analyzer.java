@@ -125,7 +125,9 @@ final class Analyzer {
     }
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Rows rows) {
-        rows.rows().forEach(r -> factors(r.then()).forEach(by -> used.add(by.indicator())));
+        rows.rows().forEach(r -> effects(r.then()).forEach(e -> computedIn(e).ifPresent(used::add)));
+      } else if (step instanceof StepSpec.RateLimit limit) {
+        limit.indicator().ifPresent(used::add);
       }
     }
     for (IndicatorSpec i : spec.indicators()) {
@@ -159,14 +161,19 @@ final class Analyzer {
     for (IndicatorSpec i : spec.indicators()) {
       if (i instanceof IndicatorSpec.Formula f) {
         lookups(f.id(), f.expr(), intervals);
+        classCoverage(f.id(), f.expr());
       } else if (i instanceof IndicatorSpec.Claims c && c.each().isPresent()) {
         lookups(c.id(), c.each().get(), intervals);
+        classCoverage(c.id(), c.each().get());
       }
     }
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Rows rows) {
         for (RowSpec row : rows.rows()) {
-          for (Outcome.MultiplyRateBy by : factors(row.then())) {
+          for (Outcome e : effects(row.then())) {
+            if (!(e instanceof Outcome.MultiplyRateBy by)) {
+              continue;
+            }
             Intervals.Range r = intervals.of(indicators.get(by.indicator()));
             if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
               add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "row " + row.id() + " multiplies the rate by "
@@ -174,19 +181,35 @@ final class Analyzer {
             }
           }
         }
+      } else if (step instanceof StepSpec.RateLimit limit && limit.indicator().isPresent()) {
+        // the benchmark is positive, so benchmark x value is positive exactly when the value is
+        Intervals.Range r = intervals.of(indicators.get(limit.indicator().get()));
+        if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
+          add(ErrorCode.RT037, Severity.WARNING, limit.indicatorPointer(), "step " + limit.id() + " bounds the rate by "
+              + (limit.timesBenchmark() ? "the benchmark times " : "") + limit.indicator().get() + ", which ranges over "
+              + r.describe() + " and is not proven positive");
+        }
       }
     }
   }
 
-  /** The computed factors an outcome multiplies the rate by. */
-  private static List<Outcome.MultiplyRateBy> factors(Outcome o) {
-    if (o instanceof Outcome.MultiplyRateBy by) {
-      return List.of(by);
-    }
+  /** The single effects of an outcome (the parts of a row's several effects). */
+  private static List<Outcome> effects(Outcome o) {
     if (o instanceof Outcome.RateEffects all) {
-      return all.effects().stream().flatMap(e -> factors(e).stream()).toList();
+      return List.copyOf(all.effects());
     }
-    return List.of();
+    return List.of(o);
+  }
+
+  /** The formula an effect reads, if any. */
+  private static java.util.Optional<String> computedIn(Outcome o) {
+    if (o instanceof Outcome.MultiplyRateBy by) {
+      return java.util.Optional.of(by.indicator());
+    }
+    if (o instanceof Outcome.AddAmount a) {
+      return a.indicator();
+    }
+    return java.util.Optional.empty();
   }
 
   private void lookups(String f, Expr e, Intervals intervals) {
@@ -204,6 +227,24 @@ final class Analyzer {
       }
     }
     IndicatorParser.children(e).forEach(c -> lookups(f, c, intervals));
+  }
+
+  /**
+   * Values by class a formula reads must exist for every class the table covers (RT040): a decision
+   * for a class without one would have nothing to read.
+   */
+  private void classCoverage(String f, Expr e) {
+    if (e instanceof Expr.Data d && spec.data().byClass().containsKey(d.name())) {
+      ReferenceData.ByClass rows = spec.data().byClass().get(d.name());
+      List<Integer> missing = table.basis().benchmarks().keySet().stream()
+          .filter(c -> !rows.rows().containsKey(String.valueOf(c))).sorted().toList();
+      if (!missing.isEmpty()) {
+        add(ErrorCode.RT040, Severity.ERROR, d.pointer(), "formula " + f + " reads " + d.name() + " by class, but "
+            + rows.source() + rows.pointer() + " has no value for class" + (missing.size() == 1 ? " " : "es ")
+            + missing + " of this table");
+      }
+    }
+    IndicatorParser.children(e).forEach(c -> classCoverage(f, c));
   }
 
   private static Set<String> indicatorsOf(Guard g) {

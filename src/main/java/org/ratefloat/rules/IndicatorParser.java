@@ -238,7 +238,7 @@ final class IndicatorParser {
       }
       case "data" -> {
         String name = o.req(key).asString();
-        if (!context.data.scalars().containsKey(name)) {
+        if (!context.data.readable(name)) {
           throw context.error(ErrorCode.RT008, p, "no scalar \"" + name + "\" in the reference data");
         }
         yield new Expr.Data(name, p);

@@ -79,7 +79,9 @@ final class Intervals {
       return Range.point(c.value());
     }
     if (e instanceof Expr.Data d) {
-      return Range.point(data.scalars().get(d.name()));
+      ReferenceData.ByClass rows = data.byClass().get(d.name());
+      return rows == null ? Range.point(data.scalars().get(d.name()))
+          : new Range(Optional.of(rows.minValue()), Optional.of(rows.maxValue()));
     }
     if (e instanceof Expr.ClaimField) {
       // the input refuses negative amounts

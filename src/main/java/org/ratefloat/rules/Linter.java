@@ -13,7 +13,7 @@ import org.ratefloat.error.RateFloatException;
 import org.ratefloat.error.RuleTableException;
 
 /**
- * Checks a set of rule-table and classification files: every load error and every finding of the
+ * Checks a set of rule-table, classification and reference-data files: every load error and every finding of the
  * static analysis for each file, and across files two versions of one table whose effective periods
  * overlap.
  */
@@ -35,6 +35,8 @@ public final class Linter {
         RuleTables.Named named = RuleTables.read(file);
         if (RuleTables.isClassification(named)) {
           RuleTables.loadClassification(file);
+        } else if (RuleTables.isReference(named)) {
+          RuleTables.loadReference(file);
         } else {
           LoadedTable table = RuleTables.resolve(named, RuleTables.beside(file));
           findings.addAll(table.findings());

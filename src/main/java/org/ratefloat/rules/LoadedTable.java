@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * A rule table with its references resolved: the measure, the base table it takes benchmarks and
  * ladders from (if any), the classification it maps industry codes with (if any), and the effective
- * rate basis and roundings, and what the static analysis found (never an error: a table with an
- * error does not load). Immutable.
+ * rate basis and roundings, what the static analysis found (never an error: a table with an
+ * error does not load) and the reference-data files it names, in the order it names them
+ * (their data is part of the measure's {@code data}). Immutable.
  */
 public record LoadedTable(
     RuleTableSpec measure,
@@ -17,5 +18,13 @@ public record LoadedTable(
     RateBasis basis,
     Rounding rateRounding,
     Rounding premiumRounding,
-    ImmutableList<Finding> findings) {
+    ImmutableList<Finding> findings,
+    ImmutableList<ReferenceSpec> references) {
+
+  /** A table that names no reference-data files. */
+  public LoadedTable(RuleTableSpec measure, Optional<RuleTableSpec> base,
+      Optional<ClassificationSpec> classification, RateBasis basis, Rounding rateRounding,
+      Rounding premiumRounding, ImmutableList<Finding> findings) {
+    this(measure, base, classification, basis, rateRounding, premiumRounding, findings, ImmutableList.of());
+  }
 }

@@ -13,6 +13,7 @@ public sealed interface Outcome {
     MULTIPLY_RATE,
     MULTIPLY_RATE_BY,
     RATE_EFFECTS,
+    ADD_AMOUNT,
     UNDETERMINED
   }
 
@@ -73,6 +74,23 @@ public sealed interface Outcome {
   record RateEffects(com.google.common.collect.ImmutableList<Outcome> effects) implements Outcome {
     public Kind kind() {
       return Kind.RATE_EFFECTS;
+    }
+  }
+
+  /**
+   * Add an amount of money to the decision (@2), such as a surcharge ({@code Beitragszuschlag}) or a
+   * rebate (negative): a constant or the value of a formula rounded by the formula, in a currency
+   * (ISO 4217). The rate is not changed; the decision records the amount.
+   *
+   * @param amount the constant amount, if given
+   * @param indicator the formula whose value is the amount, if given
+   * @param currency three capital letters, e.g. {@code EUR}
+   * @param pointer where the effect is written
+   */
+  record AddAmount(java.util.Optional<BigDecimal> amount, java.util.Optional<String> indicator, String currency,
+      String pointer) implements Outcome {
+    public Kind kind() {
+      return Kind.ADD_AMOUNT;
     }
   }
 

@@ -9,9 +9,73 @@ import java.math.BigDecimal;
  * and step tables that formulas read with {@code data} and {@code lookup}. Part of the table's
  * bytes, so its hash covers them.
  */
-public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps) {
+public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps,
+    ImmutableMap<String, ByClass> byClass) {
   /** No reference data (every @1 table). */
   public static final ReferenceData NONE = new ReferenceData(ImmutableMap.of(), ImmutableMap.of());
+
+  /** Scalars and step tables, no rows by class (the data written in a table). */
+  public ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps) {
+    this(scalars, steps, ImmutableMap.of());
+  }
+
+  /**
+   * Values by class code (from a {@code ratefloat/reference@1} file): {@code {"data": name}} reads
+   * the value of the case's risk class, so a table that reads it must find every class it covers
+   * (checked when it loads).
+   *
+   * @param pointer where the rows are written, in the reference file
+   * @param source the reference file
+   */
+  public record ByClass(String name, String source, String pointer, ImmutableMap<String, BigDecimal> rows) {
+    /** The least and greatest value of the rows. */
+    public BigDecimal minValue() {
+      return rows.values().stream().min(BigDecimal::compareTo).orElseThrow();
+    }
+
+    public BigDecimal maxValue() {
+      return rows.values().stream().max(BigDecimal::compareTo).orElseThrow();
+    }
+  }
+
+  /** Whether {@code {"data": name}} reads something: a scalar, or values by class. */
+  public boolean readable(String name) {
+    return scalars.containsKey(name) || byClass.containsKey(name);
+  }
+
+  /** Every name, of scalars, step tables and values by class. */
+  public java.util.Set<String> names() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(scalars.keySet());
+    names.addAll(steps.keySet());
+    names.addAll(byClass.keySet());
+    return names;
+  }
+
+  /** This data and {@code other}, whose names must differ from this data's (the caller checks). */
+  public ReferenceData with(ReferenceData other) {
+    return new ReferenceData(
+        ImmutableMap.<String, BigDecimal>builder().putAll(scalars).putAll(other.scalars).buildOrThrow(),
+        ImmutableMap.<String, StepTable>builder().putAll(steps).putAll(other.steps).buildOrThrow(),
+        ImmutableMap.<String, ByClass>builder().putAll(byClass).putAll(other.byClass).buildOrThrow());
+  }
+
+  /**
+   * The data as a decision for one class reads it: the values by class of that class become
+   * scalars. Every class a table covers has them (checked when the table loads).
+   */
+  public ReferenceData forClass(String code) {
+    if (byClass.isEmpty()) {
+      return this;
+    }
+    ImmutableMap.Builder<String, BigDecimal> all = ImmutableMap.<String, BigDecimal>builder().putAll(scalars);
+    byClass.forEach((name, rows) -> {
+      BigDecimal v = rows.rows().get(code);
+      if (v != null) {
+        all.put(name, v);
+      }
+    });
+    return new ReferenceData(all.buildOrThrow(), steps);
+  }
 
   /**
    * A step table keyed by a number: row i covers [keys(i), keys(i+1)), the last row everything from

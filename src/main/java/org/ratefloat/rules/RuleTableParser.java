@@ -56,7 +56,38 @@ final class RuleTableParser {
   }
 
   static RuleTableSpec parseTable(String source, byte[] bytes, JsonObject o) {
-    return new RuleTableParser(source).table(sha256(bytes), o);
+    return parseTable(source, bytes, o, References.NONE);
+  }
+
+  /** Parses a table, finding the reference-data files it names in {@code references} through {@code refs}. */
+  static RuleTableSpec parseTable(String source, byte[] bytes, JsonObject o, References refs) {
+    RuleTableParser parser = new RuleTableParser(source);
+    parser.references = refs;
+    return parser.table(sha256(bytes), o);
+  }
+
+  /** Finds a reference-data file a table names (@2). */
+  @FunctionalInterface
+  interface References {
+    /** Where nothing can be found: any reference is unknown ({@code RT008}). */
+    References NONE = (id, source, pointer) -> {
+      throw new org.ratefloat.error.RuleTableException(ErrorCode.RT008, source, pointer,
+          "reference data \"" + id + "\" not found");
+    };
+
+    /**
+     * The reference file {@code id}, named at {@code pointer} of {@code source}.
+     *
+     * @throws org.ratefloat.error.RuleTableException {@code RT008} where there is none
+     */
+    ReferenceSpec find(String id, String source, String pointer);
+  }
+
+  private References references = References.NONE;
+
+  /** The scalars and step tables of a reference file's {@code data}, read as a table's own are. */
+  static ReferenceData data(String source, JsonObject o) {
+    return new RuleTableParser(source).data(o);
   }
 
   static ClassificationSpec parseClassification(String source, byte[] bytes, JsonObject o) {
@@ -107,6 +138,7 @@ final class RuleTableParser {
     }
     if (context.version >= 2) {
       o.optObject("data").ifPresent(d -> context.data = data(d));
+      references(o.optArray("references"));
     }
     ImmutableList.Builder<IndicatorSpec> indicatorList = ImmutableList.builder();
     for (JsonValue v : o.optArray("indicators")) {
@@ -229,6 +261,28 @@ final class RuleTableParser {
   }
 
   // ------------------------------------------------------------------ reference data (@2)
+
+  /**
+   * {@code "references": ["id", ...]}: reference-data files whose names join the table's data; a
+   * name the table or an earlier file already has is refused ({@code RT007}).
+   */
+  private void references(List<JsonValue> ids) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonValue v : ids) {
+      String id = context.id(v);
+      if (!seen.add(id)) {
+        throw context.error(ErrorCode.RT007, v.pointer(), "reference data \"" + id + "\" named twice");
+      }
+      ReferenceSpec ref = references.find(id, context.source, v.pointer());
+      for (String name : ref.data().names()) {
+        if (context.data.names().contains(name)) {
+          throw context.error(ErrorCode.RT007, v.pointer(), "reference data " + id + " names \"" + name
+              + "\", which the table's data or an earlier reference already has");
+        }
+      }
+      context.data = context.data.with(ref.data());
+    }
+  }
 
   /**
    * {@code "data": {"scalars": {"name": "1.5"}, "steps": {"name": {"interpolate": false, "rows":

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param allowed warning codes the table acknowledges, by the pointer of the step or row they
  *     concern
  * @param formatVersion 1 or 2 ({@code ratefloat/rule-table@1} or {@code @2})
- * @param data the table's reference data (none before @2)
+ * @param data the table's reference data (none before @2), with that of the reference files it names
  */
 public record RuleTableSpec(
     String source,

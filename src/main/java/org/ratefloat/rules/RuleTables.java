@@ -38,6 +38,9 @@ public final class RuleTables {
   /** A named file's bytes. */
   public record Named(String name, byte[] bytes) {}
 
+  /** How a reference-data file is named: {@code <id>.reference.json}. */
+  public static final String REFERENCE_SUFFIX = ".reference";
+
   /** Where the bundled files lie among the resources (the jar's copy of {@code rules/}). */
   static final String BUNDLED = "org/ratefloat/rules/";
 
@@ -314,7 +317,13 @@ public final class RuleTables {
 
   /** Parses and resolves a table and runs the analysis, keeping every finding (errors too). */
   static LoadedTable resolve(Named file, Source refs) {
-    RuleTableSpec measure = parseTable(file);
+    List<ReferenceSpec> references = new ArrayList<>();
+    RuleTableSpec measure = RuleTableParser.parseTable(file.name(), file.bytes(),
+        RuleTableParser.root(file.name(), file.bytes()), (id, source, pointer) -> {
+          ReferenceSpec r = reference(id, refs, source, pointer);
+          references.add(r);
+          return r;
+        });
     Optional<RuleTableSpec> base = measure.base().map(id -> {
       Named named = refs.find(id).orElseThrow(() -> new RuleTableException(ErrorCode.RT008,
           measure.source(), "/base", "base table \"" + id + "\" not found (looked for " + refs.where(id) + ")"));
@@ -344,9 +353,50 @@ public final class RuleTables {
             "neither the table nor its base names the rounding of the premium"));
     checkClasses(measure, basis);
     LoadedTable unchecked = new LoadedTable(measure, base, classification, basis, rate, premium,
-        com.google.common.collect.ImmutableList.of());
+        com.google.common.collect.ImmutableList.of(), ImmutableList.copyOf(references));
     return new LoadedTable(measure, base, classification, basis, rate, premium,
-        Analyzer.analyze(unchecked));
+        Analyzer.analyze(unchecked), ImmutableList.copyOf(references));
+  }
+
+  /**
+   * Finds and parses the reference-data file {@code id} ({@code <id>.reference.json}) through
+   * {@code refs} (next to the table, then among the bundled files), checking that it is reference
+   * data of that id.
+   *
+   * @param source the table that names it, for errors
+   * @param pointer where the table names it
+   */
+  static ReferenceSpec reference(String id, Source refs, String source, String pointer) {
+    String file = id + REFERENCE_SUFFIX;
+    Named named = refs.find(file).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source, pointer,
+        "reference data \"" + id + "\" not found (looked for " + refs.where(file) + ")"));
+    if (!isReference(named)) {
+      throw new RuleTableException(ErrorCode.RT008, source, pointer, "file " + named.name()
+          + " is not reference data (format " + ReferenceParser.FORMAT + ")");
+    }
+    ReferenceSpec spec = parseReference(named);
+    if (!spec.id().equals(id)) {
+      throw new RuleTableException(ErrorCode.RT008, source, pointer,
+          "file " + named.name() + " holds reference data \"" + spec.id() + "\", not \"" + id + "\"");
+    }
+    return spec;
+  }
+
+  /** Loads a reference-data file on its own. */
+  public static ReferenceSpec loadReference(Path file) {
+    return parseReference(read(file));
+  }
+
+  /** Whether a file is reference data ({@code ratefloat/reference@1}), judged by its format key. */
+  public static boolean isReference(Named file) {
+    JsonObject root = RuleTableParser.root(file.name(), file.bytes());
+    return root.has("format") && root.req("format").isString()
+        && root.req("format").asString().equals(ReferenceParser.FORMAT);
+  }
+
+  private static ReferenceSpec parseReference(Named file) {
+    return ReferenceParser.parse(file.name(), RuleTableParser.sha256(file.bytes()),
+        RuleTableParser.root(file.name(), file.bytes()));
   }
 
   /** Loads a classification file on its own. */

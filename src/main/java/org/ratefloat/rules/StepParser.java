@@ -72,11 +72,26 @@ final class StepParser {
         Optional<BigDecimal> percent = rate.opt("percent").map(context::positive);
         OptionalInt classBenchmark = rate.opt("classBenchmark")
             .map(v -> OptionalInt.of(v.asInt(1, 99))).orElse(OptionalInt.empty());
-        if (percent.isPresent() == classBenchmark.isPresent()) {
-          throw context.error(ErrorCode.RT009, rate.pointer(), "give exactly one of percent or classBenchmark");
+        Optional<String> indicator = Optional.empty();
+        boolean timesBenchmark = false;
+        if (context.version >= 2) {
+          Optional<JsonValue> byValue = rate.opt("indicator");
+          Optional<JsonValue> timesValue = rate.opt("benchmarkTimes");
+          if (byValue.isPresent() && timesValue.isPresent()) {
+            throw context.error(ErrorCode.RT009, rate.pointer(), "give one of indicator or benchmarkTimes");
+          }
+          timesBenchmark = timesValue.isPresent();
+          indicator = byValue.or(() -> timesValue).map(v -> roundedFormula(v, "a computed rate bound"));
+        }
+        int given = (percent.isPresent() ? 1 : 0) + (classBenchmark.isPresent() ? 1 : 0)
+            + (indicator.isPresent() ? 1 : 0);
+        if (given != 1) {
+          throw context.error(ErrorCode.RT009, rate.pointer(), "give exactly one of percent or classBenchmark"
+              + (context.version >= 2 ? " (or indicator, or benchmarkTimes)" : ""));
         }
         rate.finish();
-        yield new StepSpec.RateLimit(id, p, label, classes, kind, percent, classBenchmark);
+        yield new StepSpec.RateLimit(id, p, label, classes, kind, percent, classBenchmark, indicator,
+            timesBenchmark);
       }
     };
     o.finish();
@@ -124,7 +139,8 @@ final class StepParser {
     }
     if (keys.size() != 1) {
       throw context.error(ErrorCode.RT009, o.pointer(), "then has exactly one of band, addBands, addRatePoints, "
-          + "multiplyRate, undetermined" + (context.version >= 2 ? " (or both addRatePoints and multiplyRate)" : "")
+          + "multiplyRate, undetermined" + (context.version >= 2
+              ? ", addAmount (or several of addRatePoints, multiplyRate and addAmount)" : "")
           + "; found " + keys);
     }
     String key = keys.get(0);
@@ -138,8 +154,9 @@ final class StepParser {
     return outcome;
   }
 
-  /** The effects on the rate that one row may combine (@2). */
-  private static final java.util.Set<String> RATE_EFFECTS = java.util.Set.of("multiplyRate", "addRatePoints");
+  /** The effects on the rate (and the money amount) that one row may combine (@2). */
+  private static final java.util.Set<String> RATE_EFFECTS =
+      java.util.Set.of("multiplyRate", "addRatePoints", "addAmount");
 
   private Outcome single(JsonObject o, String key) {
     JsonValue v = o.req(key);
@@ -161,6 +178,12 @@ final class StepParser {
       case "multiplyRate" -> context.version >= 2 && v.isObject() ? multiplyBy(v.asObject())
           : new Outcome.MultiplyRate(context.positive(v));
       case "undetermined" -> new Outcome.Undetermined(context.text(v));
+      case "addAmount" -> {
+        if (context.version < 2) {
+          throw context.error(ErrorCode.RT003, o.pointerOf(key), "unknown key \"" + key + "\"");
+        }
+        yield amount(v.asObject());
+      }
       default -> throw context.error(ErrorCode.RT003, o.pointerOf(key), "unknown key \"" + key + "\"");
     };
   }
@@ -171,15 +194,44 @@ final class StepParser {
    */
   private Outcome multiplyBy(JsonObject o) {
     JsonValue ref = o.req("indicator");
+    String indicator = roundedFormula(ref, "a factor of the rate");
+    o.finish();
+    return new Outcome.MultiplyRateBy(indicator, ref.pointer());
+  }
+
+  /**
+   * {@code {"amount": "-150.00", "currency": "EUR"}} or {@code {"indicator": "surcharge", "currency":
+   * "EUR"}} (@2): money added to the decision, a constant or a formula's value rounded by the formula.
+   */
+  private Outcome amount(JsonObject o) {
+    Optional<BigDecimal> amount = o.opt("amount").map(JsonValue::asDecimal);
+    Optional<String> indicator = o.opt("indicator").map(v -> roundedFormula(v, "an amount of money"));
+    if (amount.isPresent() == indicator.isPresent()) {
+      throw context.error(ErrorCode.RT009, o.pointer(), "addAmount has exactly one of amount or indicator");
+    }
+    JsonValue currency = o.req("currency");
+    if (!currency.asString().matches("[A-Z]{3}")) {
+      throw currency.fail(Fault.BAD_VALUE, "currency is an ISO 4217 code of three capital letters: \""
+          + currency.asString() + "\"");
+    }
+    o.finish();
+    return new Outcome.AddAmount(amount, indicator, currency.asString(), o.pointer());
+  }
+
+  /**
+   * The id of the formula a reference names, which must have its own {@code round} so that its value
+   * is a decimal ({@code RT008} for an unknown indicator, {@code RT011} for another kind): the check
+   * of every effect that uses a computed value.
+   */
+  private String roundedFormula(JsonValue ref, String purpose) {
     IndicatorSpec spec = context.indicators.get(ref.asString());
     if (spec == null) {
       throw context.error(ErrorCode.RT008, ref.pointer(), "unknown indicator \"" + ref.asString() + "\"");
     }
     if (!(spec instanceof IndicatorSpec.Formula f) || f.round().isEmpty()) {
       throw context.error(ErrorCode.RT011, ref.pointer(), ref.asString() + " must be a formula with a "
-          + "round to be a factor of the rate");
+          + "round to be " + purpose);
     }
-    o.finish();
-    return new Outcome.MultiplyRateBy(spec.id(), ref.pointer());
+    return spec.id();
   }
 }

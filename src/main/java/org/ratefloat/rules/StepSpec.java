@@ -84,9 +84,20 @@ public sealed interface StepSpec {
   }
 
   /**
-   * A floor ({@code rateFloor}) or cap ({@code rateCap}) on the rate: a fixed percentage or the
-   * benchmark of a given class.
+   * A floor ({@code rateFloor}) or cap ({@code rateCap}) on the rate: a fixed percentage, the
+   * benchmark of a given class, or (@2) the value of a rounded formula: the bound in percent
+   * ({@code indicator}), or the case's benchmark times it ({@code benchmarkTimes}, a cap or floor on
+   * the factor, such as NCCI's maximum mod).
+   *
+   * @param indicator the formula whose value gives the bound (@2)
+   * @param timesBenchmark whether the bound is the benchmark times the formula's value
    */
   record RateLimit(String id, String pointer, Text label, ImmutableSet<Integer> classes, Kind kind,
-      Optional<BigDecimal> percent, OptionalInt classBenchmark) implements StepSpec {}
+      Optional<BigDecimal> percent, OptionalInt classBenchmark, Optional<String> indicator,
+      boolean timesBenchmark) implements StepSpec {
+    /** The JSON pointer of the indicator reference of a computed bound. */
+    public String indicatorPointer() {
+      return pointer + "/rate/" + (timesBenchmark ? "benchmarkTimes" : "indicator");
+    }
+  }
 }

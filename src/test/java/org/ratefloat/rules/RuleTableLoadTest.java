@@ -122,6 +122,8 @@ class RuleTableLoadTest {
         RuleTables.Named named = RuleTables.read(f);
         if (RuleTables.isClassification(named)) {
           RuleTables.loadClassification(f);
+        } else if (RuleTables.isReference(named)) {
+          assertEquals(f.getFileName().toString(), RuleTables.loadReference(f).id() + ".reference.json");
         } else {
           LoadedTable t = RuleTables.load(f);
           assertEquals(f.getFileName().toString(), t.measure().id() + ".json");

@@ -69,6 +69,7 @@ class JsonSchemasTest {
   enum Format {
     RULE_TABLE("ratefloat/rule-table@1", "rule-table-1.schema.json"),
     RULE_TABLE_2("ratefloat/rule-table@2", "rule-table-2.schema.json"),
+    REFERENCE("ratefloat/reference@1", "reference-1.schema.json"),
     CLASSIFICATION("ratefloat/classification@1", "classification-1.schema.json"),
     RANKING("ratefloat/ranking@1", "ranking-1.schema.json"),
     DECISION("ratefloat/decision@1", "decision-1.schema.json"),
@@ -244,6 +245,7 @@ class JsonSchemasTest {
       String name = d.name();
       Format expected = name.endsWith(".decision.json") ? Format.DECISION
           : name.endsWith(".ranking.json") ? Format.RANKING
+          : name.endsWith(".reference.json") ? Format.REFERENCE
           : name.startsWith("examples/") ? Format.CASE
           : format == Format.CLASSIFICATION ? Format.CLASSIFICATION
           : format == Format.RULE_TABLE_2 ? Format.RULE_TABLE_2 : Format.RULE_TABLE;
@@ -269,6 +271,7 @@ class JsonSchemasTest {
   private static final String RANKING = "rules/cn-hn-key-industries.ranking.json";
   private static final String CASE = "examples/cn-zj-hangzhou/standardised-workshop.json";
   private static final String DECISION = "examples/cn-zj-hangzhou/standardised-workshop.decision.json";
+  private static final String REFERENCE = "rules/cn-credibility-example.reference.json";
 
   private static List<Broken> broken() {
     return List.of(
@@ -306,6 +309,15 @@ class JsonSchemasTest {
         new Broken("ladder without the benchmark band", "rules/cn-national-2015.json",
             o -> ((ArrayNode) o.at("/ladders/byClass/1")).remove(0), "/ladders/byClass/1",
             "RT010 /ladders/byClass/1"),
+        // reference data
+        new Broken("a value by class in exponent notation", REFERENCE, o -> at(o, "/byClass/k").put("1", "1e5"),
+            "/byClass/k/1", "RT006 /byClass/k/1"),
+        new Broken("a class code with a space", REFERENCE, o -> at(o, "/byClass/mu").put("class 1", "0.5"),
+            "/byClass/mu", "RT009 /byClass/mu/class 1"),
+        new Broken("reference data without an effective date", REFERENCE, o -> o.remove("effectiveFrom"),
+            "/effectiveFrom", "RT004 /effectiveFrom"),
+        new Broken("an unknown key in reference data", REFERENCE, o -> o.put("benchmarks", "1"),
+            "/benchmarks", "RT003 /benchmarks"),
         // classification
         new Broken("class key that is no code", ANNEX, o -> at(o, "/editions/GB~1T 4754-2011/classes").put("3A", 4),
             "/editions/GB~1T 4754-2011/classes", "RT009 /editions/GB~1T 4754-2011/classes/3A"),
@@ -461,6 +473,42 @@ class JsonSchemasTest {
         + errors.stream().map(e -> where(e) + " " + e.getMessage()).toList());
   }
 
+  /**
+   * The effects of @2 beyond factors (a computed floor and cap, amounts of money): the test table
+   * matches the rule-table schema and its records, with and without {@code amounts}, the decision
+   * schema; a lowercase currency is refused by the schema as by the loader.
+   */
+  @Test
+  void computedBoundsAndAmountsMatchTheirSchemas() throws IOException {
+    Path effects = Path.of("src/test/resources/format2/effects.json");
+    List<Error> tableErrors = Format.RULE_TABLE_2.schema()
+        .validate(Files.readString(effects, StandardCharsets.UTF_8), InputFormat.JSON);
+    assertTrue(tableErrors.isEmpty(), () -> "effects.json: " + tableErrors.stream().map(e -> where(e) + " "
+        + e.getMessage()).toList());
+    ObjectNode input = (ObjectNode) JSON.readTree(Path.of("examples/us-ncci-mod/clerical-office.json").toFile());
+    for (String benefits : List.of("0.00", "900000.00")) {
+      ArrayNode history = JSON.createArrayNode();
+      for (int year : List.of(2023, 2024)) {
+        history.add(JSON.createObjectNode().put("year", year).put("payroll", "1000000.00")
+            .put("premiumsPaid", "100000.00").put("benefitsPaid", benefits));
+      }
+      input.set("history", history);
+      input.put("asOf", "2025-01-01");
+      input.remove("claims");
+      byte[] record = RateFloat.toJson(RateFloat.loadTable(effects).decide(
+          RateFloat.readCase(JSON.writeValueAsBytes(input))));
+      assertTrue(JSON.readTree(record).get("amounts").isArray(), benefits);
+      List<Error> errors = Format.DECISION.schema().validate(new String(record, StandardCharsets.UTF_8), InputFormat.JSON);
+      assertTrue(errors.isEmpty(), () -> "the record does not match: "
+          + errors.stream().map(e -> where(e) + " " + e.getMessage()).toList());
+    }
+    ObjectNode broken = (ObjectNode) JSON.readTree(effects.toFile());
+    at(broken, "/steps/1/rows/1/then/addAmount").put("currency", "eur");
+    List<Error> errors = Format.RULE_TABLE_2.schema().validate(JSON.writeValueAsString(broken), InputFormat.JSON);
+    assertTrue(errors.stream().anyMatch(e -> where(e).equals("/steps/1/rows/1/then/addAmount/currency")),
+        () -> errors.stream().map(e -> where(e) + " " + e.getMessage()).toList().toString());
+  }
+
   private static Path copyOfRules(Path dir) throws IOException {
     Path folder = Files.createTempDirectory(dir, "rules");
     try (Stream<Path> rules = Files.list(Path.of("rules"))) {
@@ -476,6 +524,11 @@ class JsonSchemasTest {
     switch (format) {
       case CASE -> RateFloat.readCase(bytes);
       case DECISION -> RateFloat.readDecision(bytes);
+      case REFERENCE -> {
+        Path target = Files.createTempDirectory(dir, "reference").resolve(Path.of(file).getFileName());
+        Files.write(target, bytes);
+        org.ratefloat.rules.RuleTables.loadReference(target);
+      }
       case RULE_TABLE, RULE_TABLE_2, CLASSIFICATION -> {
         // the broken file among copies of the tables it refers to; a classification through the
         // national table, which refers to it

@@ -95,6 +95,7 @@ class BoundaryProperties {
     List<DynamicContainer> tables = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("rules"))) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".ranking.json")
+          && !p.toString().endsWith(".reference.json")
           && !p.getFileName().toString().equals("cn-annex-2015.json")).sorted().toList()) {
         RuleTable table = RateFloat.loadTable(file);
         RuleTableSpec spec = org.ratefloat.rules.RuleTables.load(file).measure();
