@@ -1,5 +1,6 @@
 package org.ratefloat;
 
+import org.ratefloat.error.Finding;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.error.RuleTableException;

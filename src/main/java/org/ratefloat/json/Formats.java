@@ -15,6 +15,7 @@ public final class Formats {
       "ratefloat/decision@1", "a decision record",
       "ratefloat/rule-table@1", "a rule table",
       "ratefloat/rule-table@2", "a rule table",
+      "ratefloat/reference@1", "reference data",
       "ratefloat/classification@1", "an industry classification",
       "ratefloat/ranking@1", "a ranking definition",
       "ratefloat/ranking-result@1", "a ranking (the output of ratefloat rank)",

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.error.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
