@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.model.Claim;
+import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.Employer;
 import org.ratefloat.model.IndustryCode;
@@ -112,8 +113,16 @@ public final class CaseJson {
     Optional<BigDecimal> band = o.optDecimal("currentBand");
     Optional<BigDecimal> benchmark = o.optDecimal("benchmarkRate");
     Status status = o.optObject("status").map(CaseJson::status).orElse(Status.none());
+    Optional<ClassCodes> classCodes = o.optObject("classCodes").map(CaseJson::classCodes);
     o.finish();
-    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status));
+    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status, classCodes));
+  }
+
+  private static ClassCodes classCodes(JsonObject o) {
+    String system = o.req("system").asString();
+    List<String> codes = o.array("codes").stream().map(JsonValue::asString).toList();
+    o.finish();
+    return build(o, () -> ClassCodes.of(system, codes));
   }
 
   /** A JSON integer that fits an int; the record it goes into checks its range. */
@@ -155,8 +164,16 @@ public final class CaseJson {
       }
       c.finish();
     });
+    java.util.SortedMap<String, BigDecimal> values = new TreeMap<>();
+    o.optObject("customValues").ifPresent(c -> {
+      for (String key : c.keys()) {
+        values.put(key, c.req(key).asDecimal());
+      }
+      c.finish();
+    });
     o.finish();
-    return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build()));
+    return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build(),
+        values));
   }
 
   private static Period period(JsonObject o) {
@@ -192,8 +209,19 @@ public final class CaseJson {
       d.finish();
       return (java.util.SortedMap<Integer, Long>) ImmutableSortedMap.copyOf(byGrade);
     });
+    Map<String, BigDecimal> exposures = new TreeMap<>();
+    o.optObject("exposures").ifPresent(x -> {
+      if (x.keys().isEmpty()) {
+        throw o.fail("exposures", Fault.BAD_VALUE, "a period without exposures leaves the key out");
+      }
+      for (String key : x.keys()) {
+        exposures.put(key, x.req(key).asDecimal());
+      }
+      x.finish();
+    });
     o.finish();
-    return build(o, () -> new Period(from, to, ImmutableSortedMap.copyOf(values), disability));
+    return build(o, () -> new Period(from, to, ImmutableSortedMap.copyOf(values), disability,
+        ImmutableSortedMap.copyOf(exposures)));
   }
 
   /** A grade key that {@link Integer#valueOf(String)} reads, written without leading zeros. */
@@ -258,7 +286,19 @@ public final class CaseJson {
       s.customFlags().forEach(out::field);
       out.endObject();
     }
+    if (!s.customValues().isEmpty()) {
+      out.name("customValues").beginObject();
+      s.customValues().forEach(out::field);
+      out.endObject();
+    }
     out.endObject();
+    e.classCodes().ifPresent(cc -> {
+      out.name("classCodes").beginObject().field("system", cc.system());
+      out.name("codes").beginArray();
+      cc.codes().forEach(out::value);
+      out.endArray();
+      out.endObject();
+    });
     out.endObject();
     out.name("history").beginArray();
     for (Period p : c.history()) {
@@ -281,6 +321,11 @@ public final class CaseJson {
         d.forEach((g, n) -> out.field(String.valueOf(g), n));
         out.endObject();
       });
+      if (!p.exposures().isEmpty()) {
+        out.name("exposures").beginObject();
+        p.exposures().forEach(out::field);
+        out.endObject();
+      }
       out.endObject();
     }
     out.endArray();
