@@ -11,6 +11,7 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.decision.Value;
 import org.ratefloat.model.Claim;
+import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
@@ -30,12 +31,38 @@ final class Indicators {
   private final org.ratefloat.rules.ReferenceData data;
   /** The index of the claim a line item is being evaluated for (-1: none). */
   private int current = -1;
+  /** The class code and payroll of the exposure a line item is being evaluated for (null: none). */
+  private String exposureClass;
+  private BigDecimal exposurePayroll;
 
   Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data) {
     this.c = c;
     this.data = data;
     this.currentBandOffset = currentBandOffset;
     this.source = source;
+    data.classes().ifPresent(this::checkClasses);
+  }
+
+  /**
+   * A table with class rows reads the classes of its system only, and each of the case's class
+   * codes must have a row: IN052 for another system (or none), IN053 naming the first code without.
+   */
+  private void checkClasses(org.ratefloat.rules.ReferenceData.ClassRows rows) {
+    ClassCodes codes = c.employer().classCodes().orElseThrow(() -> new InputException(ErrorCode.IN052,
+        "/employer/classCodes", "the rule table reads " + rows.system() + " class codes; the employer has none"));
+    if (!codes.system().equals(rows.system())) {
+      throw new InputException(ErrorCode.IN052, "/employer/classCodes/system", "the rule table reads "
+          + rows.system() + " class codes, not " + codes.system());
+    }
+    int i = 0;
+    for (String code : codes.codes()) {
+      if (!rows.rows().containsKey(code)) {
+        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
+            + code + " has no row in the rule table's data (" + rows.rows().size() + " classes, from "
+            + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")");
+      }
+      i++;
+    }
   }
 
   /**
@@ -64,6 +91,8 @@ final class Indicators {
       case INSURED_MONTHS -> insuredMonths((IndicatorSpec.InsuredMonths) spec);
       case COVERED -> covered((IndicatorSpec.Covered) spec);
       case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
+      case EXPOSURES -> exposures((IndicatorSpec.Exposures) spec);
+      case CUSTOM_VALUE -> customValue((IndicatorSpec.CustomValue) spec);
     };
   }
 
@@ -107,6 +136,14 @@ final class Indicators {
             "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
                 + f + " needs it"));
       });
+    }
+    if (e instanceof org.ratefloat.rules.Expr.ExposurePayroll) {
+      return Exact.of(exposurePayroll);
+    }
+    if (e instanceof org.ratefloat.rules.Expr.ClassData k) {
+      // every class of the case has a row (checked when the indicators were set up)
+      var rows = data.classes().orElseThrow();
+      return Exact.of(rows.rows().get(exposureClass).get(rows.column(k.column())));
     }
     if (e instanceof org.ratefloat.rules.Expr.Data d) {
       BigDecimal v = data.scalars().get(d.name());
@@ -440,6 +477,63 @@ final class Indicators {
     }
     ImmutableMap<String, String> operands = ImmutableMap.of("claims", String.valueOf(matched));
     return Computed.number(spec, Optional.of(start), Optional.of(end), operands, Exact.of(value));
+  }
+
+  /**
+   * The sum of a line item over every exposure of the periods in the window (which the history
+   * covers exactly, as for totals); each period in it must give its exposures.
+   */
+  private Computed exposures(IndicatorSpec.Exposures spec) {
+    List<Integer> periods = periodsIn(spec.window(), spec.id());
+    Exact sum = Exact.of(BigDecimal.ZERO);
+    java.util.Map<String, Exact> byClass = new java.util.TreeMap<>();
+    int count = 0;
+    for (int i : periods) {
+      Period p = c.history().get(i);
+      if (p.exposures().isEmpty()) {
+        throw new InputException(ErrorCode.IN025, "/history/" + i + "/exposures", "exposures are not recorded "
+            + "for period " + p.from() + ".." + p.to() + "; indicator " + spec.id() + " needs them");
+      }
+      for (var x : p.exposures().entrySet()) {
+        exposureClass = x.getKey();
+        exposurePayroll = x.getValue();
+        Exact item = eval(spec.id(), spec.each(), id -> {
+          throw new IllegalStateException("a line item reads no indicator");
+        }, ImmutableMap.builder(), new java.util.HashSet<>());
+        exposureClass = null;
+        exposurePayroll = null;
+        if (item == null) {
+          throw new InputException(ErrorCode.IN018, "/history/" + i + "/exposures/"
+              + org.ratefloat.model.InputRules.escape(x.getKey()), "a line item of indicator " + spec.id()
+              + " divides by zero for class " + x.getKey());
+        }
+        sum = sum.add(item);
+        byClass.merge(x.getKey(), item, Exact::add);
+        count++;
+      }
+    }
+    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
+    operands.put("exposures", String.valueOf(count));
+    byClass.forEach((code, v) -> operands.put("class." + code, v.toValue().render()));
+    return Computed.number(spec, Optional.of(spec.window().start(c.asOf())), Optional.of(spec.window().end(c.asOf())),
+        operands.buildOrThrow(), sum);
+  }
+
+  private Computed customValue(IndicatorSpec.CustomValue v) {
+    String pointer = "/employer/status/customValues/" + v.name();
+    BigDecimal value = c.employer().status().customValues().get(v.name());
+    if (value == null) {
+      BigDecimal absent = v.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
+          "value " + v.name() + " is needed by indicator " + v.id()));
+      return Computed.plain(v, num(absent), ImmutableMap.of(v.name(), "absent"));
+    }
+    if (!v.domain().interval().admits(value) || (v.domain().step().signum() > 0
+        && value.remainder(v.domain().step()).signum() != 0)) {
+      throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
+          + v.domain().interval().describe() + (v.domain().step().signum() > 0 ? " in steps of "
+          + v.domain().step().toPlainString() : "") + " for indicator " + v.id() + ": " + value.toPlainString());
+    }
+    return Computed.plain(v, num(value), ImmutableMap.of());
   }
 
   private Computed flag(IndicatorSpec.Flag f) {

@@ -87,6 +87,8 @@ public enum ErrorCode {
   IN051("exposures do not add up to the period's payroll"),
   /** The case's classification system is not the one the rule table reads. */
   IN052("classification system not the one the rule table reads"),
+  /** Class code has no row in the rule table's data. */
+  IN053("class code has no row in the rule table's data"),
 
   /** Malformed JSON. */
   RT001("malformed JSON"),

@@ -160,6 +160,8 @@ final class Analyzer {
         lookups(f.id(), f.expr(), intervals);
       } else if (i instanceof IndicatorSpec.Claims c && c.each().isPresent()) {
         lookups(c.id(), c.each().get(), intervals);
+      } else if (i instanceof IndicatorSpec.Exposures x) {
+        lookups(x.id(), x.each(), intervals);
       }
     }
     for (StepSpec step : spec.steps()) {
@@ -639,6 +641,14 @@ final class Analyzer {
         yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(),
             c.measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
       }
+      case EXPOSURES -> {
+        // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
+        boolean nonNegative = new Intervals(indicators, spec.data(), i -> Intervals.Range.ANY)
+            .of(((IndicatorSpec.Exposures) ind).each()).lo().map(lo -> lo.signum() >= 0).orElse(false);
+        yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(), zero);
+      }
+      // the parser requires a declared domain, returned above; the case refuses values outside it
+      case CUSTOM_VALUE -> throw new IllegalStateException("customValue " + ind.id() + " has no declared domain");
       case SAFETY_STANDARD_GRADE -> new Domain(ge(zero), ge(new BigDecimal("3")), one);
       case INSURED_MONTHS -> {
         IndicatorSpec.InsuredMonths m = (IndicatorSpec.InsuredMonths) ind;

@@ -58,4 +58,10 @@ public sealed interface Expr {
       PAID, INCURRED
     }
   }
+
+  /** A column of the class row of the exposure an {@code each} of an exposures indicator is evaluated for (@2). */
+  record ClassData(String column, String pointer) implements Expr {}
+
+  /** The payroll of the exposure an {@code each} of an exposures indicator is evaluated for (@2). */
+  record ExposurePayroll(String pointer) implements Expr {}
 }

@@ -42,7 +42,12 @@ final class IndicatorParser {
     IndicatorSpec.Kind kind = IndicatorSpec.Kind.byJsonName(kindValue.asString()).orElseThrow(() -> context.error(
         ErrorCode.RT014, kindValue.pointer(), "unknown indicator kind \"" + kindValue.asString()
             + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
-            + "safetyCreditRating, insuredMonths, currentBand, covered or formula"));
+            + "safetyCreditRating, insuredMonths, currentBand, covered or formula"
+            + (context.version >= 2 ? " (in @2 also exposures or customValue)" : "")));
+    if (context.version < 2 && (kind == IndicatorSpec.Kind.EXPOSURES || kind == IndicatorSpec.Kind.CUSTOM_VALUE)) {
+      throw context.error(ErrorCode.RT014, kindValue.pointer(), "indicator kind " + kind.jsonName()
+          + " needs format ratefloat/rule-table@2");
+    }
     context.allow(o);
     IndicatorSpec spec = switch (kind) {
       case RATIO -> {
@@ -84,7 +89,7 @@ final class IndicatorParser {
         Optional<Expr> each = Optional.empty();
         IndicatorSpec.ClaimMeasure measure;
         if (context.version >= 2 && o.has("each")) {
-          each = Optional.of(eachExpr(o.req("each")));
+          each = Optional.of(lineItem(o.req("each"), LineItem.CLAIM));
           measure = IndicatorSpec.ClaimMeasure.EACH;
         } else {
           JsonValue m = o.req("measure");
@@ -125,6 +130,29 @@ final class IndicatorParser {
       case INSURED_MONTHS -> new IndicatorSpec.InsuredMonths(id, p, label,
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case CURRENT_BAND -> new IndicatorSpec.CurrentBand(id, p, label);
+      case EXPOSURES -> {
+        Window window = window(o.req("window"));
+        yield new IndicatorSpec.Exposures(id, p, label, window, lineItem(o.req("each"), LineItem.EXPOSURE));
+      }
+      case CUSTOM_VALUE -> {
+        JsonValue n = o.req("name");
+        if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+          throw n.fail(Fault.BAD_VALUE, "value names are letters, digits and _: \"" + n.asString() + "\"");
+        }
+        if (!o.has("domain")) {
+          throw o.fail("domain", Fault.MISSING, "a customValue declares its domain (the values the plan admits)");
+        }
+        RuleTableSpec.DeclaredDomain domain = declaredDomain(id, o.object("domain"));
+        Optional<BigDecimal> whenAbsent = o.opt("whenAbsent").map(v -> {
+          BigDecimal x = v.asDecimal();
+          if (!domain.interval().admits(x)) {
+            throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
+                + " lies outside the domain " + domain.interval().describe());
+          }
+          return x;
+        });
+        yield new IndicatorSpec.CustomValue(id, p, label, n.asString(), whenAbsent, domain);
+      }
       case COVERED -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
       case FORMULA -> {
         JsonValue e = o.req("expr");
@@ -137,21 +165,29 @@ final class IndicatorParser {
             o.opt("zeroDenominator").map(JsonValue::asDecimal));
       }
     };
-    o.optObject("domain").ifPresent(d -> {
-      if (spec.type() != ValueType.NUMBER) {
-        throw context.error(ErrorCode.RT011, d.pointer(), "only numeric indicators have a domain");
-      }
-      BigDecimal step = d.opt("step").map(v -> {
-        BigDecimal x = v.asDecimal();
-        if (x.signum() < 0) {
-          throw v.fail(Fault.BAD_VALUE, "step must not be negative: " + x.toPlainString());
+    if (spec instanceof IndicatorSpec.CustomValue v) {
+      context.domains.put(spec.id(), v.domain());
+    } else {
+      o.optObject("domain").ifPresent(d -> {
+        if (spec.type() != ValueType.NUMBER) {
+          throw context.error(ErrorCode.RT011, d.pointer(), "only numeric indicators have a domain");
         }
-        return x;
-      }).orElse(BigDecimal.ZERO);
-      context.domains.put(spec.id(), new RuleTableSpec.DeclaredDomain(conditions.interval(spec.id(), d, "step"), step));
-    });
+        context.domains.put(spec.id(), declaredDomain(spec.id(), d));
+      });
+    }
     o.finish();
     return spec;
+  }
+
+  private RuleTableSpec.DeclaredDomain declaredDomain(String id, JsonObject d) {
+    BigDecimal step = d.opt("step").map(v -> {
+      BigDecimal x = v.asDecimal();
+      if (x.signum() < 0) {
+        throw v.fail(Fault.BAD_VALUE, "step must not be negative: " + x.toPlainString());
+      }
+      return x;
+    }).orElse(BigDecimal.ZERO);
+    return new RuleTableSpec.DeclaredDomain(conditions.interval(id, d, "step"), step);
   }
 
   private Expr expr(JsonValue v) {
@@ -195,12 +231,24 @@ final class IndicatorParser {
     return new Expr.Op(op, parsed.build(), o.pointerOf(key));
   }
 
+  /** What a line item is evaluated for: a claim or an exposure (payroll of one class code in one period). */
+  private enum LineItem {
+    CLAIM("claim"), EXPOSURE("exposure");
+
+    private final String name;
+
+    LineItem(String name) {
+      this.name = name;
+    }
+  }
+
   /**
-   * The expression of a per-claim line item: claim fields ({@code {"claim": "incurred"}}), data and
-   * constants under any operation, but no indicator (so no line item can depend on itself).
+   * The expression of a line item: the fields of its claim ({@code {"claim": "incurred"}}) or
+   * exposure ({@code {"exposure": "payroll"}}, {@code {"classData": "elr"}}), data and constants
+   * under any operation, but no indicator (so no line item can depend on itself).
    */
-  private Expr eachExpr(JsonValue v) {
-    inClaim = true;
+  private Expr lineItem(JsonValue v, LineItem kind) {
+    lineItem = kind;
     try {
       Expr e = expr(v);
       if (nodes(e) > MAX_FORMULA_NODES) {
@@ -209,17 +257,17 @@ final class IndicatorParser {
       }
       List<Expr.Ref> refs = refs(e);
       if (!refs.isEmpty()) {
-        throw context.error(ErrorCode.RT011, refs.get(0).pointer(), "a line item per claim reads the claim, "
-            + "data and constants, not the indicator \"" + refs.get(0).indicator() + "\"");
+        throw context.error(ErrorCode.RT011, refs.get(0).pointer(), "a line item per " + kind.name + " reads the "
+            + kind.name + ", data and constants, not the indicator \"" + refs.get(0).indicator() + "\"");
       }
       return e;
     } finally {
-      inClaim = false;
+      lineItem = null;
     }
   }
 
-  /** Whether an {@code each} expression is being read, where claim fields are known. */
-  private boolean inClaim;
+  /** The line item being read, whose fields are known, or null. */
+  private LineItem lineItem;
 
   /** The expressions of @2, or null for a key that is none of them. */
   private Expr expr2(JsonObject o, String key) {
@@ -227,7 +275,7 @@ final class IndicatorParser {
     return switch (key) {
       case "claim" -> {
         JsonValue f = o.req(key);
-        if (!inClaim) {
+        if (lineItem != LineItem.CLAIM) {
           throw context.error(ErrorCode.RT009, p, "a claim field is known only in the each of a claims indicator");
         }
         yield new Expr.ClaimField(switch (f.asString()) {
@@ -235,6 +283,31 @@ final class IndicatorParser {
           case "incurred" -> Expr.ClaimField.Field.INCURRED;
           default -> throw f.fail(Fault.BAD_VALUE, "a claim field is paid or incurred: \"" + f.asString() + "\"");
         }, p);
+      }
+      case "exposure" -> {
+        JsonValue f = o.req(key);
+        if (lineItem != LineItem.EXPOSURE) {
+          throw context.error(ErrorCode.RT009, p, "an exposure field is known only in the each of an exposures "
+              + "indicator");
+        }
+        if (!f.asString().equals("payroll")) {
+          throw f.fail(Fault.BAD_VALUE, "an exposure field is payroll: \"" + f.asString() + "\"");
+        }
+        yield new Expr.ExposurePayroll(p);
+      }
+      case "classData" -> {
+        JsonValue c = o.req(key);
+        if (lineItem != LineItem.EXPOSURE) {
+          throw context.error(ErrorCode.RT009, p, "a class's data is known only in the each of an exposures "
+              + "indicator");
+        }
+        ReferenceData.ClassRows rows = context.data.classes().orElseThrow(() -> context.error(ErrorCode.RT008, p,
+            "no class rows in the reference data (data.classes)"));
+        if (rows.column(c.asString()) < 0) {
+          throw context.error(ErrorCode.RT008, c.pointer(), "no column \"" + c.asString()
+              + "\" in the class rows; they have " + rows.columns());
+        }
+        yield new Expr.ClassData(c.asString(), p);
       }
       case "data" -> {
         String name = o.req(key).asString();
@@ -377,7 +450,7 @@ final class IndicatorParser {
     } else if (e instanceof Expr.Round r) {
       return List.of(r.value());
     }
-    // Ref, Const, Data and ClaimField have none
+    // Ref, Const, Data, ClaimField, ClassData and ExposurePayroll have none
     return List.of();
   }
 

@@ -35,7 +35,9 @@ public sealed interface IndicatorSpec {
     INSURED_MONTHS("insuredMonths"),
     COVERED("covered"),
     FORMULA("formula"),
-    CURRENT_BAND("currentBand");
+    CURRENT_BAND("currentBand"),
+    EXPOSURES("exposures"),
+    CUSTOM_VALUE("customValue");
 
     private final String jsonName;
 
@@ -237,6 +239,36 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.CURRENT_BAND;
+    }
+  }
+
+  /**
+   * A sum of line items per exposure (@2): for every period in the window (which the history must
+   * cover, as for totals) and every class code the period has payroll for, {@code each} evaluated
+   * with the exposure's payroll and its class row of the reference data.
+   */
+  record Exposures(String id, String pointer, Text label, Window window, Expr each) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.EXPOSURES;
+    }
+  }
+
+  /**
+   * A named number of the case's status (@2), within the domain the table declares; absent, the
+   * {@code whenAbsent} value or an error.
+   */
+  record CustomValue(String id, String pointer, Text label, String name, Optional<BigDecimal> whenAbsent,
+      RuleTableSpec.DeclaredDomain domain) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.CUSTOM_VALUE;
     }
   }
 }

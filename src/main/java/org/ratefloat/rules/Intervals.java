@@ -81,7 +81,12 @@ final class Intervals {
     if (e instanceof Expr.Data d) {
       return Range.point(data.scalars().get(d.name()));
     }
-    if (e instanceof Expr.ClaimField) {
+    if (e instanceof Expr.ClassData c) {
+      ReferenceData.ClassRows rows = data.classes().orElseThrow();
+      int column = rows.column(c.column());
+      return new Range(Optional.of(rows.min(column)), Optional.of(rows.max(column)));
+    }
+    if (e instanceof Expr.ClaimField || e instanceof Expr.ExposurePayroll) {
       // the input refuses negative amounts
       return new Range(Optional.of(BigDecimal.ZERO), Optional.empty());
     }
