@@ -262,6 +262,14 @@ final class Indicators {
   }
 
   private Computed covered(IndicatorSpec.Covered cov) {
+    if (cov.window().byStart()) {
+      // policy periods are whole by construction: covered when the history has one starting in the window
+      List<Integer> periods = startingIn(cov.window());
+      boolean value = !periods.isEmpty();
+      return new Computed(cov, Optional.of(cov.window().start(c.asOf())), Optional.of(cov.window().end(c.asOf())),
+          ImmutableMap.of("periods", String.valueOf(periods.size())), new Value.Bool(value), new Value.Bool(value),
+          "", null);
+    }
     LocalDate start = cov.window().start(c.asOf());
     LocalDate end = cov.window().end(c.asOf());
     long covered = 0;
@@ -278,10 +286,35 @@ final class Indicators {
         new Value.Bool(value), new Value.Bool(value), "", null);
   }
 
-  /** The periods inside a window, which they must cover exactly. */
+  /** The periods of the history that start in a policy window. */
+  private List<Integer> startingIn(Window window) {
+    LocalDate start = window.start(c.asOf());
+    LocalDate end = window.end(c.asOf());
+    List<Integer> inside = new ArrayList<>();
+    for (int i = 0; i < c.history().size(); i++) {
+      LocalDate from = c.history().get(i).from();
+      if (!from.isBefore(start) && !from.isAfter(end)) {
+        inside.add(i);
+      }
+    }
+    return inside;
+  }
+
+  /**
+   * The periods inside a window, which they must cover exactly; of a policy window, the periods
+   * that start in it, at least one.
+   */
   private List<Integer> periodsIn(Window window, String indicator) {
     LocalDate start = window.start(c.asOf());
     LocalDate end = window.end(c.asOf());
+    if (window.byStart()) {
+      List<Integer> inside = startingIn(window);
+      if (inside.isEmpty()) {
+        throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the policy "
+            + "periods that start in " + start + ".." + end + "; the history has none");
+      }
+      return inside;
+    }
     List<Integer> inside = new ArrayList<>();
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
@@ -303,6 +336,30 @@ final class Indicators {
           + start + ".." + end + " (" + needed + " days); the history covers " + covered + " of them");
     }
     return inside;
+  }
+
+  /** The first day an indicator over these periods of a window covers: a policy window's first period's. */
+  private LocalDate first(Window w, List<Integer> periods) {
+    return w.byStart() ? c.history().get(periods.get(0)).from() : w.start(c.asOf());
+  }
+
+  /** The last day: a policy window's last period's. */
+  private LocalDate last(Window w, List<Integer> periods) {
+    return w.byStart() ? c.history().get(periods.get(periods.size() - 1)).to() : w.end(c.asOf());
+  }
+
+  /** Whether a date lies in one of the policy periods (always, when there are none: not a policy window). */
+  private boolean inPolicy(LocalDate date, List<Integer> policies) {
+    if (policies.isEmpty()) {
+      return true;
+    }
+    for (int i : policies) {
+      Period p = c.history().get(i);
+      if (!date.isBefore(p.from()) && !date.isAfter(p.to())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private BigDecimal valueOf(int index, Measure m, String indicator) {
@@ -355,8 +412,8 @@ final class Indicators {
     // value = (num0/num1) * multiplier / ((den0/den1) * divisor), as one exact fraction n/d
     BigDecimal n = num[0].multiply(r.multiplier()).multiply(den[1]);
     BigDecimal d = den[0].multiply(r.divisor()).multiply(num[1]);
-    Optional<LocalDate> from = Optional.of(r.window().start(c.asOf()));
-    Optional<LocalDate> to = Optional.of(r.window().end(c.asOf()));
+    Optional<LocalDate> from = Optional.of(first(r.window(), periods));
+    Optional<LocalDate> to = Optional.of(last(r.window(), periods));
     if (d.signum() == 0) {
       BigDecimal zero = r.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018,
           "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from.get()
@@ -369,8 +426,8 @@ final class Indicators {
 
   private Computed total(IndicatorSpec.Total t) {
     List<Integer> periods = periodsIn(t.window(), t.id());
-    Optional<LocalDate> from = Optional.of(t.window().start(c.asOf()));
-    Optional<LocalDate> to = Optional.of(t.window().end(c.asOf()));
+    Optional<LocalDate> from = Optional.of(first(t.window(), periods));
+    Optional<LocalDate> to = Optional.of(last(t.window(), periods));
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     operands.put("periods", String.valueOf(periods.size()));
     Exact value;
@@ -430,15 +487,17 @@ final class Indicators {
   }
 
   private Computed claims(IndicatorSpec.Claims spec) {
-    LocalDate start = spec.window().start(c.asOf());
-    LocalDate end = spec.window().end(c.asOf());
+    // of a policy window, the claims dated in one of its periods (a claim in a gap between policies is in none)
+    List<Integer> policies = spec.window().byStart() ? periodsIn(spec.window(), spec.id()) : List.of();
+    LocalDate start = policies.isEmpty() ? spec.window().start(c.asOf()) : first(spec.window(), policies);
+    LocalDate end = policies.isEmpty() ? spec.window().end(c.asOf()) : last(spec.window(), policies);
     BigDecimal value = BigDecimal.ZERO;
     Exact each = Exact.of(BigDecimal.ZERO);
     ImmutableMap.Builder<String, String> lineItems = ImmutableMap.builder();
     int matched = 0;
     for (int i = 0; i < c.claims().size(); i++) {
       Claim claim = c.claims().get(i);
-      if (claim.date().isBefore(start) || claim.date().isAfter(end)) {
+      if (claim.date().isBefore(start) || claim.date().isAfter(end) || !inPolicy(claim.date(), policies)) {
         continue;
       }
       if (!spec.kinds().isEmpty() && !spec.kinds().contains(claim.kind())) {
@@ -515,7 +574,7 @@ final class Indicators {
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     operands.put("exposures", String.valueOf(count));
     byClass.forEach((code, v) -> operands.put("class." + code, v.toValue().render()));
-    return Computed.number(spec, Optional.of(spec.window().start(c.asOf())), Optional.of(spec.window().end(c.asOf())),
+    return Computed.number(spec, Optional.of(first(spec.window(), periods)), Optional.of(last(spec.window(), periods)),
         operands.buildOrThrow(), sum);
   }
 

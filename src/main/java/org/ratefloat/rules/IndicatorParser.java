@@ -494,7 +494,11 @@ final class IndicatorParser {
   private Window window(JsonValue v) {
     JsonObject o = v.asObject();
     Window window;
-    if (context.version >= 2 && o.has("insuranceYears")) {
+    if (context.version >= 2 && o.has("policyYears")) {
+      int years = o.req("policyYears").asInt(1, 50);
+      int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
+      window = Window.policyYears(years, skip);
+    } else if (context.version >= 2 && o.has("insuranceYears")) {
       int years = o.req("insuranceYears").asInt(1, 50);
       int month = o.req("startMonth").asInt(1, 12);
       int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
