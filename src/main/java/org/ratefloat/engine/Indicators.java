@@ -34,6 +34,8 @@ final class Indicators {
   /** The class code and payroll of the exposure a line item is being evaluated for (null: none). */
   private String exposureClass;
   private BigDecimal exposurePayroll;
+  /** The sum of the line items of the accident a per-accident limit is being evaluated for (null: none). */
+  private Exact accidentSum;
 
   Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data) {
     this.c = c;
@@ -136,6 +138,9 @@ final class Indicators {
             "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
                 + f + " needs it"));
       });
+    }
+    if (e instanceof org.ratefloat.rules.Expr.AccidentSum) {
+      return accidentSum;
     }
     if (e instanceof org.ratefloat.rules.Expr.ExposurePayroll) {
       return Exact.of(exposurePayroll);
@@ -495,6 +500,8 @@ final class Indicators {
     Exact each = Exact.of(BigDecimal.ZERO);
     ImmutableMap.Builder<String, String> lineItems = ImmutableMap.builder();
     int matched = 0;
+    // the line items of each accident, in the order their first claim comes
+    java.util.Map<String, Exact> accidents = new java.util.LinkedHashMap<>();
     for (int i = 0; i < c.claims().size(); i++) {
       Claim claim = c.claims().get(i);
       if (claim.date().isBefore(start) || claim.date().isAfter(end) || !inPolicy(claim.date(), policies)) {
@@ -521,6 +528,7 @@ final class Indicators {
           }, lineItems, new java.util.HashSet<>());
           current = -1;
           each = each.add(item);
+          accidents.merge(claim.accidentKey(), item, Exact::add);
           yield value;
         }
         case COUNT -> value.add(BigDecimal.ONE);
@@ -529,6 +537,24 @@ final class Indicators {
             "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
                 + spec.id() + " needs it")));
       };
+    }
+    if (spec.perAccident().isPresent()) {
+      Exact limited = Exact.of(BigDecimal.ZERO);
+      for (Exact sum : accidents.values()) {
+        accidentSum = sum;
+        Exact v = eval(spec.id(), spec.perAccident().get(), id -> {
+          throw new IllegalStateException("a line item reads no indicator");
+        }, ImmutableMap.builder(), new java.util.HashSet<>());
+        accidentSum = null;
+        if (v == null) {
+          throw new InputException(ErrorCode.IN018, "/claims", "the per-accident limit of indicator " + spec.id()
+              + " divides by zero");
+        }
+        limited = limited.add(v);
+      }
+      return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",
+          String.valueOf(matched), "accidents", String.valueOf(accidents.size()), "beforeAccidentLimit",
+          each.toValue().render()), limited);
     }
     if (spec.measure() == IndicatorSpec.ClaimMeasure.EACH) {
       return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",

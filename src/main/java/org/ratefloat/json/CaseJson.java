@@ -239,8 +239,9 @@ public final class CaseJson {
     BigDecimal paid = o.decimal("paid");
     Optional<BigDecimal> incurred = o.optDecimal("incurred");
     boolean medicalOnly = o.bool("medicalOnly", false);
+    Optional<String> accident = o.opt("accident").map(JsonValue::asString);
     o.finish();
-    return build(o, () -> new Claim(id, date, kind, grade, paid, incurred, medicalOnly));
+    return build(o, () -> new Claim(id, date, kind, grade, paid, incurred, medicalOnly, accident));
   }
 
   // ---------------------------------------------------------------- canonical form
@@ -340,6 +341,7 @@ public final class CaseJson {
         out.field("paid", cl.paid());
         cl.incurred().ifPresent(i -> out.field("incurred", i));
         out.field("medicalOnly", cl.medicalOnly());
+        cl.accident().ifPresent(a -> out.field("accident", a));
         out.endObject();
       }
       out.endArray();

@@ -160,6 +160,7 @@ final class Analyzer {
         lookups(f.id(), f.expr(), intervals);
       } else if (i instanceof IndicatorSpec.Claims c && c.each().isPresent()) {
         lookups(c.id(), c.each().get(), intervals);
+        c.perAccident().ifPresent(a -> lookups(c.id(), a, intervals));
       } else if (i instanceof IndicatorSpec.Exposures x) {
         lookups(x.id(), x.each(), intervals);
       }
@@ -636,8 +637,8 @@ final class Analyzer {
       case CLAIMS -> {
         IndicatorSpec.Claims c = (IndicatorSpec.Claims) ind;
         // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
-        boolean nonNegative = c.each().map(e -> new Intervals(indicators, spec.data(), i -> Intervals.Range.ANY)
-            .of(e).lo().map(lo -> lo.signum() >= 0).orElse(false)).orElse(true);
+        boolean nonNegative = c.perAccident().or(c::each).map(e -> new Intervals(indicators, spec.data(),
+            i -> Intervals.Range.ANY).of(e).lo().map(lo -> lo.signum() >= 0).orElse(false)).orElse(true);
         yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(),
             c.measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
       }

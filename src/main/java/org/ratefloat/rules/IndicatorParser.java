@@ -105,8 +105,17 @@ final class IndicatorParser {
         }
         int[] grades = o.opt("grades").map(this::grades).orElse(new int[] {0, 0});
         Optional<Boolean> medicalOnly = o.opt("medicalOnly").map(JsonValue::asBoolean);
+        Optional<Expr> perAccident = Optional.empty();
+        if (each.isPresent() && o.has("perAccident")) {
+          Intervals.Range items = new Intervals(Map.of(), context.data, i -> Intervals.Range.ANY).of(each.get());
+          if (items.lo().map(lo -> lo.signum() < 0).orElse(true)) {
+            throw context.error(ErrorCode.RT009, o.pointerOf("perAccident"), "a per-accident limit sums line items "
+                + "that must be proven not negative; each ranges over " + items.describe());
+          }
+          perAccident = Optional.of(lineItem(o.req("perAccident"), LineItem.ACCIDENT));
+        }
         yield new IndicatorSpec.Claims(id, p, label, window, measure, kinds.build(), grades[0], grades[1],
-            medicalOnly, each);
+            medicalOnly, each, perAccident);
       }
       case FLAG -> {
         JsonValue f = o.req("flag");
@@ -233,7 +242,7 @@ final class IndicatorParser {
 
   /** What a line item is evaluated for: a claim or an exposure (payroll of one class code in one period). */
   private enum LineItem {
-    CLAIM("claim"), EXPOSURE("exposure");
+    CLAIM("claim"), EXPOSURE("exposure"), ACCIDENT("accident");
 
     private final String name;
 
@@ -283,6 +292,17 @@ final class IndicatorParser {
           case "incurred" -> Expr.ClaimField.Field.INCURRED;
           default -> throw f.fail(Fault.BAD_VALUE, "a claim field is paid or incurred: \"" + f.asString() + "\"");
         }, p);
+      }
+      case "accident" -> {
+        JsonValue f = o.req(key);
+        if (lineItem != LineItem.ACCIDENT) {
+          throw context.error(ErrorCode.RT009, p, "an accident's sum is known only in the perAccident of a claims "
+              + "indicator");
+        }
+        if (!f.asString().equals("sum")) {
+          throw f.fail(Fault.BAD_VALUE, "an accident field is sum: \"" + f.asString() + "\"");
+        }
+        yield new Expr.AccidentSum(p);
       }
       case "exposure" -> {
         JsonValue f = o.req(key);
@@ -450,7 +470,7 @@ final class IndicatorParser {
     } else if (e instanceof Expr.Round r) {
       return List.of(r.value());
     }
-    // Ref, Const, Data, ClaimField, ClassData and ExposurePayroll have none
+    // Ref, Const, Data, ClaimField, ClassData, ExposurePayroll and AccidentSum have none
     return List.of();
   }
 

@@ -137,7 +137,7 @@ public sealed interface IndicatorSpec {
    */
   record Claims(String id, String pointer, Text label, Window window, ClaimMeasure measure,
       ImmutableSet<Claim.ClaimKind> kinds, int gradeFrom, int gradeTo, Optional<Boolean> medicalOnly,
-      Optional<Expr> each) implements IndicatorSpec {
+      Optional<Expr> each, Optional<Expr> perAccident) implements IndicatorSpec {
     public ValueType type() {
       return ValueType.NUMBER;
     }

@@ -86,7 +86,7 @@ final class Intervals {
       int column = rows.column(c.column());
       return new Range(Optional.of(rows.min(column)), Optional.of(rows.max(column)));
     }
-    if (e instanceof Expr.ClaimField || e instanceof Expr.ExposurePayroll) {
+    if (e instanceof Expr.ClaimField || e instanceof Expr.ExposurePayroll || e instanceof Expr.AccidentSum) {
       // the input refuses negative amounts
       return new Range(Optional.of(BigDecimal.ZERO), Optional.empty());
     }
