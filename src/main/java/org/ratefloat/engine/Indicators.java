@@ -95,6 +95,7 @@ final class Indicators {
       case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
       case EXPOSURES -> exposures((IndicatorSpec.Exposures) spec);
       case CUSTOM_VALUE -> customValue((IndicatorSpec.CustomValue) spec);
+      case PRIOR -> prior((IndicatorSpec.Prior) spec);
     };
   }
 
@@ -602,6 +603,30 @@ final class Indicators {
     byClass.forEach((code, v) -> operands.put("class." + code, v.toValue().render()));
     return Computed.number(spec, Optional.of(first(spec.window(), periods)), Optional.of(last(spec.window(), periods)),
         operands.buildOrThrow(), sum);
+  }
+
+  private Computed prior(IndicatorSpec.Prior spec) {
+    org.ratefloat.model.PriorFacts p = c.employer().status().prior();
+    Optional<BigDecimal> value = switch (spec.fact()) {
+      case SURCHARGE_AMOUNT -> p.surchargeAmount();
+      case SURCHARGE_PERCENT -> p.surchargePercent();
+      case YEARS_SINCE_SURCHARGE -> p.lastSurcharge().map(d -> BigDecimal.valueOf(ChronoUnit.YEARS.between(d, c.asOf())));
+      case MEMBERSHIP_YEARS -> p.memberSince().map(d -> BigDecimal.valueOf(ChronoUnit.YEARS.between(d, c.asOf())));
+    };
+    String key = switch (spec.fact()) {
+      case SURCHARGE_AMOUNT, SURCHARGE_PERCENT -> spec.fact().jsonName();
+      case YEARS_SINCE_SURCHARGE -> "lastSurcharge";
+      case MEMBERSHIP_YEARS -> "memberSince";
+    };
+    if (value.isEmpty()) {
+      BigDecimal absent = spec.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
+          "/employer/status/prior/" + key, key + " is needed by indicator " + spec.id()));
+      return Computed.plain(spec, num(absent), ImmutableMap.of(key, "absent"));
+    }
+    ImmutableMap<String, String> operands = spec.fact().whole()
+        ? ImmutableMap.of(key, (key.equals("lastSurcharge") ? p.lastSurcharge() : p.memberSince()).orElseThrow().toString())
+        : ImmutableMap.of();
+    return Computed.plain(spec, num(value.get()), operands);
   }
 
   private Computed customValue(IndicatorSpec.CustomValue v) {

@@ -21,6 +21,7 @@ import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.InputRules;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
+import org.ratefloat.model.PriorFacts;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.model.SafetyStandardisation;
 import org.ratefloat.model.Status;
@@ -171,9 +172,17 @@ public final class CaseJson {
       }
       c.finish();
     });
+    PriorFacts prior = o.optObject("prior").map(p -> {
+      Optional<BigDecimal> amount = p.optDecimal("surchargeAmount");
+      Optional<BigDecimal> percent = p.optDecimal("surchargePercent");
+      Optional<LocalDate> last = p.optDate("lastSurcharge");
+      Optional<LocalDate> since = p.optDate("memberSince");
+      p.finish();
+      return build(p, () -> new PriorFacts(amount, percent, last, since));
+    }).orElse(PriorFacts.NONE);
     o.finish();
     return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build(),
-        values));
+        values, prior));
   }
 
   private static Period period(JsonObject o) {
@@ -290,6 +299,15 @@ public final class CaseJson {
     if (!s.customValues().isEmpty()) {
       out.name("customValues").beginObject();
       s.customValues().forEach(out::field);
+      out.endObject();
+    }
+    if (!s.prior().isEmpty()) {
+      PriorFacts p = s.prior();
+      out.name("prior").beginObject();
+      p.surchargeAmount().ifPresent(a -> out.field("surchargeAmount", a));
+      p.surchargePercent().ifPresent(a -> out.field("surchargePercent", a));
+      p.lastSurcharge().ifPresent(d -> out.field("lastSurcharge", d.toString()));
+      p.memberSince().ifPresent(d -> out.field("memberSince", d.toString()));
       out.endObject();
     }
     out.endObject();

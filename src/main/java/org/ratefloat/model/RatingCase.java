@@ -21,7 +21,8 @@ import org.ratefloat.error.InputException;
  * periods in date order without overlaps ({@code IN009} at {@code /history/1}), an as-of date after
  * the history ({@code IN010} at {@code /asOf}), no claim after the as-of date ({@code IN008} at
  * {@code /claims/0/date}), a premium base that is not negative, and exposures only of the
- * employer's class codes ({@code IN050} at {@code /history/0/exposures/8810}).
+ * employer's class codes ({@code IN050} at {@code /history/0/exposures/8810}) and no prior fact
+ * dated after the as-of date ({@code IN008} at {@code /employer/status/prior/lastSurcharge}).
  *
  * @since 0.1.0
  */
@@ -64,6 +65,9 @@ public record RatingCase(
         }
       }
     }
+    PriorFacts prior = employer.status().prior();
+    prior.lastSurcharge().ifPresent(d -> notAfter(d, asOf, "/employer/status/prior/lastSurcharge", "last surcharge"));
+    prior.memberSince().ifPresent(d -> notAfter(d, asOf, "/employer/status/prior/memberSince", "membership start"));
     for (int i = 0; i < claims.size(); i++) {
       if (claims.get(i).date().isAfter(asOf)) {
         throw new InputException(ErrorCode.IN008, "/claims/" + i + "/date",
@@ -79,6 +83,12 @@ public record RatingCase(
   public static void checkSizes(int periods, int claims) {
     InputRules.size(periods, InputRules.MAX_PERIODS, "/history", "periods");
     InputRules.size(claims, InputRules.MAX_CLAIMS, "/claims", "claims");
+  }
+
+  private static void notAfter(LocalDate date, LocalDate asOf, String pointer, String what) {
+    if (date.isAfter(asOf)) {
+      throw new InputException(ErrorCode.IN008, pointer, what + " " + date + " lies after the as-of date " + asOf);
+    }
   }
 
   private static String range(Period p) {

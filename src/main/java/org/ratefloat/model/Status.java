@@ -25,6 +25,8 @@ import org.ratefloat.error.InputException;
  * @param customValues further named numbers a particular plan asks for (e.g. an audit score),
  *     sorted by name; a decimal of the input form ({@link InputRules#decimal}, {@code IN006}),
  *     named as flags are, and no name both a flag and a value ({@code IN023})
+ * @param prior what earlier ratings left behind (previous surcharge, years since the last one,
+ *     continuous membership), {@link PriorFacts#NONE} if nothing
  * @since 0.1.0
  */
 public record Status(
@@ -35,7 +37,8 @@ public record Status(
     boolean jointPunishment,
     Optional<LocalDate> firstInsured,
     SortedMap<String, Boolean> customFlags,
-    SortedMap<String, BigDecimal> customValues) {
+    SortedMap<String, BigDecimal> customValues,
+    PriorFacts prior) {
 
   public Status {
     requireNonNull(safetyStandardisation, "safetyStandardisation");
@@ -62,6 +65,7 @@ public record Status(
       values.put(e.getKey(), InputRules.decimal(requireNonNull(e.getValue(), "value"), pointer, e.getKey()));
     }
     customValues = values.build();
+    requireNonNull(prior, "prior");
   }
 
   /** A status without custom values (the form of 0.1.0). */
@@ -69,7 +73,7 @@ public record Status(
       Optional<String> safetyCreditRating, boolean premiumArrears, boolean jointPunishment,
       Optional<LocalDate> firstInsured, SortedMap<String, Boolean> customFlags) {
     this(labourDispatch, safetyStandardisation, safetyCreditRating, premiumArrears, jointPunishment, firstInsured,
-        customFlags, ImmutableSortedMap.of());
+        customFlags, ImmutableSortedMap.of(), PriorFacts.NONE);
   }
 
   /** No flags set, nothing known. */
@@ -92,7 +96,7 @@ public record Status(
     firstInsured.ifPresent(b::firstInsured);
     customFlags.forEach(b::customFlag);
     customValues.forEach(b::customValue);
-    return b;
+    return b.prior(prior);
   }
 
   /**
@@ -109,6 +113,7 @@ public record Status(
     private LocalDate firstInsured;
     private final java.util.Map<String, Boolean> customFlags = new java.util.TreeMap<>();
     private final java.util.Map<String, BigDecimal> customValues = new java.util.TreeMap<>();
+    private PriorFacts prior = PriorFacts.NONE;
 
     private Builder() {}
 
@@ -156,6 +161,12 @@ public record Status(
       return this;
     }
 
+    /** What earlier ratings left behind. */
+    public Builder prior(PriorFacts facts) {
+      this.prior = requireNonNull(facts, "prior");
+      return this;
+    }
+
     /**
      * The status.
      *
@@ -164,7 +175,8 @@ public record Status(
     public Status build() {
       return new Status(labourDispatch, Optional.ofNullable(safetyStandardisation),
           Optional.ofNullable(safetyCreditRating), premiumArrears, jointPunishment,
-          Optional.ofNullable(firstInsured), new java.util.TreeMap<>(customFlags), new java.util.TreeMap<>(customValues));
+          Optional.ofNullable(firstInsured), new java.util.TreeMap<>(customFlags), new java.util.TreeMap<>(customValues),
+          prior);
     }
   }
 }

@@ -648,6 +648,12 @@ final class Analyzer {
             .of(((IndicatorSpec.Exposures) ind).each()).lo().map(lo -> lo.signum() >= 0).orElse(false);
         yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(), zero);
       }
+      case PRIOR -> {
+        IndicatorSpec.Prior p = (IndicatorSpec.Prior) ind;
+        BigDecimal lo = p.whenAbsent().map(u -> u.min(zero)).orElse(zero);
+        boolean whole = p.fact().whole() && p.whenAbsent().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
+        yield new Domain(ge(lo), Optional.empty(), whole ? one : zero);
+      }
       // the parser requires a declared domain, returned above; the case refuses values outside it
       case CUSTOM_VALUE -> throw new IllegalStateException("customValue " + ind.id() + " has no declared domain");
       case SAFETY_STANDARD_GRADE -> new Domain(ge(zero), ge(new BigDecimal("3")), one);

@@ -43,8 +43,9 @@ final class IndicatorParser {
         ErrorCode.RT014, kindValue.pointer(), "unknown indicator kind \"" + kindValue.asString()
             + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
             + "safetyCreditRating, insuredMonths, currentBand, covered or formula"
-            + (context.version >= 2 ? " (in @2 also exposures or customValue)" : "")));
-    if (context.version < 2 && (kind == IndicatorSpec.Kind.EXPOSURES || kind == IndicatorSpec.Kind.CUSTOM_VALUE)) {
+            + (context.version >= 2 ? " (in @2 also exposures, customValue or prior)" : "")));
+    if (context.version < 2 && (kind == IndicatorSpec.Kind.EXPOSURES || kind == IndicatorSpec.Kind.CUSTOM_VALUE
+        || kind == IndicatorSpec.Kind.PRIOR)) {
       throw context.error(ErrorCode.RT014, kindValue.pointer(), "indicator kind " + kind.jsonName()
           + " needs format ratefloat/rule-table@2");
     }
@@ -142,6 +143,14 @@ final class IndicatorParser {
       case EXPOSURES -> {
         Window window = window(o.req("window"));
         yield new IndicatorSpec.Exposures(id, p, label, window, lineItem(o.req("each"), LineItem.EXPOSURE));
+      }
+      case PRIOR -> {
+        JsonValue f = o.req("fact");
+        IndicatorSpec.PriorFact fact = IndicatorSpec.PriorFact.byJsonName(f.asString()).orElseThrow(() ->
+            context.error(ErrorCode.RT008, f.pointer(), "unknown prior fact \"" + f.asString() + "\", expected one of "
+                + java.util.Arrays.stream(IndicatorSpec.PriorFact.values()).map(IndicatorSpec.PriorFact::jsonName)
+                    .toList()));
+        yield new IndicatorSpec.Prior(id, p, label, fact, o.opt("whenAbsent").map(JsonValue::asDecimal));
       }
       case CUSTOM_VALUE -> {
         JsonValue n = o.req("name");

@@ -37,7 +37,8 @@ public sealed interface IndicatorSpec {
     FORMULA("formula"),
     CURRENT_BAND("currentBand"),
     EXPOSURES("exposures"),
-    CUSTOM_VALUE("customValue");
+    CUSTOM_VALUE("customValue"),
+    PRIOR("prior");
 
     private final String jsonName;
 
@@ -71,6 +72,37 @@ public sealed interface IndicatorSpec {
     }
 
     public static Optional<StatusFlag> byJsonName(String name) {
+      return JsonNamed.find(values(), name);
+    }
+  }
+
+  /** The facts of earlier ratings a {@code prior} indicator reads (@2). */
+  enum PriorFact implements JsonNamed {
+    /** The previous period's surcharge in money. */
+    SURCHARGE_AMOUNT("surchargeAmount"),
+    /** The previous period's surcharge in percent of the rate. */
+    SURCHARGE_PERCENT("surchargePercent"),
+    /** Whole years from the first day of the last surcharged period to the as-of date. */
+    YEARS_SINCE_SURCHARGE("yearsSinceSurcharge"),
+    /** Whole years of continuous membership up to the as-of date. */
+    MEMBERSHIP_YEARS("membershipYears");
+
+    private final String jsonName;
+
+    PriorFact(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    /** Whether its values are whole numbers. */
+    public boolean whole() {
+      return this == YEARS_SINCE_SURCHARGE || this == MEMBERSHIP_YEARS;
+    }
+
+    public static Optional<PriorFact> byJsonName(String name) {
       return JsonNamed.find(values(), name);
     }
   }
@@ -269,6 +301,18 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.CUSTOM_VALUE;
+    }
+  }
+
+  /** A fact of earlier ratings (@2); absent, the {@code whenAbsent} value or an error. */
+  record Prior(String id, String pointer, Text label, PriorFact fact, Optional<BigDecimal> whenAbsent)
+      implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.PRIOR;
     }
   }
 }
