@@ -188,4 +188,48 @@ class NcciModTableTest {
         () -> RateFloat.loadTable(TABLE).decide(RateFloat.readCase(c.getBytes(StandardCharsets.UTF_8))));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("NCCI class 5183 has no row"), e.getMessage());
   }
+
+  /**
+   * The summary lines of a published NCCI worksheet (Illinois, CT Mechanical LLC, rating effective
+   * 2013-02-22), https://pdf4pro.com/view/workers-compensation-experience-rating-13db75.html: W .10,
+   * Ee 101,412, E 117,881, Ep 16,469, Ae 0, B 52,800, actual incurred 0, Ap 0; (J) 144,071,
+   * (K) 170,681, mod .84. The stored copy lacks the class lines (payroll, ELR, D-ratio by class) and
+   * Illinois's W and B tables of 2013, so E, Ep, W and B enter as the printed values (custom values
+   * of the case) and the table's own formulas compute Ee, Ap, Ae, the maximum and the mod. The dates
+   * are ours (the table is effective from 2022), no claim is given, as on the worksheet.
+   */
+  @Test
+  void thePublishedIllinoisWorksheetSummaryReproducesItsMod() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode table =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Files.readAllBytes(TABLE));
+    com.fasterxml.jackson.databind.node.ArrayNode indicators =
+        (com.fasterxml.jackson.databind.node.ArrayNode) table.get("indicators");
+    int replaced = 0;
+    for (int i = 0; i < indicators.size(); i++) {
+      String id = indicators.get(i).get("id").asText();
+      if (java.util.Set.of("E", "Ep", "W", "B").contains(id)) {
+        com.fasterxml.jackson.databind.node.ObjectNode printed = mapper.createObjectNode();
+        printed.put("id", id).put("kind", "customValue").put("name", "printed" + id);
+        printed.set("label", indicators.get(i).get("label"));
+        printed.putObject("domain").put("ge", "0");
+        indicators.set(i, printed);
+        replaced++;
+      }
+    }
+    assertEquals(4, replaced);
+    Path variant = tmp.resolve("us-ncci-mod.json");
+    Files.write(variant, mapper.writeValueAsBytes(table));
+    String caseJson = json("1000000.00", "").replace("\"riskClassOverride\"", "\"status\": {\"customValues\": {"
+        + "\"printedE\": \"117881\", \"printedEp\": \"16469\", \"printedW\": \"0.10\", \"printedB\": \"52800\"}},"
+        + " \"riskClassOverride\"");
+    Map<String, String> v = lines(RateFloat.loadTable(variant), caseJson);
+    // (C) Ee = 117,881 - 16,469 = 101,412, as printed
+    assertLine("101412", v.get("Ee"));
+    assertLine("0", v.get("Ap"));
+    assertLine("0", v.get("Ae"));
+    // (J) = 0 + 0.10 x 0 + 0.90 x 101,412 + 52,800 = 144,070.8 (printed 144,071, rounded on the sheet);
+    // (K) = 117,881 + 52,800 = 170,681; mod = 144,070.8 / 170,681 = 0.84409... -> .84, as printed
+    assertLine("0.84", v.get("mod"));
+  }
 }
