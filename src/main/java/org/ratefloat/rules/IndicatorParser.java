@@ -251,12 +251,16 @@ final class IndicatorParser {
 
   /** What a line item is evaluated for: a claim or an exposure (payroll of one class code in one period). */
   private enum LineItem {
-    CLAIM("claim"), EXPOSURE("exposure"), ACCIDENT("accident");
+    CLAIM("claim", "the each of a claims indicator"),
+    EXPOSURE("exposure", "the each of an exposures indicator"),
+    ACCIDENT("accident", "the perAccident of a claims indicator");
 
     private final String name;
+    private final String place;
 
-    LineItem(String name) {
+    LineItem(String name, String place) {
       this.name = name;
+      this.place = place;
     }
   }
 
@@ -292,10 +296,7 @@ final class IndicatorParser {
     String p = o.pointerOf(key);
     return switch (key) {
       case "claim" -> {
-        JsonValue f = o.req(key);
-        if (lineItem != LineItem.CLAIM) {
-          throw context.error(ErrorCode.RT009, p, "a claim field is known only in the each of a claims indicator");
-        }
+        JsonValue f = lineField(o, key, LineItem.CLAIM, "a claim field");
         yield new Expr.ClaimField(switch (f.asString()) {
           case "paid" -> Expr.ClaimField.Field.PAID;
           case "incurred" -> Expr.ClaimField.Field.INCURRED;
@@ -303,33 +304,15 @@ final class IndicatorParser {
         }, p);
       }
       case "accident" -> {
-        JsonValue f = o.req(key);
-        if (lineItem != LineItem.ACCIDENT) {
-          throw context.error(ErrorCode.RT009, p, "an accident's sum is known only in the perAccident of a claims "
-              + "indicator");
-        }
-        if (!f.asString().equals("sum")) {
-          throw f.fail(Fault.BAD_VALUE, "an accident field is sum: \"" + f.asString() + "\"");
-        }
+        only(lineField(o, key, LineItem.ACCIDENT, "an accident's sum"), "an accident field", "sum");
         yield new Expr.AccidentSum(p);
       }
       case "exposure" -> {
-        JsonValue f = o.req(key);
-        if (lineItem != LineItem.EXPOSURE) {
-          throw context.error(ErrorCode.RT009, p, "an exposure field is known only in the each of an exposures "
-              + "indicator");
-        }
-        if (!f.asString().equals("payroll")) {
-          throw f.fail(Fault.BAD_VALUE, "an exposure field is payroll: \"" + f.asString() + "\"");
-        }
+        only(lineField(o, key, LineItem.EXPOSURE, "an exposure field"), "an exposure field", "payroll");
         yield new Expr.ExposurePayroll(p);
       }
       case "classData" -> {
-        JsonValue c = o.req(key);
-        if (lineItem != LineItem.EXPOSURE) {
-          throw context.error(ErrorCode.RT009, p, "a class's data is known only in the each of an exposures "
-              + "indicator");
-        }
+        JsonValue c = lineField(o, key, LineItem.EXPOSURE, "a class's data");
         ReferenceData.ClassRows rows = context.data.classes().orElseThrow(() -> context.error(ErrorCode.RT008, p,
             "no class rows in the reference data (data.classes)"));
         if (rows.column(c.asString()) < 0) {
@@ -373,6 +356,21 @@ final class IndicatorParser {
       }
       default -> null;
     };
+  }
+
+  /** The value of a field of a line item, which means something only in that kind of line item (RT009 elsewhere). */
+  private JsonValue lineField(JsonObject o, String key, LineItem where, String what) {
+    if (lineItem != where) {
+      throw context.error(ErrorCode.RT009, o.pointerOf(key), what + " is known only in " + where.place);
+    }
+    return o.req(key);
+  }
+
+  /** A field whose only name is {@code name}. */
+  private static void only(JsonValue f, String what, String name) {
+    if (!f.asString().equals(name)) {
+      throw f.fail(Fault.BAD_VALUE, what + " is " + name + ": \"" + f.asString() + "\"");
+    }
   }
 
   /** Every formula refers to known numeric indicators, and no formula depends on itself. */
