@@ -140,7 +140,8 @@ public final class CaseJson {
     String editionText = editionValue.asString();
     Edition edition = Edition.parse(editionText).orElseThrow(() -> new InputException(ErrorCode.IN013,
         editionValue.pointer(), "unknown edition \"" + StrictJson.abbreviate(editionText)
-            + "\", expected GB/T 4754-2011 or GB/T 4754-2017"));
+            + "\", expected GB/T 4754-2011 or GB/T 4754-2017 (codes of another classification go in"
+            + " employer.classCodes)"));
     String code = o.req("code").asString();
     o.finish();
     return build(o, () -> new IndustryCode(edition, code));

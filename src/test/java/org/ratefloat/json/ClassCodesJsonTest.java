@@ -100,6 +100,13 @@ class ClassCodesJsonTest {
   }
 
   @Test
+  void anotherClassificationInTheIndustryCodeSaysWhereItGoes() {
+    String text = VALID.replace("\"edition\": \"GB/T 4754-2017\", \"code\": \"23\"", "\"edition\": \"NCCI\", \"code\": \"8810\"");
+    var e = assertFails(ErrorCode.IN013, "/employer/industry/edition", () -> read(text));
+    assertEquals(true, e.getMessage().contains("employer.classCodes"), e.getMessage());
+  }
+
+  @Test
   void exposuresWithoutClassCodesNameTheCode() {
     String text = VALID.replace(",\n    \"classCodes\": {\"system\": \"NCCI\", \"codes\": [\"8810\", \"4299\", \"0042\"]}", "");
     assertEquals(false, text.equals(VALID));
