@@ -529,7 +529,8 @@ final class Indicators {
           }, lineItems, new java.util.HashSet<>());
           current = -1;
           each = each.add(item);
-          accidents.merge(claim.accidentKey(), item, Exact::add);
+          // the claims of one accident share its id; a claim without one is an accident of its own
+          accidents.merge(claim.accident().map(a -> "accident " + a).orElse("claim #" + index), item, Exact::add);
           yield value;
         }
         case COUNT -> value.add(BigDecimal.ONE);

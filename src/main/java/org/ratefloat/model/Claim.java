@@ -52,11 +52,6 @@ public record Claim(
     this(id, date, kind, disabilityGrade, paid, incurred, medicalOnly, Optional.empty());
   }
 
-  /** The claims of one accident share a key: the accident's id, or the claim's own for a claim without one. */
-  public String accidentKey() {
-    return accident.map(a -> "accident " + a).orElse("claim " + id);
-  }
-
   /** What kind of case a claim is. */
   public enum ClaimKind {
     INJURY("injury"),
