@@ -46,7 +46,7 @@ public record Claim(
     requireNonNull(accident, "accident").ifPresent(a -> InputRules.text(a, "/accident", "accident id"));
   }
 
-  /** A claim that is an accident of its own (the form of 0.1.0). */
+  /** A claim that is an accident of its own. */
   public Claim(String id, LocalDate date, ClaimKind kind, OptionalInt disabilityGrade, BigDecimal paid,
       Optional<BigDecimal> incurred, boolean medicalOnly) {
     this(id, date, kind, disabilityGrade, paid, incurred, medicalOnly, Optional.empty());

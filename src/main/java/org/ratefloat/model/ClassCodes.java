@@ -21,7 +21,7 @@ import org.ratefloat.error.InputException;
  *
  * @param system the classification's name, e.g. {@code NCCI}
  * @param codes the employer's class codes, sorted
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record ClassCodes(String system, SortedSet<String> codes) {
   public ClassCodes {

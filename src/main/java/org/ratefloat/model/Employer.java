@@ -54,7 +54,7 @@ public record Employer(
     requireNonNull(classCodes, "classCodes");
   }
 
-  /** An employer with no classes outside GB/T 4754 (the form of 0.1.0). */
+  /** An employer with no classes outside GB/T 4754. */
   public Employer(String id, String name, IndustryCode industry, OptionalInt riskClassOverride,
       Optional<BigDecimal> currentBand, Optional<BigDecimal> benchmarkRate, Status status) {
     this(id, name, industry, riskClassOverride, currentBand, benchmarkRate, status, Optional.empty());

@@ -71,7 +71,7 @@ public record Period(
     }
   }
 
-  /** A period without exposures by class code (the form of 0.1.0). */
+  /** A period without exposures by class code. */
   public Period(LocalDate from, LocalDate to, SortedMap<Measure, BigDecimal> values,
       Optional<SortedMap<Integer, Long>> disabilityCases) {
     this(from, to, values, disabilityCases, ImmutableSortedMap.of());

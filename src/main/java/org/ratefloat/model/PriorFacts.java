@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param surchargePercent the surcharge of the previous period in percent of the rate ({@code 15} = 15 %)
  * @param lastSurcharge the first day of the last period that carried a surcharge
  * @param memberSince the first day of the employer's continuous membership
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record PriorFacts(
     Optional<BigDecimal> surchargeAmount,

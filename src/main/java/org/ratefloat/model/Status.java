@@ -68,7 +68,7 @@ public record Status(
     requireNonNull(prior, "prior");
   }
 
-  /** A status without custom values (the form of 0.1.0). */
+  /** A status without custom values or prior facts. */
   public Status(boolean labourDispatch, Optional<SafetyStandardisation> safetyStandardisation,
       Optional<String> safetyCreditRating, boolean premiumArrears, boolean jointPunishment,
       Optional<LocalDate> firstInsured, SortedMap<String, Boolean> customFlags) {
