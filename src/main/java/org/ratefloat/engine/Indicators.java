@@ -638,11 +638,9 @@ final class Indicators {
           "value " + v.name() + " is needed by indicator " + v.id()));
       return Computed.plain(v, num(absent), ImmutableMap.of(v.name(), "absent"));
     }
-    if (!v.domain().interval().admits(value) || (v.domain().step().signum() > 0
-        && value.remainder(v.domain().step()).signum() != 0)) {
+    if (!v.domain().admits(value)) {
       throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
-          + v.domain().interval().describe() + (v.domain().step().signum() > 0 ? " in steps of "
-          + v.domain().step().toPlainString() : "") + " for indicator " + v.id() + ": " + value.toPlainString());
+          + v.domain().describe() + " for indicator " + v.id() + ": " + value.toPlainString());
     }
     return Computed.plain(v, num(value), ImmutableMap.of());
   }

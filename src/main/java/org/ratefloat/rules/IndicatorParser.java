@@ -163,9 +163,9 @@ final class IndicatorParser {
         RuleTableSpec.DeclaredDomain domain = declaredDomain(id, o.object("domain"));
         Optional<BigDecimal> whenAbsent = o.opt("whenAbsent").map(v -> {
           BigDecimal x = v.asDecimal();
-          if (!domain.interval().admits(x)) {
+          if (!domain.admits(x)) {
             throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
-                + " lies outside the domain " + domain.interval().describe());
+                + " lies outside the domain " + domain.describe());
           }
           return x;
         });

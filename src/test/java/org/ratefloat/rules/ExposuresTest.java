@@ -105,13 +105,30 @@ class ExposuresTest {
   @Test
   void aCustomValueLiesInItsDeclaredDomain() {
     RuleTable table = RateFloat.loadTable(TABLE);
-    assertFails(ErrorCode.IN023, "/employer/status/customValues/auditScore",
+    var e = assertFails(ErrorCode.IN023, "/employer/status/customValues/auditScore",
         () -> table.decide(read(CASE.replace("\"auditScore\": \"50\"", "\"auditScore\": \"100.5\""))));
+    assertTrue(e.getMessage().contains("must lie in [0, 100] for indicator score: 100.5"), e.getMessage());
     assertFails(ErrorCode.IN025, "/employer/status/customValues/auditScore",
         () -> table.decide(read(CASE.replace("\"customValues\": {\"auditScore\": \"50\"}", "\"customValues\": {}"))));
     // the bounds themselves are in the domain: 100 -> 1 + 0.01198 + 0.000457 - 0.1 = 0.912437 -> 0.91
     Decision d = table.decide(read(CASE.replace("\"auditScore\": \"50\"", "\"auditScore\": \"100\"")));
     assertEquals("0.91", indicator(d, "factor").value().render());
+  }
+
+  @Test
+  void aCustomValueMovesInTheStepsOfItsDomain() throws Exception {
+    Path stepped = variant("\"domain\": { \"ge\": \"0\", \"le\": \"100\" }",
+        "\"domain\": { \"ge\": \"0\", \"le\": \"100\", \"step\": \"0.5\" }");
+    RuleTable table = RateFloat.loadTable(stepped);
+    var e = assertFails(ErrorCode.IN023, "/employer/status/customValues/auditScore",
+        () -> table.decide(read(CASE.replace("\"auditScore\": \"50\"", "\"auditScore\": \"50.25\""))));
+    assertTrue(e.getMessage().contains("[0, 100] in steps of 0.5"), e.getMessage());
+    // 50.5 is a step: 1 + 0.01198 + 0.000457 - 0.0505 = 0.961937 -> 0.96
+    assertEquals("0.96", indicator(table.decide(read(CASE.replace("\"auditScore\": \"50\"",
+        "\"auditScore\": \"50.5\""))), "factor").value().render());
+    RuleTableException refused = refused("\"domain\": { \"ge\": \"0\", \"le\": \"100\" }",
+        "\"domain\": { \"ge\": \"0\", \"le\": \"100\", \"step\": \"0.5\" }, \"whenAbsent\": \"0.25\"");
+    assertEquals("RT012 /indicators/2/whenAbsent", refused.code() + " " + refused.pointer());
   }
 
   private Path variant(String from, String to) throws Exception {
