@@ -11,6 +11,7 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.decision.Value;
 import org.ratefloat.model.Claim;
+import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
@@ -30,12 +31,40 @@ final class Indicators {
   private final org.ratefloat.rules.ReferenceData data;
   /** The index of the claim a line item is being evaluated for (-1: none). */
   private int current = -1;
+  /** The class code and payroll of the exposure a line item is being evaluated for (null: none). */
+  private String exposureClass;
+  private BigDecimal exposurePayroll;
+  /** The sum of the line items of the accident a per-accident limit is being evaluated for (null: none). */
+  private Exact accidentSum;
 
   Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data) {
     this.c = c;
     this.data = data;
     this.currentBandOffset = currentBandOffset;
     this.source = source;
+    data.classes().ifPresent(this::checkClasses);
+  }
+
+  /**
+   * A table with class rows reads the classes of its system only, and each of the case's class
+   * codes must have a row: IN052 for another system (or none), IN053 naming the first code without.
+   */
+  private void checkClasses(org.ratefloat.rules.ReferenceData.ClassRows rows) {
+    ClassCodes codes = c.employer().classCodes().orElseThrow(() -> new InputException(ErrorCode.IN052,
+        "/employer/classCodes", "the rule table reads " + rows.system() + " class codes; the employer has none"));
+    if (!codes.system().equals(rows.system())) {
+      throw new InputException(ErrorCode.IN052, "/employer/classCodes/system", "the rule table reads "
+          + rows.system() + " class codes, not " + codes.system());
+    }
+    int i = 0;
+    for (String code : codes.codes()) {
+      if (!rows.rows().containsKey(code)) {
+        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
+            + code + " has no row in the rule table's data (" + rows.rows().size() + " classes, from "
+            + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")");
+      }
+      i++;
+    }
   }
 
   /**
@@ -64,6 +93,9 @@ final class Indicators {
       case INSURED_MONTHS -> insuredMonths((IndicatorSpec.InsuredMonths) spec);
       case COVERED -> covered((IndicatorSpec.Covered) spec);
       case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
+      case EXPOSURES -> exposures((IndicatorSpec.Exposures) spec);
+      case CUSTOM_VALUE -> customValue((IndicatorSpec.CustomValue) spec);
+      case PRIOR -> prior((IndicatorSpec.Prior) spec);
     };
   }
 
@@ -107,6 +139,17 @@ final class Indicators {
             "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
                 + f + " needs it"));
       });
+    }
+    if (e instanceof org.ratefloat.rules.Expr.AccidentSum) {
+      return accidentSum;
+    }
+    if (e instanceof org.ratefloat.rules.Expr.ExposurePayroll) {
+      return Exact.of(exposurePayroll);
+    }
+    if (e instanceof org.ratefloat.rules.Expr.ClassData k) {
+      // every class of the case has a row (checked when the indicators were set up)
+      var rows = data.classes().orElseThrow();
+      return Exact.of(rows.rows().get(exposureClass).get(rows.column(k.column())));
     }
     if (e instanceof org.ratefloat.rules.Expr.Data d) {
       BigDecimal v = data.scalars().get(d.name());
@@ -225,6 +268,14 @@ final class Indicators {
   }
 
   private Computed covered(IndicatorSpec.Covered cov) {
+    if (cov.window().byStart()) {
+      // policy periods are whole by construction: covered when the history has one starting in the window
+      List<Integer> periods = startingIn(cov.window());
+      boolean value = !periods.isEmpty();
+      return new Computed(cov, Optional.of(cov.window().start(c.asOf())), Optional.of(cov.window().end(c.asOf())),
+          ImmutableMap.of("periods", String.valueOf(periods.size())), new Value.Bool(value), new Value.Bool(value),
+          "", null);
+    }
     LocalDate start = cov.window().start(c.asOf());
     LocalDate end = cov.window().end(c.asOf());
     long covered = 0;
@@ -241,10 +292,35 @@ final class Indicators {
         new Value.Bool(value), new Value.Bool(value), "", null);
   }
 
-  /** The periods inside a window, which they must cover exactly. */
+  /** The periods of the history that start in a policy window. */
+  private List<Integer> startingIn(Window window) {
+    LocalDate start = window.start(c.asOf());
+    LocalDate end = window.end(c.asOf());
+    List<Integer> inside = new ArrayList<>();
+    for (int i = 0; i < c.history().size(); i++) {
+      LocalDate from = c.history().get(i).from();
+      if (!from.isBefore(start) && !from.isAfter(end)) {
+        inside.add(i);
+      }
+    }
+    return inside;
+  }
+
+  /**
+   * The periods inside a window, which they must cover exactly; of a policy window, the periods
+   * that start in it, at least one.
+   */
   private List<Integer> periodsIn(Window window, String indicator) {
     LocalDate start = window.start(c.asOf());
     LocalDate end = window.end(c.asOf());
+    if (window.byStart()) {
+      List<Integer> inside = startingIn(window);
+      if (inside.isEmpty()) {
+        throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the policy "
+            + "periods that start in " + start + ".." + end + "; the history has none");
+      }
+      return inside;
+    }
     List<Integer> inside = new ArrayList<>();
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
@@ -266,6 +342,30 @@ final class Indicators {
           + start + ".." + end + " (" + needed + " days); the history covers " + covered + " of them");
     }
     return inside;
+  }
+
+  /** The first day an indicator over these periods of a window covers: a policy window's first period's. */
+  private LocalDate first(Window w, List<Integer> periods) {
+    return w.byStart() ? c.history().get(periods.get(0)).from() : w.start(c.asOf());
+  }
+
+  /** The last day: a policy window's last period's. */
+  private LocalDate last(Window w, List<Integer> periods) {
+    return w.byStart() ? c.history().get(periods.get(periods.size() - 1)).to() : w.end(c.asOf());
+  }
+
+  /** Whether a date lies in one of the policy periods (always, when there are none: not a policy window). */
+  private boolean inPolicy(LocalDate date, List<Integer> policies) {
+    if (policies.isEmpty()) {
+      return true;
+    }
+    for (int i : policies) {
+      Period p = c.history().get(i);
+      if (!date.isBefore(p.from()) && !date.isAfter(p.to())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private BigDecimal valueOf(int index, Measure m, String indicator) {
@@ -318,8 +418,8 @@ final class Indicators {
     // value = (num0/num1) * multiplier / ((den0/den1) * divisor), as one exact fraction n/d
     BigDecimal n = num[0].multiply(r.multiplier()).multiply(den[1]);
     BigDecimal d = den[0].multiply(r.divisor()).multiply(num[1]);
-    Optional<LocalDate> from = Optional.of(r.window().start(c.asOf()));
-    Optional<LocalDate> to = Optional.of(r.window().end(c.asOf()));
+    Optional<LocalDate> from = Optional.of(first(r.window(), periods));
+    Optional<LocalDate> to = Optional.of(last(r.window(), periods));
     if (d.signum() == 0) {
       BigDecimal zero = r.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018,
           "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from.get()
@@ -332,8 +432,8 @@ final class Indicators {
 
   private Computed total(IndicatorSpec.Total t) {
     List<Integer> periods = periodsIn(t.window(), t.id());
-    Optional<LocalDate> from = Optional.of(t.window().start(c.asOf()));
-    Optional<LocalDate> to = Optional.of(t.window().end(c.asOf()));
+    Optional<LocalDate> from = Optional.of(first(t.window(), periods));
+    Optional<LocalDate> to = Optional.of(last(t.window(), periods));
     ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
     operands.put("periods", String.valueOf(periods.size()));
     Exact value;
@@ -393,15 +493,19 @@ final class Indicators {
   }
 
   private Computed claims(IndicatorSpec.Claims spec) {
-    LocalDate start = spec.window().start(c.asOf());
-    LocalDate end = spec.window().end(c.asOf());
+    // of a policy window, the claims dated in one of its periods (a claim in a gap between policies is in none)
+    List<Integer> policies = spec.window().byStart() ? periodsIn(spec.window(), spec.id()) : List.of();
+    LocalDate start = policies.isEmpty() ? spec.window().start(c.asOf()) : first(spec.window(), policies);
+    LocalDate end = policies.isEmpty() ? spec.window().end(c.asOf()) : last(spec.window(), policies);
     BigDecimal value = BigDecimal.ZERO;
     Exact each = Exact.of(BigDecimal.ZERO);
     ImmutableMap.Builder<String, String> lineItems = ImmutableMap.builder();
     int matched = 0;
+    // the line items of each accident, in the order their first claim comes
+    java.util.Map<String, Exact> accidents = new java.util.LinkedHashMap<>();
     for (int i = 0; i < c.claims().size(); i++) {
       Claim claim = c.claims().get(i);
-      if (claim.date().isBefore(start) || claim.date().isAfter(end)) {
+      if (claim.date().isBefore(start) || claim.date().isAfter(end) || !inPolicy(claim.date(), policies)) {
         continue;
       }
       if (!spec.kinds().isEmpty() && !spec.kinds().contains(claim.kind())) {
@@ -425,6 +529,8 @@ final class Indicators {
           }, lineItems, new java.util.HashSet<>());
           current = -1;
           each = each.add(item);
+          // the claims of one accident share its id; a claim without one is an accident of its own
+          accidents.merge(claim.accident().map(a -> "accident " + a).orElse("claim #" + index), item, Exact::add);
           yield value;
         }
         case COUNT -> value.add(BigDecimal.ONE);
@@ -434,12 +540,109 @@ final class Indicators {
                 + spec.id() + " needs it")));
       };
     }
+    if (spec.perAccident().isPresent()) {
+      Exact limited = Exact.of(BigDecimal.ZERO);
+      for (Exact sum : accidents.values()) {
+        accidentSum = sum;
+        Exact v = eval(spec.id(), spec.perAccident().get(), id -> {
+          throw new IllegalStateException("a line item reads no indicator");
+        }, ImmutableMap.builder(), new java.util.HashSet<>());
+        accidentSum = null;
+        if (v == null) {
+          throw new InputException(ErrorCode.IN018, "/claims", "the per-accident limit of indicator " + spec.id()
+              + " divides by zero");
+        }
+        limited = limited.add(v);
+      }
+      return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",
+          String.valueOf(matched), "accidents", String.valueOf(accidents.size()), "beforeAccidentLimit",
+          each.toValue().render()), limited);
+    }
     if (spec.measure() == IndicatorSpec.ClaimMeasure.EACH) {
       return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",
           String.valueOf(matched)), each);
     }
     ImmutableMap<String, String> operands = ImmutableMap.of("claims", String.valueOf(matched));
     return Computed.number(spec, Optional.of(start), Optional.of(end), operands, Exact.of(value));
+  }
+
+  /**
+   * The sum of a line item over every exposure of the periods in the window (which the history
+   * covers exactly, as for totals); each period in it must give its exposures.
+   */
+  private Computed exposures(IndicatorSpec.Exposures spec) {
+    List<Integer> periods = periodsIn(spec.window(), spec.id());
+    Exact sum = Exact.of(BigDecimal.ZERO);
+    java.util.Map<String, Exact> byClass = new java.util.TreeMap<>();
+    int count = 0;
+    for (int i : periods) {
+      Period p = c.history().get(i);
+      if (p.exposures().isEmpty()) {
+        throw new InputException(ErrorCode.IN025, "/history/" + i + "/exposures", "exposures are not recorded "
+            + "for period " + p.from() + ".." + p.to() + "; indicator " + spec.id() + " needs them");
+      }
+      for (var x : p.exposures().entrySet()) {
+        exposureClass = x.getKey();
+        exposurePayroll = x.getValue();
+        Exact item = eval(spec.id(), spec.each(), id -> {
+          throw new IllegalStateException("a line item reads no indicator");
+        }, ImmutableMap.builder(), new java.util.HashSet<>());
+        exposureClass = null;
+        exposurePayroll = null;
+        if (item == null) {
+          throw new InputException(ErrorCode.IN018, "/history/" + i + "/exposures/"
+              + org.ratefloat.model.InputRules.escape(x.getKey()), "a line item of indicator " + spec.id()
+              + " divides by zero for class " + x.getKey());
+        }
+        sum = sum.add(item);
+        byClass.merge(x.getKey(), item, Exact::add);
+        count++;
+      }
+    }
+    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
+    operands.put("exposures", String.valueOf(count));
+    byClass.forEach((code, v) -> operands.put("class." + code, v.toValue().render()));
+    return Computed.number(spec, Optional.of(first(spec.window(), periods)), Optional.of(last(spec.window(), periods)),
+        operands.buildOrThrow(), sum);
+  }
+
+  private Computed prior(IndicatorSpec.Prior spec) {
+    org.ratefloat.model.PriorFacts p = c.employer().status().prior();
+    Optional<BigDecimal> value = switch (spec.fact()) {
+      case SURCHARGE_AMOUNT -> p.surchargeAmount();
+      case SURCHARGE_PERCENT -> p.surchargePercent();
+      case YEARS_SINCE_SURCHARGE -> p.lastSurcharge().map(d -> BigDecimal.valueOf(ChronoUnit.YEARS.between(d, c.asOf())));
+      case MEMBERSHIP_YEARS -> p.memberSince().map(d -> BigDecimal.valueOf(ChronoUnit.YEARS.between(d, c.asOf())));
+    };
+    String key = switch (spec.fact()) {
+      case SURCHARGE_AMOUNT, SURCHARGE_PERCENT -> spec.fact().jsonName();
+      case YEARS_SINCE_SURCHARGE -> "lastSurcharge";
+      case MEMBERSHIP_YEARS -> "memberSince";
+    };
+    if (value.isEmpty()) {
+      BigDecimal absent = spec.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
+          "/employer/status/prior/" + key, key + " is needed by indicator " + spec.id()));
+      return Computed.plain(spec, num(absent), ImmutableMap.of(key, "absent"));
+    }
+    ImmutableMap<String, String> operands = spec.fact().whole()
+        ? ImmutableMap.of(key, (key.equals("lastSurcharge") ? p.lastSurcharge() : p.memberSince()).orElseThrow().toString())
+        : ImmutableMap.of();
+    return Computed.plain(spec, num(value.get()), operands);
+  }
+
+  private Computed customValue(IndicatorSpec.CustomValue v) {
+    String pointer = "/employer/status/customValues/" + v.name();
+    BigDecimal value = c.employer().status().customValues().get(v.name());
+    if (value == null) {
+      BigDecimal absent = v.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
+          "value " + v.name() + " is needed by indicator " + v.id()));
+      return Computed.plain(v, num(absent), ImmutableMap.of(v.name(), "absent"));
+    }
+    if (!v.domain().admits(value)) {
+      throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
+          + v.domain().describe() + " for indicator " + v.id() + ": " + value.toPlainString());
+    }
+    return Computed.plain(v, num(value), ImmutableMap.of());
   }
 
   private Computed flag(IndicatorSpec.Flag f) {

@@ -81,6 +81,15 @@ public enum ErrorCode {
   /** Nothing could be computed: no record was usable. */
   IN041("nothing could be computed: no record was usable"),
 
+  /** Class code not in the case's classification. */
+  IN050("class code not in the case's classification"),
+  /** Exposures do not add up to the period's payroll. */
+  IN051("exposures do not add up to the period's payroll"),
+  /** The case's classification system is not the one the rule table reads. */
+  IN052("classification system not the one the rule table reads"),
+  /** Class code has no row in the rule table's data. */
+  IN053("class code has no row in the rule table's data"),
+
   /** Malformed JSON. */
   RT001("malformed JSON"),
   /** Duplicate key. */

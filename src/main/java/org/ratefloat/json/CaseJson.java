@@ -14,12 +14,14 @@ import java.util.function.Supplier;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.model.Claim;
+import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.Employer;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.InputRules;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
+import org.ratefloat.model.PriorFacts;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.model.SafetyStandardisation;
 import org.ratefloat.model.Status;
@@ -112,8 +114,16 @@ public final class CaseJson {
     Optional<BigDecimal> band = o.optDecimal("currentBand");
     Optional<BigDecimal> benchmark = o.optDecimal("benchmarkRate");
     Status status = o.optObject("status").map(CaseJson::status).orElse(Status.none());
+    Optional<ClassCodes> classCodes = o.optObject("classCodes").map(CaseJson::classCodes);
     o.finish();
-    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status));
+    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status, classCodes));
+  }
+
+  private static ClassCodes classCodes(JsonObject o) {
+    String system = o.req("system").asString();
+    List<String> codes = o.array("codes").stream().map(JsonValue::asString).toList();
+    o.finish();
+    return build(o, () -> ClassCodes.of(system, codes));
   }
 
   /** A JSON integer that fits an int; the record it goes into checks its range. */
@@ -130,7 +140,8 @@ public final class CaseJson {
     String editionText = editionValue.asString();
     Edition edition = Edition.parse(editionText).orElseThrow(() -> new InputException(ErrorCode.IN013,
         editionValue.pointer(), "unknown edition \"" + StrictJson.abbreviate(editionText)
-            + "\", expected GB/T 4754-2011 or GB/T 4754-2017"));
+            + "\", expected GB/T 4754-2011 or GB/T 4754-2017 (codes of another classification go in"
+            + " employer.classCodes)"));
     String code = o.req("code").asString();
     o.finish();
     return build(o, () -> new IndustryCode(edition, code));
@@ -155,8 +166,24 @@ public final class CaseJson {
       }
       c.finish();
     });
+    java.util.SortedMap<String, BigDecimal> values = new TreeMap<>();
+    o.optObject("customValues").ifPresent(c -> {
+      for (String key : c.keys()) {
+        values.put(key, c.req(key).asDecimal());
+      }
+      c.finish();
+    });
+    PriorFacts prior = o.optObject("prior").map(p -> {
+      Optional<BigDecimal> amount = p.optDecimal("surchargeAmount");
+      Optional<BigDecimal> percent = p.optDecimal("surchargePercent");
+      Optional<LocalDate> last = p.optDate("lastSurcharge");
+      Optional<LocalDate> since = p.optDate("memberSince");
+      p.finish();
+      return build(p, () -> new PriorFacts(amount, percent, last, since));
+    }).orElse(PriorFacts.NONE);
     o.finish();
-    return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build()));
+    return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build(),
+        values, prior));
   }
 
   private static Period period(JsonObject o) {
@@ -192,8 +219,19 @@ public final class CaseJson {
       d.finish();
       return (java.util.SortedMap<Integer, Long>) ImmutableSortedMap.copyOf(byGrade);
     });
+    Map<String, BigDecimal> exposures = new TreeMap<>();
+    o.optObject("exposures").ifPresent(x -> {
+      if (x.keys().isEmpty()) {
+        throw o.fail("exposures", Fault.BAD_VALUE, "a period without exposures leaves the key out");
+      }
+      for (String key : x.keys()) {
+        exposures.put(key, x.req(key).asDecimal());
+      }
+      x.finish();
+    });
     o.finish();
-    return build(o, () -> new Period(from, to, ImmutableSortedMap.copyOf(values), disability));
+    return build(o, () -> new Period(from, to, ImmutableSortedMap.copyOf(values), disability,
+        ImmutableSortedMap.copyOf(exposures)));
   }
 
   /** A grade key that {@link Integer#valueOf(String)} reads, written without leading zeros. */
@@ -211,8 +249,9 @@ public final class CaseJson {
     BigDecimal paid = o.decimal("paid");
     Optional<BigDecimal> incurred = o.optDecimal("incurred");
     boolean medicalOnly = o.bool("medicalOnly", false);
+    Optional<String> accident = o.opt("accident").map(JsonValue::asString);
     o.finish();
-    return build(o, () -> new Claim(id, date, kind, grade, paid, incurred, medicalOnly));
+    return build(o, () -> new Claim(id, date, kind, grade, paid, incurred, medicalOnly, accident));
   }
 
   // ---------------------------------------------------------------- canonical form
@@ -258,7 +297,28 @@ public final class CaseJson {
       s.customFlags().forEach(out::field);
       out.endObject();
     }
+    if (!s.customValues().isEmpty()) {
+      out.name("customValues").beginObject();
+      s.customValues().forEach(out::field);
+      out.endObject();
+    }
+    if (!s.prior().isEmpty()) {
+      PriorFacts p = s.prior();
+      out.name("prior").beginObject();
+      p.surchargeAmount().ifPresent(a -> out.field("surchargeAmount", a));
+      p.surchargePercent().ifPresent(a -> out.field("surchargePercent", a));
+      p.lastSurcharge().ifPresent(d -> out.field("lastSurcharge", d.toString()));
+      p.memberSince().ifPresent(d -> out.field("memberSince", d.toString()));
+      out.endObject();
+    }
     out.endObject();
+    e.classCodes().ifPresent(cc -> {
+      out.name("classCodes").beginObject().field("system", cc.system());
+      out.name("codes").beginArray();
+      cc.codes().forEach(out::value);
+      out.endArray();
+      out.endObject();
+    });
     out.endObject();
     out.name("history").beginArray();
     for (Period p : c.history()) {
@@ -281,6 +341,11 @@ public final class CaseJson {
         d.forEach((g, n) -> out.field(String.valueOf(g), n));
         out.endObject();
       });
+      if (!p.exposures().isEmpty()) {
+        out.name("exposures").beginObject();
+        p.exposures().forEach(out::field);
+        out.endObject();
+      }
       out.endObject();
     }
     out.endArray();
@@ -295,6 +360,7 @@ public final class CaseJson {
         out.field("paid", cl.paid());
         cl.incurred().ifPresent(i -> out.field("incurred", i));
         out.field("medicalOnly", cl.medicalOnly());
+        cl.accident().ifPresent(a -> out.field("accident", a));
         out.endObject();
       }
       out.endArray();

@@ -21,6 +21,8 @@ import org.ratefloat.error.InputException;
  * @param paid amount paid by the fund so far
  * @param incurred amount incurred (paid plus reserve), if known
  * @param medicalOnly whether only medical costs arose
+ * @param accident the id of the accident the claim arose from, if several claims share it (a
+ *     text, as ids are); a claim without one is an accident of its own
  * @since 0.1.0
  */
 public record Claim(
@@ -30,7 +32,8 @@ public record Claim(
     OptionalInt disabilityGrade,
     BigDecimal paid,
     Optional<BigDecimal> incurred,
-    boolean medicalOnly) {
+    boolean medicalOnly,
+    Optional<String> accident) {
 
   public Claim {
     InputRules.text(requireNonNull(id, "id"), "/id", "claim id");
@@ -40,6 +43,13 @@ public record Claim(
     disabilityGrade.ifPresent(g -> InputRules.within(g, 1, 10, "/disabilityGrade", "disability grade"));
     paid = InputRules.amount(requireNonNull(paid, "paid"), "/paid", "paid");
     incurred = requireNonNull(incurred, "incurred").map(i -> InputRules.amount(i, "/incurred", "incurred"));
+    requireNonNull(accident, "accident").ifPresent(a -> InputRules.text(a, "/accident", "accident id"));
+  }
+
+  /** A claim that is an accident of its own. */
+  public Claim(String id, LocalDate date, ClaimKind kind, OptionalInt disabilityGrade, BigDecimal paid,
+      Optional<BigDecimal> incurred, boolean medicalOnly) {
+    this(id, date, kind, disabilityGrade, paid, incurred, medicalOnly, Optional.empty());
   }
 
   /** What kind of case a claim is. */
@@ -78,6 +88,7 @@ public record Claim(
     Builder b = new Builder().id(id).date(date).kind(kind).paid(paid).medicalOnly(medicalOnly);
     disabilityGrade.ifPresent(b::disabilityGrade);
     incurred.ifPresent(b::incurred);
+    accident.ifPresent(b::accident);
     return b;
   }
 
@@ -94,6 +105,7 @@ public record Claim(
     private BigDecimal paid;
     private BigDecimal incurred;
     private boolean medicalOnly;
+    private String accident;
 
     private Builder() {}
 
@@ -132,6 +144,12 @@ public record Claim(
       return this;
     }
 
+    /** The accident the claim arose from, shared by the claims of one accident. */
+    public Builder accident(String accidentId) {
+      this.accident = requireNonNull(accidentId, "accident");
+      return this;
+    }
+
     /**
      * The claim.
      *
@@ -144,7 +162,7 @@ public record Claim(
         }
       }
       return new Claim(id, date, kind, disabilityGrade == null ? OptionalInt.empty() : OptionalInt.of(disabilityGrade),
-          paid, Optional.ofNullable(incurred), medicalOnly);
+          paid, Optional.ofNullable(incurred), medicalOnly, Optional.ofNullable(accident));
     }
   }
 }

@@ -23,6 +23,9 @@ import org.ratefloat.error.InputException;
  * @param benchmarkRate the regional benchmark rate in percent of payroll, used only where the rule
  *     table says its own benchmark for the class is missing from its sources
  * @param status the status flags measures use
+ * @param classCodes the employer's classes in a classification other than GB/T 4754 (NCCI class
+ *     codes ...), which a rule table that declares that classification reads; absent for tables of
+ *     GB/T 4754 alone
  * @since 0.1.0
  */
 public record Employer(
@@ -32,7 +35,8 @@ public record Employer(
     OptionalInt riskClassOverride,
     Optional<BigDecimal> currentBand,
     Optional<BigDecimal> benchmarkRate,
-    Status status) {
+    Status status,
+    Optional<ClassCodes> classCodes) {
 
   public Employer {
     InputRules.text(requireNonNull(id, "id"), "/id", "employer id");
@@ -47,6 +51,18 @@ public record Employer(
     benchmarkRate = requireNonNull(benchmarkRate, "benchmarkRate")
         .map(b -> InputRules.positive(b, "/benchmarkRate", "benchmark rate"));
     requireNonNull(status, "status");
+    requireNonNull(classCodes, "classCodes");
+  }
+
+  /** An employer with no classes outside GB/T 4754. */
+  public Employer(String id, String name, IndustryCode industry, OptionalInt riskClassOverride,
+      Optional<BigDecimal> currentBand, Optional<BigDecimal> benchmarkRate, Status status) {
+    this(id, name, industry, riskClassOverride, currentBand, benchmarkRate, status, Optional.empty());
+  }
+
+  /** The same employer with another id. */
+  public Employer withId(String newId) {
+    return new Employer(newId, name, industry, riskClassOverride, currentBand, benchmarkRate, status, classCodes);
   }
 
   /** A builder for an employer: id and industry are required; name empty, status {@link Status#none()}. */
@@ -60,6 +76,7 @@ public record Employer(
     riskClassOverride.ifPresent(b::riskClassOverride);
     currentBand.ifPresent(b::currentBand);
     benchmarkRate.ifPresent(b::benchmarkRate);
+    classCodes.ifPresent(b::classCodes);
     return b;
   }
 
@@ -76,6 +93,7 @@ public record Employer(
     private BigDecimal currentBand;
     private BigDecimal benchmarkRate;
     private Status status = Status.none();
+    private ClassCodes classCodes;
 
     private Builder() {}
 
@@ -122,6 +140,17 @@ public record Employer(
       return this;
     }
 
+    /** The employer's classes in a classification other than GB/T 4754. */
+    public Builder classCodes(ClassCodes codes) {
+      this.classCodes = requireNonNull(codes, "classCodes");
+      return this;
+    }
+
+    /** The employer's classes, e.g. {@code classCodes("NCCI", "8810", "5183")}. */
+    public Builder classCodes(String system, String... codes) {
+      return classCodes(ClassCodes.of(system, codes));
+    }
+
     /**
      * The employer.
      *
@@ -136,7 +165,8 @@ public record Employer(
       }
       return new Employer(id, name, industry,
           riskClassOverride == null ? OptionalInt.empty() : OptionalInt.of(riskClassOverride),
-          Optional.ofNullable(currentBand), Optional.ofNullable(benchmarkRate), status);
+          Optional.ofNullable(currentBand), Optional.ofNullable(benchmarkRate), status,
+          Optional.ofNullable(classCodes));
     }
   }
 }

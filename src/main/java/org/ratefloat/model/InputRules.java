@@ -34,6 +34,14 @@ public final class InputRules {
   /** First and last dates the input form {@code yyyy-mm-dd} can carry. */
   public static final LocalDate FIRST_DATE = LocalDate.of(0, 1, 1);
   public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+  /** Most class codes of one employer (and exposures of one period). */
+  public static final int MAX_CLASS_CODES = 1000;
+
+  private static final java.util.regex.Pattern CLASS_SYSTEM =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,31}");
+  private static final java.util.regex.Pattern CLASS_CODE =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,31}");
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   private InputRules() {}
 
@@ -145,6 +153,45 @@ public final class InputRules {
     if (value.isBefore(FIRST_DATE) || value.isAfter(LAST_DATE)) {
       throw new InputException(ErrorCode.IN023, pointer, name + " must lie in " + FIRST_DATE + ".."
           + LAST_DATE + ": " + value);
+    }
+    return value;
+  }
+
+  /**
+   * The name of a classification system other than GB/T 4754 ({@code NCCI}, {@code JP-MERIT},
+   * {@code DE-BGBAU}): a letter, then up to 31 letters, digits, {@code .}, {@code _} or {@code -}
+   * ({@code IN013}, the code of an unknown classification).
+   */
+  public static String classSystem(String value, String pointer) {
+    if (!CLASS_SYSTEM.matcher(value).matches()) {
+      throw new InputException(ErrorCode.IN013, pointer, "a classification system is a letter, then up to 31 "
+          + "letters, digits, '.', '_' or '-': \"" + abbreviate(value) + "\"");
+    }
+    return value;
+  }
+
+  /**
+   * A class code of a classification other than GB/T 4754, written as the system writes it
+   * ({@code 8810}, {@code 0701}, {@code 31}, {@code 1.2}): a letter or digit of any script, then up
+   * to 31 letters, digits, {@code .}, {@code _} or {@code -} ({@code IN012}). Leading zeros are kept:
+   * {@code 0042} and {@code 42} are different codes.
+   */
+  public static String classCode(String value, String pointer) {
+    if (!CLASS_CODE.matcher(value).matches()) {
+      throw new InputException(ErrorCode.IN012, pointer, "a class code is a letter or digit, then up to 31 "
+          + "letters, digits, '.', '_' or '-': \"" + abbreviate(value) + "\"");
+    }
+    return value;
+  }
+
+  /**
+   * The name of a custom flag or value: a letter, then up to 63 letters, digits and {@code _}
+   * ({@code IN023}).
+   */
+  public static String name(String value, String pointer, String what) {
+    if (!NAME.matcher(value).matches()) {
+      throw new InputException(ErrorCode.IN023, pointer, what + " names are a letter, then up to 63 letters, "
+          + "digits and _: \"" + abbreviate(value) + "\"");
     }
     return value;
   }

@@ -23,18 +23,28 @@ import org.ratefloat.error.InputException;
  * ({@code IN011} at {@code /averageHeadcount}). Counts are held with scale 0, whatever scale they
  * were given with.
  *
+ * <p>Exposures are the period's payroll by class code of the employer's {@link ClassCodes}: each
+ * code by {@link InputRules#classCode} ({@code IN012} at {@code /exposures/8810}), each amount not
+ * negative ({@code IN007}), at most {@link InputRules#MAX_CLASS_CODES} ({@code IN024}); when the
+ * period also records its payroll, the exposures add up to it exactly ({@code IN051} at
+ * {@code /exposures}): both are the same money counted twice, so a difference is an error in one of
+ * them, not a rounding. That each code is one of the employer's is checked by {@link RatingCase}
+ * ({@code IN050}).
+ *
  * @param from first day, inclusive
  * @param to last day, inclusive
  * @param values the recorded measures, by measure
  * @param disabilityCases cases assessed at each disability grade 1 (most severe) to 10, if recorded;
  *     a grade missing from a recorded map has no cases
+ * @param exposures payroll by class code, in code order; empty if not given
  * @since 0.1.0
  */
 public record Period(
     LocalDate from,
     LocalDate to,
     SortedMap<Measure, BigDecimal> values,
-    Optional<SortedMap<Integer, Long>> disabilityCases) {
+    Optional<SortedMap<Integer, Long>> disabilityCases,
+    SortedMap<String, BigDecimal> exposures) {
 
   public Period {
     InputRules.date(requireNonNull(from, "from"), "/from", "from");
@@ -50,6 +60,33 @@ public record Period(
       throw new InputException(ErrorCode.IN011, "/" + Measure.AVERAGE_HEADCOUNT.jsonName(),
           "average headcount is 0 but " + injuries.toPlainString() + " injuries are recorded");
     }
+    exposures = checkedExposures(requireNonNull(exposures, "exposures"));
+    BigDecimal payroll = values.get(Measure.PAYROLL);
+    if (payroll != null && !exposures.isEmpty()) {
+      BigDecimal sum = exposures.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (sum.compareTo(payroll) != 0) {
+        throw new InputException(ErrorCode.IN051, "/exposures", "exposures add up to " + sum.toPlainString()
+            + " but the period's payroll is " + payroll.toPlainString());
+      }
+    }
+  }
+
+  /** A period without exposures by class code. */
+  public Period(LocalDate from, LocalDate to, SortedMap<Measure, BigDecimal> values,
+      Optional<SortedMap<Integer, Long>> disabilityCases) {
+    this(from, to, values, disabilityCases, ImmutableSortedMap.of());
+  }
+
+  private static SortedMap<String, BigDecimal> checkedExposures(Map<String, BigDecimal> exposures) {
+    InputRules.size(exposures.size(), InputRules.MAX_CLASS_CODES, "/exposures", "exposures");
+    ImmutableSortedMap.Builder<String, BigDecimal> checked = ImmutableSortedMap.naturalOrder();
+    for (Map.Entry<String, BigDecimal> e : ImmutableSortedMap.copyOf(exposures).entrySet()) {
+      String pointer = "/exposures/" + InputRules.escape(e.getKey());
+      InputRules.classCode(e.getKey(), pointer);
+      checked.put(e.getKey(), InputRules.amount(requireNonNull(e.getValue(), "exposure"), pointer,
+          "payroll of class " + e.getKey()));
+    }
+    return checked.build();
   }
 
   /** The values in measure order, each checked; counts with scale 0. */
@@ -121,6 +158,7 @@ public record Period(
       b.disabilityCasesRecorded();
       grades.forEach(b::disabilityCases);
     });
+    exposures.forEach(b::exposure);
     return b;
   }
 
@@ -135,6 +173,7 @@ public record Period(
     private final LocalDate to;
     private final Map<Measure, BigDecimal> values = new java.util.EnumMap<>(Measure.class);
     private Map<Integer, Long> disabilityCases;
+    private final Map<String, BigDecimal> exposures = new java.util.TreeMap<>();
 
     private Builder(LocalDate from, LocalDate to) {
       this.from = from;
@@ -175,6 +214,17 @@ public record Period(
       return this;
     }
 
+    /** Records the payroll of one class code, e.g. {@code exposure("8810", new BigDecimal("250000"))}. */
+    public Builder exposure(String classCode, BigDecimal payroll) {
+      exposures.put(requireNonNull(classCode, "classCode"), requireNonNull(payroll, "payroll"));
+      return this;
+    }
+
+    /** Records the payroll of one class code from its decimal text. */
+    public Builder exposure(String classCode, String payroll) {
+      return exposure(classCode, new BigDecimal(requireNonNull(payroll, "payroll")));
+    }
+
     /**
      * The period.
      *
@@ -182,7 +232,7 @@ public record Period(
      */
     public Period build() {
       return new Period(from, to, ImmutableSortedMap.copyOf(values),
-          Optional.ofNullable(disabilityCases).map(ImmutableSortedMap::copyOf));
+          Optional.ofNullable(disabilityCases).map(ImmutableSortedMap::copyOf), ImmutableSortedMap.copyOf(exposures));
     }
   }
 }

@@ -20,7 +20,9 @@ import org.ratefloat.error.InputException;
  * {@link InputRules#MAX_PERIODS} periods and {@link InputRules#MAX_CLAIMS} claims ({@code IN024}),
  * periods in date order without overlaps ({@code IN009} at {@code /history/1}), an as-of date after
  * the history ({@code IN010} at {@code /asOf}), no claim after the as-of date ({@code IN008} at
- * {@code /claims/0/date}) and a premium base that is not negative.
+ * {@code /claims/0/date}), a premium base that is not negative, and exposures only of the
+ * employer's class codes ({@code IN050} at {@code /history/0/exposures/8810}) and no prior fact
+ * dated after the as-of date ({@code IN008} at {@code /employer/status/prior/lastSurcharge}).
  *
  * @since 0.1.0
  */
@@ -53,6 +55,19 @@ public record RatingCase(
       throw new InputException(ErrorCode.IN010, "/asOf", "as-of date " + asOf
           + " must come after the history, which runs to " + history.get(history.size() - 1).to());
     }
+    for (int i = 0; i < history.size(); i++) {
+      for (String code : history.get(i).exposures().keySet()) {
+        if (employer.classCodes().map(cc -> !cc.has(code)).orElse(true)) {
+          throw new InputException(ErrorCode.IN050, "/history/" + i + "/exposures/" + InputRules.escape(code),
+              employer.classCodes().map(cc -> "class code " + code + " is not one of the employer's "
+                  + cc.system() + " classes " + cc.codes()).orElse("exposures by class code need the "
+                  + "employer's classCodes; class code " + code + " names no class"));
+        }
+      }
+    }
+    PriorFacts prior = employer.status().prior();
+    prior.lastSurcharge().ifPresent(d -> notAfter(d, asOf, "/employer/status/prior/lastSurcharge", "last surcharge"));
+    prior.memberSince().ifPresent(d -> notAfter(d, asOf, "/employer/status/prior/memberSince", "membership start"));
     for (int i = 0; i < claims.size(); i++) {
       if (claims.get(i).date().isAfter(asOf)) {
         throw new InputException(ErrorCode.IN008, "/claims/" + i + "/date",
@@ -70,15 +85,19 @@ public record RatingCase(
     InputRules.size(claims, InputRules.MAX_CLAIMS, "/claims", "claims");
   }
 
+  private static void notAfter(LocalDate date, LocalDate asOf, String pointer, String what) {
+    if (date.isAfter(asOf)) {
+      throw new InputException(ErrorCode.IN008, pointer, what + " " + date + " lies after the as-of date " + asOf);
+    }
+  }
+
   private static String range(Period p) {
     return p.from() + ".." + p.to();
   }
 
   /** The same case for an employer with another id. */
   public RatingCase withId(String id) {
-    Employer e = employer;
-    return new RatingCase(new Employer(id, e.name(), e.industry(), e.riskClassOverride(), e.currentBand(),
-        e.benchmarkRate(), e.status()), history, claims, asOf, premiumBase);
+    return new RatingCase(employer.withId(id), history, claims, asOf, premiumBase);
   }
 
   /** A builder for a case: employer and as-of date are required, history and claims start empty. */

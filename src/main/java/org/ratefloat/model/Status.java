@@ -3,10 +3,10 @@ package org.ratefloat.model;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedMap;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.regex.Pattern;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 
@@ -22,6 +22,11 @@ import org.ratefloat.error.InputException;
  * @param firstInsured the date it was first insured in this pooling region, if known
  * @param customFlags further named yes/no facts a particular measure asks for (e.g. a municipal
  *     work-safety award), sorted by name
+ * @param customValues further named numbers a particular plan asks for (e.g. an audit score),
+ *     sorted by name; a decimal of the input form ({@link InputRules#decimal}, {@code IN006}),
+ *     named as flags are, and no name both a flag and a value ({@code IN023})
+ * @param prior what earlier ratings left behind (previous surcharge, years since the last one,
+ *     continuous membership), {@link PriorFacts#NONE} if nothing
  * @since 0.1.0
  */
 public record Status(
@@ -31,8 +36,9 @@ public record Status(
     boolean premiumArrears,
     boolean jointPunishment,
     Optional<LocalDate> firstInsured,
-    SortedMap<String, Boolean> customFlags) {
-  private static final Pattern FLAG_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    SortedMap<String, Boolean> customFlags,
+    SortedMap<String, BigDecimal> customValues,
+    PriorFacts prior) {
 
   public Status {
     requireNonNull(safetyStandardisation, "safetyStandardisation");
@@ -46,11 +52,28 @@ public record Status(
     // in name order whatever order the caller's map had, as the JSON form has them
     customFlags = ImmutableSortedMap.copyOf(requireNonNull(customFlags, "customFlags"));
     for (String flag : customFlags.keySet()) {
-      if (!FLAG_NAME.matcher(flag).matches()) {
-        throw new InputException(ErrorCode.IN023, "/customFlags/" + InputRules.escape(flag),
-            "flag names are a letter, then up to 63 letters, digits and _: \"" + InputRules.abbreviate(flag) + "\"");
-      }
+      InputRules.name(flag, "/customFlags/" + InputRules.escape(flag), "flag");
     }
+    ImmutableSortedMap.Builder<String, BigDecimal> values = ImmutableSortedMap.naturalOrder();
+    for (java.util.Map.Entry<String, BigDecimal> e
+        : ImmutableSortedMap.copyOf(requireNonNull(customValues, "customValues")).entrySet()) {
+      String pointer = "/customValues/" + InputRules.escape(e.getKey());
+      InputRules.name(e.getKey(), pointer, "value");
+      if (customFlags.containsKey(e.getKey())) {
+        throw new InputException(ErrorCode.IN023, pointer, e.getKey() + " is both a custom flag and a custom value");
+      }
+      values.put(e.getKey(), InputRules.decimal(requireNonNull(e.getValue(), "value"), pointer, e.getKey()));
+    }
+    customValues = values.build();
+    requireNonNull(prior, "prior");
+  }
+
+  /** A status without custom values or prior facts. */
+  public Status(boolean labourDispatch, Optional<SafetyStandardisation> safetyStandardisation,
+      Optional<String> safetyCreditRating, boolean premiumArrears, boolean jointPunishment,
+      Optional<LocalDate> firstInsured, SortedMap<String, Boolean> customFlags) {
+    this(labourDispatch, safetyStandardisation, safetyCreditRating, premiumArrears, jointPunishment, firstInsured,
+        customFlags, ImmutableSortedMap.of(), PriorFacts.NONE);
   }
 
   /** No flags set, nothing known. */
@@ -72,7 +95,8 @@ public record Status(
     safetyCreditRating.ifPresent(b::safetyCreditRating);
     firstInsured.ifPresent(b::firstInsured);
     customFlags.forEach(b::customFlag);
-    return b;
+    customValues.forEach(b::customValue);
+    return b.prior(prior);
   }
 
   /**
@@ -88,6 +112,8 @@ public record Status(
     private boolean jointPunishment;
     private LocalDate firstInsured;
     private final java.util.Map<String, Boolean> customFlags = new java.util.TreeMap<>();
+    private final java.util.Map<String, BigDecimal> customValues = new java.util.TreeMap<>();
+    private PriorFacts prior = PriorFacts.NONE;
 
     private Builder() {}
 
@@ -129,6 +155,18 @@ public record Status(
       return this;
     }
 
+    /** A named number a plan asks for, e.g. {@code customValue("auditScore", new BigDecimal("87.5"))}. */
+    public Builder customValue(String name, BigDecimal value) {
+      customValues.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** What earlier ratings left behind. */
+    public Builder prior(PriorFacts facts) {
+      this.prior = requireNonNull(facts, "prior");
+      return this;
+    }
+
     /**
      * The status.
      *
@@ -137,7 +175,8 @@ public record Status(
     public Status build() {
       return new Status(labourDispatch, Optional.ofNullable(safetyStandardisation),
           Optional.ofNullable(safetyCreditRating), premiumArrears, jointPunishment,
-          Optional.ofNullable(firstInsured), new java.util.TreeMap<>(customFlags));
+          Optional.ofNullable(firstInsured), new java.util.TreeMap<>(customFlags), new java.util.TreeMap<>(customValues),
+          prior);
     }
   }
 }

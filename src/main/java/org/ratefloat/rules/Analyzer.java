@@ -165,6 +165,13 @@ final class Analyzer {
       } else if (i instanceof IndicatorSpec.Claims c && c.each().isPresent()) {
         lookups(c.id(), c.each().get(), intervals);
         classCoverage(c.id(), c.each().get());
+        c.perAccident().ifPresent(a -> {
+          lookups(c.id(), a, intervals);
+          classCoverage(c.id(), a);
+        });
+      } else if (i instanceof IndicatorSpec.Exposures x) {
+        lookups(x.id(), x.each(), intervals);
+        classCoverage(x.id(), x.each());
       }
     }
     for (StepSpec step : spec.steps()) {
@@ -676,11 +683,25 @@ final class Analyzer {
       case CLAIMS -> {
         IndicatorSpec.Claims c = (IndicatorSpec.Claims) ind;
         // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
-        boolean nonNegative = c.each().map(e -> new Intervals(indicators, spec.data(), i -> Intervals.Range.ANY)
-            .of(e).lo().map(lo -> lo.signum() >= 0).orElse(false)).orElse(true);
+        boolean nonNegative = c.perAccident().or(c::each).map(e -> new Intervals(indicators, spec.data(),
+            i -> Intervals.Range.ANY).of(e).lo().map(lo -> lo.signum() >= 0).orElse(false)).orElse(true);
         yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(),
             c.measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
       }
+      case EXPOSURES -> {
+        // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
+        boolean nonNegative = new Intervals(indicators, spec.data(), i -> Intervals.Range.ANY)
+            .of(((IndicatorSpec.Exposures) ind).each()).lo().map(lo -> lo.signum() >= 0).orElse(false);
+        yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(), zero);
+      }
+      case PRIOR -> {
+        IndicatorSpec.Prior p = (IndicatorSpec.Prior) ind;
+        BigDecimal lo = p.whenAbsent().map(u -> u.min(zero)).orElse(zero);
+        boolean whole = p.fact().whole() && p.whenAbsent().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
+        yield new Domain(ge(lo), Optional.empty(), whole ? one : zero);
+      }
+      // the parser requires a declared domain, returned above; the case refuses values outside it
+      case CUSTOM_VALUE -> throw new IllegalStateException("customValue " + ind.id() + " has no declared domain");
       case SAFETY_STANDARD_GRADE -> new Domain(ge(zero), ge(new BigDecimal("3")), one);
       case INSURED_MONTHS -> {
         IndicatorSpec.InsuredMonths m = (IndicatorSpec.InsuredMonths) ind;

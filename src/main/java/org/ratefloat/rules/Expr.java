@@ -58,4 +58,16 @@ public sealed interface Expr {
       PAID, INCURRED
     }
   }
+
+  /** A column of the class row of the exposure an {@code each} of an exposures indicator is evaluated for (@2). */
+  record ClassData(String column, String pointer) implements Expr {}
+
+  /**
+   * The sum of the line items of the claims of one accident, in the {@code perAccident} of a claims
+   * indicator (@2); the parser admits it only where every line item is proven not negative.
+   */
+  record AccidentSum(String pointer) implements Expr {}
+
+  /** The payroll of the exposure an {@code each} of an exposures indicator is evaluated for (@2). */
+  record ExposurePayroll(String pointer) implements Expr {}
 }

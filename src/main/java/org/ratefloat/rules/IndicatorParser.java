@@ -42,7 +42,13 @@ final class IndicatorParser {
     IndicatorSpec.Kind kind = IndicatorSpec.Kind.byJsonName(kindValue.asString()).orElseThrow(() -> context.error(
         ErrorCode.RT014, kindValue.pointer(), "unknown indicator kind \"" + kindValue.asString()
             + "\", expected ratio, total, streak, claims, flag, customFlag, safetyStandardGrade, "
-            + "safetyCreditRating, insuredMonths, currentBand, covered or formula"));
+            + "safetyCreditRating, insuredMonths, currentBand, covered or formula"
+            + (context.version >= 2 ? " (in @2 also exposures, customValue or prior)" : "")));
+    if (context.version < 2 && (kind == IndicatorSpec.Kind.EXPOSURES || kind == IndicatorSpec.Kind.CUSTOM_VALUE
+        || kind == IndicatorSpec.Kind.PRIOR)) {
+      throw context.error(ErrorCode.RT014, kindValue.pointer(), "indicator kind " + kind.jsonName()
+          + " needs format ratefloat/rule-table@2");
+    }
     context.allow(o);
     IndicatorSpec spec = switch (kind) {
       case RATIO -> {
@@ -84,7 +90,7 @@ final class IndicatorParser {
         Optional<Expr> each = Optional.empty();
         IndicatorSpec.ClaimMeasure measure;
         if (context.version >= 2 && o.has("each")) {
-          each = Optional.of(eachExpr(o.req("each")));
+          each = Optional.of(lineItem(o.req("each"), LineItem.CLAIM));
           measure = IndicatorSpec.ClaimMeasure.EACH;
         } else {
           JsonValue m = o.req("measure");
@@ -100,8 +106,17 @@ final class IndicatorParser {
         }
         int[] grades = o.opt("grades").map(this::grades).orElse(new int[] {0, 0});
         Optional<Boolean> medicalOnly = o.opt("medicalOnly").map(JsonValue::asBoolean);
+        Optional<Expr> perAccident = Optional.empty();
+        if (each.isPresent() && o.has("perAccident")) {
+          Intervals.Range items = new Intervals(Map.of(), context.data, i -> Intervals.Range.ANY).of(each.get());
+          if (items.lo().map(lo -> lo.signum() < 0).orElse(true)) {
+            throw context.error(ErrorCode.RT009, o.pointerOf("perAccident"), "a per-accident limit sums line items "
+                + "that must be proven not negative; each ranges over " + items.describe());
+          }
+          perAccident = Optional.of(lineItem(o.req("perAccident"), LineItem.ACCIDENT));
+        }
         yield new IndicatorSpec.Claims(id, p, label, window, measure, kinds.build(), grades[0], grades[1],
-            medicalOnly, each);
+            medicalOnly, each, perAccident);
       }
       case FLAG -> {
         JsonValue f = o.req("flag");
@@ -125,6 +140,37 @@ final class IndicatorParser {
       case INSURED_MONTHS -> new IndicatorSpec.InsuredMonths(id, p, label,
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case CURRENT_BAND -> new IndicatorSpec.CurrentBand(id, p, label);
+      case EXPOSURES -> {
+        Window window = window(o.req("window"));
+        yield new IndicatorSpec.Exposures(id, p, label, window, lineItem(o.req("each"), LineItem.EXPOSURE));
+      }
+      case PRIOR -> {
+        JsonValue f = o.req("fact");
+        IndicatorSpec.PriorFact fact = IndicatorSpec.PriorFact.byJsonName(f.asString()).orElseThrow(() ->
+            context.error(ErrorCode.RT008, f.pointer(), "unknown prior fact \"" + f.asString() + "\", expected one of "
+                + java.util.Arrays.stream(IndicatorSpec.PriorFact.values()).map(IndicatorSpec.PriorFact::jsonName)
+                    .toList()));
+        yield new IndicatorSpec.Prior(id, p, label, fact, o.opt("whenAbsent").map(JsonValue::asDecimal));
+      }
+      case CUSTOM_VALUE -> {
+        JsonValue n = o.req("name");
+        if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+          throw n.fail(Fault.BAD_VALUE, "value names are letters, digits and _: \"" + n.asString() + "\"");
+        }
+        if (!o.has("domain")) {
+          throw o.fail("domain", Fault.MISSING, "a customValue declares its domain (the values the plan admits)");
+        }
+        RuleTableSpec.DeclaredDomain domain = declaredDomain(id, o.object("domain"));
+        Optional<BigDecimal> whenAbsent = o.opt("whenAbsent").map(v -> {
+          BigDecimal x = v.asDecimal();
+          if (!domain.admits(x)) {
+            throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
+                + " lies outside the domain " + domain.describe());
+          }
+          return x;
+        });
+        yield new IndicatorSpec.CustomValue(id, p, label, n.asString(), whenAbsent, domain);
+      }
       case COVERED -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
       case FORMULA -> {
         JsonValue e = o.req("expr");
@@ -137,21 +183,29 @@ final class IndicatorParser {
             o.opt("zeroDenominator").map(JsonValue::asDecimal));
       }
     };
-    o.optObject("domain").ifPresent(d -> {
-      if (spec.type() != ValueType.NUMBER) {
-        throw context.error(ErrorCode.RT011, d.pointer(), "only numeric indicators have a domain");
-      }
-      BigDecimal step = d.opt("step").map(v -> {
-        BigDecimal x = v.asDecimal();
-        if (x.signum() < 0) {
-          throw v.fail(Fault.BAD_VALUE, "step must not be negative: " + x.toPlainString());
+    if (spec instanceof IndicatorSpec.CustomValue v) {
+      context.domains.put(spec.id(), v.domain());
+    } else {
+      o.optObject("domain").ifPresent(d -> {
+        if (spec.type() != ValueType.NUMBER) {
+          throw context.error(ErrorCode.RT011, d.pointer(), "only numeric indicators have a domain");
         }
-        return x;
-      }).orElse(BigDecimal.ZERO);
-      context.domains.put(spec.id(), new RuleTableSpec.DeclaredDomain(conditions.interval(spec.id(), d, "step"), step));
-    });
+        context.domains.put(spec.id(), declaredDomain(spec.id(), d));
+      });
+    }
     o.finish();
     return spec;
+  }
+
+  private RuleTableSpec.DeclaredDomain declaredDomain(String id, JsonObject d) {
+    BigDecimal step = d.opt("step").map(v -> {
+      BigDecimal x = v.asDecimal();
+      if (x.signum() < 0) {
+        throw v.fail(Fault.BAD_VALUE, "step must not be negative: " + x.toPlainString());
+      }
+      return x;
+    }).orElse(BigDecimal.ZERO);
+    return new RuleTableSpec.DeclaredDomain(conditions.interval(id, d, "step"), step);
   }
 
   private Expr expr(JsonValue v) {
@@ -195,12 +249,28 @@ final class IndicatorParser {
     return new Expr.Op(op, parsed.build(), o.pointerOf(key));
   }
 
+  /** What a line item is evaluated for: a claim or an exposure (payroll of one class code in one period). */
+  private enum LineItem {
+    CLAIM("claim", "the each of a claims indicator"),
+    EXPOSURE("exposure", "the each of an exposures indicator"),
+    ACCIDENT("accident", "the perAccident of a claims indicator");
+
+    private final String name;
+    private final String place;
+
+    LineItem(String name, String place) {
+      this.name = name;
+      this.place = place;
+    }
+  }
+
   /**
-   * The expression of a per-claim line item: claim fields ({@code {"claim": "incurred"}}), data and
-   * constants under any operation, but no indicator (so no line item can depend on itself).
+   * The expression of a line item: the fields of its claim ({@code {"claim": "incurred"}}) or
+   * exposure ({@code {"exposure": "payroll"}}, {@code {"classData": "elr"}}), data and constants
+   * under any operation, but no indicator (so no line item can depend on itself).
    */
-  private Expr eachExpr(JsonValue v) {
-    inClaim = true;
+  private Expr lineItem(JsonValue v, LineItem kind) {
+    lineItem = kind;
     try {
       Expr e = expr(v);
       if (nodes(e) > MAX_FORMULA_NODES) {
@@ -209,32 +279,47 @@ final class IndicatorParser {
       }
       List<Expr.Ref> refs = refs(e);
       if (!refs.isEmpty()) {
-        throw context.error(ErrorCode.RT011, refs.get(0).pointer(), "a line item per claim reads the claim, "
-            + "data and constants, not the indicator \"" + refs.get(0).indicator() + "\"");
+        throw context.error(ErrorCode.RT011, refs.get(0).pointer(), "a line item per " + kind.name + " reads the "
+            + kind.name + ", data and constants, not the indicator \"" + refs.get(0).indicator() + "\"");
       }
       return e;
     } finally {
-      inClaim = false;
+      lineItem = null;
     }
   }
 
-  /** Whether an {@code each} expression is being read, where claim fields are known. */
-  private boolean inClaim;
+  /** The line item being read, whose fields are known, or null. */
+  private LineItem lineItem;
 
   /** The expressions of @2, or null for a key that is none of them. */
   private Expr expr2(JsonObject o, String key) {
     String p = o.pointerOf(key);
     return switch (key) {
       case "claim" -> {
-        JsonValue f = o.req(key);
-        if (!inClaim) {
-          throw context.error(ErrorCode.RT009, p, "a claim field is known only in the each of a claims indicator");
-        }
+        JsonValue f = lineField(o, key, LineItem.CLAIM, "a claim field");
         yield new Expr.ClaimField(switch (f.asString()) {
           case "paid" -> Expr.ClaimField.Field.PAID;
           case "incurred" -> Expr.ClaimField.Field.INCURRED;
           default -> throw f.fail(Fault.BAD_VALUE, "a claim field is paid or incurred: \"" + f.asString() + "\"");
         }, p);
+      }
+      case "accident" -> {
+        only(lineField(o, key, LineItem.ACCIDENT, "an accident's sum"), "an accident field", "sum");
+        yield new Expr.AccidentSum(p);
+      }
+      case "exposure" -> {
+        only(lineField(o, key, LineItem.EXPOSURE, "an exposure field"), "an exposure field", "payroll");
+        yield new Expr.ExposurePayroll(p);
+      }
+      case "classData" -> {
+        JsonValue c = lineField(o, key, LineItem.EXPOSURE, "a class's data");
+        ReferenceData.ClassRows rows = context.data.classes().orElseThrow(() -> context.error(ErrorCode.RT008, p,
+            "no class rows in the reference data (data.classes)"));
+        if (rows.column(c.asString()) < 0) {
+          throw context.error(ErrorCode.RT008, c.pointer(), "no column \"" + c.asString()
+              + "\" in the class rows; they have " + rows.columns());
+        }
+        yield new Expr.ClassData(c.asString(), p);
       }
       case "data" -> {
         String name = o.req(key).asString();
@@ -271,6 +356,21 @@ final class IndicatorParser {
       }
       default -> null;
     };
+  }
+
+  /** The value of a field of a line item, which means something only in that kind of line item (RT009 elsewhere). */
+  private JsonValue lineField(JsonObject o, String key, LineItem where, String what) {
+    if (lineItem != where) {
+      throw context.error(ErrorCode.RT009, o.pointerOf(key), what + " is known only in " + where.place);
+    }
+    return o.req(key);
+  }
+
+  /** A field whose only name is {@code name}. */
+  private static void only(JsonValue f, String what, String name) {
+    if (!f.asString().equals(name)) {
+      throw f.fail(Fault.BAD_VALUE, what + " is " + name + ": \"" + f.asString() + "\"");
+    }
   }
 
   /** Every formula refers to known numeric indicators, and no formula depends on itself. */
@@ -377,7 +477,7 @@ final class IndicatorParser {
     } else if (e instanceof Expr.Round r) {
       return List.of(r.value());
     }
-    // Ref, Const, Data and ClaimField have none
+    // Ref, Const, Data, ClaimField, ClassData, ExposurePayroll and AccidentSum have none
     return List.of();
   }
 
@@ -421,7 +521,11 @@ final class IndicatorParser {
   private Window window(JsonValue v) {
     JsonObject o = v.asObject();
     Window window;
-    if (context.version >= 2 && o.has("insuranceYears")) {
+    if (context.version >= 2 && o.has("policyYears")) {
+      int years = o.req("policyYears").asInt(1, 50);
+      int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
+      window = Window.policyYears(years, skip);
+    } else if (context.version >= 2 && o.has("insuranceYears")) {
       int years = o.req("insuranceYears").asInt(1, 50);
       int month = o.req("startMonth").asInt(1, 12);
       int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);

@@ -35,7 +35,10 @@ public sealed interface IndicatorSpec {
     INSURED_MONTHS("insuredMonths"),
     COVERED("covered"),
     FORMULA("formula"),
-    CURRENT_BAND("currentBand");
+    CURRENT_BAND("currentBand"),
+    EXPOSURES("exposures"),
+    CUSTOM_VALUE("customValue"),
+    PRIOR("prior");
 
     private final String jsonName;
 
@@ -69,6 +72,37 @@ public sealed interface IndicatorSpec {
     }
 
     public static Optional<StatusFlag> byJsonName(String name) {
+      return JsonNamed.find(values(), name);
+    }
+  }
+
+  /** The facts of earlier ratings a {@code prior} indicator reads (@2). */
+  enum PriorFact implements JsonNamed {
+    /** The previous period's surcharge in money. */
+    SURCHARGE_AMOUNT("surchargeAmount"),
+    /** The previous period's surcharge in percent of the rate. */
+    SURCHARGE_PERCENT("surchargePercent"),
+    /** Whole years from the first day of the last surcharged period to the as-of date. */
+    YEARS_SINCE_SURCHARGE("yearsSinceSurcharge"),
+    /** Whole years of continuous membership up to the as-of date. */
+    MEMBERSHIP_YEARS("membershipYears");
+
+    private final String jsonName;
+
+    PriorFact(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    /** Whether its values are whole numbers. */
+    public boolean whole() {
+      return this == YEARS_SINCE_SURCHARGE || this == MEMBERSHIP_YEARS;
+    }
+
+    public static Optional<PriorFact> byJsonName(String name) {
       return JsonNamed.find(values(), name);
     }
   }
@@ -135,7 +169,7 @@ public sealed interface IndicatorSpec {
    */
   record Claims(String id, String pointer, Text label, Window window, ClaimMeasure measure,
       ImmutableSet<Claim.ClaimKind> kinds, int gradeFrom, int gradeTo, Optional<Boolean> medicalOnly,
-      Optional<Expr> each) implements IndicatorSpec {
+      Optional<Expr> each, Optional<Expr> perAccident) implements IndicatorSpec {
     public ValueType type() {
       return ValueType.NUMBER;
     }
@@ -237,6 +271,48 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.CURRENT_BAND;
+    }
+  }
+
+  /**
+   * A sum of line items per exposure (@2): for every period in the window (which the history must
+   * cover, as for totals) and every class code the period has payroll for, {@code each} evaluated
+   * with the exposure's payroll and its class row of the reference data.
+   */
+  record Exposures(String id, String pointer, Text label, Window window, Expr each) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.EXPOSURES;
+    }
+  }
+
+  /**
+   * A named number of the case's status (@2), within the domain the table declares; absent, the
+   * {@code whenAbsent} value or an error.
+   */
+  record CustomValue(String id, String pointer, Text label, String name, Optional<BigDecimal> whenAbsent,
+      RuleTableSpec.DeclaredDomain domain) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.CUSTOM_VALUE;
+    }
+  }
+
+  /** A fact of earlier ratings (@2); absent, the {@code whenAbsent} value or an error. */
+  record Prior(String id, String pointer, Text label, PriorFact fact, Optional<BigDecimal> whenAbsent)
+      implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.PRIOR;
     }
   }
 }

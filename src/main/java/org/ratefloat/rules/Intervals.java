@@ -83,7 +83,12 @@ final class Intervals {
       return rows == null ? Range.point(data.scalars().get(d.name()))
           : new Range(Optional.of(rows.minValue()), Optional.of(rows.maxValue()));
     }
-    if (e instanceof Expr.ClaimField) {
+    if (e instanceof Expr.ClassData c) {
+      ReferenceData.ClassRows rows = data.classes().orElseThrow();
+      int column = rows.column(c.column());
+      return new Range(Optional.of(rows.min(column)), Optional.of(rows.max(column)));
+    }
+    if (e instanceof Expr.ClaimField || e instanceof Expr.ExposurePayroll || e instanceof Expr.AccidentSum) {
       // the input refuses negative amounts
       return new Range(Optional.of(BigDecimal.ZERO), Optional.empty());
     }

@@ -2,21 +2,37 @@ package org.ratefloat.rules;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * Reference data written in a {@code ratefloat/rule-table@2} table ({@code data}): named scalars
- * and step tables that formulas read with {@code data} and {@code lookup}. Part of the table's
- * bytes, so its hash covers them.
+ * and step tables that formulas read with {@code data} and {@code lookup}, values by risk class
+ * from reference files, and rows keyed by the class codes of a classification other than GB/T 4754
+ * that line items per exposure read with {@code classData}. Part of the table's bytes (or of the
+ * reference files the decision names), so a hash covers them.
  */
 public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps,
-    ImmutableMap<String, ByClass> byClass) {
+    ImmutableMap<String, ByClass> byClass, Optional<ClassRows> classes) {
   /** No reference data (every @1 table). */
   public static final ReferenceData NONE = new ReferenceData(ImmutableMap.of(), ImmutableMap.of());
 
   /** Scalars and step tables, no rows by class (the data written in a table). */
   public ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps) {
-    this(scalars, steps, ImmutableMap.of());
+    this(scalars, steps, ImmutableMap.of(), Optional.empty());
+  }
+
+  /** Scalars, step tables and values by class (the data of a reference file). */
+  public ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps,
+      ImmutableMap<String, ByClass> byClass) {
+    this(scalars, steps, byClass, Optional.empty());
+  }
+
+  /** Scalars, step tables and class rows (the data written in a table). */
+  public ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableMap<String, StepTable> steps,
+      Optional<ClassRows> classes) {
+    this(scalars, steps, ImmutableMap.of(), classes);
   }
 
   /**
@@ -56,7 +72,8 @@ public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableM
     return new ReferenceData(
         ImmutableMap.<String, BigDecimal>builder().putAll(scalars).putAll(other.scalars).buildOrThrow(),
         ImmutableMap.<String, StepTable>builder().putAll(steps).putAll(other.steps).buildOrThrow(),
-        ImmutableMap.<String, ByClass>builder().putAll(byClass).putAll(other.byClass).buildOrThrow());
+        ImmutableMap.<String, ByClass>builder().putAll(byClass).putAll(other.byClass).buildOrThrow(),
+        classes.or(other::classes));
   }
 
   /**
@@ -74,7 +91,29 @@ public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableM
         all.put(name, v);
       }
     });
-    return new ReferenceData(all.buildOrThrow(), steps);
+    return new ReferenceData(all.buildOrThrow(), steps, ImmutableMap.of(), classes);
+  }
+
+  /**
+   * Rows of values keyed by the class codes of one classification ({@code system}, e.g. NCCI): row
+   * {@code code} holds one value per column. A table with class rows reads only cases whose
+   * {@code classCodes} are of this system, each code with a row (checked when a case is decided).
+   */
+  public record ClassRows(String system, String pointer, ImmutableList<String> columns,
+      ImmutableSortedMap<String, ImmutableList<BigDecimal>> rows) {
+    /** The index of a column, or -1. */
+    public int column(String name) {
+      return columns.indexOf(name);
+    }
+
+    /** The least and greatest value of a column. */
+    public BigDecimal min(int column) {
+      return rows.values().stream().map(r -> r.get(column)).min(BigDecimal::compareTo).orElseThrow();
+    }
+
+    public BigDecimal max(int column) {
+      return rows.values().stream().map(r -> r.get(column)).max(BigDecimal::compareTo).orElseThrow();
+    }
   }
 
   /**

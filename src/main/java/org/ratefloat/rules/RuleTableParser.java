@@ -305,8 +305,67 @@ final class RuleTableParser {
       }
       s.finish();
     });
+    Optional<ReferenceData.ClassRows> classes = o.optObject("classes").map(this::classRows);
     o.finish();
-    return new ReferenceData(scalars.buildOrThrow(), steps.buildOrThrow());
+    return new ReferenceData(scalars.buildOrThrow(), steps.buildOrThrow(), classes);
+  }
+
+  /**
+   * {@code "classes": {"system": "NCCI", "columns": ["elr", "dRatio"], "rows": {"8810": ["0.09",
+   * "0.29"]}}}: rows keyed by class code (each code of the shape a case's class codes have), one
+   * value per column.
+   */
+  private ReferenceData.ClassRows classRows(JsonObject o) {
+    JsonValue systemValue = o.req("system");
+    String system = systemValue.asString();
+    inputRule(systemValue, () -> org.ratefloat.model.InputRules.classSystem(system, ""));
+    ImmutableList.Builder<String> columns = ImmutableList.builder();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<JsonValue> columnValues = o.array("columns");
+    if (columnValues.isEmpty()) {
+      throw o.fail("columns", Fault.MISSING, "class rows need at least one column");
+    }
+    for (JsonValue c : columnValues) {
+      String name = c.asString();
+      if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+        throw c.fail(Fault.BAD_VALUE, "reference data names are letters, digits and _: \"" + name + "\"");
+      }
+      if (!seen.add(name)) {
+        throw context.error(ErrorCode.RT007, c.pointer(), "column " + name + " is named twice");
+      }
+      columns.add(name);
+    }
+    JsonObject rows = o.object("rows");
+    if (rows.keys().isEmpty()) {
+      throw o.fail("rows", Fault.MISSING, "class rows need at least one row");
+    }
+    if (rows.keys().size() > MAX_DATA_ROWS) {
+      throw context.error(ErrorCode.RT017, rows.pointer(), "class rows have more than " + MAX_DATA_ROWS + " rows");
+    }
+    ImmutableSortedMap.Builder<String, ImmutableList<BigDecimal>> byCode = ImmutableSortedMap.naturalOrder();
+    for (String code : rows.keys()) {
+      JsonValue row = rows.req(code);
+      inputRule(row, () -> org.ratefloat.model.InputRules.classCode(code, ""));
+      List<JsonValue> values = row.asArray();
+      if (values.size() != columnValues.size()) {
+        throw context.error(ErrorCode.RT009, row.pointer(), "class " + code + " has " + values.size()
+            + " values for " + columnValues.size() + " columns");
+      }
+      byCode.put(code, values.stream().map(JsonValue::asDecimal).collect(ImmutableList.toImmutableList()));
+    }
+    rows.finish();
+    String pointer = o.pointer();
+    o.finish();
+    return new ReferenceData.ClassRows(system, pointer, columns.build(), byCode.build());
+  }
+
+  /** A rule of the input (the shape of a class code or system) applied to a table's value: RT009 at the value. */
+  private void inputRule(JsonValue v, Runnable rule) {
+    try {
+      rule.run();
+    } catch (org.ratefloat.error.InputException e) {
+      throw context.error(ErrorCode.RT009, v.pointer(), e.detail());
+    }
   }
 
   private void dataName(JsonObject o, String name) {

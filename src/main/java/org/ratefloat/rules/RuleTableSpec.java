@@ -52,5 +52,17 @@ public record RuleTableSpec(
    * The values an indicator can take, as declared in the table: an interval and a step (0 for
    * any decimal).
    */
-  public record DeclaredDomain(Condition interval, BigDecimal step) {}
+  public record DeclaredDomain(Condition interval, BigDecimal step) {
+    /** Whether {@code x} is one of the values: inside the interval and a multiple of the step (if any). */
+    public boolean admits(BigDecimal x) {
+      return interval.admits(x) && (step.signum() == 0 || x.remainder(step).signum() == 0);
+    }
+
+    /** The domain as a message shows it, e.g. {@code [0, 100] in steps of 0.5}. */
+    public String describe() {
+      String lo = interval.lower().map(b -> (b.inclusive() ? "[" : "(") + b.value().toPlainString()).orElse("(-inf");
+      String hi = interval.upper().map(b -> b.value().toPlainString() + (b.inclusive() ? "]" : ")")).orElse("+inf)");
+      return lo + ", " + hi + (step.signum() > 0 ? " in steps of " + step.toPlainString() : "");
+    }
+  }
 }

@@ -32,11 +32,13 @@ import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.model.Claim;
+import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.Employer;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
+import org.ratefloat.model.PriorFacts;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.model.SafetyStandardisation;
 import org.ratefloat.model.Status;
@@ -82,6 +84,11 @@ class JavaBuiltCaseProperties {
     final List<ClaimDraft> claims = new ArrayList<>();
     LocalDate asOf;
     BigDecimal premiumBase;
+    String classSystem;
+    final List<String> classCodes = new ArrayList<>();
+    final Map<String, BigDecimal> customValues = new TreeMap<>();
+    BigDecimal priorSurcharge;
+    LocalDate lastSurcharge;
   }
 
   static final class PeriodDraft {
@@ -89,6 +96,7 @@ class JavaBuiltCaseProperties {
     LocalDate to;
     final Map<Measure, BigDecimal> values = new EnumMap<>(Measure.class);
     Map<Integer, Long> grades;
+    final Map<String, BigDecimal> exposures = new TreeMap<>();
   }
 
   static final class ClaimDraft {
@@ -98,6 +106,7 @@ class JavaBuiltCaseProperties {
     Integer grade;
     BigDecimal paid;
     BigDecimal incurred;
+    String accident;
   }
 
   private static BigDecimal money(Random r, long max) {
@@ -154,6 +163,37 @@ class JavaBuiltCaseProperties {
       d.claims.add(c);
     }
     d.premiumBase = r.nextInt(5) == 0 ? money(r, 50_000_000) : null;
+    if (r.nextInt(4) == 0) {
+      // classes outside GB/T 4754, sorted as the record holds them; exposures adding up to the payroll
+      d.classSystem = r.nextBoolean() ? "NCCI" : "JP-MERIT";
+      for (String code : List.of("0042", "5403", "8810", "建設31")) {
+        if (r.nextBoolean() || d.classCodes.isEmpty() && code.equals("建設31")) {
+          d.classCodes.add(code);
+        }
+      }
+      for (PeriodDraft p : d.history) {
+        if (r.nextBoolean()) {
+          BigDecimal rest = p.values.getOrDefault(Measure.PAYROLL, money(r, 1_000_000));
+          for (String code : d.classCodes.subList(1, d.classCodes.size())) {
+            BigDecimal part = money(r, Math.max(1, rest.longValue()));
+            part = part.min(rest);
+            p.exposures.put(code, part);
+            rest = rest.subtract(part);
+          }
+          p.exposures.put(d.classCodes.get(0), rest);
+        }
+      }
+    }
+    if (r.nextInt(6) == 0) {
+      d.customValues.put("auditScore", money(r, 100).negate().add(BigDecimal.valueOf(r.nextInt(200))));
+    }
+    if (r.nextInt(6) == 0) {
+      d.priorSurcharge = money(r, 10_000);
+      d.lastSurcharge = d.asOf.minusDays(r.nextInt(3000));
+    }
+    for (ClaimDraft c : d.claims) {
+      c.accident = r.nextInt(3) == 0 ? "A" + r.nextInt(2) : null;
+    }
     return d;
   }
 
@@ -218,7 +258,7 @@ class JavaBuiltCaseProperties {
 
   /** Applies at most one fault or unusual valid value to the draft. */
   static Change change(Draft d, Random r) {
-    int kinds = 34;
+    int kinds = 41;
     int kind = r.nextInt(kinds * 2); // half of the tries stay as drawn
     boolean hasPeriod = !d.history.isEmpty();
     int k = hasPeriod ? r.nextInt(d.history.size()) : -1;
@@ -401,9 +441,78 @@ class JavaBuiltCaseProperties {
         d.band = new BigDecimal("1.2000000000000000000000");
         return Change.fault("band with 22 decimal places", ErrorCode.IN006, "/employer/currentBand", "/currentBand");
       }
+      case 34 -> {
+        if (d.classSystem == null) {
+          return Change.valid("as drawn");
+        }
+        d.classCodes.add("88 10");
+        java.util.Collections.sort(d.classCodes);
+        int i = d.classCodes.indexOf("88 10");
+        return Change.fault("class code with a space", ErrorCode.IN012, "/employer/classCodes/codes/" + i,
+            "/codes/" + i);
+      }
+      case 35, 36, 37 -> {
+        PeriodDraft with = d.history.stream().filter(x -> !x.exposures.isEmpty()).findFirst().orElse(null);
+        if (with == null) {
+          return Change.valid("as drawn");
+        }
+        String where = "/history/" + d.history.indexOf(with) + "/exposures";
+        String first = with.exposures.keySet().iterator().next();
+        if (kind == 35) {
+          with.exposures.put("9999", BigDecimal.ZERO);
+          return Change.fault("exposure of a class the employer lacks", ErrorCode.IN050, where + "/9999");
+        }
+        if (kind == 36) {
+          if (!with.values.containsKey(Measure.PAYROLL)) {
+            return Change.valid("as drawn");
+          }
+          with.exposures.put(first, with.exposures.get(first).add(new BigDecimal("0.01")));
+          return Change.fault("exposures a cent above the payroll", ErrorCode.IN051, where, "/exposures");
+        }
+        with.exposures.put(first, new BigDecimal("-1.00"));
+        return Change.fault("negative exposure", ErrorCode.IN007, where + "/" + first, "/exposures/" + first);
+      }
+      case 38 -> {
+        d.customValues.put("audit score", BigDecimal.ONE);
+        return Change.fault("custom value name", ErrorCode.IN023, "/employer/status/customValues/audit score",
+            "/customValues/audit score");
+      }
+      case 39 -> {
+        d.priorSurcharge = BigDecimal.TEN;
+        d.lastSurcharge = d.asOf.plusDays(1);
+        return Change.fault("last surcharge after the as-of date", ErrorCode.IN008,
+            "/employer/status/prior/lastSurcharge");
+      }
+      case 40 -> {
+        ClaimDraft c = claim(d, r);
+        c.accident = " ";
+        return Change.fault("blank accident id", ErrorCode.IN023, "/claims/" + d.claims.indexOf(c) + "/accident",
+            "/accident");
+      }
       default -> {
         return Change.valid("as drawn");
       }
+    }
+  }
+
+  /**
+   * After a valid change (which may have rewritten a payroll), the exposures of each period add up
+   * to its payroll again: the first class takes what the others leave, or all of it.
+   */
+  private static void rebalance(Draft d) {
+    for (PeriodDraft p : d.history) {
+      BigDecimal payroll = p.values.get(Measure.PAYROLL);
+      if (payroll == null || p.exposures.isEmpty()) {
+        continue;
+      }
+      String first = p.exposures.keySet().iterator().next();
+      BigDecimal others = p.exposures.entrySet().stream().filter(x -> !x.getKey().equals(first))
+          .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (others.compareTo(payroll) > 0) {
+        p.exposures.replaceAll((code, v) -> BigDecimal.ZERO);
+        others = BigDecimal.ZERO;
+      }
+      p.exposures.put(first, payroll.subtract(others));
     }
   }
 
@@ -427,20 +536,24 @@ class JavaBuiltCaseProperties {
     IndustryCode industry = new IndustryCode(d.edition, d.code);
     Optional<SafetyStandardisation> standard = d.safetyGrade == null ? Optional.empty()
         : Optional.of(new SafetyStandardisation(d.safetyGrade, d.safetyUntil));
+    PriorFacts prior = d.lastSurcharge == null ? PriorFacts.NONE : new PriorFacts(Optional.of(d.priorSurcharge),
+        Optional.empty(), Optional.of(d.lastSurcharge), Optional.empty());
     Status status = new Status(false, standard, Optional.ofNullable(d.creditRating), d.arrears, false,
-        Optional.ofNullable(d.firstInsured), ImmutableSortedMap.copyOf(d.flags));
+        Optional.ofNullable(d.firstInsured), ImmutableSortedMap.copyOf(d.flags), new TreeMap<>(d.customValues), prior);
+    Optional<ClassCodes> classes = d.classSystem == null ? Optional.empty()
+        : Optional.of(new ClassCodes(d.classSystem, new java.util.TreeSet<>(d.classCodes)));
     Employer employer = new Employer(d.id, d.name, industry,
         d.riskClass == null ? OptionalInt.empty() : OptionalInt.of(d.riskClass), Optional.ofNullable(d.band),
-        Optional.ofNullable(d.benchmark), status);
+        Optional.ofNullable(d.benchmark), status, classes);
     ImmutableList.Builder<Period> history = ImmutableList.builder();
     for (PeriodDraft p : d.history) {
       history.add(new Period(p.from, p.to, ImmutableSortedMap.copyOf(p.values),
-          Optional.ofNullable(p.grades).map(ImmutableSortedMap::copyOf)));
+          Optional.ofNullable(p.grades).map(ImmutableSortedMap::copyOf), new TreeMap<>(p.exposures)));
     }
     ImmutableList.Builder<Claim> claims = ImmutableList.builder();
     for (ClaimDraft c : d.claims) {
       claims.add(new Claim(c.id, c.date, c.kind, c.grade == null ? OptionalInt.empty() : OptionalInt.of(c.grade),
-          c.paid, Optional.ofNullable(c.incurred), false));
+          c.paid, Optional.ofNullable(c.incurred), false, Optional.ofNullable(c.accident)));
     }
     return new RatingCase(employer, history.build(), claims.build(), d.asOf, Optional.ofNullable(d.premiumBase));
   }
@@ -482,6 +595,19 @@ class JavaBuiltCaseProperties {
       ObjectNode f = s.putObject("customFlags");
       d.flags.forEach(f::put);
     }
+    if (!d.customValues.isEmpty()) {
+      ObjectNode f = s.putObject("customValues");
+      d.customValues.forEach((k, v) -> f.put(k, v.toPlainString()));
+    }
+    if (d.lastSurcharge != null) {
+      s.putObject("prior").put("surchargeAmount", d.priorSurcharge.toPlainString())
+          .put("lastSurcharge", d.lastSurcharge.toString());
+    }
+    if (d.classSystem != null) {
+      ObjectNode cc = e.putObject("classCodes").put("system", d.classSystem);
+      ArrayNode codes = cc.putArray("codes");
+      d.classCodes.forEach(codes::add);
+    }
     ArrayNode history = root.putArray("history");
     for (PeriodDraft p : d.history) {
       ObjectNode o = history.addObject();
@@ -499,6 +625,10 @@ class JavaBuiltCaseProperties {
         ObjectNode g = o.putObject("disabilityCases");
         p.grades.forEach((grade, n) -> g.put(String.valueOf(grade), n));
       }
+      if (!p.exposures.isEmpty()) {
+        ObjectNode x = o.putObject("exposures");
+        p.exposures.forEach((code, v) -> x.put(code, v.toPlainString()));
+      }
     }
     ArrayNode claims = root.putArray("claims");
     for (ClaimDraft c : d.claims) {
@@ -510,6 +640,9 @@ class JavaBuiltCaseProperties {
       o.put("paid", c.paid.toPlainString());
       if (c.incurred != null) {
         o.put("incurred", c.incurred.toPlainString());
+      }
+      if (c.accident != null) {
+        o.put("accident", c.accident);
       }
     }
     return JSON.writeValueAsBytes(root);
@@ -540,6 +673,9 @@ class JavaBuiltCaseProperties {
     Random random = new Random(seed);
     Draft d = draft(random);
     Change change = change(d, random);
+    if (change.code().isEmpty()) {
+      rebalance(d);
+    }
     byte[] document = jsonDocument(d);
     if (change.code().isPresent()) {
       Statistics.label("change").collect("fault");

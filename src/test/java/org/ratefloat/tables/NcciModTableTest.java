@@ -20,7 +20,9 @@ import org.ratefloat.decision.IndicatorValue;
  * rules/us-ncci-mod.json, worksheet lines computed by hand (experience-rating-abroad.md §1: the
  * formula M = (Ap + W Ae + (1 − W) Ee + B) / (E + B); ERA 30 % of medical-only claims before the
  * split; W from Appendix A; B = 0.1 E + 2,500 E G / (E + 700 G), G = 11.90; maximum mod 1.10 +
- * 0.0004 E / G; class 8810 ELR 0.09, D 0.29; split point $18,500).
+ * 0.0004 E / G; class 8810 ELR 0.09, D 0.29, class 5403 ELR 3.09, D 0.21 (Appendix A, 2015); split
+ * point $18,500; expected and expected primary losses rounded to whole dollars per class and policy
+ * line; the three policies starting in the four years to one year before the rating date).
  */
 class NcciModTableTest {
   private static final Path TABLE = Path.of("rules/us-ncci-mod.json");
@@ -28,14 +30,17 @@ class NcciModTableTest {
   @TempDir
   Path tmp;
 
+  /** A clerical risk (class 8810 alone) with the same payroll in the calendar-year policies 2021 to 2023. */
   private static String json(String payroll, String claims) {
     StringBuilder h = new StringBuilder();
     for (int y = 2021; y <= 2023; y++) {
       h.append(y > 2021 ? "," : "").append("{\"from\": \"").append(y).append("-01-01\", \"to\": \"").append(y)
-          .append("-12-31\", \"payroll\": \"").append(payroll).append("\"}");
+          .append("-12-31\", \"payroll\": \"").append(payroll).append("\", \"exposures\": {\"8810\": \"")
+          .append(payroll).append("\"}}");
     }
     return "{\"asOf\": \"2025-01-01\", \"employer\": {\"id\": \"T\", \"industry\": {\"edition\": \"GB/T 4754-2011\","
-        + " \"code\": \"72\"}, \"riskClassOverride\": 1, \"benchmarkRate\": \"1.00\"}, \"history\": [" + h
+        + " \"code\": \"72\"}, \"riskClassOverride\": 1, \"benchmarkRate\": \"1.00\","
+        + " \"classCodes\": {\"system\": \"NCCI\", \"codes\": [\"8810\"]}}, \"history\": [" + h
         + "], \"claims\": [" + claims + "]}";
   }
 
@@ -138,6 +143,93 @@ class NcciModTableTest {
     e = (org.ratefloat.error.RuleTableException) refusedWith("\"sub\": [\n          \"E\",\n          \"Ep\"",
         "\"sub\": [\n          {\"claim\": \"paid\"},\n          \"Ep\"");
     assertEquals("RT009", e.code().name(), e.getMessage());
-    assertEquals("/indicators/3/expr/sub/0/claim", e.pointer());
+    // Ee, the third indicator since E and Ep are sums over exposures
+    assertEquals("/indicators/2/expr/sub/0/claim", e.pointer());
+  }
+
+  @Test
+  void aMultiClassContractorLineByLine() throws Exception {
+    // examples/us-ncci-mod/multi-class-contractor.json: classes 5403 (carpentry) and 8810 (clerical),
+    // July-June policies 2021/22 to 2024/25, rated as of 2025-07-01
+    Map<String, String> v = lines(RateFloat.loadTable(TABLE),
+        Files.readString(Path.of("examples/us-ncci-mod/multi-class-contractor.json")));
+    // the experience period: policies starting 2021-07-01 to 2024-06-30, so 2021/22, 2022/23 and 2023/24;
+    // 2024/25, the latest, is left out with its claim of $90,000
+    // D  E, per class and policy, payroll / 100 x ELR rounded to whole dollars:
+    //    5403 (ELR 3.09): 8,000 x 3.09 = 24,720; 9,000 x 3.09 = 27,810; 10,000 x 3.09 = 30,900
+    //    8810 (ELR 0.09): 2,000 x 0.09 = 180; 2,500 x 0.09 = 225; 3,000 x 0.09 = 270
+    //    E = 24,720 + 27,810 + 30,900 + 180 + 225 + 270 = 84,105
+    assertLine("84105", v.get("E"));
+    // E  Ep, each line x D rounded: 5403 (D 0.21): 5,191.2 -> 5,191; 5,840.1 -> 5,840; 6,489
+    //    8810 (D 0.29): 52.2 -> 52; 65.25 -> 65; 78.3 -> 78;  Ep = 17,715
+    assertLine("17715", v.get("Ep"));
+    // C  Ee = 84,105 - 17,715 = 66,390
+    assertLine("66390", v.get("Ee"));
+    // I  Ap = min(25,000, 18,500) + min(0.3 x 4,000 = 1,200, 18,500) + min(12,000, 18,500) = 31,700
+    assertLine("31700", v.get("Ap"));
+    // F  Ae = (25,000 + 1,200 + 12,000) - 31,700 = 6,500
+    assertLine("6500", v.get("Ae"));
+    // A  W: 56,558 <= 84,105 < 84,188 -> 0.10
+    assertLine("0.10", v.get("W"));
+    // G  B = 8,410.5 + 2,500 x 84,105 x 11.90 / (84,105 + 8,330) = 8,410.5 + 27,069.008 = 35,479.508 -> 35,480
+    assertLine("35480", v.get("B"));
+    // H  31,700 + 0.10 x 6,500 + 0.90 x 66,390 + 35,480 = 31,700 + 650 + 59,751 + 35,480 = 127,581
+    //    E + B = 119,585;  K  mod = 127,581 / 119,585 = 1.06686... -> 1.07 (max 1.10 + 0.0004 x 84,105 / 11.90 = 3.93)
+    assertLine("1.07", v.get("mod"));
+    // rate = benchmark 6.65 x 1.07 = 7.1155
+    assertLine("7.1155", v.get("rate"));
+  }
+
+  @Test
+  void aClassWithoutARowIsNamed() {
+    // class 5183 (plumbing) has no row in the table's data
+    String c = json("1000000.00", "").replace("\"codes\": [\"8810\"]", "\"codes\": [\"5183\", \"8810\"]");
+    var e = org.ratefloat.Assertions2.assertFails(org.ratefloat.error.ErrorCode.IN053, "/employer/classCodes/codes/0",
+        () -> RateFloat.loadTable(TABLE).decide(RateFloat.readCase(c.getBytes(StandardCharsets.UTF_8))));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("NCCI class 5183 has no row"), e.getMessage());
+  }
+
+  /**
+   * The summary lines of a published NCCI worksheet (Illinois, CT Mechanical LLC, rating effective
+   * 2013-02-22), https://pdf4pro.com/view/workers-compensation-experience-rating-13db75.html: W .10,
+   * Ee 101,412, E 117,881, Ep 16,469, Ae 0, B 52,800, actual incurred 0, Ap 0; (J) 144,071,
+   * (K) 170,681, mod .84. The stored copy lacks the class lines (payroll, ELR, D-ratio by class) and
+   * Illinois's W and B tables of 2013, so E, Ep, W and B enter as the printed values (custom values
+   * of the case) and the table's own formulas compute Ee, Ap, Ae, the maximum and the mod. The dates
+   * are ours (the table is effective from 2022), no claim is given, as on the worksheet.
+   */
+  @Test
+  void thePublishedIllinoisWorksheetSummaryReproducesItsMod() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode table =
+        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Files.readAllBytes(TABLE));
+    com.fasterxml.jackson.databind.node.ArrayNode indicators =
+        (com.fasterxml.jackson.databind.node.ArrayNode) table.get("indicators");
+    int replaced = 0;
+    for (int i = 0; i < indicators.size(); i++) {
+      String id = indicators.get(i).get("id").asText();
+      if (java.util.Set.of("E", "Ep", "W", "B").contains(id)) {
+        com.fasterxml.jackson.databind.node.ObjectNode printed = mapper.createObjectNode();
+        printed.put("id", id).put("kind", "customValue").put("name", "printed" + id);
+        printed.set("label", indicators.get(i).get("label"));
+        printed.putObject("domain").put("ge", "0");
+        indicators.set(i, printed);
+        replaced++;
+      }
+    }
+    assertEquals(4, replaced);
+    Path variant = tmp.resolve("us-ncci-mod.json");
+    Files.write(variant, mapper.writeValueAsBytes(table));
+    String caseJson = json("1000000.00", "").replace("\"riskClassOverride\"", "\"status\": {\"customValues\": {"
+        + "\"printedE\": \"117881\", \"printedEp\": \"16469\", \"printedW\": \"0.10\", \"printedB\": \"52800\"}},"
+        + " \"riskClassOverride\"");
+    Map<String, String> v = lines(RateFloat.loadTable(variant), caseJson);
+    // (C) Ee = 117,881 - 16,469 = 101,412, as printed
+    assertLine("101412", v.get("Ee"));
+    assertLine("0", v.get("Ap"));
+    assertLine("0", v.get("Ae"));
+    // (J) = 0 + 0.10 x 0 + 0.90 x 101,412 + 52,800 = 144,070.8 (printed 144,071, rounded on the sheet);
+    // (K) = 117,881 + 52,800 = 170,681; mod = 144,070.8 / 170,681 = 0.84409... -> .84, as printed
+    assertLine("0.84", v.get("mod"));
   }
 }
