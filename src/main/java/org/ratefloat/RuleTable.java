@@ -92,6 +92,30 @@ public final class RuleTable {
   }
 
   /**
+   * The worksheet an account of this table's decisions shows, line by line (a @2 table's
+   * {@code worksheet}); empty if the table has none.
+   */
+  public List<WorksheetLine> worksheet() {
+    return engine.table().measure().worksheet().stream()
+        .map(w -> new WorksheetLine(w.line(), w.indicator())).toList();
+  }
+
+  /**
+   * One line of a table's worksheet.
+   *
+   * @param line the line's name as the plan's printed worksheet names it, e.g. {@code A}
+   * @param indicator the id of the indicator whose value the line shows
+   * @since 0.1.0
+   */
+  public record WorksheetLine(String line, String indicator) {
+    /** Checks that no component is null. */
+    public WorksheetLine {
+      requireNonNull(line, "line");
+      requireNonNull(indicator, "indicator");
+    }
+  }
+
+  /**
    * A source a table cites.
    *
    * @param url where the source is

@@ -60,6 +60,17 @@ final class Explainer {
           .append(zh ? "（步骤 " : " (step ").append(a.step()).append(zh ? "，行 " : ", row ").append(a.row())
           .append(a.indicator().map(i -> " = " + i).orElse("")).append(zh ? "）\n" : ")\n");
     }
+    if (!table.worksheet().isEmpty()) {
+      Map<String, IndicatorValue> values = new HashMap<>();
+      d.indicators().forEach(v -> values.put(v.id(), v));
+      out.append('\n').append(zh ? "计算表" : "Worksheet").append(":\n");
+      for (RuleTable.WorksheetLine line : table.worksheet()) {
+        IndicatorValue v = values.get(line.indicator());
+        out.append(String.format(java.util.Locale.ROOT, "  (%s) ", line.line()))
+            .append(labels.getOrDefault(line.indicator(), line.indicator())).append(" = ")
+            .append(v == null ? (zh ? "（未计算）" : "(not computed)") : shown(v.value())).append('\n');
+      }
+    }
     out.append('\n').append(zh ? "指标" : "Indicators").append(":\n");
     for (IndicatorValue v : d.indicators()) {
       out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")
@@ -141,6 +152,12 @@ final class Explainer {
       case "skipped" -> "跳过";
       default -> outcome;
     };
+  }
+
+  /** A value as a worksheet prints it: a decimal as it is, a fraction as its display value. */
+  private static String shown(org.ratefloat.decision.Value value) {
+    return value instanceof org.ratefloat.decision.Value.Fraction f ? "≈ " + f.display().toPlainString()
+        : value.render();
   }
 
   private static String band(BigDecimal multiplier) {

@@ -167,11 +167,40 @@ final class RuleTableParser {
       }
       steps.add(step);
     }
+    ImmutableList<RuleTableSpec.WorksheetLine> worksheet = context.version >= 2
+        ? worksheet(o.optArray("worksheet")) : ImmutableList.of();
     o.finish();
     return new RuleTableSpec(context.source, sha256, kind, id, version, jurisdiction, title, from, to, status,
         sources, unverified, gaps, base, classification, basis, rateRounding, premiumRounding,
         indicatorList.build(), steps.build(), ImmutableMap.copyOf(context.domains), ImmutableMap.copyOf(context.allowed),
-        context.version, context.data);
+        context.version, context.data, worksheet);
+  }
+
+  /**
+   * The worksheet of an account (@2): lines named as the plan's printed worksheet names them, each
+   * the value of an indicator of this table, in the order given; a line is named once.
+   */
+  private ImmutableList<RuleTableSpec.WorksheetLine> worksheet(List<JsonValue> lines) {
+    ImmutableList.Builder<RuleTableSpec.WorksheetLine> out = ImmutableList.builder();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonValue v : lines) {
+      JsonObject line = v.asObject();
+      JsonValue name = line.req("line");
+      if (!name.asString().matches("[A-Za-z0-9]{1,8}")) {
+        throw name.fail(Fault.BAD_VALUE, "a worksheet line is named by 1 to 8 letters or digits");
+      }
+      if (!seen.add(name.asString())) {
+        throw context.error(ErrorCode.RT007, name.pointer(), "worksheet line " + name.asString() + " is named twice");
+      }
+      JsonValue indicator = line.req("indicator");
+      if (!context.indicators.containsKey(indicator.asString())) {
+        throw context.error(ErrorCode.RT008, indicator.pointer(), "worksheet line " + name.asString()
+            + ": unknown indicator \"" + context.id(indicator) + "\"");
+      }
+      line.finish();
+      out.add(new RuleTableSpec.WorksheetLine(name.asString(), indicator.asString()));
+    }
+    return out.build();
   }
 
   private Optional<RateBasis> rateBasis(JsonObject o) {

@@ -46,7 +46,15 @@ public record RuleTableSpec(
     ImmutableMap<String, DeclaredDomain> domains,
     ImmutableMap<String, ImmutableSet<String>> allowed,
     int formatVersion,
-    ReferenceData data) {
+    ReferenceData data,
+    ImmutableList<WorksheetLine> worksheet) {
+
+  /**
+   * One line of the worksheet an account of a decision shows (@2 {@code worksheet}): the line's
+   * name as the plan's printed worksheet names it (e.g. NCCI's {@code A} for the weighting value) and
+   * the indicator that holds its value.
+   */
+  public record WorksheetLine(String line, String indicator) {}
 
   /**
    * The values an indicator can take, as declared in the table: an interval and a step (0 for
