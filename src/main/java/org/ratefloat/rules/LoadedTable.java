@@ -7,7 +7,8 @@ import java.util.Optional;
  * A rule table with its references resolved: the measure, the base table it takes benchmarks and
  * ladders from (if any), the classification it maps industry codes with (if any), and the effective
  * rate basis and roundings, and what the static analysis found (never an error: a table with an
- * error does not load). Immutable.
+ * error does not load; nothing when the analysis was not run, see {@link RuleTables#load(RuleTables.Named,
+ * RuleTables.Source)}). Immutable.
  */
 public record LoadedTable(
     RuleTableSpec measure,
