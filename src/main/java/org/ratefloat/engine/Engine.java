@@ -61,6 +61,12 @@ public final class Engine {
   private final java.util.EnumMap<org.ratefloat.model.Edition, Warning> provisionalEditions =
       new java.util.EnumMap<>(org.ratefloat.model.Edition.class);
   private final Classifications classifications;
+  /** By step (table order) and risk class 0..99: whether the step applies to the class. */
+  private final boolean[][] applies;
+  /** The place in table order of the indicator each condition of the steps tests, by identity. */
+  private final java.util.IdentityHashMap<Condition, Integer> tested = new java.util.IdentityHashMap<>();
+  /** Band moves' texts by the offsets from and to (-99..+99), made when first needed. */
+  private final String[][] moves = new String[199][];
 
   private Engine(LoadedTable table) {
     this.table = table;
@@ -104,6 +110,42 @@ public final class Engine {
       }
     }));
     this.classifications = table.classification().map(Classifications::new).orElse(null);
+    this.applies = new boolean[m.steps().size()][100];
+    for (int s = 0; s < applies.length; s++) {
+      StepSpec step = m.steps().get(s);
+      for (int c = 0; c < 100; c++) {
+        applies[s][c] = step.appliesTo(c);
+      }
+      List<Guard> guards = new ArrayList<>();
+      if (step instanceof StepSpec.Rows rows) {
+        rows.rows().forEach(r -> guards.add(r.when()));
+      } else if (step instanceof StepSpec.Veto veto) {
+        guards.add(veto.when());
+      }
+      for (Guard g : guards) {
+        g.all().forEach(c -> tested.put(c, indicatorIndex.get(c.indicator())));
+        g.any().forEach(group -> group.forEach(c -> tested.put(c, indicatorIndex.get(c.indicator()))));
+      }
+    }
+  }
+
+  /** The text of a band move, e.g. {@code band 0 -> +1}; offsets within -99..+99. */
+  private String moveText(int from, int to) {
+    if (from < -99 || from > 99 || to < -99 || to > 99) {
+      return "band " + offsetText(from) + " -> " + offsetText(to);
+    }
+    // a benign race: two threads may make the same text, and either is kept
+    String[] row = moves[from + 99];
+    if (row == null) {
+      row = new String[199];
+      moves[from + 99] = row;
+    }
+    String text = row[to + 99];
+    if (text == null) {
+      text = "band " + offsetText(from) + " -> " + offsetText(to);
+      row[to + 99] = text;
+    }
+    return text;
   }
 
   private static String classificationStatus(ClassificationSpec c) {
@@ -197,8 +239,9 @@ public final class Engine {
         warnings.add(provisional);
       }
 
-      for (StepSpec step : m.steps()) {
-        run(step, riskClass);
+      List<StepSpec> all = m.steps();
+      for (int s = 0; s < all.size(); s++) {
+        run(all.get(s), riskClass, applies[s][riskClass]);
       }
       if (rate == null) {
         rate = formulaRate();
@@ -268,11 +311,20 @@ public final class Engine {
     }
 
     private BigDecimal formulaRate() {
-      return benchmark.multiply(ladder.get(band)).multiply(factor).add(points);
+      BigDecimal r = benchmark.multiply(ladder.get(band));
+      // x 1 and + 0 (untouched: the same objects) change neither the value nor the scale, the sum's
+      // being the larger of the two: they are skipped, not computed
+      if (factor != BigDecimal.ONE) {
+        r = r.multiply(factor);
+      }
+      if (points != BigDecimal.ZERO || r.scale() < 0) {
+        r = r.add(points);
+      }
+      return r;
     }
 
-    private void run(StepSpec step, int riskClass) {
-      if (!step.appliesTo(riskClass)) {
+    private void run(StepSpec step, int riskClass, boolean applies) {
+      if (!applies) {
         trace[steps++] = trace(step, "not-applicable", Optional.empty(), new NotIn(riskClass, step.classes()));
         return;
       }
@@ -408,7 +460,7 @@ public final class Engine {
       int before = band;
       int clamped = Math.max(0, Math.min(ladder.size() - 1, target));
       band = clamped;
-      String effect = "band " + offset(before) + " -> " + offset(clamped);
+      String effect = moveText(before - benchIndex, clamped - benchIndex);
       if (clamped != target) {
         effect += " (clamped from " + offset(target) + " to the ladder)";
       }
@@ -448,7 +500,8 @@ public final class Engine {
     }
 
     private boolean test(Condition cond) {
-      Computed v = computed(cond.indicator());
+      Integer place = tested.get(cond);
+      Computed v = place != null ? computed(place) : computed(cond.indicator());
       if (v.exact() != null) {
         return v.exact().admittedBy(cond);
       }
@@ -459,7 +512,10 @@ public final class Engine {
     }
 
     private Computed computed(String indicator) {
-      int i = indicatorIndex.get(indicator);
+      return computed(indicatorIndex.get(indicator));
+    }
+
+    private Computed computed(int i) {
       Computed v = computed[i];
       if (v == null) {
         v = compute.compute(indicators[i], others);
@@ -541,7 +597,10 @@ public final class Engine {
   }
 
   private static String offset(int index, int benchIndex) {
-    int o = index - benchIndex;
+    return offsetText(index - benchIndex);
+  }
+
+  private static String offsetText(int o) {
     return o >= -99 && o <= 99 ? OFFSETS[o + 99] : o > 0 ? "+" + o : String.valueOf(o);
   }
 

@@ -239,8 +239,21 @@ final class Indicators {
         new Value.Bool(value), null, null);
   }
 
+  /** The window of the last {@link #periodsIn} call and its periods: indicators mostly share one. */
+  private Window lastWindow;
+  private List<Integer> lastPeriods;
+
   /** The periods inside a window, which they must cover exactly. */
   private List<Integer> periodsIn(Window window, String indicator) {
+    if (window.equals(lastWindow)) {
+      return lastPeriods; // the same history in the same window: the same periods, already checked
+    }
+    lastPeriods = periodsInChecked(window, indicator);
+    lastWindow = window;
+    return lastPeriods;
+  }
+
+  private List<Integer> periodsInChecked(Window window, String indicator) {
     LocalDate start = window.start(c.asOf());
     LocalDate end = window.end(c.asOf());
     List<Integer> inside = new ArrayList<>();
