@@ -86,6 +86,21 @@ public final class RateFloat {
   }
 
   /**
+   * Loads a rule table as {@link #loadTable(String)} does but without its static analysis: the table
+   * is parsed and its references and classes checked, but its rows are not searched for gaps,
+   * overlaps and rows that never fire (what {@code ratefloat lint} reports). For a table already
+   * checked, when the start matters; a fault the analysis would have found shows, if a case meets
+   * it, as the engine's refusal of that case ({@code RT015}, {@code RT016}, {@code RT035}) or as a
+   * band move clamped to the ladder, which the trace says. A bundled table, byte
+   * for byte, is never analysed again anyway (its analysis is cached in the jar).
+   *
+   * @throws RuleTableException if the table or a table it refers to is malformed, or cannot be read
+   */
+  public static RuleTable loadTableWithoutAnalysis(String fileOrId) {
+    return new RuleTable(RuleTables.loadFileOrBundled(requireNonNull(fileOrId, "fileOrId"), false));
+  }
+
+  /**
    * Loads a rule table from bytes; {@code refs} returns the bytes of a referenced table by id.
    *
    * @param name the file name to report in errors

@@ -21,6 +21,10 @@ final class DecideCommand implements Callable<Integer> {
       description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
   Path rules;
 
+  @Option(names = "--no-lint", description = "load the table without its static analysis (faster;"
+      + " for a table already checked with `ratefloat lint`)")
+  boolean noLint;
+
   @Option(names = "--explain", description = "print a readable account instead of JSON")
   boolean explain;
 
@@ -34,7 +38,8 @@ final class DecideCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Usage.requireWith(spec, "--lang", "--explain");
-    RuleTable table = RateFloat.loadTable(rules.toString());
+    RuleTable table = noLint ? RateFloat.loadTableWithoutAnalysis(rules.toString())
+        : RateFloat.loadTable(rules.toString());
     Decision decision = table.decide(RateFloat.readCase(input));
     if (explain) {
       spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));

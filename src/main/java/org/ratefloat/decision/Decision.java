@@ -76,8 +76,8 @@ public record Decision(
     requireNonNull(rate, "rate");
     requireNonNull(rateRounding, "rateRounding");
     requireNonNull(premium, "premium");
-    indicators = ImmutableList.copyOf(requireNonNull(indicators, "indicators"));
-    steps = ImmutableList.copyOf(requireNonNull(steps, "steps"));
+    indicators = Rendered.copyOf(requireNonNull(indicators, "indicators"));
+    steps = Rendered.copyOf(requireNonNull(steps, "steps"));
     warnings = ImmutableList.copyOf(requireNonNull(warnings, "warnings"));
     requireNonNull(input, "input");
     amounts = ImmutableList.copyOf(requireNonNull(amounts, "amounts"));

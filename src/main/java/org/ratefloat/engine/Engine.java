@@ -6,7 +6,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.ratefloat.decision.Amount;
 import org.ratefloat.decision.Band;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.Premium;
+import org.ratefloat.decision.Rendered;
 import org.ratefloat.decision.StepTrace;
 import org.ratefloat.decision.TableRef;
 import org.ratefloat.decision.Value;
@@ -45,13 +45,29 @@ import org.ratefloat.rules.TableStatus;
 public final class Engine {
   private final LoadedTable table;
   private final ImmutableList<TableRef> refs;
-  private final ImmutableMap<String, IndicatorSpec> indicators;
+  /** The indicators in table order, and each one's place in that order by id. */
+  private final IndicatorSpec[] indicators;
+  private final ImmutableMap<String, Integer> indicatorIndex;
   /** By risk class (index 1..99): the benchmark (null if the sources lack it), ladder, benchmark band. */
   private final boolean[] covered = new boolean[100];
   private final BigDecimal[] benchmarks = new BigDecimal[100];
   private final List<ImmutableList<BigDecimal>> ladders = new ArrayList<>(java.util.Collections.nCopies(100, null));
   private final int[] benchIndex = new int[100];
+  /** By risk class, the band at each place on its ladder (made once: a decision names two). */
+  private final Band[][] bands = new Band[100][];
   private final Warning provisional;
+  /** The warning of each row whose evidence is not published, by identity. */
+  private final java.util.IdentityHashMap<RowSpec, Warning> rowWarnings = new java.util.IdentityHashMap<>();
+  /** By edition: the warning that the classification's mapping is provisional, or none. */
+  private final java.util.EnumMap<org.ratefloat.model.Edition, Warning> provisionalEditions =
+      new java.util.EnumMap<>(org.ratefloat.model.Edition.class);
+  private final Classifications classifications;
+  /** By step (table order) and risk class 0..99: whether the step applies to the class. */
+  private final boolean[][] applies;
+  /** The place in table order of the indicator each condition of the steps tests, by identity. */
+  private final java.util.IdentityHashMap<Condition, Integer> tested = new java.util.IdentityHashMap<>();
+  /** Band moves' texts by the offsets from and to (-99..+99), made when first needed. */
+  private final String[][] moves = new String[199][];
 
   private Engine(LoadedTable table) {
     this.table = table;
@@ -65,16 +81,74 @@ public final class Engine {
     table.references().forEach(r ->
         refs.add(new TableRef("reference", r.id(), r.version(), r.status().jsonName(), r.sha256())));
     this.refs = refs.build();
-    ImmutableMap.Builder<String, IndicatorSpec> byId = ImmutableMap.builder();
-    m.indicators().forEach(i -> byId.put(i.id(), i));
-    this.indicators = byId.buildOrThrow();
+    this.indicators = m.indicators().toArray(new IndicatorSpec[0]);
+    ImmutableMap.Builder<String, Integer> byId = ImmutableMap.builder();
+    for (int i = 0; i < indicators.length; i++) {
+      byId.put(indicators[i].id(), i);
+    }
+    this.indicatorIndex = byId.buildOrThrow();
     table.basis().benchmarks().forEach((c, b) -> {
       covered[c] = true;
       benchmarks[c] = b.orElse(null);
       ladders.set(c, table.basis().ladders().get(c));
       benchIndex[c] = table.basis().benchmarkIndex(c);
+      bands[c] = new Band[ladders.get(c).size()];
+      for (int i = 0; i < bands[c].length; i++) {
+        bands[c][i] = new Band(i - benchIndex[c], ladders.get(c).get(i));
+      }
     });
     this.provisional = m.status() != TableStatus.PROVISIONAL ? null : Warnings.provisionalTable(m);
+    for (StepSpec step : m.steps()) {
+      if (step instanceof StepSpec.Rows rows) {
+        for (RowSpec row : rows.rows()) {
+          if (row.evidence() != Evidence.PUBLISHED) {
+            rowWarnings.put(row, Warnings.evidence(row));
+          }
+        }
+      }
+    }
+    table.classification().ifPresent(cl -> cl.editions().forEach((edition, t) -> {
+      if (t.status() == TableStatus.PROVISIONAL) {
+        provisionalEditions.put(edition, Warnings.provisionalClassification(edition, cl.id()));
+      }
+    }));
+    this.classifications = table.classification().map(Classifications::new).orElse(null);
+    this.applies = new boolean[m.steps().size()][100];
+    for (int s = 0; s < applies.length; s++) {
+      StepSpec step = m.steps().get(s);
+      for (int c = 0; c < 100; c++) {
+        applies[s][c] = step.appliesTo(c);
+      }
+      List<Guard> guards = new ArrayList<>();
+      if (step instanceof StepSpec.Rows rows) {
+        rows.rows().forEach(r -> guards.add(r.when()));
+      } else if (step instanceof StepSpec.Veto veto) {
+        guards.add(veto.when());
+      }
+      for (Guard g : guards) {
+        g.all().forEach(c -> tested.put(c, indicatorIndex.get(c.indicator())));
+        g.any().forEach(group -> group.forEach(c -> tested.put(c, indicatorIndex.get(c.indicator()))));
+      }
+    }
+  }
+
+  /** The text of a band move, e.g. {@code band 0 -> +1}; offsets within -99..+99. */
+  private String moveText(int from, int to) {
+    if (from < -99 || from > 99 || to < -99 || to > 99) {
+      return "band " + offsetText(from) + " -> " + offsetText(to);
+    }
+    // a benign race: two threads may make the same text, and either is kept
+    String[] row = moves[from + 99];
+    if (row == null) {
+      row = new String[199];
+      moves[from + 99] = row;
+    }
+    String text = row[to + 99];
+    if (text == null) {
+      text = "band " + offsetText(from) + " -> " + offsetText(to);
+      row[to + 99] = text;
+    }
+    return text;
   }
 
   private static String classificationStatus(ClassificationSpec c) {
@@ -111,11 +185,16 @@ public final class Engine {
     private final RatingCase c;
     private final RuleTableSpec m = table.measure();
     private final List<Warning> warnings = new ArrayList<>();
-    private final List<StepTrace> trace = new ArrayList<>();
+    private final Traced[] trace = new Traced[m.steps().size()];
+    private int steps;
     private final List<Amount> amounts = new ArrayList<>();
-    private final Map<String, Computed> computed = new HashMap<>();
+    /** By place in the table's order: the indicators computed so far. */
+    private final Computed[] computed = new Computed[indicators.length];
+    private final java.util.function.Predicate<Condition> test = this::test;
+    private final java.util.function.Function<String, Exact> others = id -> computed(id).exact();
     private Indicators compute;
     private ImmutableList<BigDecimal> ladder;
+    private Band[] classBands;
     private int benchIndex;
     private int currentIndex;
     private int band;
@@ -140,10 +219,11 @@ public final class Engine {
         ClassificationSpec cl = table.classification().orElseThrow(() -> new InputException(
             ErrorCode.IN020, "/employer/riskClassOverride", "rule table " + m.id()
                 + " has no industry classification; give riskClassOverride"));
-        riskClass = cl.classify(c.employer().industry());
+        riskClass = classifications.classify(c.employer().industry());
         classSource = "classification";
-        if (cl.editions().get(c.employer().industry().edition()).status() == TableStatus.PROVISIONAL) {
-          warnings.add(Warnings.provisionalClassification(c.employer().industry().edition(), cl.id()));
+        Warning edition = provisionalEditions.get(c.employer().industry().edition());
+        if (edition != null) {
+          warnings.add(edition);
         }
       }
       if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
@@ -154,6 +234,7 @@ public final class Engine {
       }
       String benchmarkSource = resolveBenchmark(riskClass);
       ladder = ladders.get(riskClass);
+      classBands = bands[riskClass];
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
@@ -162,8 +243,9 @@ public final class Engine {
         warnings.add(provisional);
       }
 
-      for (StepSpec step : m.steps()) {
-        run(step, riskClass);
+      List<StepSpec> all = m.steps();
+      for (int s = 0; s < all.size(); s++) {
+        run(all.get(s), riskClass, applies[s][riskClass]);
       }
       if (rate == null) {
         rate = formulaRate();
@@ -174,18 +256,14 @@ public final class Engine {
       }
       BigDecimal rounded = table.rateRounding().apply(rate);
       Optional<Premium> premium = premium(rounded);
-      ImmutableList.Builder<org.ratefloat.decision.IndicatorValue> values = ImmutableList.builder();
-      for (IndicatorSpec spec : m.indicators()) {
-        Computed v = computed.get(spec.id());
-        if (v != null) {
-          values.add(v.toRecord());
-        }
-      }
+      // the trace stays numbers and ids until a record or an explanation reads it
+      Computed[] values = computed;
+      Traced[] traced = trace; // every step has run: full
       return new Decision(library, refs, inputSha256, c.asOf(), c.employer().industry(), riskClass,
           classSource, benchmark, benchmarkSource, band(currentIndex), band(band), rate, rounded,
           table.rateRounding().describe(), premium,
-          values.build(), ImmutableList.copyOf(trace), ImmutableList.copyOf(warnings), c,
-          ImmutableList.copyOf(amounts));
+          Rendered.of(() -> records(values)), Rendered.of(() -> stepTraces(traced)),
+          ImmutableList.copyOf(warnings), c, ImmutableList.copyOf(amounts));
     }
 
     private void checkEffective() {
@@ -240,36 +318,45 @@ public final class Engine {
     }
 
     private Band band(int index) {
-      return new Band(index - benchIndex, ladder.get(index));
+      return classBands[index];
     }
 
     private BigDecimal formulaRate() {
-      return benchmark.multiply(ladder.get(band)).multiply(factor).add(points);
+      BigDecimal r = benchmark.multiply(ladder.get(band));
+      // x 1 and + 0 (untouched: the same objects) change neither the value nor the scale, the sum's
+      // being the larger of the two: they are skipped, not computed
+      if (factor != BigDecimal.ONE) {
+        r = r.multiply(factor);
+      }
+      if (points != BigDecimal.ZERO || r.scale() < 0) {
+        r = r.add(points);
+      }
+      return r;
     }
 
-    private void run(StepSpec step, int riskClass) {
-      if (!step.appliesTo(riskClass)) {
-        trace.add(trace(step, "not-applicable", Optional.empty(), "class " + riskClass + " not in " + step.classes()));
+    private void run(StepSpec step, int riskClass, boolean applies) {
+      if (!applies) {
+        trace[steps++] = trace(step, "not-applicable", Optional.empty(), new NotIn(riskClass, step.classes()));
         return;
       }
       if (gateFired && !(step instanceof StepSpec.RateLimit)) {
-        trace.add(trace(step, "skipped", Optional.empty(), "after a gate"));
+        trace[steps++] = trace(step, "skipped", Optional.empty(), "after a gate");
         return;
       }
       // exhaustive over the kinds: a new kind of step does not compile until it is run here
-      trace.add(switch (step.kind()) {
+      trace[steps++] = switch (step.kind()) {
         case GATE, TABLE -> rows((StepSpec.Rows) step);
         case VETO -> veto((StepSpec.Veto) step);
         case LIMIT_MOVE -> limitMove((StepSpec.LimitMove) step);
         case RATE_FLOOR, RATE_CAP -> rateLimit((StepSpec.RateLimit) step);
-      });
+      };
     }
 
-    private StepTrace trace(StepSpec step, String outcome, Optional<String> row, String effect) {
-      return new StepTrace(step.id(), step.kind().jsonName(), outcome, row, effect);
+    private Traced trace(StepSpec step, String outcome, Optional<String> row, Object effect) {
+      return new Traced(step, outcome, row.orElse(null), effect);
     }
 
-    private StepTrace veto(StepSpec.Veto veto) {
+    private Traced veto(StepSpec.Veto veto) {
       if (!holds(veto.when())) {
         return trace(veto, "no-match", Optional.empty(), "none");
       }
@@ -282,19 +369,21 @@ public final class Engine {
       return trace(veto, "fired", Optional.empty(), effect);
     }
 
-    private StepTrace limitMove(StepSpec.LimitMove limit) {
+    private Traced limitMove(StepSpec.LimitMove limit) {
       int lo = Math.max(0, currentIndex - limit.maxBands());
       int hi = Math.min(ladder.size() - 1, currentIndex + limit.maxBands());
       int limited = Math.max(lo, Math.min(hi, band));
       String effect = limited == band ? "none" : "band " + offset(band) + " -> " + offset(limited);
-      StepTrace t = trace(limit, limited == band ? "no-match" : "fired", Optional.empty(), effect);
+      Traced t = trace(limit, limited == band ? "no-match" : "fired", Optional.empty(), effect);
       band = limited;
       return t;
     }
 
-    private StepTrace rows(StepSpec.Rows step) {
+    private Traced rows(StepSpec.Rows step) {
       RowSpec hit = null;
-      for (RowSpec row : step.rows()) {
+      List<RowSpec> rows = step.rows();
+      for (int r = 0; r < rows.size(); r++) {
+        RowSpec row = rows.get(r);
         if (!holds(row.when())) {
           continue;
         }
@@ -316,13 +405,14 @@ public final class Engine {
         return trace(step, "no-match", Optional.empty(), "none");
       }
       String effect = apply(step, hit);
-      if (hit.evidence() != Evidence.PUBLISHED) {
-        warnings.add(Warnings.evidence(hit));
+      Warning evidence = rowWarnings.get(hit);
+      if (evidence != null) {
+        warnings.add(evidence);
       }
       if (step.kind() == StepSpec.Kind.GATE) {
         gateFired = true;
       }
-      return trace(step, "fired", Optional.of(hit.id()), effect);
+      return new Traced(step, "fired", hit.id(), effect);
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
@@ -386,14 +476,14 @@ public final class Engine {
       int before = band;
       int clamped = Math.max(0, Math.min(ladder.size() - 1, target));
       band = clamped;
-      String effect = "band " + offset(before) + " -> " + offset(clamped);
+      String effect = moveText(before - benchIndex, clamped - benchIndex);
       if (clamped != target) {
         effect += " (clamped from " + offset(target) + " to the ladder)";
       }
       return effect;
     }
 
-    private StepTrace rateLimit(StepSpec.RateLimit limit) {
+    private Traced rateLimit(StepSpec.RateLimit limit) {
       if (rate == null) {
         rate = formulaRate();
       }
@@ -416,12 +506,12 @@ public final class Engine {
       boolean floor = limit.kind() == StepSpec.Kind.RATE_FLOOR;
       boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
       if (binds) {
-        String effect = "rate " + rate.toPlainString() + " -> " + bound.toPlainString() + computedFrom;
+        Traced t = trace(limit, "fired", Optional.empty(), new RateEffect(rate, " -> ", bound, computedFrom));
         rate = bound;
-        return trace(limit, "fired", Optional.empty(), effect);
+        return t;
       }
       return trace(limit, "no-match", Optional.empty(),
-          "rate " + rate.toPlainString() + (floor ? " >= " : " <= ") + bound.toPlainString() + computedFrom);
+          new RateEffect(rate, floor ? " >= " : " <= ", bound, computedFrom));
     }
 
     private Optional<Premium> premium(BigDecimal rounded) {
@@ -438,11 +528,12 @@ public final class Engine {
     }
 
     private boolean holds(Guard guard) {
-      return guard.holds(this::test);
+      return guard.holds(test);
     }
 
     private boolean test(Condition cond) {
-      Computed v = computed(cond.indicator());
+      Integer place = tested.get(cond);
+      Computed v = place != null ? computed(place) : computed(cond.indicator());
       if (v.exact() != null) {
         return v.exact().admittedBy(cond);
       }
@@ -458,10 +549,14 @@ public final class Engine {
     }
 
     private Computed computed(String indicator) {
-      Computed v = computed.get(indicator);
+      return computed(indicatorIndex.get(indicator));
+    }
+
+    private Computed computed(int i) {
+      Computed v = computed[i];
       if (v == null) {
-        v = compute.compute(indicators.get(indicator), id -> computed(id).exact());
-        computed.put(indicator, v);
+        v = compute.compute(indicators[i], others);
+        computed[i] = v;
       }
       return v;
     }
@@ -473,7 +568,7 @@ public final class Engine {
         List<Condition> conds = new ArrayList<>(row.when().all());
         row.when().any().forEach(conds::addAll);
         for (Condition cond : conds) {
-          Computed v = computed.get(cond.indicator());
+          Computed v = computed[indicatorIndex.get(cond.indicator())];
           if (v != null) {
             shown.putIfAbsent(cond.indicator(), v.value().render());
           }
@@ -483,9 +578,68 @@ public final class Engine {
     }
   }
 
+  /** The indicators computed, in table order, as a record writes them. */
+  private static List<org.ratefloat.decision.IndicatorValue> records(Computed[] values) {
+    List<org.ratefloat.decision.IndicatorValue> out = new ArrayList<>(values.length);
+    for (Computed v : values) {
+      if (v != null) {
+        out.add(v.toRecord());
+      }
+    }
+    return out;
+  }
+
+  private static List<StepTrace> stepTraces(Traced[] steps) {
+    List<StepTrace> out = new ArrayList<>(steps.length);
+    for (Traced t : steps) {
+      out.add(t.toRecord());
+    }
+    return out;
+  }
+
+  /**
+   * What one step did, as the ids and numbers it decided with; the effect is a text, or an object
+   * whose {@code toString} is the text (made only when the record is).
+   */
+  private record Traced(StepSpec step, String outcome, String row, Object effect) {
+    StepTrace toRecord() {
+      return new StepTrace(step.id(), step.kind().jsonName(), outcome, Optional.ofNullable(row),
+          effect.toString());
+    }
+  }
+
+  /** A class filter's effect, e.g. {@code class 1 not in [2, 3]}. */
+  private record NotIn(int riskClass, Object classes) {
+    @Override
+    public String toString() {
+      return "class " + riskClass + " not in " + classes;
+    }
+  }
+
+  /** A rate limit's effect, e.g. {@code rate 0.4 -> 0.5} or {@code rate 0.6 >= 0.5}. */
+  /** A rate floor's or cap's effect; {@code from} names a computed bound's formula, else empty. */
+  private record RateEffect(BigDecimal rate, String relation, BigDecimal bound, String from) {
+    @Override
+    public String toString() {
+      return "rate " + rate.toPlainString() + relation + bound.toPlainString() + from;
+    }
+  }
+
+  /** Offsets as a trace writes them, -99..+99 (a ladder is shorter): {@code -1}, {@code 0}, {@code +1}. */
+  private static final String[] OFFSETS = new String[199];
+
+  static {
+    for (int o = -99; o <= 99; o++) {
+      OFFSETS[o + 99] = o > 0 ? "+" + o : String.valueOf(o);
+    }
+  }
+
   private static String offset(int index, int benchIndex) {
-    int o = index - benchIndex;
-    return o > 0 ? "+" + o : String.valueOf(o);
+    return offsetText(index - benchIndex);
+  }
+
+  private static String offsetText(int o) {
+    return o >= -99 && o <= 99 ? OFFSETS[o + 99] : o > 0 ? "+" + o : String.valueOf(o);
   }
 
   private static String signed(BigDecimal x) {

@@ -1,6 +1,5 @@
 package org.ratefloat.engine;
 
-import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -82,17 +81,17 @@ final class Indicators {
       case FLAG -> flag((IndicatorSpec.Flag) spec);
       case CUSTOM_FLAG -> customFlag((IndicatorSpec.CustomFlag) spec);
       case SAFETY_STANDARD_GRADE -> Computed.plain(spec, num(BigDecimal.valueOf(
-          c.employer().status().safetyStandardisation().map(s -> s.gradeOn(c.asOf())).orElse(0))), ImmutableMap.of());
+          c.employer().status().safetyStandardisation().map(s -> s.gradeOn(c.asOf())).orElse(0))), Operands.NONE);
       case SAFETY_CREDIT_RATING -> {
         IndicatorSpec.SafetyCreditRating r = (IndicatorSpec.SafetyCreditRating) spec;
         String rating = c.employer().status().safetyCreditRating().or(r::whenAbsent)
             .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
                 "the safety credit rating is needed by indicator " + r.id()));
-        yield Computed.plain(r, new Value.Text(rating), ImmutableMap.of());
+        yield Computed.plain(r, new Value.Text(rating), Operands.NONE);
       }
       case INSURED_MONTHS -> insuredMonths((IndicatorSpec.InsuredMonths) spec);
       case COVERED -> covered((IndicatorSpec.Covered) spec);
-      case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), ImmutableMap.of());
+      case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), Operands.NONE);
       case EXPOSURES -> exposures((IndicatorSpec.Exposures) spec);
       case CUSTOM_VALUE -> customValue((IndicatorSpec.CustomValue) spec);
       case PRIOR -> prior((IndicatorSpec.Prior) spec);
@@ -100,16 +99,16 @@ final class Indicators {
   }
 
   private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Exact> others) {
-    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
+    Operands operands = new Operands();
     java.util.Set<String> seen = new java.util.HashSet<>();
     Exact value = eval(f.id(), f.expr(), others, operands, seen);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
           "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
-      operands.put("zeroDenominator", zero.toPlainString());
-      return Computed.plain(f, num(zero), operands.buildOrThrow());
+      operands.put("zeroDenominator", zero);
+      return Computed.plain(f, num(zero), operands);
     }
-    return Computed.rounded(f, Optional.empty(), Optional.empty(), operands.buildOrThrow(), value, f.round());
+    return Computed.rounded(f, null, null, operands, value, f.round());
   }
 
   private void claim(int index) {
@@ -119,14 +118,14 @@ final class Indicators {
   /** Evaluates exactly, from the compared values of the indicators referred to; null means a division by zero. */
   private Exact eval(String f, org.ratefloat.rules.Expr e,
       java.util.function.Function<String, Exact> others,
-      ImmutableMap.Builder<String, String> operands, java.util.Set<String> seen) {
+      Operands operands, java.util.Set<String> seen) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
       return Exact.of(k.value());
     }
     if (e instanceof org.ratefloat.rules.Expr.Ref r) {
       Exact v = others.apply(r.indicator());
       if (seen.add(r.indicator())) {
-        operands.put(r.indicator(), v.toValue().render());
+        operands.put(r.indicator(), v);
       }
       return v;
     }
@@ -154,7 +153,7 @@ final class Indicators {
     if (e instanceof org.ratefloat.rules.Expr.Data d) {
       BigDecimal v = data.scalars().get(d.name());
       if (seen.add("data." + d.name())) {
-        operands.put("data." + d.name(), v.toPlainString());
+        operands.put("data." + d.name(), v);
       }
       return Exact.of(v);
     }
@@ -166,7 +165,7 @@ final class Indicators {
       Exact v = lookup(f, data.steps().get(l.table()), key, l.pointer());
       String name = "lookup." + l.table() + "(" + key.toValue().render() + ")";
       if (seen.add(name)) {
-        operands.put(name, v.toValue().render());
+        operands.put(name, v);
       }
       return digits(f, v, l.pointer());
     }
@@ -272,9 +271,8 @@ final class Indicators {
       // policy periods are whole by construction: covered when the history has one starting in the window
       List<Integer> periods = startingIn(cov.window());
       boolean value = !periods.isEmpty();
-      return new Computed(cov, Optional.of(cov.window().start(c.asOf())), Optional.of(cov.window().end(c.asOf())),
-          ImmutableMap.of("periods", String.valueOf(periods.size())), new Value.Bool(value), new Value.Bool(value),
-          "", null);
+      return new Computed(cov, cov.window().start(c.asOf()), cov.window().end(c.asOf()),
+          Operands.of("periods", periods.size()), null, new Value.Bool(value), null, null);
     }
     LocalDate start = cov.window().start(c.asOf());
     LocalDate end = cov.window().end(c.asOf());
@@ -287,9 +285,8 @@ final class Indicators {
     }
     long needed = days(start, end);
     boolean value = covered == needed && !straddles;
-    return new Computed(cov, Optional.of(start), Optional.of(end),
-        ImmutableMap.of("daysCovered", String.valueOf(covered), "daysNeeded", String.valueOf(needed)),
-        new Value.Bool(value), new Value.Bool(value), "", null);
+    return new Computed(cov, start, end, Operands.of("daysCovered", covered, "daysNeeded", needed), null,
+        new Value.Bool(value), null, null);
   }
 
   /** The periods of the history that start in a policy window. */
@@ -306,11 +303,24 @@ final class Indicators {
     return inside;
   }
 
+  /** The window of the last {@link #periodsIn} call and its periods: indicators mostly share one. */
+  private Window lastWindow;
+  private List<Integer> lastPeriods;
+
   /**
    * The periods inside a window, which they must cover exactly; of a policy window, the periods
    * that start in it, at least one.
    */
   private List<Integer> periodsIn(Window window, String indicator) {
+    if (window.equals(lastWindow)) {
+      return lastPeriods; // the same history in the same window: the same periods, already checked
+    }
+    lastPeriods = periodsInChecked(window, indicator);
+    lastWindow = window;
+    return lastPeriods;
+  }
+
+  private List<Integer> periodsInChecked(Window window, String indicator) {
     LocalDate start = window.start(c.asOf());
     LocalDate end = window.end(c.asOf());
     if (window.byStart()) {
@@ -397,45 +407,45 @@ final class Indicators {
     return new BigDecimal[] {sum, BigDecimal.ONE};
   }
 
-  private static String show(BigDecimal[] fraction) {
-    return new Exact(fraction[0], fraction[1]).toValue().render();
+  private static Exact exact(BigDecimal[] fraction) {
+    return new Exact(fraction[0], fraction[1]);
   }
 
   private Computed ratio(IndicatorSpec.Ratio r) {
     List<Integer> periods = periodsIn(r.window(), r.id());
     BigDecimal[] num = aggregate(periods, r.numerator(), r.id());
     BigDecimal[] den = aggregate(periods, r.denominator(), r.id());
-    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
-    operands.put(r.numerator().jsonName(), show(num));
-    operands.put(r.denominator().jsonName(), show(den));
+    Operands operands = new Operands();
+    operands.put(r.numerator().jsonName(), exact(num));
+    operands.put(r.denominator().jsonName(), exact(den));
     if (r.multiplier().compareTo(BigDecimal.ONE) != 0) {
-      operands.put("multiplier", r.multiplier().toPlainString());
+      operands.put("multiplier", r.multiplier());
     }
     if (r.divisor().compareTo(BigDecimal.ONE) != 0) {
-      operands.put("divisor", r.divisor().toPlainString());
+      operands.put("divisor", r.divisor());
     }
-    operands.put("periods", String.valueOf(periods.size()));
+    operands.put("periods", periods.size());
     // value = (num0/num1) * multiplier / ((den0/den1) * divisor), as one exact fraction n/d
     BigDecimal n = num[0].multiply(r.multiplier()).multiply(den[1]);
     BigDecimal d = den[0].multiply(r.divisor()).multiply(num[1]);
-    Optional<LocalDate> from = Optional.of(first(r.window(), periods));
-    Optional<LocalDate> to = Optional.of(last(r.window(), periods));
+    LocalDate from = first(r.window(), periods);
+    LocalDate to = last(r.window(), periods);
     if (d.signum() == 0) {
       BigDecimal zero = r.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018,
-          "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from.get()
-              + ".." + to.get() + " is 0 and the rule table gives no value for a zero denominator"));
-      operands.put("zeroDenominator", zero.toPlainString());
-      return Computed.number(r, from, to, operands.buildOrThrow(), Exact.of(zero));
+          "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from
+              + ".." + to + " is 0 and the rule table gives no value for a zero denominator"));
+      operands.put("zeroDenominator", zero);
+      return Computed.number(r, from, to, operands, Exact.of(zero));
     }
-    return Computed.rounded(r, from, to, operands.buildOrThrow(), new Exact(n, d), r.round());
+    return Computed.rounded(r, from, to, operands, new Exact(n, d), r.round());
   }
 
   private Computed total(IndicatorSpec.Total t) {
     List<Integer> periods = periodsIn(t.window(), t.id());
-    Optional<LocalDate> from = Optional.of(first(t.window(), periods));
-    Optional<LocalDate> to = Optional.of(last(t.window(), periods));
-    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
-    operands.put("periods", String.valueOf(periods.size()));
+    LocalDate from = first(t.window(), periods);
+    LocalDate to = last(t.window(), periods);
+    Operands operands = new Operands();
+    operands.put("periods", periods.size());
     Exact value;
     if (t.measure().isPresent()) {
       BigDecimal[] agg = aggregate(periods, t.measure().get(), t.id());
@@ -457,7 +467,7 @@ final class Indicators {
       operands.put("measure", "disabilityCases");
       operands.put("grades", t.gradeFrom() + ".." + t.gradeTo());
     }
-    return Computed.number(t, from, to, operands.buildOrThrow(), value);
+    return Computed.number(t, from, to, operands, value);
   }
 
   private Computed streak(IndicatorSpec.Streak s) {
@@ -467,9 +477,8 @@ final class Indicators {
       count++;
       year--;
     }
-    ImmutableMap<String, String> operands = ImmutableMap.of("maxYears", String.valueOf(s.maxYears()),
-        "lastYear", String.valueOf(c.asOf().getYear() - 1));
-    return Computed.number(s, Optional.empty(), Optional.empty(), operands, Exact.of(BigDecimal.valueOf(count)));
+    Operands operands = Operands.of("maxYears", s.maxYears(), "lastYear", c.asOf().getYear() - 1);
+    return Computed.number(s, null, null, operands, Exact.of(BigDecimal.valueOf(count)));
   }
 
   /** Whether a calendar year is fully covered and every period touching it has all the measures zero. */
@@ -499,7 +508,6 @@ final class Indicators {
     LocalDate end = policies.isEmpty() ? spec.window().end(c.asOf()) : last(spec.window(), policies);
     BigDecimal value = BigDecimal.ZERO;
     Exact each = Exact.of(BigDecimal.ZERO);
-    ImmutableMap.Builder<String, String> lineItems = ImmutableMap.builder();
     int matched = 0;
     // the line items of each accident, in the order their first claim comes
     java.util.Map<String, Exact> accidents = new java.util.LinkedHashMap<>();
@@ -526,7 +534,7 @@ final class Indicators {
           claim(index);
           Exact item = eval(spec.id(), spec.each().orElseThrow(), id -> {
             throw new IllegalStateException("a line item reads no indicator");
-          }, lineItems, new java.util.HashSet<>());
+          }, Operands.DISCARD, new java.util.HashSet<>());
           current = -1;
           each = each.add(item);
           // the claims of one accident share its id; a claim without one is an accident of its own
@@ -546,7 +554,7 @@ final class Indicators {
         accidentSum = sum;
         Exact v = eval(spec.id(), spec.perAccident().get(), id -> {
           throw new IllegalStateException("a line item reads no indicator");
-        }, ImmutableMap.builder(), new java.util.HashSet<>());
+        }, Operands.DISCARD, new java.util.HashSet<>());
         accidentSum = null;
         if (v == null) {
           throw new InputException(ErrorCode.IN018, "/claims", "the per-accident limit of indicator " + spec.id()
@@ -554,16 +562,13 @@ final class Indicators {
         }
         limited = limited.add(v);
       }
-      return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",
-          String.valueOf(matched), "accidents", String.valueOf(accidents.size()), "beforeAccidentLimit",
-          each.toValue().render()), limited);
+      return Computed.number(spec, start, end, new Operands().put("claims", matched)
+          .put("accidents", accidents.size()).put("beforeAccidentLimit", each), limited);
     }
     if (spec.measure() == IndicatorSpec.ClaimMeasure.EACH) {
-      return Computed.number(spec, Optional.of(start), Optional.of(end), ImmutableMap.of("claims",
-          String.valueOf(matched)), each);
+      return Computed.number(spec, start, end, Operands.of("claims", matched), each);
     }
-    ImmutableMap<String, String> operands = ImmutableMap.of("claims", String.valueOf(matched));
-    return Computed.number(spec, Optional.of(start), Optional.of(end), operands, Exact.of(value));
+    return Computed.number(spec, start, end, Operands.of("claims", matched), Exact.of(value));
   }
 
   /**
@@ -586,7 +591,7 @@ final class Indicators {
         exposurePayroll = x.getValue();
         Exact item = eval(spec.id(), spec.each(), id -> {
           throw new IllegalStateException("a line item reads no indicator");
-        }, ImmutableMap.builder(), new java.util.HashSet<>());
+        }, Operands.DISCARD, new java.util.HashSet<>());
         exposureClass = null;
         exposurePayroll = null;
         if (item == null) {
@@ -599,11 +604,10 @@ final class Indicators {
         count++;
       }
     }
-    ImmutableMap.Builder<String, String> operands = ImmutableMap.builder();
-    operands.put("exposures", String.valueOf(count));
-    byClass.forEach((code, v) -> operands.put("class." + code, v.toValue().render()));
-    return Computed.number(spec, Optional.of(first(spec.window(), periods)), Optional.of(last(spec.window(), periods)),
-        operands.buildOrThrow(), sum);
+    Operands operands = new Operands();
+    operands.put("exposures", count);
+    byClass.forEach((code, v) -> operands.put("class." + code, v));
+    return Computed.number(spec, first(spec.window(), periods), last(spec.window(), periods), operands, sum);
   }
 
   private Computed prior(IndicatorSpec.Prior spec) {
@@ -622,11 +626,11 @@ final class Indicators {
     if (value.isEmpty()) {
       BigDecimal absent = spec.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
           "/employer/status/prior/" + key, key + " is needed by indicator " + spec.id()));
-      return Computed.plain(spec, num(absent), ImmutableMap.of(key, "absent"));
+      return Computed.plain(spec, num(absent), Operands.of(key, "absent"));
     }
-    ImmutableMap<String, String> operands = spec.fact().whole()
-        ? ImmutableMap.of(key, (key.equals("lastSurcharge") ? p.lastSurcharge() : p.memberSince()).orElseThrow().toString())
-        : ImmutableMap.of();
+    Operands operands = spec.fact().whole()
+        ? Operands.of(key, (key.equals("lastSurcharge") ? p.lastSurcharge() : p.memberSince()).orElseThrow())
+        : Operands.NONE;
     return Computed.plain(spec, num(value.get()), operands);
   }
 
@@ -636,13 +640,13 @@ final class Indicators {
     if (value == null) {
       BigDecimal absent = v.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
           "value " + v.name() + " is needed by indicator " + v.id()));
-      return Computed.plain(v, num(absent), ImmutableMap.of(v.name(), "absent"));
+      return Computed.plain(v, num(absent), Operands.of(v.name(), "absent"));
     }
     if (!v.domain().admits(value)) {
       throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
           + v.domain().describe() + " for indicator " + v.id() + ": " + value.toPlainString());
     }
-    return Computed.plain(v, num(value), ImmutableMap.of());
+    return Computed.plain(v, num(value), Operands.NONE);
   }
 
   private Computed flag(IndicatorSpec.Flag f) {
@@ -652,7 +656,7 @@ final class Indicators {
       case PREMIUM_ARREARS -> s.premiumArrears();
       case JOINT_PUNISHMENT -> s.jointPunishment();
     };
-    return Computed.plain(f, new Value.Bool(value), ImmutableMap.of());
+    return Computed.plain(f, new Value.Bool(value), Operands.NONE);
   }
 
   private Computed customFlag(IndicatorSpec.CustomFlag f) {
@@ -662,7 +666,7 @@ final class Indicators {
           "/employer/status/customFlags/" + f.name(), "flag " + f.name() + " is needed by indicator "
               + f.id()));
     }
-    return Computed.plain(f, new Value.Bool(value), ImmutableMap.of());
+    return Computed.plain(f, new Value.Bool(value), Operands.NONE);
   }
 
   private Computed insuredMonths(IndicatorSpec.InsuredMonths m) {
@@ -670,14 +674,13 @@ final class Indicators {
     if (first.isEmpty()) {
       BigDecimal unknown = m.whenUnknown().orElseThrow(() -> new InputException(ErrorCode.IN025,
           "/employer/status/firstInsured", "the first insured date is needed by indicator " + m.id()));
-      return Computed.plain(m, num(unknown), ImmutableMap.of("firstInsured", "unknown"));
+      return Computed.plain(m, num(unknown), Operands.of("firstInsured", "unknown"));
     }
     if (first.get().isAfter(c.asOf())) {
       throw new InputException(ErrorCode.IN008, "/employer/status/firstInsured", "first insured date "
           + first.get() + " lies after the as-of date " + c.asOf());
     }
     long months = ChronoUnit.MONTHS.between(first.get(), c.asOf());
-    return Computed.plain(m, num(BigDecimal.valueOf(months)),
-        ImmutableMap.of("firstInsured", first.get().toString()));
+    return Computed.plain(m, num(BigDecimal.valueOf(months)), Operands.of("firstInsured", first.get()));
   }
 }

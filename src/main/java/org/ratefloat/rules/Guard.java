@@ -19,18 +19,20 @@ public record Guard(ImmutableList<Condition> all, ImmutableList<ImmutableList<Co
    * asks for it, so the test stops at the first condition that fails) and the static analysis.
    */
   public boolean holds(java.util.function.Predicate<Condition> test) {
-    for (Condition c : all) {
-      if (!test.test(c)) {
+    // indexed loops: a guard is tested for every row of every decision, and iterators would be garbage
+    for (int i = 0; i < all.size(); i++) {
+      if (!test.test(all.get(i))) {
         return false;
       }
     }
     if (any.isEmpty()) {
       return true;
     }
-    for (ImmutableList<Condition> group : any) {
+    for (int g = 0; g < any.size(); g++) {
+      ImmutableList<Condition> group = any.get(g);
       boolean every = true;
-      for (Condition c : group) {
-        if (!test.test(c)) {
+      for (int i = 0; i < group.size(); i++) {
+        if (!test.test(group.get(i))) {
           every = false;
           break;
         }

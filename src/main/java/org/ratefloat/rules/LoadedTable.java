@@ -8,8 +8,9 @@ import java.util.Optional;
  * A rule table with its references resolved: the measure, the base table it takes benchmarks and
  * ladders from (if any), the classification it maps industry codes with (if any), and the effective
  * rate basis and roundings, what the static analysis found (never an error: a table with an
- * error does not load) and the reference-data files it names, in the order it names them
- * (their data is part of the measure's {@code data}). Immutable.
+ * error does not load; nothing when the analysis was not run, see {@link RuleTables#load(RuleTables.Named,
+ * RuleTables.Source)}) and the reference-data files it names, in the order it names them (their data
+ * is part of the measure's {@code data}). Immutable.
  */
 public record LoadedTable(
     RuleTableSpec measure,

@@ -225,7 +225,11 @@ public final class RuleTables {
    * bundled tables.
    */
   public static LoadedTable load(Path file) {
-    return load(read(file), beside(file));
+    return load(file, true);
+  }
+
+  private static LoadedTable load(Path file, boolean analyse) {
+    return load(read(file), beside(file), analyse);
   }
 
   /**
@@ -234,10 +238,14 @@ public final class RuleTables {
    * @throws RuleTableException {@code RT030} if no table of that id is bundled
    */
   public static LoadedTable loadBundled(String id) {
+    return loadBundled(id, true);
+  }
+
+  private static LoadedTable loadBundled(String id, boolean analyse) {
     Named named = bundledFile(id + ".json").orElseThrow(() -> new RuleTableException(ErrorCode.RT030, id, "",
         "no bundled table of this id (looked for " + bundled().where(id) + "; bundled: "
             + String.join(", ", bundledTableIds()) + ")"));
-    LoadedTable table = load(named, bundled());
+    LoadedTable table = load(named, bundled(), analyse);
     if (!table.measure().id().equals(id)) {
       throw new RuleTableException(ErrorCode.RT008, named.name(), "/id", "bundled file " + named.name()
           + " holds table \"" + table.measure().id() + "\", not \"" + id + "\"");
@@ -252,12 +260,21 @@ public final class RuleTables {
    * @throws RuleTableException {@code RT030} saying where it looked when there is neither
    */
   public static LoadedTable loadFileOrBundled(String fileOrId) {
+    return loadFileOrBundled(fileOrId, true);
+  }
+
+  /**
+   * As {@link #loadFileOrBundled(String)}; with {@code analyse} false, without the static analysis
+   * (the command line's {@code decide --no-lint}): the table is parsed and its references and classes
+   * checked, but its rows are not searched for gaps, overlaps and rows that never fire.
+   */
+  public static LoadedTable loadFileOrBundled(String fileOrId, boolean analyse) {
     Optional<Path> file = asFile(fileOrId);
     if (file.isPresent()) {
-      return load(file.get());
+      return load(file.get(), analyse);
     }
     if (bundledFile(fileOrId + ".json").isPresent()) {
-      return loadBundled(fileOrId);
+      return loadBundled(fileOrId, analyse);
     }
     throw notFound(fileOrId, "table", bundled().where(fileOrId), bundledTableIds());
   }
@@ -301,12 +318,18 @@ public final class RuleTables {
   }
 
   /**
-   * Loads a table from bytes, resolving references through {@code refs}, and analyses it.
+   * Loads a table from bytes, resolving references through {@code refs}, and analyses it, unless its
+   * files are byte for byte those of a bundled table whose analysis is known to find no error
+   * ({@link AnalysedTables}).
    *
    * @throws RuleTableException with the first error the parser or the analysis finds
    */
   public static LoadedTable load(Named file, Source refs) {
-    LoadedTable table = resolve(file, refs);
+    return load(file, refs, true);
+  }
+
+  private static LoadedTable load(Named file, Source refs, boolean analyse) {
+    LoadedTable table = resolve(file, refs, analyse ? Analysis.UNLESS_KNOWN : Analysis.NONE);
     for (Finding f : table.findings()) {
       if (f.severity() == Finding.Severity.ERROR) {
         throw new RuleTableException(f.code(), f.source(), f.pointer(), f.message());
@@ -317,6 +340,20 @@ public final class RuleTables {
 
   /** Parses and resolves a table and runs the analysis, keeping every finding (errors too). */
   static LoadedTable resolve(Named file, Source refs) {
+    return resolve(file, refs, Analysis.FULL);
+  }
+
+  /** Whether a load runs the static analysis. */
+  enum Analysis {
+    /** Always (lint). */
+    FULL,
+    /** Unless the files are those of a bundled table whose analysis found no error (deciding). */
+    UNLESS_KNOWN,
+    /** Never (the user's {@code --no-lint}). */
+    NONE
+  }
+
+  private static LoadedTable resolve(Named file, Source refs, Analysis analysis) {
     List<ReferenceSpec> references = new ArrayList<>();
     RuleTableSpec measure = RuleTableParser.parseTable(file.name(), file.bytes(),
         RuleTableParser.root(file.name(), file.bytes()), (id, source, pointer) -> {
@@ -354,6 +391,10 @@ public final class RuleTables {
     checkClasses(measure, basis);
     LoadedTable unchecked = new LoadedTable(measure, base, classification, basis, rate, premium,
         com.google.common.collect.ImmutableList.of(), ImmutableList.copyOf(references));
+    if (analysis == Analysis.NONE || analysis == Analysis.UNLESS_KNOWN
+        && AnalysedTables.knownClean(measure, base, classification, references)) {
+      return unchecked;
+    }
     return new LoadedTable(measure, base, classification, basis, rate, premium,
         Analyzer.analyze(unchecked), ImmutableList.copyOf(references));
   }

@@ -1,0 +1,79 @@
+package org.ratefloat.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RenderedTest {
+  @Test
+  void isMadeOnFirstReadAndOnlyOnce() {
+    AtomicInteger made = new AtomicInteger();
+    List<String> list = Rendered.of(() -> {
+      made.incrementAndGet();
+      return List.of("a", "b");
+    });
+    assertEquals(0, made.get());
+    assertEquals(2, list.size());
+    assertEquals("b", list.get(1));
+    assertEquals(List.of("a", "b"), list);
+    assertEquals(List.of("a", "b").hashCode(), list.hashCode());
+    assertEquals(1, made.get());
+  }
+
+  @Test
+  void cannotBeChangedNorHoldNulls() {
+    List<String> list = Rendered.of(() -> List.of("a"));
+    assertThrows(UnsupportedOperationException.class, () -> list.add("b"));
+    assertThrows(UnsupportedOperationException.class, () -> list.set(0, "b"));
+    assertThrows(UnsupportedOperationException.class, () -> list.iterator().remove());
+    List<String> withNull = new ArrayList<>();
+    withNull.add(null);
+    assertThrows(NullPointerException.class, () -> Rendered.of(() -> withNull).size());
+  }
+
+  @Test
+  void aDecisionKeepsARenderedListAndCopiesAnyOther() {
+    List<String> rendered = Rendered.of(() -> List.of("a"));
+    assertSame(rendered, Rendered.copyOf(rendered));
+    List<String> plain = new ArrayList<>(List.of("a"));
+    List<String> copy = Rendered.copyOf(plain);
+    plain.add("b");
+    assertEquals(List.of("a"), copy);
+  }
+
+  @Test
+  void threadsReadingAtOnceSeeOneRendering() throws Exception {
+    AtomicInteger made = new AtomicInteger();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Integer> list = Rendered.of(() -> {
+      made.incrementAndGet();
+      return List.of(1, 2, 3);
+    });
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Integer>>> reads = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        reads.add(pool.submit(() -> {
+          start.await();
+          return List.copyOf(list);
+        }));
+      }
+      start.countDown();
+      for (Future<List<Integer>> r : reads) {
+        assertEquals(List.of(1, 2, 3), r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(1, made.get());
+  }
+}
