@@ -17,6 +17,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public record Amount(String step, String row, Optional<String> indicator, BigDecimal amount, String currency) {
+  /** Checks that no component is null. */
   public Amount {
     requireNonNull(step, "step");
     requireNonNull(row, "row");

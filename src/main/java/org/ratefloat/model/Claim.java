@@ -35,6 +35,7 @@ public record Claim(
     boolean medicalOnly,
     Optional<String> accident) {
 
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public Claim {
     InputRules.text(requireNonNull(id, "id"), "/id", "claim id");
     InputRules.date(requireNonNull(date, "date"), "/date", "claim date");
@@ -54,8 +55,11 @@ public record Claim(
 
   /** What kind of case a claim is. */
   public enum ClaimKind {
+    /** A work injury (工伤). */
     INJURY("injury"),
+    /** A death from work (因工死亡). */
     DEATH("death"),
+    /** An occupational disease (职业病). */
     OCCUPATIONAL_DISEASE("occupationalDisease");
 
     private final String jsonName;
@@ -64,10 +68,12 @@ public record Claim(
       this.jsonName = jsonName;
     }
 
+    /** The kind as JSON writes it, e.g. {@code occupationalDisease}. */
     public String jsonName() {
       return jsonName;
     }
 
+    /** The kind JSON names so, if any. */
     public static Optional<ClaimKind> byJsonName(String name) {
       for (ClaimKind kind : values()) {
         if (kind.jsonName.equals(name)) {
@@ -109,36 +115,43 @@ public record Claim(
 
     private Builder() {}
 
+    /** The claim's id (required): unique within the case. */
     public Builder id(String id) {
       this.id = requireNonNull(id, "id");
       return this;
     }
 
+    /** The date of the accident or diagnosis (required). */
     public Builder date(LocalDate date) {
       this.date = requireNonNull(date, "date");
       return this;
     }
 
+    /** Injury, death or occupational disease (required). */
     public Builder kind(ClaimKind kind) {
       this.kind = requireNonNull(kind, "kind");
       return this;
     }
 
+    /** The disability grade, 1 (most severe) to 10, if assessed. */
     public Builder disabilityGrade(int grade) {
       this.disabilityGrade = grade;
       return this;
     }
 
+    /** What the fund paid for the claim (required), not negative. */
     public Builder paid(BigDecimal paid) {
       this.paid = requireNonNull(paid, "paid");
       return this;
     }
 
+    /** Paid plus reserved, where a plan needs it (NCCI), not negative. */
     public Builder incurred(BigDecimal incurred) {
       this.incurred = requireNonNull(incurred, "incurred");
       return this;
     }
 
+    /** Whether the claim paid medical benefits only (no lost time). */
     public Builder medicalOnly(boolean value) {
       this.medicalOnly = value;
       return this;

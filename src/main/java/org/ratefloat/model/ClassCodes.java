@@ -24,6 +24,7 @@ import org.ratefloat.error.InputException;
  * @since 0.1.0
  */
 public record ClassCodes(String system, SortedSet<String> codes) {
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public ClassCodes {
     InputRules.classSystem(requireNonNull(system, "system"), "/system");
     codes = ImmutableSortedSet.copyOf(requireNonNull(codes, "codes"));

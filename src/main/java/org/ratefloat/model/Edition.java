@@ -9,7 +9,9 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public enum Edition {
+  /** GB/T 4754-2011, the edition the 2015 national annex uses. */
   GBT_4754_2011("GB/T 4754-2011"),
+  /** GB/T 4754-2017, the current edition. */
   GBT_4754_2017("GB/T 4754-2017");
 
   private final String label;

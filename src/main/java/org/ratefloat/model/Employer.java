@@ -38,6 +38,7 @@ public record Employer(
     Status status,
     Optional<ClassCodes> classCodes) {
 
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public Employer {
     InputRules.text(requireNonNull(id, "id"), "/id", "employer id");
     if (!requireNonNull(name, "name").isEmpty()) {
@@ -97,16 +98,19 @@ public record Employer(
 
     private Builder() {}
 
+    /** The employer's id (required), as the agency knows it. */
     public Builder id(String id) {
       this.id = requireNonNull(id, "id");
       return this;
     }
 
+    /** The employer's name, for a reader (empty if not given). */
     public Builder name(String name) {
       this.name = requireNonNull(name, "name");
       return this;
     }
 
+    /** The employer's industry code (required). */
     public Builder industry(IndustryCode industry) {
       this.industry = requireNonNull(industry, "industry");
       return this;
@@ -135,6 +139,7 @@ public record Employer(
       return this;
     }
 
+    /** The employer's status flags and facts ({@link Status#none()} if not given). */
     public Builder status(Status status) {
       this.status = requireNonNull(status, "status");
       return this;

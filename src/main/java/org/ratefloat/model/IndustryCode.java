@@ -13,6 +13,7 @@ import org.ratefloat.error.InputException;
  * @since 0.1.0
  */
 public record IndustryCode(Edition edition, String code) {
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public IndustryCode {
     requireNonNull(edition, "edition");
     requireNonNull(code, "code");

@@ -31,8 +31,9 @@ public final class InputRules {
   public static final int MAX_DECIMAL_LENGTH = 40;
   /** Most characters (UTF-16 code units) of a text. */
   public static final int MAX_TEXT_LENGTH = 64 << 10;
-  /** First and last dates the input form {@code yyyy-mm-dd} can carry. */
+  /** First date the input form {@code yyyy-mm-dd} can carry. */
   public static final LocalDate FIRST_DATE = LocalDate.of(0, 1, 1);
+  /** Last date the input form {@code yyyy-mm-dd} can carry. */
   public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
   /** Most class codes of one employer (and exposures of one period). */
   public static final int MAX_CLASS_CODES = 1000;

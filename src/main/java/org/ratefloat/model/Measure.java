@@ -54,6 +54,7 @@ public enum Measure {
     return jsonName;
   }
 
+  /** What kind of quantity the measure is (money, count, peak ...). */
   public Kind kind() {
     return kind;
   }
@@ -63,6 +64,7 @@ public enum Measure {
     return kind == Kind.COUNT || kind == Kind.PEAK;
   }
 
+  /** The measure JSON names so, if any. */
   public static Optional<Measure> byJsonName(String name) {
     for (Measure measure : values()) {
       if (measure.jsonName.equals(name)) {

@@ -46,6 +46,7 @@ public record Period(
     Optional<SortedMap<Integer, Long>> disabilityCases,
     SortedMap<String, BigDecimal> exposures) {
 
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public Period {
     InputRules.date(requireNonNull(from, "from"), "/from", "from");
     InputRules.date(requireNonNull(to, "to"), "/to", "to");
@@ -125,6 +126,7 @@ public record Period(
     return sorted;
   }
 
+  /** The period's value of a measure, if recorded. */
   public Optional<BigDecimal> value(Measure measure) {
     return Optional.ofNullable(values.get(measure));
   }

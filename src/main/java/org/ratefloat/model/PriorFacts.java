@@ -35,6 +35,7 @@ public record PriorFacts(
   public static final PriorFacts NONE = new PriorFacts(Optional.empty(), Optional.empty(), Optional.empty(),
       Optional.empty());
 
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public PriorFacts {
     surchargeAmount = requireNonNull(surchargeAmount, "surchargeAmount")
         .map(a -> InputRules.amount(a, "/surchargeAmount", "surchargeAmount"));

@@ -33,6 +33,7 @@ public record RatingCase(
     LocalDate asOf,
     Optional<BigDecimal> premiumBase) {
 
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public RatingCase {
     requireNonNull(employer, "employer");
     history = List.copyOf(requireNonNull(history, "history"));
@@ -127,6 +128,7 @@ public record RatingCase(
 
     private Builder() {}
 
+    /** The employer (required). */
     public Builder employer(Employer employer) {
       this.employer = requireNonNull(employer, "employer");
       return this;
@@ -152,6 +154,7 @@ public record RatingCase(
       return this;
     }
 
+    /** Adds a claim; claims are kept in the order added. */
     public Builder claim(Claim claim) {
       claims.add(requireNonNull(claim, "claim"));
       return this;

@@ -12,6 +12,7 @@ import java.time.LocalDate;
  * @since 0.1.0
  */
 public record SafetyStandardisation(int grade, LocalDate validUntil) {
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public SafetyStandardisation {
     InputRules.within(grade, 1, 3, "/grade", "safety-standardisation grade");
     InputRules.date(requireNonNull(validUntil, "validUntil"), "/validUntil", "validUntil");

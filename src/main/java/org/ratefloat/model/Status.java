@@ -40,6 +40,7 @@ public record Status(
     SortedMap<String, BigDecimal> customValues,
     PriorFacts prior) {
 
+  /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public Status {
     requireNonNull(safetyStandardisation, "safetyStandardisation");
     requireNonNull(safetyCreditRating, "safetyCreditRating").ifPresent(r -> {
@@ -117,6 +118,7 @@ public record Status(
 
     private Builder() {}
 
+    /** Whether the employer is a labour-dispatch firm (劳务派遣). */
     public Builder labourDispatch(boolean value) {
       this.labourDispatch = value;
       return this;
@@ -134,16 +136,19 @@ public record Status(
       return this;
     }
 
+    /** Whether the employer is in arrears with premiums without good cause. */
     public Builder premiumArrears(boolean value) {
       this.premiumArrears = value;
       return this;
     }
 
+    /** Whether the employer is under joint punishment (联合惩戒) in the work-safety field. */
     public Builder jointPunishment(boolean value) {
       this.jointPunishment = value;
       return this;
     }
 
+    /** When the employer was first insured in this pooling region. */
     public Builder firstInsured(LocalDate date) {
       this.firstInsured = requireNonNull(date, "firstInsured");
       return this;
