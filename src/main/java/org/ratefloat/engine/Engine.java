@@ -256,6 +256,10 @@ public final class Engine {
       }
       BigDecimal rounded = table.rateRounding().apply(rate);
       Optional<Premium> premium = premium(rounded);
+      // the lines of the table's worksheet are part of the record, whether a step read them or not
+      for (org.ratefloat.rules.RuleTableSpec.WorksheetLine line : m.worksheet()) {
+        computed(line.indicator());
+      }
       // the trace stays numbers and ids until a record or an explanation reads it
       Computed[] values = computed;
       Traced[] traced = trace; // every step has run: full

@@ -130,6 +130,7 @@ final class Analyzer {
         limit.indicator().ifPresent(used::add);
       }
     }
+    spec.worksheet().forEach(line -> used.add(line.indicator()));
     for (IndicatorSpec i : spec.indicators()) {
       if (!used.contains(i.id())) {
         add(ErrorCode.RT029, Severity.WARNING, i.pointer(), "indicator " + i.id() + " is never used");

@@ -394,4 +394,14 @@ class CliTest {
             .classify(new org.ratefloat.model.IndustryCode(org.ratefloat.model.Edition.GBT_4754_2011, "9999")));
     assertEquals("/code", api.pointer(), "within the code's own JSON form, not a case's");
   }
+
+  @Test
+  void anNcciAccountReadsLikeItsWorksheet() {
+    Run r = run("decide", "--rules", "us-ncci-mod", "--explain", "examples/us-ncci-mod/multi-class-contractor.json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Worksheet:\n  (A) weighting value W (line A) = 0.10\n  (C) expected excess losses Ee"),
+        r.out());
+    assertTrue(r.out().contains("  (K) expected K = E + stabilizing value + A x C (line K) = 119585.00\n"
+        + "  (Mod) experience modification J / K = 1.07\n"), r.out());
+  }
 }
