@@ -228,8 +228,15 @@ class NcciModTableTest {
     assertLine("101412", v.get("Ee"));
     assertLine("0", v.get("Ap"));
     assertLine("0", v.get("Ae"));
-    // (J) = 0 + 0.10 x 0 + 0.90 x 101,412 + 52,800 = 144,070.8 (printed 144,071, rounded on the sheet);
-    // (K) = 117,881 + 52,800 = 170,681; mod = 144,070.8 / 170,681 = 0.84409... -> .84, as printed
+    // (H) actual incurred losses 0, as printed
+    assertLine("0", v.get("H"));
+    // stabilizing value C x (1 - A) + G = 101,412 x 0.90 + 52,800 = 144,070.8 (printed 144,071)
+    assertLine("144070.8", v.get("stabilizing"));
+    // (J) = I + stabilizing + A x F = 0 + 144,070.8 + 0.10 x 0 = 144,070.8 (printed 144,071, rounded on the sheet)
+    assertLine("144070.8", v.get("J"));
+    // (K) = E + stabilizing + A x C = 16,469 + 144,070.8 + 10,141.2 = 170,681, as printed (= E + B)
+    assertLine("170681", v.get("K"));
+    // mod = J / K = 144,070.8 / 170,681 = 0.84409... -> .84, as printed
     assertLine("0.84", v.get("mod"));
   }
 }
