@@ -53,6 +53,19 @@ final class ParseContext {
     }
   }
 
+  /** A document's effective period: {@code effectiveFrom}, and {@code effectiveTo} not before it. */
+  record Effective(java.time.LocalDate from, java.util.Optional<java.time.LocalDate> to) {}
+
+  /** Reads {@code effectiveFrom} and {@code effectiveTo} ({@code RT012} for an empty period). */
+  Effective effective(JsonObject o) {
+    java.time.LocalDate from = o.date("effectiveFrom");
+    java.util.Optional<java.time.LocalDate> to = o.optDate("effectiveTo");
+    if (to.isPresent() && to.get().isBefore(from)) {
+      throw error(ErrorCode.RT012, o.pointerOf("effectiveTo"), "effective period is empty: " + from + ".." + to.get());
+    }
+    return new Effective(from, to);
+  }
+
   String id(JsonValue v) {
     return DocumentFields.id(v);
   }

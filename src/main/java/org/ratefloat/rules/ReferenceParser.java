@@ -28,12 +28,9 @@ final class ReferenceParser {
     String id = context.id(o.req("id"));
     String version = o.text("version");
     Text title = context.text(o.req("title"));
-    LocalDate from = o.date("effectiveFrom");
-    Optional<LocalDate> to = o.optDate("effectiveTo");
-    if (to.isPresent() && to.get().isBefore(from)) {
-      throw context.error(ErrorCode.RT012, o.pointerOf("effectiveTo"),
-          "effective period is empty: " + from + ".." + to.get());
-    }
+    ParseContext.Effective effective = context.effective(o);
+    LocalDate from = effective.from();
+    Optional<LocalDate> to = effective.to();
     TableStatus status = context.status(o.req("status"));
     context.sources(o);
     var unverified = context.strings(o.optArray("unverified"));

@@ -110,12 +110,9 @@ final class RuleTableParser {
     String version = o.text("version");
     String jurisdiction = o.text("jurisdiction");
     Text title = context.text(o.req("title"));
-    LocalDate from = o.date("effectiveFrom");
-    Optional<LocalDate> to = o.optDate("effectiveTo");
-    if (to.isPresent() && to.get().isBefore(from)) {
-      throw context.error(ErrorCode.RT012, o.pointerOf("effectiveTo"),
-          "effective period is empty: " + from + ".." + to.get());
-    }
+    ParseContext.Effective effective = context.effective(o);
+    LocalDate from = effective.from();
+    Optional<LocalDate> to = effective.to();
     TableStatus status = context.status(o.req("status"));
     ImmutableList<SourceRef> sources = context.sources(o);
     ImmutableList<String> unverified = context.strings(o.optArray("unverified"));
