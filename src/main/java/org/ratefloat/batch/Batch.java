@@ -79,7 +79,7 @@ public final class Batch {
           .maxStringLength(64 << 10).build()).build());
   static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
       "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
-      "tableSha256", "warnings");
+      "tableSha256", "warnings", "amounts", "tables");
 
   private Batch() {}
 
@@ -461,14 +461,17 @@ public final class Batch {
         String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
         d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
         d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
-        d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList())));
+        d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList()),
+        // amounts of money the rows added (a German surcharge), and every file the decision used
+        String.join("; ", d.amounts().stream().map(a -> a.amount().toPlainString() + " " + a.currency()).toList()),
+        String.join("; ", d.tables().stream().map(t -> t.role() + " " + t.id() + " " + t.sha256()).toList())));
     return csvRow(row);
   }
 
   private static String errorText(long line, String employerId, RateFloatException e, Options options) {
     if (options.out() == Format.CSV) {
       return csvRow(List.of(String.valueOf(line), employerId == null ? "" : employerId, "error", "", "", "", "",
-          "", "", e.code().name(), e.pointer(), e.detail(), "", "", ""));
+          "", "", e.code().name(), e.pointer(), e.detail(), "", "", "", "", ""));
     }
     JsonOut out = new JsonOut(false);
     out.beginObject().field("line", line);

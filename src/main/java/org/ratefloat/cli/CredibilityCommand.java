@@ -92,8 +92,9 @@ final class CredibilityCommand implements Callable<Integer> {
     if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
       throw Usage.invalid(spec, "--effective-to", "before --effective-from: " + effectiveTo + " < " + effectiveFrom);
     }
-    if (referenceVersion.isBlank() || referenceVersion.length() > 80) {
-      throw Usage.invalid(spec, "--reference-version", "1 to 80 characters, not blank");
+    if (referenceVersion.isBlank() || referenceVersion.length() > 80
+        || referenceVersion.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+      throw Usage.invalid(spec, "--reference-version", "1 to 80 characters, not blank, no control or formatting characters");
     }
     return id;
   }
@@ -102,6 +103,11 @@ final class CredibilityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Usage.extension(spec, "--in", in, ".ndjson", ".csv");
     Usage.extension(spec, "--out", out, ".json");
+    if (out != null && referenceOut != null
+        && out.toAbsolutePath().normalize().equals(referenceOut.toAbsolutePath().normalize())) {
+      // one file cannot hold both documents: the second would replace the first
+      throw Usage.invalid(spec, "--reference-out", "must be another file than --out: " + referenceOut);
+    }
     Measure num = Measure.byJsonName(numerator).orElseThrow(() -> Usage.invalid(spec, "--numerator",
         "not a measure: " + numerator));
     Measure den = Measure.byJsonName(denominator).orElseThrow(() -> Usage.invalid(spec, "--denominator",

@@ -106,11 +106,13 @@ final class VerifyCommand implements Callable<Integer> {
       throw noInput(1, 0);
     }
     if (outcome instanceof Verification.Verified v) {
-      out.println("OK: " + file + " is the decision " + rules + " gives for the input it carries "
+      out.println("OK: " + Printable.escape(file.toString()) + " is the decision " + Printable.escape(rules.toString())
+          + " gives for the input it carries "
           + "(canonical form, RFC 8785, sha256 " + v.sha256() + ")");
       return Main.OK;
     }
-    out.println("MISMATCH: " + file + " is not the decision " + rules + " gives for the input it carries");
+    out.println("MISMATCH: " + Printable.escape(file.toString()) + " is not the decision "
+        + Printable.escape(rules.toString()) + " gives for the input it carries");
     differences((Verification.Mismatched) outcome, "  ");
     return Main.MISMATCH;
   }

@@ -56,6 +56,9 @@ public final class Engine {
   /** By risk class, the band at each place on its ladder (made once: a decision names two). */
   private final Band[][] bands = new Band[100][];
   private final Warning provisional;
+  /** The names of the custom flags and values the table's indicators read. */
+  private final java.util.Set<String> customFlagsRead;
+  private final java.util.Set<String> customValuesRead;
   /** The warning of each row whose evidence is not published, by identity. */
   private final java.util.IdentityHashMap<RowSpec, Warning> rowWarnings = new java.util.IdentityHashMap<>();
   /** By edition: the warning that the classification's mapping is provisional, or none. */
@@ -98,6 +101,17 @@ public final class Engine {
       }
     });
     this.provisional = m.status() != TableStatus.PROVISIONAL ? null : Warnings.provisionalTable(m);
+    java.util.Set<String> flags = new java.util.HashSet<>();
+    java.util.Set<String> values = new java.util.HashSet<>();
+    for (IndicatorSpec i : m.indicators()) {
+      if (i instanceof IndicatorSpec.CustomFlag f) {
+        flags.add(f.name());
+      } else if (i instanceof IndicatorSpec.CustomValue v) {
+        values.add(v.name());
+      }
+    }
+    this.customFlagsRead = java.util.Set.copyOf(flags);
+    this.customValuesRead = java.util.Set.copyOf(values);
     for (StepSpec step : m.steps()) {
       if (step instanceof StepSpec.Rows rows) {
         for (RowSpec row : rows.rows()) {
@@ -242,6 +256,7 @@ public final class Engine {
       if (provisional != null) {
         warnings.add(provisional);
       }
+      unreadCustom();
 
       List<StepSpec> all = m.steps();
       for (int s = 0; s < all.size(); s++) {
@@ -268,6 +283,20 @@ public final class Engine {
           table.rateRounding().describe(), premium,
           Rendered.of(() -> records(values)), Rendered.of(() -> stepTraces(traced)),
           ImmutableList.copyOf(warnings), c, ImmutableList.copyOf(amounts));
+    }
+
+    /** Warns of custom flags and values the case gives and the table does not read, in name order. */
+    private void unreadCustom() {
+      org.ratefloat.model.Status status = c.employer().status();
+      if (status.customFlags().isEmpty() && status.customValues().isEmpty()) {
+        return;
+      }
+      java.util.List<String> unread = new ArrayList<>();
+      status.customFlags().keySet().stream().filter(n -> !customFlagsRead.contains(n)).forEach(unread::add);
+      status.customValues().keySet().stream().filter(n -> !customValuesRead.contains(n)).forEach(unread::add);
+      if (!unread.isEmpty()) {
+        warnings.add(Warnings.unreadCustom(unread.stream().sorted().toList()));
+      }
     }
 
     private void checkEffective() {

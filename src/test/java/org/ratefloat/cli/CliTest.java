@@ -404,4 +404,42 @@ class CliTest {
     assertTrue(r.out().contains("  (K) expected K = E + stabilizing value + A x C (line K) = 119585.00\n"
         + "  (Mod) experience modification J / K = 1.07\n"), r.out());
   }
+
+  @Test
+  void aMisspeltCustomFlagIsNamedInAWarningNotSilentlyReadAsAbsent() throws Exception {
+    String bgBau = Files.readString(Path.of("examples/de-bg-bau-zuschlag/between-below-cap.json"))
+        .replace("\"customValues\": {", "\"customFlags\": {\"beitragsAbfindung\": true},\n      \"customValues\": {");
+    Path file = tmp.resolve("misspelt.json");
+    Files.writeString(file, bgBau);
+    org.ratefloat.decision.Decision d = org.ratefloat.RateFloat.bundledTable("de-bg-bau-zuschlag")
+        .decide(org.ratefloat.RateFloat.readCase(file));
+    assertEquals(List.of("unread-custom-values"), d.warnings().stream().map(w -> w.code())
+        .filter(c -> c.startsWith("unread")).toList());
+    assertTrue(d.warnings().stream().anyMatch(w -> w.en().contains(": beitragsAbfindung (a misspelt name counts as absent)")),
+        d.warnings().toString());
+  }
+
+  @Test
+  void anAccountCannotDriveTheTerminal() throws Exception {
+    // the JSON escapes \u001b (ESC) and \u202e (right-to-left override) in the employer's name
+    String evil = Files.readString(Path.of(CASE)).replace("\"长沙示例机械制造有限公司\"",
+        "\"Evil\\u001b[2J\\u001b[31mGmbH\\u202e\"");
+    assertTrue(evil.contains("Evil"), "the example's name was replaced");
+    Path file = tmp.resolve("evil.json");
+    Files.writeString(file, evil);
+    Run r = run("decide", "--rules", HUNAN, "--explain", file.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("Evil\\u001b[2J\\u001b[31mGmbH\\u202e"), r.out());
+    assertTrue(r.out().chars().noneMatch(c -> c == 0x1b || c == 0x202e), "no control character reaches the terminal");
+  }
+
+  @Test
+  void credibilityCannotWriteBothDocumentsIntoOneFile() {
+    Path both = tmp.resolve("c.reference.json");
+    Run r = run("credibility", "--rules", "cn-national-2015", "--in", "examples/cn-credibility-blend/portfolio.ndjson",
+        "--out", both.toString(), "--reference-out", both.toString(), "--effective-from", "2025-01-01");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("ratefloat: CL003 --reference-out: must be another file than --out"), r.err());
+    assertTrue(!Files.exists(both), "nothing written");
+  }
 }
