@@ -26,7 +26,7 @@ public enum ErrorCode {
   /** Negative amount or count. */
   IN007("negative amount or count"),
   /** Invalid date or date range. */
-  IN008("invalid date or date range"),
+  IN008("dates out of order: a period ending before it starts, a date after the as-of date"),
   /** History periods overlap, repeat or are out of date order. */
   IN009("history periods overlap, repeat or are out of date order"),
   /** As-of date not after the history. */
@@ -56,7 +56,7 @@ public enum ErrorCode {
   /** Benchmark rate missing. */
   IN022("benchmark rate missing"),
   /** Value out of range. */
-  IN023("value out of range"),
+  IN023("value out of range or not of its form (a date not on the calendar, a name twice)"),
   /** Input exceeds a size limit. */
   IN024("input exceeds a size limit"),
   /** History lacks a value the rule table needs. */
@@ -174,9 +174,9 @@ public enum ErrorCode {
   /** Unknown command, option or argument. */
   CL001("unknown command, option or argument"),
   /** Missing command, option or argument. */
-  CL002("missing command, option or argument"),
+  CL002("missing command, or a required option or argument"),
   /** Invalid option value or combination of options. */
-  CL003("invalid option value or combination of options");
+  CL003("invalid option value or combination of options (an option given without the one it needs)");
 
   private final String summary;
 

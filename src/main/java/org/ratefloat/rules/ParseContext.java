@@ -40,16 +40,22 @@ final class ParseContext {
   }
 
   void format(JsonObject o, String expected) {
+    formatOneOf(o, expected);
+  }
+
+  /** The {@code format} key must name one of {@code accepted} ({@code RT004} if missing, {@code RT014} if another). */
+  void formatOneOf(JsonObject o, String... accepted) {
+    String kind = org.ratefloat.json.Formats.kindOf(accepted[0]);
+    String names = java.util.Arrays.stream(accepted).map(a -> "\"" + a + "\"")
+        .collect(java.util.stream.Collectors.joining(" or "));
     if (!o.has("format")) {
-      throw error(ErrorCode.RT004, o.pointerOf("format"), "required key \"format\" is missing: expected "
-          + org.ratefloat.json.Formats.kindOf(expected) + " of format \"" + expected + "\", found "
-          + org.ratefloat.json.Formats.found(o));
+      throw error(ErrorCode.RT004, o.pointerOf("format"), "required key \"format\" is missing: expected " + kind
+          + " of format " + names + ", found " + org.ratefloat.json.Formats.found(o));
     }
     JsonValue format = o.req("format");
-    if (!format.asString().equals(expected)) {
+    if (!java.util.Arrays.asList(accepted).contains(format.asString())) {
       throw error(ErrorCode.RT014, format.pointer(), "unsupported format \"" + format.asString()
-          + "\", expected \"" + expected + "\": this is " + org.ratefloat.json.Formats.found(o) + ", not "
-          + org.ratefloat.json.Formats.kindOf(expected));
+          + "\", expected " + names + ": this is " + org.ratefloat.json.Formats.found(o) + ", not " + kind);
     }
   }
 

@@ -100,7 +100,7 @@ final class RuleTableParser {
     if (o.has("format") && o.req("format").isString() && o.req("format").asString().equals(TABLE_FORMAT_2)) {
       context.version = 2;
     } else {
-      context.format(o, TABLE_FORMAT);
+      context.formatOneOf(o, TABLE_FORMAT, TABLE_FORMAT_2);
     }
     String kind = o.req("kind").asString();
     if (!kind.equals("measure") && !kind.equals("base")) {
