@@ -129,6 +129,13 @@ public final class Portfolio {
       notes.forEach(out::value);
       out.endArray();
     }
+    // what the estimates can be, checked when the file is read: K = s²/a and μ are not negative
+    out.name("domains").beginObject();
+    if (fits.values().stream().anyMatch(f -> f.k().isPresent())) {
+      out.name("k").beginObject().field("ge", "0").endObject();
+    }
+    out.name("mu").beginObject().field("ge", "0").endObject();
+    out.endObject();
     out.name("byClass").beginObject();
     if (fits.values().stream().anyMatch(f -> f.k().isPresent())) {
       out.name("k").beginObject();

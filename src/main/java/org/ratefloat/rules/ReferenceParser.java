@@ -55,8 +55,10 @@ final class ReferenceParser {
       }
       b.finish();
     });
+    ImmutableMap<String, ReferenceData.ByClass> classes = byClass.buildOrThrow();
+    o.optObject("domains").ifPresent(d -> checkDomains(context, d, data, classes));
     o.finish();
-    ReferenceData all = new ReferenceData(data.scalars(), data.steps(), byClass.buildOrThrow());
+    ReferenceData all = new ReferenceData(data.scalars(), data.steps(), classes);
     if (all.names().isEmpty()) {
       throw o.fail("data", Fault.MISSING, "reference data without data or byClass");
     }
@@ -82,5 +84,43 @@ final class ReferenceParser {
     String pointer = o.pointer();
     o.finish();
     return new ReferenceData.ByClass(name, context.source, pointer, rows.buildOrThrow());
+  }
+
+  /**
+   * The values a name of the data may take ({@code "domains": {"k": {"ge": "0"}}}), checked here for
+   * every value of it: a scalar, or each class's value ({@code RT012} at the value outside, {@code RT008}
+   * for a name the file does not hold). A credibility K below 0, say, cannot be an estimate.
+   */
+  private static void checkDomains(ParseContext context, JsonObject domains, ReferenceData data,
+      ImmutableMap<String, ReferenceData.ByClass> classes) {
+    ConditionParser conditions = new ConditionParser(context);
+    for (String name : domains.keys()) {
+      JsonObject d = domains.object(name);
+      Condition interval = conditions.interval(name, d);
+      d.finish();
+      if (data.scalars().containsKey(name)) {
+        BigDecimal v = data.scalars().get(name);
+        if (!interval.admits(v)) {
+          throw context.error(ErrorCode.RT012, "/data/scalars/" + name, name + " must lie in its domain "
+              + describe(interval) + ": " + v.toPlainString());
+        }
+      } else if (classes.containsKey(name)) {
+        ReferenceData.ByClass rows = classes.get(name);
+        rows.rows().forEach((code, v) -> {
+          if (!interval.admits(v)) {
+            throw context.error(ErrorCode.RT012, rows.pointer() + "/" + code, name + " of class " + code
+                + " must lie in its domain " + describe(interval) + ": " + v.toPlainString());
+          }
+        });
+      } else {
+        throw context.error(ErrorCode.RT008, domains.pointerOf(name), "a domain for \"" + name
+            + "\", which the reference data does not hold");
+      }
+    }
+    domains.finish();
+  }
+
+  private static String describe(Condition interval) {
+    return new RuleTableSpec.DeclaredDomain(interval, BigDecimal.ZERO).describe();
   }
 }

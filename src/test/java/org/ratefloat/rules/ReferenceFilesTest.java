@@ -18,6 +18,7 @@ import org.ratefloat.RuleTable;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.TableRef;
 import org.ratefloat.error.InputException;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
 
 /**
@@ -182,5 +183,25 @@ class ReferenceFilesTest {
     assertEquals(1, broken.size(), broken.toString());
     assertEquals("RT006", broken.get(0).code().name());
     assertEquals("/data/steps/weight/rows/0/1", broken.get(0).pointer());
+  }
+
+  @Test
+  void aValueOutsideTheDomainTheFileDeclaresIsRefusedWhenTheFileIsRead() throws Exception {
+    String domains = "\"byClass\": { \"offset\": { \"1\": \"0.00\", \"2\": \"-0.05\" } },\n"
+        + "  \"domains\": { \"offset\": { \"ge\": \"0\" }, \"maxMod\": { \"gt\": \"1\" } }";
+    RuleTableException below = org.junit.jupiter.api.Assertions.assertThrows(RuleTableException.class,
+        () -> RateFloat.loadTable(copy("\"1\"", "\"1\"", "\"byClass\": { \"offset\": { \"1\": \"0.00\", \"2\": \"0.05\" } }",
+            domains)));
+    assertEquals(ErrorCode.RT012, below.code());
+    assertEquals("/byClass/offset/2", below.pointer());
+    assertTrue(below.getMessage().contains("offset of class 2 must lie in its domain [0, +inf): -0.05"), below.getMessage());
+    // within their domains the values load as before
+    RateFloat.loadTable(copy("\"1\"", "\"1\"", "\"byClass\": { \"offset\": { \"1\": \"0.00\", \"2\": \"0.05\" } }",
+        domains.replace("-0.05", "0.05")));
+    RuleTableException unknown = org.junit.jupiter.api.Assertions.assertThrows(RuleTableException.class,
+        () -> RateFloat.loadTable(copy("\"1\"", "\"1\"", "\"byClass\": { \"offset\": { \"1\": \"0.00\", \"2\": \"0.05\" } }",
+            "\"byClass\": { \"offset\": { \"1\": \"0.00\" } }, \"domains\": { \"k\": { \"ge\": \"0\" } }")));
+    assertEquals(ErrorCode.RT008, unknown.code());
+    assertEquals("/domains/k", unknown.pointer());
   }
 }
