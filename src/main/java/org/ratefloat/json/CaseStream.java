@@ -64,11 +64,9 @@ final class CaseStream {
   private static final Refused REFUSED = new Refused();
 
   private final JsonParser p;
-  private final byte[] bytes;
 
-  private CaseStream(JsonParser p, byte[] bytes) {
+  private CaseStream(JsonParser p) {
     this.p = p;
-    this.bytes = bytes;
   }
 
   /**
@@ -76,14 +74,17 @@ final class CaseStream {
    * say why).
    */
   static RatingCase read(byte[] bytes) {
-    if (bytes.length > StrictJson.MAX_INPUT_BYTES) {
+    // Outside strings the parser allows ASCII only, and the tree reader checks every key and string
+    // from its opening quote to a character boundary: a document is refused for its UTF-8 exactly
+    // when it is not well formed as a whole, which one scan tells.
+    if (bytes.length > StrictJson.MAX_INPUT_BYTES || Utf8.firstMalformed(bytes, 0, bytes.length) >= 0) {
       return null;
     }
     try (JsonParser parser = JSON.parser(bytes)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      RatingCase c = new CaseStream(parser, bytes).root();
+      RatingCase c = new CaseStream(parser).root();
       return parser.nextToken() == null ? c : null;
     } catch (Refused | InputException | IOException refused) {
       // IOException: Jackson's syntax faults and limits, which the tree reader reports
@@ -606,7 +607,7 @@ final class CaseStream {
     }
   }
 
-  /** The current key, its bytes and text checked as {@link StrictJson} checks every key. */
+  /** The current key, its text checked as {@link StrictJson} checks every key. */
   private String key() throws IOException {
     String key = p.currentName();
     checkText(key);
@@ -622,11 +623,9 @@ final class CaseStream {
     return text;
   }
 
-  /** The bytes of the current token well-formed UTF-8, its text without an unpaired surrogate. */
-  private void checkText(String text) {
-    int from = (int) p.currentTokenLocation().getByteOffset();
-    int to = (int) p.currentLocation().getByteOffset();
-    if (Utf8.firstMalformed(bytes, from, to) >= 0 || Utf8.firstUnpairedSurrogate(text) >= 0) {
+  /** A key's or string's text without an unpaired surrogate (its bytes are checked with the document's). */
+  private static void checkText(String text) {
+    if (Utf8.firstUnpairedSurrogate(text) >= 0) {
       throw REFUSED;
     }
   }
