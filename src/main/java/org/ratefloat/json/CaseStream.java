@@ -77,7 +77,7 @@ final class CaseStream {
     // Outside strings the parser allows ASCII only, and the tree reader checks every key and string
     // from its opening quote to a character boundary: a document is refused for its UTF-8 exactly
     // when it is not well formed as a whole, which one scan tells.
-    if (bytes.length > StrictJson.MAX_INPUT_BYTES || Utf8.firstMalformed(bytes, 0, bytes.length) >= 0) {
+    if (bytes.length > StrictJson.MAX_INPUT_BYTES || !wellFormed(bytes)) {
       return null;
     }
     try (JsonParser parser = JSON.parser(bytes)) {
@@ -90,6 +90,36 @@ final class CaseStream {
       // IOException: Jackson's syntax faults and limits, which the tree reader reports
       return null;
     }
+  }
+
+  /**
+   * Whether the bytes are well-formed UTF-8. A multi-byte sequence is made of bytes from 0x80 up
+   * only, so the document is well formed exactly when each run of such bytes is; ASCII, most of a
+   * case, is passed over.
+   */
+  static boolean wellFormed(byte[] bytes) {
+    int i = 0;
+    int n = bytes.length;
+    while (i < n) {
+      if (bytes[i] >= 0) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < n && bytes[end] < 0) {
+        end++;
+      }
+      if (Utf8.firstMalformed(bytes, i, end) >= 0) {
+        return false;
+      }
+      i = end;
+    }
+    return true;
+  }
+
+  /** A sorted map as read, the shared empty one for none (most maps of a case are empty). */
+  private static <K extends Comparable<? super K>, V> SortedMap<K, V> sorted(SortedMap<K, V> map) {
+    return map.isEmpty() ? ImmutableSortedMap.of() : ImmutableSortedMap.copyOfSorted(map);
   }
 
   // ------------------------------------------------------------------ objects
@@ -368,7 +398,7 @@ final class CaseStream {
       }
     }
     return new Status(dispatch, standard, rating, arrears, punished, firstInsured,
-        ImmutableSortedMap.copyOfSorted(flags), values, prior);
+        sorted(flags), values, prior);
   }
 
   private SafetyStandardisation safetyStandardisation(JsonToken t) throws IOException {
@@ -501,8 +531,7 @@ final class CaseStream {
     } else if (from == null || to == null) {
       throw REFUSED;
     }
-    return new Period(from, to, ImmutableSortedMap.copyOf(values), disability,
-        ImmutableSortedMap.copyOfSorted(exposures));
+    return new Period(from, to, ImmutableSortedMap.copyOf(values), disability, sorted(exposures));
   }
 
   private static Measure measure(String key) {
@@ -530,7 +559,7 @@ final class CaseStream {
         throw REFUSED;
       }
     }
-    return ImmutableSortedMap.copyOfSorted(byGrade);
+    return sorted(byGrade);
   }
 
   private Claim claim(JsonToken t) throws IOException {
