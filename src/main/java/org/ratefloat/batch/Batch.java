@@ -141,10 +141,15 @@ public final class Batch {
       if (tree != null) {
         return CaseJson.read(JsonValue.root(tree, Faults.INPUT));
       }
-      if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-        throw new InputException(ErrorCode.IN001, "", "empty line");
+      try {
+        return RateFloat.readCase(bytes);
+      } catch (InputException refused) {
+        // a blank line is never a case: told apart only once refused, not decoded for every record
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+          throw new InputException(ErrorCode.IN001, "", "empty line");
+        }
+        throw refused;
       }
-      return RateFloat.readCase(bytes);
     }
   }
 

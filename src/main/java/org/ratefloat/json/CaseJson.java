@@ -44,8 +44,17 @@ public final class CaseJson {
 
   private CaseJson() {}
 
-  /** Parses and validates a case document. */
+  /**
+   * Parses and validates a case document in one streaming pass ({@link CaseStream}). A document that
+   * pass refuses is read again as a tree, which reports the first fault with its code and pointer.
+   */
   public static RatingCase read(byte[] bytes) {
+    RatingCase c = CaseStream.read(bytes);
+    return c != null ? c : readTree(bytes);
+  }
+
+  /** Parses a case document into a tree, then validates the tree: the reader that reports faults. */
+  static RatingCase readTree(byte[] bytes) {
     return read(JsonValue.root(JSON.read(bytes, Faults.INPUT), Faults.INPUT));
   }
 
@@ -207,7 +216,7 @@ public final class CaseJson {
     Optional<java.util.SortedMap<Integer, Long>> disability = o.optObject("disabilityCases").map(d -> {
       Map<Integer, Long> byGrade = new TreeMap<>();
       for (String key : d.keys()) {
-        if (!WHOLE_NUMBER.matcher(key).matches()) {
+        if (!isWholeNumber(key)) {
           throw d.fail(key, Fault.BAD_VALUE, "a disability grade is written as a whole number: \""
               + StrictJson.abbreviate(key) + "\"");
         }
@@ -236,6 +245,10 @@ public final class CaseJson {
 
   /** A grade key that {@link Integer#valueOf(String)} reads, written without leading zeros. */
   private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("0|-?[1-9][0-9]{0,8}");
+
+  static boolean isWholeNumber(String key) {
+    return WHOLE_NUMBER.matcher(key).matches();
+  }
 
   private static Claim claim(JsonObject o) {
     String id = o.req("id").asString();

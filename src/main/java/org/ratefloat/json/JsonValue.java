@@ -86,7 +86,7 @@ public final class JsonValue {
     return i == n && i > start;
   }
 
-  private static boolean isDateShape(String t) {
+  static boolean isDateShape(String t) {
     if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
       return false;
     }

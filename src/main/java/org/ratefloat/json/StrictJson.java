@@ -66,6 +66,14 @@ public final class StrictJson {
     return new StrictJson(MAX_TABLE_BYTES, 32, 64 << 10);
   }
 
+  /**
+   * A streaming parser of {@code bytes} with this reader's limits on nesting, strings and numbers;
+   * the size of the document and the other checks are its caller's.
+   */
+  JsonParser parser(byte[] bytes) throws IOException {
+    return factory.createParser(bytes);
+  }
+
   /** Parses {@code bytes} (UTF-8) into a tree, reporting faults through {@code faults}. */
   public JsonNode read(byte[] bytes, Faults faults) {
     if (bytes.length > maxDocumentBytes) {

@@ -89,7 +89,7 @@ class FuzzProperties {
   }
 
   /** One mutation of the document's text, by way of its tree where possible. */
-  private static String mutate(String text, Random random) {
+  static String mutate(String text, Random random) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(text);

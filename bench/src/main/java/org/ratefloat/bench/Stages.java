@@ -14,8 +14,10 @@ import org.ratefloat.model.RatingCase;
 
 /**
  * The stages of one NDJSON batch record, each callable alone, made of the calls the batch makes:
- * parse the line strictly, validate the tree into the case model, decide, hash the input, write the
- * decision record (without the input echo, batch's default) as UTF-8 bytes. They reach into the
+ * read the line into the case model (one streaming pass), decide, hash the input, write the decision
+ * record (without the input echo, batch's default) as UTF-8 bytes. The tree path, a strict parse and
+ * then validating the tree into the model, is kept for comparison: it reads the input of a decision
+ * record and a CSV employer, and says why a document is refused. They reach into the
  * library's internals (the {@code json} package), and only here: when the batch's pipeline changes,
  * this class changes with it; {@code StagesTest} checks that the stages together still give the
  * batch's own output, byte for byte.
@@ -27,12 +29,17 @@ final class Stages {
 
   private Stages() {}
 
-  /** Parse: the strict reader's tree of one line. */
+  /** Read: the case model from the bytes of one line, in one streaming pass, as the batch reads it. */
+  static RatingCase read(byte[] line) {
+    return RateFloat.readCase(line);
+  }
+
+  /** Parse, on the tree path: the strict reader's tree of one line. */
   static JsonNode parse(byte[] line) {
     return JSON.read(line, Faults.INPUT);
   }
 
-  /** Validate: the case model from a parsed tree, every input rule checked. */
+  /** Validate, on the tree path: the case model from a parsed tree, every input rule checked. */
   static RatingCase validate(JsonNode tree) {
     return CaseJson.read(JsonValue.root(tree, Faults.INPUT));
   }
@@ -59,6 +66,6 @@ final class Stages {
 
   /** All of it for one line: the output line of its record. */
   static byte[] record(RuleTable table, long line, byte[] bytes) {
-    return write(line, decide(table, validate(parse(bytes))));
+    return write(line, decide(table, read(bytes)));
   }
 }

@@ -72,6 +72,11 @@ public class StagesBenchmark {
   }
 
   @Benchmark
+  public RatingCase read() {
+    return Stages.read(lines.get(next()));
+  }
+
+  @Benchmark
   public JsonNode parse() {
     return Stages.parse(lines.get(next()));
   }

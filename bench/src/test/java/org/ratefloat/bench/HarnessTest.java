@@ -59,8 +59,8 @@ class HarnessTest {
   @Test
   void stages() throws Exception {
     String out = run(args("stages", 200));
-    for (String stage : List.of("parse", "validate", "decide", "input hash", "write", "sum of stages",
-        "whole record", "bare readTree")) {
+    for (String stage : List.of("read", "decide", "input hash", "write", "sum of stages",
+        "whole record", "bare readTree", "tree parse", "tree validate")) {
       assertTrue(out.lines().anyMatch(l -> l.matches(stage + " +[0-9.]+.*")), () -> stage + " missing from\n" + out);
     }
   }

@@ -34,13 +34,14 @@ class StagesTest {
       RatingCase c;
       Decision d;
       try {
-        c = Stages.validate(Stages.parse(line));
+        c = Stages.read(line);
         d = Stages.decide(table, c);
       } catch (RateFloatException refused) {
         assertTrue(written.get(i).contains("\"status\":\"error\""), written.get(i));
         continue;
       }
       assertEquals(RateFloat.readCase(line), c);
+      assertEquals(Stages.validate(Stages.parse(line)), c, "the tree path reads the same case");
       assertEquals(RateFloat.inputSha256(c), Stages.inputHash(c));
       assertEquals(d.inputSha256(), Stages.inputHash(c));
       ByteArrayOutputStream expected = new ByteArrayOutputStream();
