@@ -401,7 +401,7 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Worksheet:\n  (A) weighting value W (line A) = 0.10\n  (C) expected excess losses Ee"),
         r.out());
-    assertTrue(r.out().contains("  (K) expected K = E + stabilizing value + A x C (line K) = 119585.00\n"
+    assertTrue(r.out().contains("  (K) expected K = Ep (line E) + stabilizing value + W x Ee (A x C) = 119585.00\n"
         + "  (Mod) experience modification J / K = 1.07\n"), r.out());
   }
 
