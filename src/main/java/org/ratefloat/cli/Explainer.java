@@ -54,7 +54,7 @@ final class Explainer {
     out.append(zh ? "费率浮动决定" : "Rate-floating decision").append(": ")
         .append(d.input().employer().id()).append(name).append('\n');
     out.append(zh ? "费率表: " : "Rule table: ").append(table.title(lang)).append(" (")
-        .append(table.id()).append(' ').append(table.version()).append(", ").append(table.status())
+        .append(table.id()).append(' ').append(table.version()).append(", ").append(zh ? status(table.status()) : table.status())
         .append(", sha256 ").append(d.table().sha256(), 0, 16).append("…)\n");
     for (org.ratefloat.decision.TableRef r : d.tables()) {
       if (r.role().equals("reference")) {
@@ -65,7 +65,7 @@ final class Explainer {
     out.append(zh ? "决定日期: " : "As of: ").append(d.asOf()).append('\n');
     out.append(zh ? "行业: " : "Industry: ").append(d.industry().edition().label()).append(' ')
         .append(d.industry().code()).append(zh ? "，风险类别 " : ", risk class ").append(d.riskClass())
-        .append(" (").append(d.classSource()).append(")\n");
+        .append(" (").append(zh ? classSource(d.classSource()) : d.classSource()).append(")\n");
     out.append(zh ? "基准费率: " : "Benchmark: ").append(d.benchmark().toPlainString()).append(" %\n");
     out.append(zh ? "原档次: " : "Previous band: ").append(band(d.previousBand().multiplier()))
         .append(zh ? "  新档次: " : "  new band: ").append(band(d.newBand().multiplier()))
@@ -177,6 +177,22 @@ final class Explainer {
   private static String shown(org.ratefloat.decision.Value value) {
     return value instanceof org.ratefloat.decision.Value.Fraction f ? "≈ " + f.display().toPlainString()
         : value.render();
+  }
+
+  private static String status(String status) {
+    return switch (status) {
+      case "verified" -> "已核实";
+      case "provisional" -> "暂定";
+      default -> status;
+    };
+  }
+
+  private static String classSource(String source) {
+    return switch (source) {
+      case "override" -> "经办机构指定";
+      case "classification" -> "按行业分类";
+      default -> source;
+    };
   }
 
   private static String band(BigDecimal multiplier) {
