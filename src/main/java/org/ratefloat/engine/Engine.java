@@ -56,6 +56,8 @@ public final class Engine {
   /** By risk class, the band at each place on its ladder (made once: a decision names two). */
   private final Band[][] bands = new Band[100][];
   private final Warning provisional;
+  /** One warning for each reference-data file the table names that is provisional. */
+  private final ImmutableList<Warning> provisionalReferences;
   /** The names of the custom flags and values the table's indicators read. */
   private final java.util.Set<String> customFlagsRead;
   private final java.util.Set<String> customValuesRead;
@@ -101,6 +103,8 @@ public final class Engine {
       }
     });
     this.provisional = m.status() != TableStatus.PROVISIONAL ? null : Warnings.provisionalTable(m);
+    this.provisionalReferences = table.references().stream().filter(r -> r.status() == TableStatus.PROVISIONAL)
+        .map(Warnings::provisionalReference).collect(ImmutableList.toImmutableList());
     java.util.Set<String> flags = new java.util.HashSet<>();
     java.util.Set<String> values = new java.util.HashSet<>();
     for (IndicatorSpec i : m.indicators()) {
@@ -256,6 +260,7 @@ public final class Engine {
       if (provisional != null) {
         warnings.add(provisional);
       }
+      warnings.addAll(provisionalReferences);
       unreadCustom();
 
       List<StepSpec> all = m.steps();

@@ -18,6 +18,12 @@ final class Warnings {
         "费率表 " + m.id() + " 为暂定：" + m.unverified().size() + " 项参数未经核实，来源缺 " + m.gaps().size() + " 处");
   }
 
+  /** Reference data the table reads that is provisional (estimates, say), whatever the table's own status. */
+  static Warning provisionalReference(org.ratefloat.rules.ReferenceSpec r) {
+    return new Warning("provisional-reference", "reference data " + r.id() + " (version " + r.version()
+        + ") is provisional", "参考数据 " + r.id() + "（版本 " + r.version() + "）为暂定");
+  }
+
   static Warning provisionalClassification(Edition edition, String classification) {
     return new Warning("provisional-classification",
         "the " + edition.label() + " mapping of " + classification + " is provisional",
