@@ -1,40 +1,44 @@
 package org.ratefloat.engine;
 
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.rules.ClassificationSpec;
 
 /**
  * A table's classification with the risk class of each code remembered once found: a code is 2 to
- * 4 digits, so an edition has at most 11,100 codes and the memory is one slot each (44 KB an edition). A code the classification refuses is not remembered (it is looked up again
- * and refused with the same error). Thread-safe: a class found twice at once is the same class.
+ * 4 digits, so an edition has at most 11,100 codes and the memory is one byte each (a risk class is
+ * 1 to 99; 11 KB an edition, which stays in a core's cache). A code the classification refuses is
+ * not remembered (it is looked up again and refused with the same error). Thread-safe: a byte is
+ * written whole (JLS 17.6), a class found twice at once is the same class, and a thread that does
+ * not yet see another's slot finds the class again.
  */
 final class Classifications {
   /** Slots of an edition: 100 two-digit, 1,000 three-digit and 10,000 four-digit codes. */
   static final int SLOTS = 11_100;
 
   private final ClassificationSpec spec;
-  private final AtomicIntegerArray[] byEdition = new AtomicIntegerArray[Edition.values().length];
+  private final byte[][] byEdition = new byte[Edition.values().length][];
 
   Classifications(ClassificationSpec spec) {
     this.spec = spec;
     for (Edition e : spec.editions().keySet()) {
-      byEdition[e.ordinal()] = new AtomicIntegerArray(SLOTS);
+      byEdition[e.ordinal()] = new byte[SLOTS];
     }
   }
 
   /** The risk class of a code, as {@link ClassificationSpec#classify} finds it. */
   int classify(IndustryCode code) {
-    AtomicIntegerArray known = byEdition[code.edition().ordinal()];
+    byte[] known = byEdition[code.edition().ordinal()];
     if (known == null) {
       return spec.classify(code); // an edition the classification does not cover: refused there
     }
     int slot = slot(code.code());
-    int riskClass = known.get(slot);
+    int riskClass = known[slot];
     if (riskClass == 0) {
       riskClass = spec.classify(code);
-      known.set(slot, riskClass);
+      if (riskClass >= 1 && riskClass <= 99) {
+        known[slot] = (byte) riskClass;
+      }
     }
     return riskClass;
   }

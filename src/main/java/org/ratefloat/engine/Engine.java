@@ -73,6 +73,12 @@ public final class Engine {
   private final java.util.IdentityHashMap<Condition, Integer> tested = new java.util.IdentityHashMap<>();
   /** Band moves' texts by the offsets from and to (-99..+99), made when first needed. */
   private final String[][] moves = new String[199][];
+  /** The windows of the indicators, each once; their days on the as-of date last decided. */
+  private final org.ratefloat.rules.Window[] windows;
+  /** A benign race: threads deciding other dates replace it, and each keeps the one it made. */
+  private volatile Spans lastSpans;
+  /** By risk class: the reference data of the class (what {@code ReferenceData.forClass} gives). */
+  private final org.ratefloat.rules.ReferenceData[] classData = new org.ratefloat.rules.ReferenceData[100];
 
   private Engine(LoadedTable table) {
     this.table = table;
@@ -92,11 +98,13 @@ public final class Engine {
       byId.put(indicators[i].id(), i);
     }
     this.indicatorIndex = byId.buildOrThrow();
+    this.windows = Spans.windows(indicators);
     table.basis().benchmarks().forEach((c, b) -> {
       covered[c] = true;
       benchmarks[c] = b.orElse(null);
       ladders.set(c, table.basis().ladders().get(c));
       benchIndex[c] = table.basis().benchmarkIndex(c);
+      classData[c] = m.data().forClass(String.valueOf(c));
       bands[c] = new Band[ladders.get(c).size()];
       for (int i = 0; i < bands[c].length; i++) {
         bands[c][i] = new Band(i - benchIndex[c], ladders.get(c).get(i));
@@ -198,18 +206,32 @@ public final class Engine {
     return new Run(c).decide(library, inputHash);
   }
 
-  /** The state of one decision. */
-  private final class Run {
+  /** The windows' days on an as-of date: those of the last date decided, or made for this one. */
+  private Spans spans(java.time.LocalDate asOf) {
+    Spans last = lastSpans;
+    if (last != null && last.asOf.equals(asOf)) {
+      return last;
+    }
+    last = Spans.of(asOf, windows);
+    lastSpans = last;
+    return last;
+  }
+
+  /**
+   * The state of one decision; it tests conditions and gives formulas the values of other
+   * indicators itself (no function objects made per decision).
+   */
+  private final class Run implements java.util.function.Predicate<Condition>,
+      java.util.function.Function<String, Exact> {
     private final RatingCase c;
     private final RuleTableSpec m = table.measure();
-    private final List<Warning> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>(2);
     private final Traced[] trace = new Traced[m.steps().size()];
     private int steps;
-    private final List<Amount> amounts = new ArrayList<>();
+    /** Made when the first amount is added. */
+    private List<Amount> amounts;
     /** By place in the table's order: the indicators computed so far. */
     private final Computed[] computed = new Computed[indicators.length];
-    private final java.util.function.Predicate<Condition> test = this::test;
-    private final java.util.function.Function<String, Exact> others = id -> computed(id).exact();
     private Indicators compute;
     private ImmutableList<BigDecimal> ladder;
     private Band[] classBands;
@@ -256,7 +278,7 @@ public final class Engine {
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
-      compute = new Indicators(c, currentIndex - benchIndex, m.source(), m.data().forClass(String.valueOf(riskClass)));
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()));
       if (provisional != null) {
         warnings.add(provisional);
       }
@@ -287,7 +309,7 @@ public final class Engine {
           classSource, benchmark, benchmarkSource, band(currentIndex), band(band), rate, rounded,
           table.rateRounding().describe(), premium,
           Rendered.of(() -> records(values)), Rendered.of(() -> stepTraces(traced)),
-          ImmutableList.copyOf(warnings), c, ImmutableList.copyOf(amounts));
+          ImmutableList.copyOf(warnings), c, amounts == null ? ImmutableList.of() : ImmutableList.copyOf(amounts));
     }
 
     /** Warns of custom flags and values the case gives and the table does not read, in name order. */
@@ -493,6 +515,9 @@ public final class Engine {
         case ADD_AMOUNT -> {
           Outcome.AddAmount a = (Outcome.AddAmount) o;
           BigDecimal amount = a.amount().orElseGet(() -> number(a.indicator().get()));
+          if (amounts == null) {
+            amounts = new ArrayList<>();
+          }
           amounts.add(new Amount(step.id(), row.id(), a.indicator(), amount, a.currency()));
           yield "amount " + a.indicator().map(i -> i + " = ").orElse("") + signed(amount) + " " + a.currency();
         }
@@ -560,16 +585,20 @@ public final class Engine {
         payroll = last.value(Measure.PAYROLL);
         source = "history";
       }
-      final String payrollSource = source;
-      return payroll.map(p -> new Premium(p, payrollSource, table.premiumRounding().apply(
+      if (payroll.isEmpty()) {
+        return Optional.empty();
+      }
+      BigDecimal p = payroll.get();
+      return Optional.of(new Premium(p, source, table.premiumRounding().apply(
           p.multiply(rounded).movePointLeft(2)), table.premiumRounding().describe()));
     }
 
     private boolean holds(Guard guard) {
-      return guard.holds(test);
+      return guard.holds(this);
     }
 
-    private boolean test(Condition cond) {
+    @Override
+    public boolean test(Condition cond) {
       Integer place = tested.get(cond);
       Computed v = place != null ? computed(place) : computed(cond.indicator());
       if (v.exact() != null) {
@@ -579,6 +608,12 @@ public final class Engine {
         return cond.admits(b.value());
       }
       return cond.admits(((Value.Text) v.value()).value());
+    }
+
+    /** The compared value of another indicator, for a formula; computed if need be. */
+    @Override
+    public Exact apply(String indicator) {
+      return computed(indicator).exact();
     }
 
     /** The decimal value of a rounded formula (the loader admits only those where a number is used). */
@@ -593,7 +628,7 @@ public final class Engine {
     private Computed computed(int i) {
       Computed v = computed[i];
       if (v == null) {
-        v = compute.compute(indicators[i], others);
+        v = compute.compute(indicators[i], this);
         computed[i] = v;
       }
       return v;

@@ -28,6 +28,11 @@ final class Indicators {
   private final int currentBandOffset;
   private final String source;
   private final org.ratefloat.rules.ReferenceData data;
+  /** The windows' days on the case's as-of date. */
+  private final Spans spans;
+  /** The first and last epoch day of each period of the history, made when first needed. */
+  private long[] fromDay;
+  private long[] toDay;
   /** The index of the claim a line item is being evaluated for (-1: none). */
   private int current = -1;
   /** The class code and payroll of the exposure a line item is being evaluated for (null: none). */
@@ -36,12 +41,31 @@ final class Indicators {
   /** The sum of the line items of the accident a per-accident limit is being evaluated for (null: none). */
   private Exact accidentSum;
 
-  Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data) {
+  Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data,
+      Spans spans) {
     this.c = c;
     this.data = data;
     this.currentBandOffset = currentBandOffset;
     this.source = source;
-    data.classes().ifPresent(this::checkClasses);
+    this.spans = spans;
+    if (data.classes().isPresent()) {
+      checkClasses(data.classes().get());
+    }
+  }
+
+  /** The epoch days of the history's periods (two arrays, made once a decision). */
+  private void periodDays() {
+    if (fromDay == null) {
+      List<Period> history = c.history();
+      long[] from = new long[history.size()];
+      long[] to = new long[history.size()];
+      for (int i = 0; i < from.length; i++) {
+        from[i] = history.get(i).from().toEpochDay();
+        to[i] = history.get(i).to().toEpochDay();
+      }
+      fromDay = from;
+      toDay = to;
+    }
   }
 
   /**
@@ -255,48 +279,49 @@ final class Indicators {
     return new Value.Num(value);
   }
 
-  /** Days of [start, end] covered by a period (0 if they do not meet). */
-  private static long overlap(Period p, LocalDate start, LocalDate end) {
-    LocalDate a = p.from().isBefore(start) ? start : p.from();
-    LocalDate b = p.to().isAfter(end) ? end : p.to();
-    return b.isBefore(a) ? 0 : ChronoUnit.DAYS.between(a, b) + 1;
+  /** Days of the epoch days [start, end] covered by the period at index i (0 if they do not meet). */
+  private long overlap(int i, long start, long end) {
+    periodDays();
+    long a = Math.max(fromDay[i], start);
+    long b = Math.min(toDay[i], end);
+    return b < a ? 0 : b - a + 1;
   }
 
-  private static long days(LocalDate start, LocalDate end) {
-    return ChronoUnit.DAYS.between(start, end) + 1;
+  /** Length in days of the period at index i, both ends included (as {@link Period#days}). */
+  private long periodLength(int i) {
+    periodDays();
+    return toDay[i] - fromDay[i] + 1;
   }
 
   private Computed covered(IndicatorSpec.Covered cov) {
+    Spans.Span span = spans.span(cov.window());
     if (cov.window().byStart()) {
       // policy periods are whole by construction: covered when the history has one starting in the window
       List<Integer> periods = startingIn(cov.window());
       boolean value = !periods.isEmpty();
-      return new Computed(cov, cov.window().start(c.asOf()), cov.window().end(c.asOf()),
+      return new Computed(cov, span.start(), span.end(),
           Operands.of("periods", periods.size()), null, new Value.Bool(value), null, null);
     }
-    LocalDate start = cov.window().start(c.asOf());
-    LocalDate end = cov.window().end(c.asOf());
     long covered = 0;
     boolean straddles = false;
-    for (Period p : c.history()) {
-      long days = overlap(p, start, end);
-      straddles |= days > 0 && days < p.days();
+    for (int i = 0; i < c.history().size(); i++) {
+      long days = overlap(i, span.startDay(), span.endDay());
+      straddles |= days > 0 && days < periodLength(i);
       covered += days;
     }
-    long needed = days(start, end);
+    long needed = span.days();
     boolean value = covered == needed && !straddles;
-    return new Computed(cov, start, end, Operands.of("daysCovered", covered, "daysNeeded", needed), null,
+    return new Computed(cov, span.start(), span.end(), Operands.of("daysCovered", covered, "daysNeeded", needed), null,
         new Value.Bool(value), null, null);
   }
 
   /** The periods of the history that start in a policy window. */
   private List<Integer> startingIn(Window window) {
-    LocalDate start = window.start(c.asOf());
-    LocalDate end = window.end(c.asOf());
+    Spans.Span span = spans.span(window);
+    periodDays();
     List<Integer> inside = new ArrayList<>();
     for (int i = 0; i < c.history().size(); i++) {
-      LocalDate from = c.history().get(i).from();
-      if (!from.isBefore(start) && !from.isAfter(end)) {
+      if (fromDay[i] >= span.startDay() && fromDay[i] <= span.endDay()) {
         inside.add(i);
       }
     }
@@ -312,7 +337,7 @@ final class Indicators {
    * that start in it, at least one.
    */
   private List<Integer> periodsIn(Window window, String indicator) {
-    if (window.equals(lastWindow)) {
+    if (window == lastWindow || window.equals(lastWindow)) {
       return lastPeriods; // the same history in the same window: the same periods, already checked
     }
     lastPeriods = periodsInChecked(window, indicator);
@@ -321,8 +346,9 @@ final class Indicators {
   }
 
   private List<Integer> periodsInChecked(Window window, String indicator) {
-    LocalDate start = window.start(c.asOf());
-    LocalDate end = window.end(c.asOf());
+    Spans.Span span = spans.span(window);
+    LocalDate start = span.start();
+    LocalDate end = span.end();
     if (window.byStart()) {
       List<Integer> inside = startingIn(window);
       if (inside.isEmpty()) {
@@ -335,18 +361,19 @@ final class Indicators {
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
       Period p = c.history().get(i);
-      long days = overlap(p, start, end);
+      long days = overlap(i, span.startDay(), span.endDay());
       if (days == 0) {
         continue;
       }
-      if (days < p.days()) {
+      long length = periodLength(i);
+      if (days < length) {
         throw new InputException(ErrorCode.IN017, "/history/" + i, "period " + p.from() + ".." + p.to()
             + " straddles the window " + start + ".." + end + " of indicator " + indicator);
       }
       inside.add(i);
-      covered += p.days();
+      covered += length;
     }
-    long needed = days(start, end);
+    long needed = span.days();
     if (covered != needed) {
       throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the window "
           + start + ".." + end + " (" + needed + " days); the history covers " + covered + " of them");
@@ -356,12 +383,12 @@ final class Indicators {
 
   /** The first day an indicator over these periods of a window covers: a policy window's first period's. */
   private LocalDate first(Window w, List<Integer> periods) {
-    return w.byStart() ? c.history().get(periods.get(0)).from() : w.start(c.asOf());
+    return w.byStart() ? c.history().get(periods.get(0)).from() : spans.span(w).start();
   }
 
   /** The last day: a policy window's last period's. */
   private LocalDate last(Window w, List<Integer> periods) {
-    return w.byStart() ? c.history().get(periods.get(periods.size() - 1)).to() : w.end(c.asOf());
+    return w.byStart() ? c.history().get(periods.get(periods.size() - 1)).to() : spans.span(w).end();
   }
 
   /** Whether a date lies in one of the policy periods (always, when there are none: not a policy window). */
@@ -379,10 +406,13 @@ final class Indicators {
   }
 
   private BigDecimal valueOf(int index, Measure m, String indicator) {
-    return c.history().get(index).value(m).orElseThrow(() -> new InputException(ErrorCode.IN025,
-        "/history/" + index + "/" + m.jsonName(), m.jsonName() + " is not recorded for period "
-            + c.history().get(index).from() + ".." + c.history().get(index).to()
-            + "; indicator " + indicator + " needs it"));
+    BigDecimal v = c.history().get(index).values().get(m); // as Period.value, without an Optional
+    if (v == null) {
+      throw new InputException(ErrorCode.IN025, "/history/" + index + "/" + m.jsonName(), m.jsonName()
+          + " is not recorded for period " + c.history().get(index).from() + ".." + c.history().get(index).to()
+          + "; indicator " + indicator + " needs it");
+    }
+    return v;
   }
 
   /** A measure over periods as an exact fraction {numerator, denominator}. */
@@ -392,10 +422,11 @@ final class Indicators {
     for (int i : periods) {
       BigDecimal v = valueOf(i, m, indicator);
       switch (m.kind()) {
-        case AMOUNT, COUNT -> sum = sum.add(v);
+        // 0 + v is v itself when v's scale is not negative (the sum's scale is the larger of the two)
+        case AMOUNT, COUNT -> sum = sum == BigDecimal.ZERO && v.scale() >= 0 ? v : sum.add(v);
         case PEAK -> sum = sum.max(v);
         case HEADCOUNT -> {
-          BigDecimal d = BigDecimal.valueOf(c.history().get(i).days());
+          BigDecimal d = BigDecimal.valueOf(periodLength(i));
           sum = sum.add(v.multiply(d));
           days = days.add(d);
         }
@@ -405,6 +436,11 @@ final class Indicators {
       return new BigDecimal[] {sum, days};
     }
     return new BigDecimal[] {sum, BigDecimal.ONE};
+  }
+
+  /** a × b; a itself when b is 1 with scale 0, which changes neither a's value nor its scale. */
+  private static BigDecimal times(BigDecimal a, BigDecimal b) {
+    return BigDecimal.ONE.equals(b) ? a : a.multiply(b);
   }
 
   private static Exact exact(BigDecimal[] fraction) {
@@ -426,8 +462,8 @@ final class Indicators {
     }
     operands.put("periods", periods.size());
     // value = (num0/num1) * multiplier / ((den0/den1) * divisor), as one exact fraction n/d
-    BigDecimal n = num[0].multiply(r.multiplier()).multiply(den[1]);
-    BigDecimal d = den[0].multiply(r.divisor()).multiply(num[1]);
+    BigDecimal n = times(times(num[0], r.multiplier()), den[1]);
+    BigDecimal d = times(times(den[0], r.divisor()), num[1]);
     LocalDate from = first(r.window(), periods);
     LocalDate to = last(r.window(), periods);
     if (d.signum() == 0) {
@@ -483,11 +519,11 @@ final class Indicators {
 
   /** Whether a calendar year is fully covered and every period touching it has all the measures zero. */
   private boolean clean(int year, IndicatorSpec.Streak s) {
-    LocalDate start = LocalDate.of(year, 1, 1);
-    LocalDate end = LocalDate.of(year, 12, 31);
+    long start = LocalDate.of(year, 1, 1).toEpochDay();
+    long end = LocalDate.of(year, 12, 31).toEpochDay();
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
-      long days = overlap(c.history().get(i), start, end);
+      long days = overlap(i, start, end);
       if (days == 0) {
         continue;
       }
@@ -498,14 +534,14 @@ final class Indicators {
       }
       covered += days;
     }
-    return covered == days(start, end);
+    return covered == end - start + 1;
   }
 
   private Computed claims(IndicatorSpec.Claims spec) {
     // of a policy window, the claims dated in one of its periods (a claim in a gap between policies is in none)
     List<Integer> policies = spec.window().byStart() ? periodsIn(spec.window(), spec.id()) : List.of();
-    LocalDate start = policies.isEmpty() ? spec.window().start(c.asOf()) : first(spec.window(), policies);
-    LocalDate end = policies.isEmpty() ? spec.window().end(c.asOf()) : last(spec.window(), policies);
+    LocalDate start = policies.isEmpty() ? spans.span(spec.window()).start() : first(spec.window(), policies);
+    LocalDate end = policies.isEmpty() ? spans.span(spec.window()).end() : last(spec.window(), policies);
     BigDecimal value = BigDecimal.ZERO;
     Exact each = Exact.of(BigDecimal.ZERO);
     int matched = 0;
