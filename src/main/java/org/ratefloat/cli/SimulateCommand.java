@@ -150,6 +150,11 @@ final class SimulateCommand implements Callable<Integer> {
           t.incomeAtBenchmark().setScale(2, RoundingMode.HALF_UP).toPlainString(),
           t.incomeAfter().setScale(2, RoundingMode.HALF_UP).toPlainString(), orNa(t.incomeChange(col.roundings())),
           orNa(t.payoutRatioBefore(col.roundings())), orNa(t.payoutRatioAfter(col.roundings())))));
+      if (!col.amounts().isEmpty()) {
+        err.println(Printable.escape((col == columns.get(0) ? rules : compare) + ": amounts the table's rows added "
+            + "besides the premium (not in the income above): " + String.join(", ", col.amounts().entrySet().stream()
+                .map(a -> a.getValue().toPlainString() + " " + a.getKey()).toList())));
+      }
       col.errors().forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
     }
     unreadable.forEach((code, n) -> err.printf(java.util.Locale.ROOT, "  unreadable %s %d%n", code, n));

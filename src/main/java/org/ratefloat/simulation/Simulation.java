@@ -100,6 +100,8 @@ public final class Simulation {
     private final SortedMap<Integer, Totals> byClass = new TreeMap<>();
     private final SortedMap<String, Totals> byBand = new TreeMap<>();
     private final SortedMap<String, Long> errors = new TreeMap<>();
+    /** Money the tables' rows added (a German surcharge, say), by currency: not premium income. */
+    private final SortedMap<String, BigDecimal> amounts = new TreeMap<>();
 
     private final Roundings roundings;
 
@@ -137,6 +139,7 @@ public final class Simulation {
       Totals t = new Totals(1, payroll, payroll.multiply(d.benchmark()).movePointLeft(2),
           payroll.multiply(d.rate()).movePointLeft(2), payouts.orElse(BigDecimal.ZERO), payouts.isPresent() ? 0 : 1);
       total = total.plus(t);
+      d.amounts().forEach(a -> amounts.merge(a.currency(), a.amount(), BigDecimal::add));
       byClass.merge(d.riskClass(), t, Totals::plus);
       byBand.merge(d.newBand().multiplier().stripTrailingZeros().toPlainString(), t, Totals::plus);
     }
@@ -153,6 +156,14 @@ public final class Simulation {
     /** The totals by new band (the multiplier, plain), so far (an immutable copy). */
     public SortedMap<String, Totals> byBand() {
       return ImmutableSortedMap.copyOfSorted(byBand);
+    }
+
+    /**
+     * The amounts of money the decisions' rows added, by currency, so far (an immutable copy): they
+     * are charged besides the premium, so neither income figure holds them.
+     */
+    public SortedMap<String, BigDecimal> amounts() {
+      return ImmutableSortedMap.copyOfSorted(amounts);
     }
 
     /** The employers refused, by error code, so far (an immutable copy). */
@@ -184,6 +195,12 @@ public final class Simulation {
       out.name("refused").beginObject();
       errors.forEach(out::field);
       out.endObject();
+      if (!amounts.isEmpty()) {
+        // only where a table adds money, so the output of every other table stays as it was
+        out.name("amounts").beginObject();
+        amounts.forEach((currency, sum) -> out.field(currency, sum.toPlainString()));
+        out.endObject();
+      }
       out.endObject();
     }
   }

@@ -442,4 +442,23 @@ class CliTest {
     assertTrue(r.err().startsWith("ratefloat: CL003 --reference-out: must be another file than --out"), r.err());
     assertTrue(!Files.exists(both), "nothing written");
   }
+
+  @Test
+  void aSimulationSaysWhatMoneyTheRowsAddedBesidesThePremium() throws Exception {
+    StringBuilder portfolio = new StringBuilder();
+    for (String name : List.of("between-reduced-cap", "between-below-cap", "above-maximum", "below-average")) {
+      portfolio.append(Files.readString(Path.of("examples/de-bg-bau-zuschlag/" + name + ".json")).replace("\n", ""))
+          .append('\n');
+    }
+    Path in = tmp.resolve("de.ndjson");
+    Files.writeString(in, portfolio);
+    Path out = tmp.resolve("de.json");
+    Run r = run("simulate", "--rules", "de-bg-bau-zuschlag", "--in", in.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    // 10,059.75 + 10,059.75 + 20,119.50 + 0 (the four examples' surcharges)
+    assertEquals("40239.00", new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile())
+        .at("/tables/0/amounts/EUR").asText(), Files.readString(out));
+    assertTrue(r.err().contains("amounts the table's rows added besides the premium (not in the income above): "
+        + "40239.00 EUR"), r.err());
+  }
 }
