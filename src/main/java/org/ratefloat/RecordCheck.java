@@ -101,9 +101,44 @@ final class RecordCheck {
       // cannot happen while JsonDiff and the canonical form agree; never report a mismatch without a reason
       throw new IllegalStateException("canonical forms differ but no difference was found at " + record.pointer());
     }
+    if (names) {
+      // the table is the record's, but a file it reads (base, classification, reference data) is not
+      why = otherFiles(record, recomputed);
+    }
     return new Verification.Mismatched(why, differences.shown().stream()
         .map(d -> new Verification.Difference(d.pointer(), d.left(), d.right())).toList(), differences.total(),
         Optional.of(recomputed), employerId, names, named);
+  }
+
+  /**
+   * The files the table read that the record names with another SHA-256, e.g. {@code reference data
+   * cn-credibility-example: the record names e762b2dc3451…, the table read d78044aa2505…}; empty if none.
+   */
+  private static String otherFiles(JsonValue record, Decision recomputed) {
+    JsonNode tables = record.node().get("tables");
+    java.util.List<String> other = new java.util.ArrayList<>();
+    for (org.ratefloat.decision.TableRef read : recomputed.tables()) {
+      String recorded = null;
+      if (tables != null && tables.isArray()) {
+        for (JsonNode t : tables) {
+          if (t.path("role").asText("").equals(read.role()) && t.path("id").asText("").equals(read.id())) {
+            recorded = t.path("sha256").asText("");
+          }
+        }
+      }
+      if (recorded == null) {
+        other.add(read.role() + " " + read.id() + ": the record does not name it");
+      } else if (!recorded.equals(read.sha256())) {
+        other.add(read.role() + " " + read.id() + ": the record names " + prefix(recorded) + ", the table read "
+            + prefix(read.sha256()));
+      }
+    }
+    return other.isEmpty() ? "" : org.ratefloat.text.Printable.escape("other files than the record's: "
+        + String.join("; ", other));
+  }
+
+  private static String prefix(String sha) {
+    return sha.substring(0, Math.min(12, sha.length())) + "…";
   }
 
   /** Whether the record names the table's own file (its id and SHA-256) among its {@code tables}. */

@@ -94,4 +94,20 @@ class VerificationApiTest {
     assertTrue(reports.get(1).findings().stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR),
         reports.get(1).findings().toString());
   }
+
+  @Test
+  void aMismatchFromAReferenceFileNamesTheFile() throws Exception {
+    byte[] table = Files.readAllBytes(Path.of("rules/cn-credibility-blend.json"));
+    // the same reference data with one more space: other bytes, another hash
+    byte[] reference = Files.readString(Path.of("rules/cn-credibility-example.reference.json"))
+        .replace("\"version\": \"1\"", "\"version\":  \"1\"").getBytes(StandardCharsets.UTF_8);
+    RuleTable blend = RateFloat.loadTable("cn-credibility-blend.json", table,
+        id -> id.equals("cn-credibility-example.reference") ? java.util.Optional.of(reference) : java.util.Optional.empty());
+    Verification.Mismatched m = assertInstanceOf(Verification.Mismatched.class, blend.verify(
+        Files.readAllBytes(Path.of("examples/cn-credibility-blend/small-workshop.decision.json"))));
+    assertTrue(m.namesTable());
+    assertTrue(m.why().startsWith("other files than the record's: reference cn-credibility-example: the record names "),
+        m.why());
+    assertEquals("/tables/1/sha256", m.differences().get(0).pointer());
+  }
 }
