@@ -93,10 +93,7 @@ final class Explainer {
     out.append('\n').append(zh ? "指标" : "Indicators").append(":\n");
     for (IndicatorValue v : d.indicators()) {
       out.append("  ").append(labels.getOrDefault(v.id(), v.id())).append(" [").append(v.id()).append("] = ")
-          .append(v.value().render());
-      if (v.value() instanceof org.ratefloat.decision.Value.Fraction f) {
-        out.append(" (≈ ").append(f.display().toPlainString()).append(')');
-      }
+          .append(exact(v.value(), zh));
       if (v.from().isPresent()) {
         out.append(zh ? "，期间 " : ", over ").append(v.from().get()).append("..").append(v.to().get());
       }
@@ -104,10 +101,7 @@ final class Explainer {
         out.append(zh ? "；依据 " : "; from ").append(v.operands());
       }
       if (!v.rounding().isEmpty()) {
-        out.append(zh ? "；未舍入 " : "; unrounded ").append(v.unrounded().render());
-        if (v.unrounded() instanceof org.ratefloat.decision.Value.Fraction f) {
-          out.append(" (≈ ").append(f.display().toPlainString()).append(')');
-        }
+        out.append(zh ? "；未舍入 " : "; unrounded ").append(exact(v.unrounded(), zh));
         out.append(", ").append(v.rounding());
       }
       out.append('\n');
@@ -171,6 +165,24 @@ final class Explainer {
       case "skipped" -> "跳过";
       default -> outcome;
     };
+  }
+
+  /** Longest exact fraction an account writes out; a longer one is in the record, the account shows its display value. */
+  private static final int FRACTION_SHOWN = 24;
+
+  /**
+   * A value as an account shows it: a decimal as it is; a fraction as {@code p/q (≈ display)}, or,
+   * when {@code p/q} is longer than {@link #FRACTION_SHOWN} characters, its display value and where
+   * the exact one is.
+   */
+  private static String exact(org.ratefloat.decision.Value value, boolean zh) {
+    if (!(value instanceof org.ratefloat.decision.Value.Fraction f)) {
+      return value.render();
+    }
+    String display = f.display().toPlainString();
+    String fraction = value.render();
+    return fraction.length() <= FRACTION_SHOWN ? fraction + " (≈ " + display + ")"
+        : "≈ " + display + (zh ? "（精确分数见决定记录）" : " (the exact fraction is in the record)");
   }
 
   /** A value as a worksheet prints it: a decimal as it is, a fraction as its display value. */

@@ -461,4 +461,15 @@ class CliTest {
     assertTrue(r.err().contains("amounts the table's rows added besides the premium (not in the income above): "
         + "40239.00 EUR"), r.err());
   }
+
+  @Test
+  void anAccountShowsALongExactFractionByItsDisplayValueAndAShortOneWhole() {
+    Run blend = run("decide", "--rules", "cn-credibility-blend", "--explain",
+        "examples/cn-credibility-blend/small-workshop.json");
+    assertEquals(0, blend.code(), blend.err());
+    // 5483105106313477864041/8594275488500000000000 in the record
+    assertTrue(blend.out().contains("[blended] = ≈ 0.637995 (the exact fraction is in the record)"), blend.out());
+    Run hunan = run("decide", "--rules", HUNAN, "--explain", CASE);
+    assertTrue(hunan.out().contains("[payoutRatio] = 115825/891 (≈ 129.994388)"), hunan.out());
+  }
 }
