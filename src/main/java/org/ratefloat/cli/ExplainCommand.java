@@ -47,8 +47,9 @@ final class ExplainCommand implements Callable<Integer> {
         input = RateFloat.readCase(bytes);
       } catch (InputException e) {
         // explain takes either kind of document: say so when the file is a third kind
-        throw e.code() != ErrorCode.IN040 ? e : new InputException(ErrorCode.IN040, e.pointer(),
-            "expected a case or a decision record" + e.detail().substring(e.detail().indexOf(", found ")));
+        int found = e.detail().indexOf(", found ");
+        throw e.code() != ErrorCode.IN040 || found < 0 ? e : new InputException(ErrorCode.IN040, e.pointer(),
+            "expected a case or a decision record" + e.detail().substring(found));
       }
       out.print(Explainer.explain(table.decide(input), table, lang.name()));
       return Main.OK;
