@@ -127,10 +127,20 @@ public record Employer(
       return this;
     }
 
+    /** The band multiplier the employer pays now from its decimal text, e.g. {@code "1.2"}. */
+    public Builder currentBand(String multiplier) {
+      return currentBand(new BigDecimal(requireNonNull(multiplier, "currentBand")));
+    }
+
     /** The band multiplier the employer pays now, e.g. {@code 1.2} (else the benchmark band). */
     public Builder currentBand(BigDecimal multiplier) {
       this.currentBand = requireNonNull(multiplier, "currentBand");
       return this;
+    }
+
+    /** The regional benchmark in percent of payroll from its decimal text, e.g. {@code "0.9"}. */
+    public Builder benchmarkRate(String percent) {
+      return benchmarkRate(new BigDecimal(requireNonNull(percent, "benchmarkRate")));
     }
 
     /** The regional benchmark in percent of payroll, for tables whose sources lack it. */

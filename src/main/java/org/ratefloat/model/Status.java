@@ -160,6 +160,11 @@ public record Status(
       return this;
     }
 
+    /** A named number a plan asks for from its decimal text, e.g. {@code customValue("auditScore", "87.5")}. */
+    public Builder customValue(String name, String value) {
+      return customValue(name, new BigDecimal(requireNonNull(value, "value")));
+    }
+
     /** A named number a plan asks for, e.g. {@code customValue("auditScore", new BigDecimal("87.5"))}. */
     public Builder customValue(String name, BigDecimal value) {
       customValues.put(requireNonNull(name, "name"), requireNonNull(value, "value"));

@@ -66,4 +66,16 @@ class BuildersTest {
         .build());
     assertFails(ErrorCode.IN023, "/safetyCreditRating", () -> Status.builder().safetyCreditRating("E").build());
   }
+
+  @Test
+  void decimalsCanBeGivenAsTextAsInJson() {
+    Employer text = Employer.builder().id("E1").industry(Edition.GBT_4754_2011, "3484").currentBand("1.2")
+        .benchmarkRate("0.9").status(Status.builder().customValue("auditScore", "87.5").build()).build();
+    Employer decimal = Employer.builder().id("E1").industry(Edition.GBT_4754_2011, "3484")
+        .currentBand(new BigDecimal("1.2")).benchmarkRate(new BigDecimal("0.9"))
+        .status(Status.builder().customValue("auditScore", new BigDecimal("87.5")).build()).build();
+    assertEquals(decimal, text);
+    assertEquals(new BigDecimal("87.5"), text.status().customValues().get("auditScore"));
+    assertEquals(java.util.Optional.of(new BigDecimal("1.2")), text.currentBand());
+  }
 }
