@@ -54,36 +54,7 @@ public final class JsonValue {
 
   /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}, without a regular expression. */
   static boolean isPlainDecimal(String t) {
-    int n = t.length();
-    int i = 0;
-    if (i < n && t.charAt(i) == '-') {
-      i++;
-    }
-    if (i == n) {
-      return false;
-    }
-    if (t.charAt(i) == '0') {
-      i++;
-    } else {
-      int start = i;
-      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-        i++;
-      }
-      if (i == start || t.charAt(start) == '0') {
-        return false;
-      }
-    }
-    if (i == n) {
-      return true;
-    }
-    if (t.charAt(i) != '.') {
-      return false;
-    }
-    int start = ++i;
-    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-      i++;
-    }
-    return i == n && i > start;
+    return org.ratefloat.model.InputRules.isPlainDecimal(t);
   }
 
   static boolean isDateShape(String t) {

@@ -129,7 +129,7 @@ public record Employer(
 
     /** The band multiplier the employer pays now from its decimal text, e.g. {@code "1.2"}. */
     public Builder currentBand(String multiplier) {
-      return currentBand(new BigDecimal(requireNonNull(multiplier, "currentBand")));
+      return currentBand(InputRules.decimal(requireNonNull(multiplier, "currentBand"), "/currentBand"));
     }
 
     /** The band multiplier the employer pays now, e.g. {@code 1.2} (else the benchmark band). */
@@ -140,7 +140,7 @@ public record Employer(
 
     /** The regional benchmark in percent of payroll from its decimal text, e.g. {@code "0.9"}. */
     public Builder benchmarkRate(String percent) {
-      return benchmarkRate(new BigDecimal(requireNonNull(percent, "benchmarkRate")));
+      return benchmarkRate(InputRules.decimal(requireNonNull(percent, "benchmarkRate"), "/benchmarkRate"));
     }
 
     /** The regional benchmark in percent of payroll, for tables whose sources lack it. */

@@ -229,4 +229,61 @@ public final class InputRules {
     }
     return shown == null ? cut : shown.toString();
   }
+
+  /**
+   * Whether a text is a plain decimal as every document writes one: an optional minus, digits
+   * without a leading zero (or one zero), and an optional point with at least one digit after it; no
+   * exponent, no plus, no white space.
+   */
+  public static boolean isPlainDecimal(String t) {
+    int n = t.length();
+    int i = 0;
+    if (i < n && t.charAt(i) == '-') {
+      i++;
+    }
+    if (i == n) {
+      return false;
+    }
+    if (t.charAt(i) == '0') {
+      i++;
+    } else {
+      int start = i;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start || t.charAt(start) == '0') {
+        return false;
+      }
+    }
+    if (i == n) {
+      return true;
+    }
+    if (t.charAt(i) != '.') {
+      return false;
+    }
+    int start = ++i;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      i++;
+    }
+    return i == n && i > start;
+  }
+
+  /**
+   * A decimal given as text (a builder's text form): a plain decimal of at most
+   * {@link #MAX_DECIMAL_LENGTH} characters and {@link #MAX_SCALE} places, as a document's decimal must
+   * be ({@code IN006} at {@code pointer} otherwise).
+   */
+  public static BigDecimal decimal(String text, String pointer) {
+    java.util.Objects.requireNonNull(text, "text");
+    if (text.length() > MAX_DECIMAL_LENGTH || !isPlainDecimal(text)) {
+      throw new InputException(ErrorCode.IN006, pointer, "expected a plain decimal such as \"12.50\": \""
+          + abbreviate(text) + "\"");
+    }
+    BigDecimal value = new BigDecimal(text);
+    if (value.scale() > MAX_SCALE) {
+      throw new InputException(ErrorCode.IN006, pointer, "more than " + MAX_SCALE + " decimal places: "
+          + abbreviate(text));
+    }
+    return value;
+  }
 }

@@ -190,7 +190,8 @@ public record Period(
 
     /** Records a measure from its decimal text, e.g. {@code value(Measure.PAYROLL, "32500000.00")}. */
     public Builder value(Measure measure, String value) {
-      return value(measure, new BigDecimal(requireNonNull(value, "value")));
+      return value(measure, InputRules.decimal(requireNonNull(value, "value"),
+          "/" + requireNonNull(measure, "measure").jsonName()));
     }
 
     /** Records a count, e.g. {@code value(Measure.INJURIES, 6)}. */
@@ -224,7 +225,8 @@ public record Period(
 
     /** Records the payroll of one class code from its decimal text. */
     public Builder exposure(String classCode, String payroll) {
-      return exposure(classCode, new BigDecimal(requireNonNull(payroll, "payroll")));
+      return exposure(classCode, InputRules.decimal(requireNonNull(payroll, "payroll"),
+          "/exposures/" + InputRules.escape(requireNonNull(classCode, "classCode"))));
     }
 
     /**

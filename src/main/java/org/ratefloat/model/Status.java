@@ -162,7 +162,8 @@ public record Status(
 
     /** A named number a plan asks for from its decimal text, e.g. {@code customValue("auditScore", "87.5")}. */
     public Builder customValue(String name, String value) {
-      return customValue(name, new BigDecimal(requireNonNull(value, "value")));
+      return customValue(name, InputRules.decimal(requireNonNull(value, "value"),
+          "/customValues/" + InputRules.escape(requireNonNull(name, "name"))));
     }
 
     /** A named number a plan asks for, e.g. {@code customValue("auditScore", new BigDecimal("87.5"))}. */

@@ -78,4 +78,16 @@ class BuildersTest {
     assertEquals(new BigDecimal("87.5"), text.status().customValues().get("auditScore"));
     assertEquals(java.util.Optional.of(new BigDecimal("1.2")), text.currentBand());
   }
+
+  @Test
+  void decimalTextIsReadAsADocumentsDecimalIs() {
+    // as JSON refuses "1e0" for currentBand (IN006 /employer/currentBand), so does the builder, at the field
+    assertFails(ErrorCode.IN006, "/currentBand",
+        () -> Employer.builder().id("E1").industry(Edition.GBT_4754_2011, "3484").currentBand("1e0"));
+    assertFails(ErrorCode.IN006, "/benchmarkRate",
+        () -> Employer.builder().id("E1").industry(Edition.GBT_4754_2011, "3484").benchmarkRate(" 0.9"));
+    assertFails(ErrorCode.IN006, "/customValues/x", () -> Status.builder().customValue("x", ""));
+    assertFails(ErrorCode.IN006, "/payroll", () -> Period.year(2024).value(Measure.PAYROLL, "+100.00"));
+    assertFails(ErrorCode.IN006, "/exposures/8810", () -> Period.year(2024).exposure("8810", "1." + "0".repeat(21)));
+  }
 }
