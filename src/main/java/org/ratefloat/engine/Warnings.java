@@ -47,10 +47,9 @@ final class Warnings {
    * reads as absent (a flag as false where the table says so), which no error would show.
    */
   static Warning unreadCustom(java.util.List<String> names) {
-    String list = String.join(", ", names);
     return new Warning("unread-custom-values", "the case gives custom flags or values this table does not read: "
-        + list + " (a misspelt name counts as absent)",
-        "案件中有本费率表不读取的自定义标志或数值：" + list + "（名称拼写有误时按未提供处理）");
+        + String.join(", ", names) + " (a misspelt name counts as absent)",
+        "案件中有本费率表不读取的自定义标志或数值：" + String.join("、", names) + "（名称拼写有误时按未提供处理）");
   }
 
   /** A row whose evidence is not a published text: reconstructed, derived or borrowed. */
