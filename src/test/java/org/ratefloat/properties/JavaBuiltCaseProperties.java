@@ -499,7 +499,7 @@ class JavaBuiltCaseProperties {
    * After a valid change (which may have rewritten a payroll), the exposures of each period add up
    * to its payroll again: the first class takes what the others leave, or all of it.
    */
-  private static void rebalance(Draft d) {
+  static void rebalance(Draft d) {
     for (PeriodDraft p : d.history) {
       BigDecimal payroll = p.values.get(Measure.PAYROLL);
       if (payroll == null || p.exposures.isEmpty()) {
