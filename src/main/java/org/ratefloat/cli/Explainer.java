@@ -26,18 +26,7 @@ final class Explainer {
    * name, a label, a version) is escaped as error lines are, so an account cannot drive the terminal.
    */
   static String explain(Decision d, RuleTable table, String lang) {
-    return printable(account(d, table, lang));
-  }
-
-  /** Escapes each line of a text, keeping its line ends. */
-  private static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int start = 0;
-    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      out.append(Printable.escape(text.substring(start, end))).append('\n');
-      start = end + 1;
-    }
-    return out.append(Printable.escape(text.substring(start))).toString();
+    return Printable.escapeLines(account(d, table, lang));
   }
 
   private static String account(Decision d, RuleTable table, String lang) {
@@ -151,7 +140,7 @@ final class Explainer {
     m.recomputed().ifPresent(d -> out.append('\n')
         .append(zh ? "费率表所得的决定（并非记录所载）:\n" : "What the rule table gives (not what the record says):\n")
         .append(account(d, table, lang)));
-    return printable(out.toString());
+    return Printable.escapeLines(out.toString());
   }
 
   private static String outcome(String outcome, boolean zh) {

@@ -27,7 +27,7 @@ public final class Formats {
   public static void require(JsonObject root, String expected) {
     Optional<String> found = format(root);
     if (found.isEmpty() || !found.get().equals(expected)) {
-      throw new InputException(ErrorCode.IN040, root.pointerOf("format"), "expected " + kind(expected)
+      throw new InputException(ErrorCode.IN040, root.pointerOf("format"), "expected " + kindOf(expected)
           + " of format \"" + expected + "\", found " + found.map(Formats::describe)
               .orElse("a document without a format key (a case, or not ratefloat's)"));
     }
@@ -56,21 +56,17 @@ public final class Formats {
         : "a document without a format key";
   }
 
-  /** The kind of document a format names, e.g. {@code a rule table}; {@code a document} if unknown. */
-  public static String kindOf(String format) {
-    return kind(format);
-  }
-
   private static Optional<String> format(JsonObject root) {
     return root.opt("format").filter(JsonValue::isString).map(JsonValue::asString)
         .or(() -> root.has("format") ? Optional.of("") : Optional.empty());
   }
 
   private static String describe(String format) {
-    return kind(format) + " of format \"" + StrictJson.abbreviate(format) + "\"";
+    return kindOf(format) + " of format \"" + StrictJson.abbreviate(format) + "\"";
   }
 
-  private static String kind(String format) {
+  /** The kind of document a format names, e.g. {@code a rule table}; {@code a document} if unknown. */
+  public static String kindOf(String format) {
     return KINDS.getOrDefault(format, "a document");
   }
 }

@@ -19,18 +19,28 @@ public final class DocumentFields {
 
   private DocumentFields() {}
 
-  /** The {@code format} key must name {@code expected} ({@code RT014} otherwise). */
+  /** The {@code format} key must name {@code expected} (see {@link #formatOneOf}). */
   public static void format(JsonObject o, String expected, String source) {
+    formatOneOf(o, source, expected);
+  }
+
+  /**
+   * The {@code format} key must name one of {@code accepted}: {@code RT004} if it is missing,
+   * {@code RT014} if it names another, each message saying what the document is instead.
+   */
+  static void formatOneOf(JsonObject o, String source, String... accepted) {
+    String kind = org.ratefloat.json.Formats.kindOf(accepted[0]);
+    String names = java.util.Arrays.stream(accepted).map(a -> "\"" + a + "\"")
+        .collect(java.util.stream.Collectors.joining(" or "));
     if (!o.has("format")) {
-      throw new RuleTableException(ErrorCode.RT004, source, o.pointerOf("format"), "required key \"format\" "
-          + "is missing: expected " + org.ratefloat.json.Formats.kindOf(expected) + " of format \"" + expected
-          + "\", found " + org.ratefloat.json.Formats.found(o));
+      throw new RuleTableException(ErrorCode.RT004, source, o.pointerOf("format"), "required key \"format\" is "
+          + "missing: expected " + kind + " of format " + names + ", found " + org.ratefloat.json.Formats.found(o));
     }
     JsonValue format = o.req("format");
-    if (!format.asString().equals(expected)) {
+    if (!java.util.Arrays.asList(accepted).contains(format.asString())) {
       throw new RuleTableException(ErrorCode.RT014, source, format.pointer(), "unsupported format \""
-          + format.asString() + "\", expected \"" + expected + "\": this is " + org.ratefloat.json.Formats.found(o)
-          + ", not " + org.ratefloat.json.Formats.kindOf(expected));
+          + format.asString() + "\", expected " + names + ": this is " + org.ratefloat.json.Formats.found(o)
+          + ", not " + kind);
     }
   }
 

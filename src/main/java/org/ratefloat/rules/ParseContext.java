@@ -43,20 +43,9 @@ final class ParseContext {
     formatOneOf(o, expected);
   }
 
-  /** The {@code format} key must name one of {@code accepted} ({@code RT004} if missing, {@code RT014} if another). */
+  /** The {@code format} key must name one of {@code accepted} ({@link DocumentFields#formatOneOf}). */
   void formatOneOf(JsonObject o, String... accepted) {
-    String kind = org.ratefloat.json.Formats.kindOf(accepted[0]);
-    String names = java.util.Arrays.stream(accepted).map(a -> "\"" + a + "\"")
-        .collect(java.util.stream.Collectors.joining(" or "));
-    if (!o.has("format")) {
-      throw error(ErrorCode.RT004, o.pointerOf("format"), "required key \"format\" is missing: expected " + kind
-          + " of format " + names + ", found " + org.ratefloat.json.Formats.found(o));
-    }
-    JsonValue format = o.req("format");
-    if (!java.util.Arrays.asList(accepted).contains(format.asString())) {
-      throw error(ErrorCode.RT014, format.pointer(), "unsupported format \"" + format.asString()
-          + "\", expected " + names + ": this is " + org.ratefloat.json.Formats.found(o) + ", not " + kind);
-    }
+    DocumentFields.formatOneOf(o, source, accepted);
   }
 
   /** A document's effective period: {@code effectiveFrom}, and {@code effectiveTo} not before it. */

@@ -42,6 +42,17 @@ public final class Printable {
     return out.toString();
   }
 
+  /** Escapes each line of a text as {@link #escape} does, keeping its line ends ({@code \n}). */
+  public static String escapeLines(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      out.append(escape(text.substring(start, end))).append('\n');
+      start = end + 1;
+    }
+    return out.append(escape(text.substring(start))).toString();
+  }
+
   private static boolean unsafe(char c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f)
         || c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u2028' && c <= '\u202e')
