@@ -69,6 +69,16 @@ class DecisionProperties {
       String benchmark, int claims) {
 
     /** Years earlier than 2025 that the case is dated, for tables in force before then. */
+    Profile withInjuries(long n) {
+      return new Profile(table, division, band, standardGrade, arrears, firstInsured, n, deaths, maxDeaths, headcount,
+          premiums, benchmark, claims);
+    }
+
+    Profile withDeaths(long n) {
+      return new Profile(table, division, band, standardGrade, arrears, firstInsured, injuries, n, maxDeaths, headcount,
+          premiums, benchmark, claims);
+    }
+
     int shift() {
       return THREE_CLASSES.contains(table) ? 12 : 0;
     }
@@ -155,9 +165,14 @@ class DecisionProperties {
     Arbitrary<Integer> division = Arbitraries.integers().between(1, 96);
     Arbitrary<String> band = Arbitraries.of("1.0", "1.2", "1.5");
     Arbitrary<Integer> grade = Arbitraries.integers().between(0, 3);
-    Arbitrary<Boolean> arrears = Arbitraries.of(true, false);
-    Arbitrary<String> firstInsured = Arbitraries.of("2005-03-01", "2023-12-31", "2024-01-01", "2024-02-01");
-    Arbitrary<Long> injuries = Arbitraries.longs().between(0, 40);
+    // mostly employers that may float (no arrears, insured for years), so that the rows are reached
+    Arbitrary<Boolean> arrears = Arbitraries.frequency(net.jqwik.api.Tuple.of(1, true), net.jqwik.api.Tuple.of(3, false));
+    Arbitrary<String> firstInsured = Arbitraries.frequency(net.jqwik.api.Tuple.of(6, "2005-03-01"),
+        net.jqwik.api.Tuple.of(1, "2023-12-31"), net.jqwik.api.Tuple.of(1, "2024-01-01"),
+        net.jqwik.api.Tuple.of(1, "2024-02-01"));
+    // no injury in a quarter of the tries: the tables' zero rows are where a guard can be missing
+    Arbitrary<Long> injuries = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just(0L)),
+        net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 40)));
     Arbitrary<Long> deaths = Arbitraries.longs().between(0, 3);
     Arbitrary<Long> maxDeaths = Arbitraries.longs().between(0, 12);
     Arbitrary<String> headcount = Arbitraries.integers().between(1, 5000).map(String::valueOf);
@@ -221,6 +236,12 @@ class DecisionProperties {
         .map(BigDecimal::toPlainString);
   }
 
+  /** Benefits paid, nothing at all in a third of the tries (where the tables' zero rows lie). */
+  @Provide
+  Arbitrary<String> benefits() {
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, Arbitraries.just("0.00")), net.jqwik.api.Tuple.of(2, amounts()));
+  }
+
   @Property(tries = 300)
   void rateLiesOnTheLadderWithinFloorAndCap(@ForAll("onTheLadder") Profile p, @ForAll("amounts") String benefits) {
     RuleTable table = TABLES.get(p.table());
@@ -249,6 +270,74 @@ class DecisionProperties {
     assertTrue(dl.newBand().offset() <= dh.newBand().offset(),
         () -> "benefits " + low + " -> band " + dl.newBand().offset() + ", " + high + " -> " + dh.newBand().offset());
     assertTrue(dl.rate().compareTo(dh.rate()) <= 0);
+  }
+
+  /**
+   * A year with more certified injuries, all else equal, never gets a lower band or rate. Injuries stay
+   * within the headcount. A table that refuses one of the two cases (its documented undetermined cases)
+   * discards the try.
+   */
+  @Property(tries = 1500)
+  void moreInjuriesNeverLowerTheBandOrRate(@ForAll("profiles") Profile p, @ForAll("benefits") String benefits,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 30) long more) {
+    long cap = Long.parseLong(p.headcount());
+    Profile worse = p.withInjuries(Math.min(cap, p.injuries() + more));
+    Assume.that(worse.injuries() > p.injuries());
+    assertNotLower(p, worse, benefits, "injuries " + p.injuries() + " -> " + worse.injuries());
+  }
+
+  /** A year with more work-related deaths, all else equal, never gets a lower band or rate. */
+  @Property(tries = 1500)
+  void moreDeathsNeverLowerTheBandOrRate(@ForAll("profiles") Profile p, @ForAll("benefits") String benefits,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 5) long more) {
+    assertNotLower(p, p.withDeaths(p.deaths() + more), benefits, "deaths " + p.deaths() + " -> "
+        + (p.deaths() + more));
+  }
+
+  /**
+   * The plans that float by computed factors (Japan, NCCI, BG BAU, the credibility blend) on each of
+   * their examples: more certified injuries or deaths in every period, all else equal, never lower the
+   * rate or band (they read claims, losses and custom values, so the rate stays the same).
+   */
+  @Example
+  void moreInjuriesOrDeathsNeverLowerAFactorPlansRate() throws java.io.IOException {
+    int checked = 0;
+    for (String id : List.of("jp-merit", "us-ncci-mod", "de-bg-bau-zuschlag", "cn-credibility-blend")) {
+      RuleTable table = Cases.table(id);
+      try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples", id))) {
+        for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".json")
+            && !f.toString().endsWith(".decision.json")).sorted().toList()) {
+          RatingCase c = RateFloat.readCase(f);
+          Decision before = table.decide(c);
+          for (org.ratefloat.model.Measure m : List.of(org.ratefloat.model.Measure.INJURIES,
+              org.ratefloat.model.Measure.DEATHS)) {
+            List<org.ratefloat.model.Period> more = c.history().stream().map(p -> {
+              BigDecimal n = p.value(m).orElse(BigDecimal.ZERO).add(BigDecimal.valueOf(3));
+              var b = p.toBuilder().value(m, n);
+              if (p.value(org.ratefloat.model.Measure.AVERAGE_HEADCOUNT).isEmpty()) {
+                b.value(org.ratefloat.model.Measure.AVERAGE_HEADCOUNT, "1000");
+              }
+              return b.build();
+            }).toList();
+            Decision after = table.decide(c.toBuilder().history(more).build());
+            assertTrue(before.newBand().offset() <= after.newBand().offset(), f + " " + m);
+            assertTrue(before.rate().compareTo(after.rate()) <= 0, f + " " + m);
+            checked++;
+          }
+        }
+      }
+    }
+    assertEquals(2 * 12, checked);
+  }
+
+  private static void assertNotLower(Profile better, Profile worse, String benefits, String what) {
+    RuleTable table = TABLES.get(better.table());
+    Decision d = better.decide(table, benefits);
+    Decision w = worse.decide(table, benefits);
+    assertTrue(d.newBand().offset() <= w.newBand().offset(), () -> better.table() + ": " + what + " lowered the band "
+        + d.newBand().offset() + " -> " + w.newBand().offset());
+    assertTrue(d.rate().compareTo(w.rate()) <= 0, () -> better.table() + ": " + what + " lowered the rate " + d.rate()
+        + " -> " + w.rate());
   }
 
   @Property(tries = 200)

@@ -15,7 +15,8 @@ import org.ratefloat.RuleTable;
 /**
  * Boundaries of rules/cn-hn-provisional.json. Every threshold is borrowed (see the table's
  * unverified list): payout bands from Hangzhou (§5.2), incidence add-ons from Taizhou (§5.9), deaths
- * from Ordos (§5.7), vetoes from Henan 省直 (§5.8), at most two bands (71号 §III). Class 4 benchmark
+ * from Ordos (§5.7), vetoes from Henan 省直 (§5.8) and Yantai (a death bars a down-float), a year with
+ * injuries but no payouts at the benchmark (an unidentified city, with Jiangsu §5.1), at most two bands (71号 §III). Class 4 benchmark
  * 0.9 % (71号). Payout ratio = B / 1,000 %; incidence = injuries / headcount x 100 %.
  */
 class HunanTableTest {
@@ -61,9 +62,48 @@ class HunanTableTest {
 
   @Test
   void topBandDiffersFromTwoMore() {
-    // r = 0 -> -2; 5 % incidence adds 2 -> 0 -> 0.9; 7 % goes to the top band -> 1.35
-    assertDecision(Cases.employer().period(Cases.year(2024).injuries(5)).decide(TABLE), 0, "0.9");
-    assertDecision(Cases.employer().period(Cases.year(2024).injuries(7)).decide(TABLE), 2, "1.35");
+    // r = 10 % -> -1; 5 % incidence adds 2 -> +1 -> 0.9 x 1.2 = 1.08; 7 % goes to the top band -> 1.35
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(5)).decide(TABLE), 1,
+        "1.08");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(7)).decide(TABLE), 2,
+        "1.35");
+  }
+
+  @Test
+  void injuriesWithoutPayoutsPayTheBenchmarkNotTheLowestBand() {
+    // r = 0 and no injury: -2 -> 0.45 (Hangzhou's row, with its guard)
+    assertDecision(Cases.employer().period(Cases.year(2024).injuries(0)).decide(TABLE), -2, "0.45");
+    // r = 0 with one certified injury, benefits not yet paid: the benchmark (borrowed row), incidence
+    // 1 / 100 = 1 % adds nothing -> 0.9
+    assertDecision(Cases.employer().period(Cases.year(2024).injuries(1)).decide(TABLE), 0, "0.9");
+    // r = 0 with 5 injuries: the benchmark, then 5 % incidence adds 2 -> +2 -> 1.35
+    assertDecision(Cases.employer().period(Cases.year(2024).injuries(5)).decide(TABLE), 2, "1.35");
+  }
+
+  @Test
+  void aCoalMineWithADeathAndNothingPaidYetDoesNotFloatDown() {
+    // 0610 (class 8, benchmark 1.9 %), at 100 %: 7 injuries and 1 death in 2024, benefits 0 at year end.
+    // r = 0 with injuries -> 0; incidence 7 / 400 = 1.75 % adds nothing; the death bars a down-float:
+    // 1.9 x 1.0 = 1.9
+    var mine = Cases.employer().code("0610").period(Cases.year(2024).premiums("570000.00").injuries(7).deaths(1)
+        .headcount("400"));
+    assertDecision(mine.decide(TABLE), 0, "1.9");
+    // the same mine with 70 workers: 7 / 70 = 10 % incidence -> the top band, 1.9 x 1.5 = 2.85
+    var small = Cases.employer().code("0610").period(Cases.year(2024).premiums("570000.00").injuries(7).deaths(1)
+        .headcount("70"));
+    assertDecision(small.decide(TABLE), 2, "2.85");
+  }
+
+  @Test
+  void aWorkRelatedDeathBarsADownFloat() {
+    // r = 10 % -> -1 (0.72) without a death; with one death the band is held at the benchmark (0.9)
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(1)).decide(TABLE), -1,
+        "0.72");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(1).deaths(1))
+        .decide(TABLE), 0, "0.9");
+    // a death does not stop an up-float: r = 120 % -> +1
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("120000.00").injuries(1).deaths(1))
+        .decide(TABLE), 1, "1.08");
   }
 
   @Test
