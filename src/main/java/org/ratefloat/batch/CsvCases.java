@@ -15,14 +15,17 @@ import java.util.Set;
  * every error pointer is the same as for JSON input.
  */
 final class CsvCases {
-  static final List<String> EMPLOYER_COLUMNS = List.of("id", "name", "edition", "code", "riskClassOverride",
+  static final List<String> EMPLOYER_COLUMNS = List.of("id", "name", "creditCode", "region", "edition", "code",
+      "riskClassOverride",
       "currentBand", "benchmarkRate", "asOf", "premiumBase", "firstInsured", "labourDispatch", "premiumArrears",
       "jointPunishment", "safetyStandardGrade", "safetyStandardValidUntil", "safetyCreditRating");
   static final List<String> PERIOD_COLUMNS = List.of("year", "from", "to", "payroll", "premiumsPaid",
-      "premiumsAtBenchmark", "benefitsPaid", "averageHeadcount", "injuries", "deaths", "occupationalDiseaseCases",
+      "premiumsAtBenchmark", "benefitsPaid", "averageHeadcount", "injuries", "accidents", "deaths",
+      "occupationalDiseaseCases",
       "maxDeathsSingleAccident", "maxSeriousInjuriesSingleAccident", "disability1", "disability2", "disability3",
       "disability4", "disability5", "disability6", "disability7", "disability8", "disability9", "disability10");
   private static final Set<String> INTEGERS = Set.of("riskClassOverride", "safetyStandardGrade", "year", "injuries",
+      "accidents",
       "deaths", "occupationalDiseaseCases", "maxDeathsSingleAccident", "maxSeriousInjuriesSingleAccident");
   private static final Set<String> BOOLEANS = Set.of("labourDispatch", "premiumArrears", "jointPunishment");
 
@@ -42,6 +45,8 @@ final class CsvCases {
     ObjectNode employer = root.putObject("employer");
     put(employer, "id", first);
     put(employer, "name", first);
+    put(employer, "creditCode", first);
+    put(employer, "region", first);
     ObjectNode industry = employer.putObject("industry");
     put(industry, "edition", first);
     put(industry, "code", first);

@@ -90,6 +90,11 @@ public enum ErrorCode {
   /** Class code has no row in the rule table's data. */
   IN053("class code has no row in the rule table's data"),
 
+  /** Administrative division (GB/T 2260) not among the regions a ranking or report knows. */
+  IN060("administrative division not among the known regions"),
+  /** Unified social credit code (GB 32100-2015) not of its form or failing its check character. */
+  IN061("unified social credit code not valid"),
+
   /** Malformed JSON. */
   RT001("malformed JSON"),
   /** Duplicate key. */

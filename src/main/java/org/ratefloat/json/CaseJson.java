@@ -124,8 +124,11 @@ public final class CaseJson {
     Optional<BigDecimal> benchmark = o.optDecimal("benchmarkRate");
     Status status = o.optObject("status").map(CaseJson::status).orElse(Status.none());
     Optional<ClassCodes> classCodes = o.optObject("classCodes").map(CaseJson::classCodes);
+    Optional<String> region = o.opt("region").map(JsonValue::asString);
+    Optional<String> creditCode = o.opt("creditCode").map(JsonValue::asString);
     o.finish();
-    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status, classCodes));
+    return build(o, () -> new Employer(id, name, industry, override, band, benchmark, status, classCodes, region,
+        creditCode));
   }
 
   private static ClassCodes classCodes(JsonObject o) {
@@ -287,6 +290,8 @@ public final class CaseJson {
     if (!e.name().isEmpty()) {
       out.field("name", e.name());
     }
+    e.creditCode().ifPresent(code -> out.field("creditCode", code));
+    e.region().ifPresent(r -> out.field("region", r));
     out.name("industry").beginObject()
         .field("edition", e.industry().edition().label())
         .field("code", e.industry().code())

@@ -210,6 +210,8 @@ final class CaseStream {
     Optional<BigDecimal> benchmark = Optional.empty();
     Status status = Status.none();
     Optional<ClassCodes> classCodes = Optional.empty();
+    Optional<String> region = Optional.empty();
+    Optional<String> creditCode = Optional.empty();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = key();
       t = p.nextToken();
@@ -250,13 +252,21 @@ final class CaseStream {
           seen = once(seen, 7);
           classCodes = absent ? Optional.empty() : Optional.of(classCodes(t));
         }
+        case "region" -> {
+          seen = once(seen, 8);
+          region = absent ? Optional.empty() : Optional.of(string(t));
+        }
+        case "creditCode" -> {
+          seen = once(seen, 9);
+          creditCode = absent ? Optional.empty() : Optional.of(string(t));
+        }
         default -> throw REFUSED;
       }
     }
     if (id == null || industry == null) {
       throw REFUSED;
     }
-    return new Employer(id, name, industry, override, band, benchmark, status, classCodes);
+    return new Employer(id, name, industry, override, band, benchmark, status, classCodes, region, creditCode);
   }
 
   private ClassCodes classCodes(JsonToken t) throws IOException {

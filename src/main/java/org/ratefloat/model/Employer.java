@@ -26,6 +26,11 @@ import org.ratefloat.error.InputException;
  * @param classCodes the employer's classes in a classification other than GB/T 4754 (NCCI class
  *     codes ...), which a rule table that declares that classification reads; absent for tables of
  *     GB/T 4754 alone
+ * @param region the administrative division the employer is insured in, a six-digit GB/T 2260 code
+ *     ({@code 430100} 长沙市, {@code 430102} 芙蓉区), by which rankings and simulations group employers
+ *     by city; absent if not given
+ * @param creditCode the unified social credit code (统一社会信用代码, GB 32100-2015), checked by its
+ *     check character ({@code IN061}); absent if not given
  * @since 0.1.0
  */
 public record Employer(
@@ -36,7 +41,9 @@ public record Employer(
     Optional<BigDecimal> currentBand,
     Optional<BigDecimal> benchmarkRate,
     Status status,
-    Optional<ClassCodes> classCodes) {
+    Optional<ClassCodes> classCodes,
+    Optional<String> region,
+    Optional<String> creditCode) {
 
   /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public Employer {
@@ -53,6 +60,16 @@ public record Employer(
         .map(b -> InputRules.positive(b, "/benchmarkRate", "benchmark rate"));
     requireNonNull(status, "status");
     requireNonNull(classCodes, "classCodes");
+    requireNonNull(region, "region").ifPresent(r -> InputRules.region(r, "/region"));
+    requireNonNull(creditCode, "creditCode").ifPresent(c -> InputRules.creditCode(c, "/creditCode"));
+  }
+
+  /** An employer without a region or credit code. */
+  public Employer(String id, String name, IndustryCode industry, OptionalInt riskClassOverride,
+      Optional<BigDecimal> currentBand, Optional<BigDecimal> benchmarkRate, Status status,
+      Optional<ClassCodes> classCodes) {
+    this(id, name, industry, riskClassOverride, currentBand, benchmarkRate, status, classCodes, Optional.empty(),
+        Optional.empty());
   }
 
   /** An employer with no classes outside GB/T 4754. */
@@ -63,7 +80,8 @@ public record Employer(
 
   /** The same employer with another id. */
   public Employer withId(String newId) {
-    return new Employer(newId, name, industry, riskClassOverride, currentBand, benchmarkRate, status, classCodes);
+    return new Employer(newId, name, industry, riskClassOverride, currentBand, benchmarkRate, status, classCodes,
+        region, creditCode);
   }
 
   /** A builder for an employer: id and industry are required; name empty, status {@link Status#none()}. */
@@ -78,6 +96,8 @@ public record Employer(
     currentBand.ifPresent(b::currentBand);
     benchmarkRate.ifPresent(b::benchmarkRate);
     classCodes.ifPresent(b::classCodes);
+    region.ifPresent(b::region);
+    creditCode.ifPresent(b::creditCode);
     return b;
   }
 
@@ -95,6 +115,8 @@ public record Employer(
     private BigDecimal benchmarkRate;
     private Status status = Status.none();
     private ClassCodes classCodes;
+    private String region;
+    private String creditCode;
 
     private Builder() {}
 
@@ -166,6 +188,18 @@ public record Employer(
       return classCodes(ClassCodes.of(system, codes));
     }
 
+    /** The administrative division (GB/T 2260, six digits) the employer is insured in, e.g. {@code "430100"}. */
+    public Builder region(String code) {
+      this.region = requireNonNull(code, "region");
+      return this;
+    }
+
+    /** The unified social credit code (GB 32100-2015), e.g. {@code "91110000600037341L"}. */
+    public Builder creditCode(String code) {
+      this.creditCode = requireNonNull(code, "creditCode");
+      return this;
+    }
+
     /**
      * The employer.
      *
@@ -181,7 +215,7 @@ public record Employer(
       return new Employer(id, name, industry,
           riskClassOverride == null ? OptionalInt.empty() : OptionalInt.of(riskClassOverride),
           Optional.ofNullable(currentBand), Optional.ofNullable(benchmarkRate), status,
-          Optional.ofNullable(classCodes));
+          Optional.ofNullable(classCodes), Optional.ofNullable(region), Optional.ofNullable(creditCode));
     }
   }
 }

@@ -197,6 +197,54 @@ public final class InputRules {
     return value;
   }
 
+  /**
+   * An administrative division code of GB/T 2260: six ASCII digits, e.g. {@code 430100} (长沙市) or
+   * {@code 430102} (芙蓉区) ({@code IN023}). Whether the division is one a ranking knows is the
+   * ranking's check ({@code IN060}).
+   */
+  public static String region(String value, String pointer) {
+    if (value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new InputException(ErrorCode.IN023, pointer, "a region is a six-digit administrative division code "
+          + "(GB/T 2260), e.g. 430100: \"" + abbreviate(value) + "\"");
+    }
+    return value;
+  }
+
+  /** The characters of a unified social credit code, in the order that gives their values 0..30. */
+  private static final String CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+  /**
+   * A unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from
+   * {@code 0-9} and {@code A-Y} without I, O, S, V and Z, the last a check character: with
+   * v<sub>i</sub> the value of the i-th character and w<sub>i</sub> = 3<sup>i−1</sup> mod 31,
+   * c = 31 − (Σ v<sub>i</sub> w<sub>i</sub> mod 31), 31 read as 0, and the 18th character is the one
+   * of value c ({@code IN061}).
+   */
+  public static String creditCode(String value, String pointer) {
+    if (value.length() != 18 || !value.chars().allMatch(c -> CREDIT_CODE_CHARACTERS.indexOf(c) >= 0)) {
+      throw new InputException(ErrorCode.IN061, pointer, "a unified social credit code is 18 characters of 0-9 "
+          + "and A-Y without I, O, S, V, Z: \"" + abbreviate(value) + "\"");
+    }
+    char check = creditCodeCheck(value.substring(0, 17));
+    if (value.charAt(17) != check) {
+      throw new InputException(ErrorCode.IN061, pointer, "unified social credit code " + value
+          + " fails its check: the 18th character must be " + check + " for the first 17");
+    }
+    return value;
+  }
+
+  /** The check character of the first 17 characters of a unified social credit code (GB 32100-2015). */
+  public static char creditCodeCheck(String first17) {
+    int sum = 0;
+    int weight = 1;
+    for (int i = 0; i < 17; i++) {
+      sum += CREDIT_CODE_CHARACTERS.indexOf(first17.charAt(i)) * weight;
+      weight = weight * 3 % 31;
+    }
+    int c = 31 - sum % 31;
+    return CREDIT_CODE_CHARACTERS.charAt(c == 31 ? 0 : c);
+  }
+
   /** At most {@code max} items in a list ({@code IN024}). */
   public static void size(int size, int max, String pointer, String what) {
     if (size > max) {

@@ -18,8 +18,13 @@ public enum Measure {
   BENEFITS_PAID("benefitsPaid", Kind.AMOUNT),
   /** Average insured headcount over the period (time-weighted over several periods). */
   AVERAGE_HEADCOUNT("averageHeadcount", Kind.HEADCOUNT),
-  /** Workers certified as work-injured. */
+  /** Workers certified as work-injured (工伤人数; those who died included). */
   INJURIES("injuries", Kind.COUNT),
+  /**
+   * Work-injury accidents (工伤事故起数): events in which at least one worker was injured or died; one
+   * accident with five injured is one accident and five injuries.
+   */
+  ACCIDENTS("accidents", Kind.COUNT),
   /** Work-related deaths. */
   DEATHS("deaths", Kind.COUNT),
   /** Occupational-disease cases. */

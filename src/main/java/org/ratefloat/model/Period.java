@@ -19,9 +19,10 @@ import org.ratefloat.error.InputException;
  * <p>The rules of {@link InputRules} apply, with pointers relative to the period: amounts and the
  * headcount are decimals that are not negative ({@code /payroll}), counts are whole numbers
  * ({@code /injuries}, {@code /disabilityCases/3}), the period does not end before it starts
- * ({@code IN008} at {@code /to}), and injuries are not recorded for a headcount of zero
- * ({@code IN011} at {@code /averageHeadcount}). Counts are held with scale 0, whatever scale they
- * were given with.
+ * ({@code IN008} at {@code /to}), injuries are not recorded for a headcount of zero
+ * ({@code IN011} at {@code /averageHeadcount}), and accidents do not outnumber the workers injured or
+ * killed ({@code IN023} at {@code /accidents}: each accident counted injured or killed at least one).
+ * Counts are held with scale 0, whatever scale they were given with.
  *
  * <p>Exposures are the period's payroll by class code of the employer's {@link ClassCodes}: each
  * code by {@link InputRules#classCode} ({@code IN012} at {@code /exposures/8810}), each amount not
@@ -60,6 +61,15 @@ public record Period(
     if (headcount != null && headcount.signum() == 0 && injuries != null && injuries.signum() > 0) {
       throw new InputException(ErrorCode.IN011, "/" + Measure.AVERAGE_HEADCOUNT.jsonName(),
           "average headcount is 0 but " + injuries.toPlainString() + " injuries are recorded");
+    }
+    BigDecimal accidents = values.get(Measure.ACCIDENTS);
+    if (accidents != null && injuries != null) {
+      BigDecimal victims = injuries.add(values.getOrDefault(Measure.DEATHS, BigDecimal.ZERO));
+      if (accidents.compareTo(victims) > 0) {
+        throw new InputException(ErrorCode.IN023, "/" + Measure.ACCIDENTS.jsonName(), accidents.toPlainString()
+            + " accidents but only " + victims.toPlainString() + " injured or dead: each accident counted injured "
+            + "or killed at least one worker");
+      }
     }
     exposures = checkedExposures(requireNonNull(exposures, "exposures"));
     BigDecimal payroll = values.get(Measure.PAYROLL);

@@ -257,4 +257,43 @@ class InputRulesTest {
     assertFails(ErrorCode.IN024, "/claims", () -> new RatingCase(e, ImmutableList.of(), ImmutableList.copyOf(
         Collections.nCopies(InputRules.MAX_CLAIMS + 1, c)), asOf, Optional.empty()));
   }
+
+  @Test
+  void unifiedSocialCreditCodes() {
+    // GB 32100-2015's worked examples (hunan-programme.md): weights 3^(i-1) mod 31, c = 31 - sum mod 31
+    assertEquals("91350100M000100Y43", InputRules.creditCode("91350100M000100Y43", "/creditCode"));
+    assertEquals("91110000600037341L", InputRules.creditCode("91110000600037341L", "/creditCode"));
+    // by hand, 91110000600037341: 9x1 + 1x3 + 1x9 + 1x27 + 6x20 + 3x8 + 7x24 + 3x10 + 4x30 + 1x28 = 538,
+    // 538 mod 31 = 11, c = 31 - 11 = 20 -> L (0-9 are 0-9, A-H 10-17, J 18, K 19, L 20)
+    // 91350100M000100Y4 (M = 21, Y = 30): 9 + 3 + 27 + 135 + 26 + 21x20 + 8 + 30x30 + 4x28 = 1640,
+    // 1640 mod 31 = 28, c = 3 -> 3
+    assertEquals('L', InputRules.creditCodeCheck("91110000600037341"));
+    assertEquals('3', InputRules.creditCodeCheck("91350100M000100Y4"));
+    var wrong = assertFails(ErrorCode.IN061, "/creditCode", () -> InputRules.creditCode("91110000600037341K",
+        "/creditCode"));
+    assertEquals("unified social credit code 91110000600037341K fails its check: the 18th character must be L "
+        + "for the first 17", wrong.detail());
+    assertFails(ErrorCode.IN061, "/creditCode", () -> InputRules.creditCode("9111000060003734IL", "/creditCode"));
+    assertFails(ErrorCode.IN061, "/creditCode", () -> InputRules.creditCode("91110000600037341", "/creditCode"));
+    // in a case document, at the employer's pointer
+    assertFails(ErrorCode.IN061, "/employer/creditCode", () -> RateFloat.readCase(("{\"asOf\": \"2025-01-01\", "
+        + "\"employer\": {\"id\": \"E\", \"creditCode\": \"91110000600037341K\", \"industry\": "
+        + "{\"edition\": \"2011\", \"code\": \"36\"}}}").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void regionsAndAccidents() {
+    assertEquals("430102", InputRules.region("430102", "/region"));
+    assertFails(ErrorCode.IN023, "/region", () -> InputRules.region("4301", "/region"));
+    assertFails(ErrorCode.IN023, "/region", () -> Employer.builder().id("E").industry(Edition.GBT_4754_2011, "36")
+        .region("43010A").build());
+    // one accident with five injured is one accident; six accidents with five injured and no death are not
+    Period.builder(JAN_1, DEC_31).value(Measure.INJURIES, 5).value(Measure.ACCIDENTS, 1).build();
+    Period.builder(JAN_1, DEC_31).value(Measure.INJURIES, 5).value(Measure.DEATHS, 1).value(Measure.ACCIDENTS, 6)
+        .build();
+    var more = assertFails(ErrorCode.IN023, "/accidents", () -> Period.builder(JAN_1, DEC_31)
+        .value(Measure.INJURIES, 5).value(Measure.ACCIDENTS, 6).build());
+    assertEquals("6 accidents but only 5 injured or dead: each accident counted injured or killed at least one "
+        + "worker", more.detail());
+  }
 }

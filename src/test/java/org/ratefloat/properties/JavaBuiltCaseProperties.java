@@ -89,6 +89,8 @@ class JavaBuiltCaseProperties {
     final Map<String, BigDecimal> customValues = new TreeMap<>();
     BigDecimal priorSurcharge;
     LocalDate lastSurcharge;
+    String region;
+    String creditCode;
   }
 
   static final class PeriodDraft {
@@ -194,6 +196,13 @@ class JavaBuiltCaseProperties {
     for (ClaimDraft c : d.claims) {
       c.accident = r.nextInt(3) == 0 ? "A" + r.nextInt(2) : null;
     }
+    if (r.nextInt(3) == 0) {
+      d.region = List.of("430100", "430102", "433101", "110105").get(r.nextInt(4));
+    }
+    if (r.nextInt(3) == 0) {
+      // the two worked examples of GB 32100-2015 (hunan-programme.md)
+      d.creditCode = r.nextBoolean() ? "91350100M000100Y43" : "91110000600037341L";
+    }
     return d;
   }
 
@@ -215,11 +224,18 @@ class JavaBuiltCaseProperties {
         : BigDecimal.valueOf(headcount));
     v.put(Measure.INJURIES, BigDecimal.valueOf(injuries));
     v.put(Measure.DEATHS, BigDecimal.valueOf(deaths));
+    if (r.nextInt(3) == 0) {
+      // accidents: at most one for each worker injured or killed
+      v.put(Measure.ACCIDENTS, BigDecimal.valueOf(r.nextInt((int) (injuries + deaths) + 1)));
+    }
     v.put(Measure.OCCUPATIONAL_DISEASE_CASES, BigDecimal.valueOf(r.nextInt(10) == 0 ? 1 : 0));
     v.put(Measure.MAX_DEATHS_SINGLE_ACCIDENT, BigDecimal.valueOf(deaths == 0 ? 0 : 1));
     v.put(Measure.MAX_SERIOUS_INJURIES_SINGLE_ACCIDENT, BigDecimal.valueOf(r.nextInt(3)));
     if (r.nextInt(12) == 0) {
       v.remove(Measure.values()[r.nextInt(Measure.values().length)]);
+      if (v.containsKey(Measure.ACCIDENTS) && v.containsKey(Measure.INJURIES)) {
+        v.put(Measure.ACCIDENTS, v.get(Measure.ACCIDENTS).min(v.get(Measure.INJURIES)));
+      }
     }
     if (r.nextBoolean()) {
       p.grades = new TreeMap<>();
@@ -258,7 +274,7 @@ class JavaBuiltCaseProperties {
 
   /** Applies at most one fault or unusual valid value to the draft. */
   static Change change(Draft d, Random r) {
-    int kinds = 41;
+    int kinds = 45;
     int kind = r.nextInt(kinds * 2); // half of the tries stay as drawn
     boolean hasPeriod = !d.history.isEmpty();
     int k = hasPeriod ? r.nextInt(d.history.size()) : -1;
@@ -489,6 +505,31 @@ class JavaBuiltCaseProperties {
         return Change.fault("blank accident id", ErrorCode.IN023, "/claims/" + d.claims.indexOf(c) + "/accident",
             "/accident");
       }
+      case 41 -> {
+        d.region = List.of("4301", "43010A", "4301000", " 430100").get(r.nextInt(4));
+        return Change.fault("region not six digits", ErrorCode.IN023, "/employer/region", "/region");
+      }
+      case 42 -> {
+        // the check character of 91110000600037341L is L: any other fails
+        d.creditCode = "91110000600037341" + (r.nextBoolean() ? "K" : "0");
+        return Change.fault("credit code check character", ErrorCode.IN061, "/employer/creditCode", "/creditCode");
+      }
+      case 43 -> {
+        d.creditCode = List.of("9111000060003734IL", "91110000600037341", "91110000600037341Lx").get(r.nextInt(3));
+        return Change.fault("credit code form", ErrorCode.IN061, "/employer/creditCode", "/creditCode");
+      }
+      case 44 -> {
+        if (p == null) {
+          return Change.valid("as drawn");
+        }
+        BigDecimal victims = p.values.getOrDefault(Measure.INJURIES, BigDecimal.ZERO)
+            .add(p.values.getOrDefault(Measure.DEATHS, BigDecimal.ZERO));
+        if (!p.values.containsKey(Measure.INJURIES)) {
+          return Change.valid("as drawn");
+        }
+        p.values.put(Measure.ACCIDENTS, victims.add(BigDecimal.ONE));
+        return Change.fault("more accidents than victims", ErrorCode.IN023, at + "/accidents", "/accidents");
+      }
       default -> {
         return Change.valid("as drawn");
       }
@@ -544,7 +585,8 @@ class JavaBuiltCaseProperties {
         : Optional.of(new ClassCodes(d.classSystem, new java.util.TreeSet<>(d.classCodes)));
     Employer employer = new Employer(d.id, d.name, industry,
         d.riskClass == null ? OptionalInt.empty() : OptionalInt.of(d.riskClass), Optional.ofNullable(d.band),
-        Optional.ofNullable(d.benchmark), status, classes);
+        Optional.ofNullable(d.benchmark), status, classes, Optional.ofNullable(d.region),
+        Optional.ofNullable(d.creditCode));
     ImmutableList.Builder<Period> history = ImmutableList.builder();
     for (PeriodDraft p : d.history) {
       history.add(new Period(p.from, p.to, ImmutableSortedMap.copyOf(p.values),
@@ -569,6 +611,12 @@ class JavaBuiltCaseProperties {
     e.put("id", d.id);
     if (!d.name.isEmpty()) {
       e.put("name", d.name);
+    }
+    if (d.region != null) {
+      e.put("region", d.region);
+    }
+    if (d.creditCode != null) {
+      e.put("creditCode", d.creditCode);
     }
     e.putObject("industry").put("edition", d.edition.label()).put("code", d.code);
     if (d.riskClass != null) {
