@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
 # Swaps the list of key industries of Hunan's monthly ranking and ranks the example month with both
-# lists. The other list is a second definition file with its own id, in a folder next to a copy of the
-# classification it names (a definition finds its classification in its own folder): here it keeps the
-# mines and chemicals but, of construction, only housing (47), railways, roads, tunnels and bridges (481)
-# and water works (482), leaving out installation (49), decoration (50) and other civil engineering.
+# lists. The other list is a second definition file with its own id, in a folder of its own; the
+# classification, regions and industry names it names are found next to it or else among the bundled
+# ones. Here it keeps the mines and chemicals but, of construction, only housing (47), railways, roads,
+# tunnels and bridges (481) and water works (482), leaving out installation (49), decoration (50) and
+# other civil engineering.
 # Usage: examples/swap-key-industries.sh [output folder, default target/key-industries]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-target/key-industries}"
 mkdir -p "$out"
-cp rules/cn-annex-2015.json "$out/"
-shipped='"06", "08", "09", "10", "26", "47", "48", "49", "50"'
-narrow='"06", "08", "09", "10", "26", "47", "481", "482"'
+shipped='"47", "48", "49", "50"'
+narrow='"47", "481", "482"'
 other="$out/cn-hn-key-industries-narrow.ranking.json"
 sed -e 's/"id": "cn-hn-key-industries"/"id": "cn-hn-key-industries-narrow"/' \
   -e "s/\[$shipped\]/[$narrow]/" rules/cn-hn-key-industries.ranking.json > "$other"
 if [ "$(grep -c "\[$narrow\]" "$other")" != 2 ]; then
-  echo "swap-key-industries: the lists in rules/cn-hn-key-industries.ranking.json are not the ones expected" >&2
+  echo "swap-key-industries: the construction codes in rules/cn-hn-key-industries.ranking.json are not the ones expected" >&2
   exit 1
 fi
 ratefloat=src/main/sh/ratefloat

@@ -142,10 +142,11 @@ class BundledTablesTest {
   @Test
   void theBundledRankingDefinitionLoadsById() {
     assertEquals(List.of("cn-hn-key-industries"), Ranking.bundledDefinitions());
-    Ranking.Loaded byId = Ranking.load("cn-hn-key-industries");
-    Ranking.Loaded byFile = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
-    assertEquals(byFile.spec(), byId.spec());
+    var byId = Ranking.load("cn-hn-key-industries");
+    var byFile = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
+    assertEquals(byFile.sha256(), byId.sha256());
     assertEquals(byFile.classification().sha256(), byId.classification().sha256());
+    assertEquals(byFile.regions().orElseThrow().sha256(), byId.regions().orElseThrow().sha256());
     RuleTableException e = assertThrows(RuleTableException.class, () -> Ranking.load("cn-nowhere"));
     assertEquals(ErrorCode.RT030, e.code());
     assertTrue(e.getMessage().contains("cn-nowhere.ranking.json"), e.getMessage());

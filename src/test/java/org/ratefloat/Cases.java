@@ -41,8 +41,22 @@ public final class Cases {
   private final List<Period> history = new ArrayList<>();
   private final List<Claim> claims = new ArrayList<>();
   private LocalDate asOf = LocalDate.of(2025, 1, 1);
+  private Optional<String> region = Optional.empty();
+  private Optional<String> creditCode = Optional.empty();
 
   private Cases() {}
+
+  /** The employer's administrative division (GB/T 2260). */
+  public Cases region(String code) {
+    this.region = Optional.of(code);
+    return this;
+  }
+
+  /** The employer's unified social credit code. */
+  public Cases creditCode(String code) {
+    this.creditCode = Optional.of(code);
+    return this;
+  }
 
   /** An employer of GB/T 4754-2011 division 36 (motor vehicles, class 4, benchmark 0.9 %). */
   public static Cases employer() {
@@ -134,7 +148,7 @@ public final class Cases {
     Status status = new Status(false, standard, Optional.empty(), arrears, false, firstInsured,
         ImmutableSortedMap.copyOf(custom));
     Employer e = new Employer("T-1", "test employer", new IndustryCode(edition, code), override, band,
-        benchmark, status);
+        benchmark, status, Optional.empty(), region, creditCode);
     return new RatingCase(e, ImmutableList.copyOf(history), ImmutableList.copyOf(claims), asOf, Optional.empty());
   }
 
@@ -186,6 +200,11 @@ public final class Cases {
 
     public PeriodBuilder injuries(long n) {
       values.put(Measure.INJURIES, BigDecimal.valueOf(n));
+      return this;
+    }
+
+    public PeriodBuilder accidents(long n) {
+      values.put(Measure.ACCIDENTS, BigDecimal.valueOf(n));
       return this;
     }
 

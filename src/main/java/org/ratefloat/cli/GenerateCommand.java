@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ratefloat generate}: write a synthetic portfolio. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write a seeded synthetic portfolio, one case document per line (NDJSON).")
+    description = "Write a seeded synthetic portfolio, one case document per line (NDJSON): employers with Chinese "
+        + "names, unified social credit codes and regions (Hunan's cities by default), their calendar years before "
+        + "the as-of date, the last --months of them as monthly periods (for ratefloat rank), accidents and the "
+        + "workers they injured.")
 final class GenerateCommand implements Callable<Integer> {
   /** Most employers one run writes. */
   static final long MAX_EMPLOYERS = 100_000_000L;
@@ -40,6 +43,15 @@ final class GenerateCommand implements Callable<Integer> {
       description = "calendar years of history, 1 to 100 (default: ${DEFAULT-VALUE})")
   int years;
 
+  @Option(names = "--months", defaultValue = "0", paramLabel = "N",
+      description = "the last N months of the history as monthly periods, 0 to 12 x --years (default: ${DEFAULT-VALUE})")
+  int months;
+
+  @Option(names = "--regions", defaultValue = "cn-hn", paramLabel = "FILE|ID",
+      description = "the administrative divisions employers are placed in (<id>.regions.json; default: "
+          + "${DEFAULT-VALUE}, Hunan's 14 cities)")
+  String regions;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "the .ndjson file to write")
   Path out;
 
@@ -52,9 +64,13 @@ final class GenerateCommand implements Callable<Integer> {
       throw Usage.invalid(spec, "--as-of", "with --years " + years + " the as-of year must be from "
           + (1900 + years) + " to 2999: " + asOf);
     }
+    Usage.inRange(spec, "--months", months, 0, 12L * years);
     Usage.extension(spec, "--out", out, ".ndjson");
-    PortfolioGenerator generator = new PortfolioGenerator(seed, employers, asOf, years);
-    try (OutputFile file = OutputFile.create(out, List.of())) {
+    org.ratefloat.registry.Regions placed = org.ratefloat.registry.Regions.load(regions);
+    PortfolioGenerator generator = new PortfolioGenerator(seed, employers, asOf, years, months, placed);
+    // a regions file of the user's is an input the output must not overwrite; a bundled one is in the jar
+    List<Path> inputs = java.nio.file.Files.exists(Path.of(regions)) ? List.of(Path.of(regions)) : List.of();
+    try (OutputFile file = OutputFile.create(out, inputs)) {
       Writer w = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
       while (generator.hasNext()) {
         w.write(generator.nextLine());

@@ -51,7 +51,8 @@ final class LintCommand implements Callable<Integer> {
   boolean quiet;
 
   @Parameters(paramLabel = "FILE", arity = "1..*",
-      description = "rule-table, classification or ranking-definition (*.ranking.json) files")
+      description = "rule-table, classification, reference-data, ranking-definition (*.ranking.json), regions "
+          + "(*.regions.json) or industry-names (*.industry-names.json) files")
   List<Path> files;
 
   @Override
@@ -61,13 +62,14 @@ final class LintCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = org.ratefloat.io.InputFiles.distinct(this.files);
-    List<Path> tables = files.stream().filter(f -> !f.getFileName().toString().endsWith(".ranking.json")).toList();
+    List<Path> tables = files.stream().filter(f -> portfolioDocument(f).isEmpty()).toList();
     List<RateFloat.LintReport> reports = new java.util.ArrayList<>(RateFloat.lint(tables));
     for (Path f : files) {
-      if (f.getFileName().toString().endsWith(".ranking.json")) {
+      java.util.Optional<java.util.function.Consumer<Path>> load = portfolioDocument(f);
+      if (load.isPresent()) {
         List<Finding> found = new java.util.ArrayList<>();
         try {
-          org.ratefloat.ranking.Ranking.load(f);
+          load.get().accept(f);
         } catch (org.ratefloat.error.RateFloatException e) {
           found.add(new Finding(e.code(), Finding.Severity.ERROR, f.toString(), e.pointer(), e.detail()));
         }
@@ -108,5 +110,23 @@ final class LintCommand implements Callable<Integer> {
           + infos + " info(s)");
     }
     return errors > 0 || (strict && warnings > 0) ? Main.BAD_RULES : Main.OK;
+  }
+
+  /**
+   * How a document of the portfolio tools is loaded (every check its loader makes), chosen by its
+   * file name as the tools find it; empty for the rule-table formats, which the library lints.
+   */
+  private static java.util.Optional<java.util.function.Consumer<Path>> portfolioDocument(Path f) {
+    String name = f.getFileName().toString();
+    if (name.endsWith(".ranking.json")) {
+      return java.util.Optional.of(org.ratefloat.ranking.Ranking::load);
+    }
+    if (name.endsWith(org.ratefloat.registry.Regions.SUFFIX)) {
+      return java.util.Optional.of(org.ratefloat.registry.Regions::load);
+    }
+    if (name.endsWith(org.ratefloat.registry.IndustryNames.SUFFIX)) {
+      return java.util.Optional.of(org.ratefloat.registry.IndustryNames::load);
+    }
+    return java.util.Optional.empty();
   }
 }

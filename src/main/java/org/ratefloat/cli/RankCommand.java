@@ -12,16 +12,25 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.io.OutputFile;
+import org.ratefloat.ranking.Grouping;
 import org.ratefloat.ranking.Ranking;
+import org.ratefloat.ranking.RankingCsv;
+import org.ratefloat.ranking.RankingDefinition;
+import org.ratefloat.ranking.RankingJson;
+import org.ratefloat.ranking.RankingResult;
+import org.ratefloat.ranking.RankingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ratefloat rank}: the monthly accident ranking of key-industry employers. */
 @Command(name = "rank", mixinStandardHelpOptions = true,
-    description = "Rank the key-industry employers of a portfolio (NDJSON, monthly periods) for a month, by a "
-        + "ranking definition; print the top N as JSON (or CSV with --out F.csv). Exit 7 when some employers "
-        + "are refused (0 with --allow-errors), 3 when no employer has the month.")
+    description = "Rank the key-industry employers of a portfolio (monthly periods) for a month, by a ranking "
+        + "definition: province-wide, by city or by key industry; print the lists as JSON (or CSV with --out "
+        + "F.csv, Chinese with a byte-order mark with --lang zh). Only employers that reach the definition's "
+        + "listing threshold (an accident in the month) are listed, at most N a list. With --list-industries, "
+        + "print which industry codes the definition counts. Exit 7 when some employers are refused (0 with "
+        + "--allow-errors), 3 when no employer has the month.")
 final class RankCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -30,80 +39,118 @@ final class RankCommand implements Callable<Integer> {
       description = "the ranking definition: a file, or the id of a bundled one (e.g. cn-hn-key-industries)")
   Path definition;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
+  @Option(names = "--in", paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
   Path in;
 
-  @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "the month ranked")
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "the month ranked")
   YearMonth month;
 
-  @Option(names = "--previous-month", paramLabel = "YYYY-MM", description = "also list who entered and left the top N")
+  @Option(names = "--previous-month", paramLabel = "YYYY-MM",
+      description = "the month whose lists entered and left employers are taken against (default: the month "
+          + "before, where the portfolio holds it)")
   YearMonth previousMonth;
 
-  @Option(names = "--top", paramLabel = "N", description = "how many, 1 to 1,000,000 (default: the definition's)")
+  @Option(names = "--by", defaultValue = "province", paramLabel = "province|city|industry",
+      description = "one list for the province, one per city (市州, by the employers' regions) or one per key "
+          + "industry (default: ${DEFAULT-VALUE})")
+  String by;
+
+  @Option(names = "--top", paramLabel = "N", description = "how many a list holds at most, 1 to 1,000,000 "
+      + "(default: the definition's)")
   Integer top;
 
   @Option(names = "--out", paramLabel = "FILE", description = "write here (.json or .csv) instead of printing JSON")
   Path out;
+
+  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
+      description = "language of the CSV and of --list-industries (default: ${DEFAULT-VALUE})")
+  Explainer.Language lang;
+
+  @Option(names = "--list-industries", description = "print the key industries' codes with their names, and stop")
+  boolean listIndustries;
 
   @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
   boolean allowErrors;
 
   @Override
   public Integer call() throws Exception {
+    boolean chinese = lang == Explainer.Language.zh;
+    if (listIndustries) {
+      for (String option : List.of("--in", "--month", "--previous-month", "--by", "--top", "--out", "--allow-errors")) {
+        if (Usage.given(spec, option)) {
+          throw Usage.invalid(spec, option, "does not apply with --list-industries");
+        }
+      }
+      spec.commandLine().getOut().print(Ranking.industries(Ranking.load(definition.toString()), chinese));
+      return Main.OK;
+    }
+    if (in == null) {
+      throw Usage.missing(spec, "--in", "the portfolio is required (or --list-industries)");
+    }
+    if (month == null) {
+      throw Usage.missing(spec, "--month", "the month ranked is required (or --list-industries)");
+    }
     Usage.extension(spec, "--in", in, ".ndjson", ".csv");
     Usage.extension(spec, "--out", out, ".json", ".csv");
+    boolean csv = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    if (Usage.given(spec, "--lang") && !csv) {
+      throw Usage.invalid(spec, "--lang", "applies only to a CSV output (--out F.csv) or --list-industries");
+    }
+    Grouping grouping = Grouping.byJsonName(by).orElseThrow(() -> Usage.invalid(spec, "--by",
+        "must be province, city or industry: " + by));
     if (top != null) {
       Usage.inRange(spec, "--top", top, 1, 1_000_000);
     }
     if (previousMonth != null && !previousMonth.isBefore(month)) {
       throw Usage.invalid(spec, "--previous-month", "must come before --month " + month + ": " + previousMonth);
     }
-    Ranking.Loaded loaded = Ranking.load(definition.toString());
-    Ranking.Builder current = new Ranking.Builder(loaded, month);
-    Ranking.Builder previous = previousMonth == null ? null : new Ranking.Builder(loaded, previousMonth);
+    RankingDefinition loaded = Ranking.load(definition.toString());
+    if (grouping == Grouping.CITY && loaded.regions().isEmpty()) {
+      throw Usage.invalid(spec, "--by", "ranking " + loaded.id() + " names no regions, so it cannot list by city");
+    }
+    int n = top == null ? loaded.top() : top;
+    RankingRun run = new RankingRun(loaded, month, Optional.ofNullable(previousMonth), grouping, n);
     Map<String, Integer> errors = new TreeMap<>();
+    Map<String, String> firstMessage = new TreeMap<>();
     long[] records = {0};
-    Ranking.Result result;
-    int n;
+    RankingResult result;
     // the output is checked and opened before the portfolio is read
     try (OutputFile file = out == null ? null : OutputFile.create(out, List.of(definition, in))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         records[0]++;
         try {
-          current.add(c);
-          if (previous != null) {
-            previous.add(c);
-          }
+          run.add(c);
         } catch (RateFloatException e) {
           errors.merge(e.code().name(), 1, Integer::sum);
+          firstMessage.putIfAbsent(e.code().name(), e.getMessage());
         }
       }, (line, e) -> {
         records[0]++;
         errors.merge(e.code().name(), 1, Integer::sum);
+        firstMessage.putIfAbsent(e.code().name(), e.getMessage());
       });
-      result = current.build();
-      Optional<Ranking.Result> before = previous == null ? Optional.empty() : Optional.of(previous.build());
-      for (Ranking.Result r : before.isPresent() ? List.of(result, before.get()) : List.of(result)) {
-        if (r.eligible() == 0) {
-          throw Outcome.nothingComputed("no key-industry employer has a period for " + r.month() + " ("
-              + Outcome.counts(records[0], "record", errors) + ", " + r.skipped() + " without that month)");
+      result = run.build();
+      for (YearMonth m : previousMonth == null ? List.of(month) : List.of(month, previousMonth)) {
+        if (run.eligible(m) == 0) {
+          throw Outcome.nothingComputed("no key-industry employer has a period for " + m + " ("
+              + Outcome.counts(records[0], "record", errors) + ")");
         }
       }
-      n = top == null ? loaded.spec().top() : top;
-      if (file != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-        file.write(Ranking.csv(result, n).getBytes(StandardCharsets.UTF_8));
-        file.commit();
-      } else if (file != null) {
-        file.write(Ranking.json(result, n, before));
+      if (file != null) {
+        file.write(csv ? RankingCsv.csv(result, chinese).getBytes(StandardCharsets.UTF_8) : RankingJson.json(result));
         file.commit();
       } else {
-        spec.commandLine().getOut().print(new String(Ranking.json(result, n, before), StandardCharsets.UTF_8));
+        spec.commandLine().getOut().print(new String(RankingJson.json(result), StandardCharsets.UTF_8));
       }
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, top %d, %d refused%n", month, result.eligible(),
-        result.skipped(), n, errors.values().stream().mapToInt(Integer::intValue).sum());
-    errors.forEach((code, count) -> err.printf(Locale.ROOT, "  refused %s %d%n", code, count));
+    long listed = result.groups().stream().mapToLong(g -> g.listed().size()).sum();
+    err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, %d reaching the listing threshold, %d listed "
+            + "in %d list(s) of at most %d, %d refused%n", month, result.eligible(), result.skipped(),
+        result.candidates(), listed, result.groups().size(), n, errors.values().stream().mapToInt(Integer::intValue)
+            .sum());
+    errors.forEach((code, count) -> err.println(org.ratefloat.text.Printable.escape("  refused " + code + " " + count
+        + ", e.g. " + firstMessage.get(code))));
     return Outcome.exitCode(!errors.isEmpty(), allowErrors);
   }
 }

@@ -17,6 +17,7 @@ import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.io.OutputFile;
+import org.ratefloat.simulation.Incidence;
 import org.ratefloat.simulation.Roundings;
 import org.ratefloat.simulation.Simulation;
 import picocli.CommandLine.Command;
@@ -26,9 +27,11 @@ import picocli.CommandLine.Spec;
 /** {@code ratefloat simulate}: premium income and payout ratio before and after floating. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Apply a rule table (and optionally a proposed one) to a portfolio: premium income at the "
-        + "benchmark and after floating, by class and band, the fund's payout ratio, and injury incidence "
-        + "against a reduction path. Prints JSON (or --out FILE). Exit 7 when some employers are refused "
-        + "(0 with --allow-errors), 3 when a table decides none.")
+        + "benchmark, at what employers pay today and after floating, by class and band, the fund's payout ratio; "
+        + "incidence (workers injured, accidents, occupational disease per 1,000 workers) by class and, with a "
+        + "ranking definition, by key industry and city, against a reduction path; with --replay, the table "
+        + "applied year after year to the history. Prints JSON (or --out FILE). Exit 7 when some employers are "
+        + "refused (0 with --allow-errors), 3 when a table decides none.")
 final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -65,6 +68,15 @@ final class SimulateCommand implements Callable<Integer> {
       description = "risk classes tracked, 1 to 8 (default: all)")
   List<Integer> classes;
 
+  @Option(names = "--definition", paramLabel = "FILE|ID",
+      description = "a ranking definition (e.g. cn-hn-key-industries) whose key industries, and its regions' cities, "
+          + "the incidence path also tracks; needs --base-year")
+  Path definition;
+
+  @Option(names = "--replay", description = "also apply each table year after year to the portfolio's history: "
+      + "the fund's income, payouts and balance by year")
+  boolean replay;
+
   @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here (.json)")
   Path out;
 
@@ -75,7 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Usage.extension(spec, "--in", in, ".ndjson", ".csv");
     Usage.extension(spec, "--out", out, ".json");
-    for (String option : List.of("--reduction", "--years", "--classes")) {
+    for (String option : List.of("--reduction", "--years", "--classes", "--definition")) {
       Usage.requireWith(spec, option, "--base-year");
     }
     if (baseYear != null) {
@@ -95,16 +107,19 @@ final class SimulateCommand implements Callable<Integer> {
     }
     RuleTable current = RateFloat.loadTable(rules.toString());
     List<Simulation.Column> columns = new ArrayList<>();
-    columns.add(new Simulation.Column(current, rounding));
+    columns.add(new Simulation.Column(current, rounding, replay));
     if (compare != null) {
-      columns.add(new Simulation.Column(RateFloat.loadTable(compare.toString()), rounding));
+      columns.add(new Simulation.Column(RateFloat.loadTable(compare.toString()), rounding, replay));
     }
-    Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
-        classes == null ? new HashSet<>() : new HashSet<>(classes), rounding);
+    java.util.Optional<org.ratefloat.ranking.RankingDefinition> keyIndustries = definition == null
+        ? java.util.Optional.empty() : java.util.Optional.of(org.ratefloat.ranking.Ranking.load(definition.toString()));
+    Incidence incidence = baseYear == null ? null : new Incidence(baseYear, reduction, years,
+        classes == null ? new HashSet<>() : new HashSet<>(classes), keyIndustries, rounding);
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
     // the output is checked and opened before the portfolio is read
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, roundings, in))) {
+    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, roundings,
+        definition, in))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         readable[0]++;
         columns.forEach(col -> col.add(c));
@@ -128,8 +143,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
       if (incidence != null && !incidence.covers(baseYear)) {
-        throw Outcome.nothingComputed("no tracked class has injuries and average headcount in the base year "
-            + baseYear + ", so there is no incidence path");
+        throw Outcome.nothingComputed("no tracked class or key industry has injuries and average headcount in the "
+            + "base year " + baseYear + ", so there is no incidence path");
       }
       byte[] json = incidence == null ? Simulation.json(columns) : Simulation.json(columns, incidence);
       if (output != null) {

@@ -47,6 +47,11 @@ final class Usage {
     return new Refusal(spec.commandLine(), ErrorCode.CL003, option, detail);
   }
 
+  /** A required option missing ({@code CL002}), where it is required only without another. */
+  static Refusal missing(CommandSpec spec, String option, String detail) {
+    return new Refusal(spec.commandLine(), ErrorCode.CL002, option, detail);
+  }
+
   /** Whether the option was given on the command line (not only defaulted). */
   static boolean given(CommandSpec spec, String option) {
     return spec.commandLine().getParseResult().hasMatchedOption(option);

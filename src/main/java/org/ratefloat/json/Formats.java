@@ -11,15 +11,20 @@ import org.ratefloat.error.InputException;
  * an empty or half-filled instance of the expected one. A case is the one kind without a format key.
  */
 public final class Formats {
-  private static final Map<String, String> KINDS = Map.of(
-      "ratefloat/decision@1", "a decision record",
-      "ratefloat/rule-table@1", "a rule table",
-      "ratefloat/rule-table@2", "a rule table",
-      "ratefloat/reference@1", "reference data",
-      "ratefloat/classification@1", "an industry classification",
-      "ratefloat/ranking@1", "a ranking definition",
-      "ratefloat/ranking-result@1", "a ranking (the output of ratefloat rank)",
-      "ratefloat/simulation@1", "a simulation (the output of ratefloat simulate)");
+  private static final Map<String, String> KINDS = Map.ofEntries(
+      Map.entry("ratefloat/decision@1", "a decision record"),
+      Map.entry("ratefloat/rule-table@1", "a rule table"),
+      Map.entry("ratefloat/rule-table@2", "a rule table"),
+      Map.entry("ratefloat/reference@1", "reference data"),
+      Map.entry("ratefloat/classification@1", "an industry classification"),
+      Map.entry("ratefloat/ranking@1", "a ranking definition of the first format"),
+      Map.entry("ratefloat/ranking@2", "a ranking definition"),
+      Map.entry("ratefloat/regions@1", "a list of administrative divisions"),
+      Map.entry("ratefloat/industry-names@1", "a list of industry names"),
+      Map.entry("ratefloat/ranking-result@1", "a ranking of the first format (the output of ratefloat rank)"),
+      Map.entry("ratefloat/ranking-result@2", "a ranking (the output of ratefloat rank)"),
+      Map.entry("ratefloat/simulation@1", "a simulation of the first format (the output of ratefloat simulate)"),
+      Map.entry("ratefloat/simulation@2", "a simulation (the output of ratefloat simulate)"));
 
   private Formats() {}
 

@@ -87,6 +87,35 @@ public final class DocumentFields {
     return list.build();
   }
 
+  /**
+   * The fields a document of the portfolio tools opens with, each read as above.
+   *
+   * @param unverified the parameters the sources do not confirm (none if the status is verified)
+   */
+  public record Header(String id, String version, Text title, TableStatus status, ImmutableList<SourceRef> sources,
+      ImmutableList<String> unverified) {}
+
+  /**
+   * Reads the opening fields of a document of format {@code format}: the format itself, id, version,
+   * title, status, sources and unverified list; a verified document with unverified entries is
+   * refused ({@code RT009} at {@code /status}).
+   *
+   * @param what what the document is, for the message ("a definition", "regions" ...)
+   */
+  public static Header header(JsonObject o, String format, String source, String what) {
+    format(o, format, source);
+    String id = id(o.req("id"));
+    String version = o.text("version");
+    Text title = text(o.req("title"));
+    TableStatus status = status(o.req("status"));
+    ImmutableList<SourceRef> sources = sources(o);
+    ImmutableList<String> unverified = strings(o.optArray("unverified"));
+    if (status == TableStatus.VERIFIED && !unverified.isEmpty()) {
+      throw o.fail("status", Fault.BAD_VALUE, what + " with unverified entries must have status \"provisional\"");
+    }
+    return new Header(id, version, title, status, sources, unverified);
+  }
+
   /** A list of texts (notes, unverified parameters, gaps). */
   public static ImmutableList<String> strings(List<JsonValue> values) {
     return values.stream().map(JsonValue::asText).collect(ImmutableList.toImmutableList());

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.ratefloat.error.RateFloatException;
@@ -14,7 +12,6 @@ import org.ratefloat.RuleTable;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.model.Measure;
-import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.rules.Rounding;
 
@@ -25,8 +22,9 @@ import org.ratefloat.rules.Rounding;
  * after floating is exactly the sum of each employer's rate × payroll ÷ 100.
  *
  * <p>An employer's payroll is the premium base its decision priced (the case's {@code premiumBase},
- * or its last period's payroll); its payouts are the benefits paid in its last period. An employer
- * whose last period does not give {@code benefitsPaid} is counted in {@code withoutPayouts}, not as
+ * or its last period's payroll); its payouts are the benefits paid in the last calendar year its periods
+ * cover whole (months added up), or else in its last period. An employer whose payouts are not
+ * recorded there ({@code benefitsPaid}) is counted in {@code withoutPayouts}, not as
  * paying nothing: the payout ratios of a group with such employers are not given.
  *
  * <p>Results are values: the totals are records, the maps and sets returned are immutable copies,
@@ -37,6 +35,8 @@ import org.ratefloat.rules.Rounding;
  */
 public final class Simulation {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
+  /** The format of a simulation's JSON (the output of {@code ratefloat simulate}). */
+  public static final String FORMAT = "ratefloat/simulation@2";
 
   private Simulation() {}
 
@@ -44,25 +44,37 @@ public final class Simulation {
    * Figures of a group of employers.
    *
    * @param incomeAtBenchmark Σ payroll × benchmark ÷ 100
+   * @param incomeAtCurrent Σ payroll × benchmark × the band the employer pays now ÷ 100: what the
+   *     employers pay today
    * @param incomeAfter Σ payroll × decided rate ÷ 100
-   * @param payouts Σ benefits paid in the last period, of the employers that give it
-   * @param withoutPayouts employers whose last period does not give the benefits paid
+   * @param payouts Σ benefits paid in the last calendar year (or period), of the employers that give it
+   * @param withoutPayouts employers whose last year (or period) does not give the benefits paid
    */
-  public record Totals(long employers, BigDecimal payroll, BigDecimal incomeAtBenchmark, BigDecimal incomeAfter,
-      BigDecimal payouts, long withoutPayouts) {
-    public static final Totals ZERO = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+  public record Totals(long employers, BigDecimal payroll, BigDecimal incomeAtBenchmark, BigDecimal incomeAtCurrent,
+      BigDecimal incomeAfter, BigDecimal payouts, long withoutPayouts) {
+    public static final Totals ZERO = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
         BigDecimal.ZERO, 0);
 
     public Totals {
       requireNonNull(payroll, "payroll");
       requireNonNull(incomeAtBenchmark, "incomeAtBenchmark");
+      requireNonNull(incomeAtCurrent, "incomeAtCurrent");
       requireNonNull(incomeAfter, "incomeAfter");
       requireNonNull(payouts, "payouts");
     }
 
     Totals plus(Totals o) {
       return new Totals(employers + o.employers, payroll.add(o.payroll), incomeAtBenchmark.add(o.incomeAtBenchmark),
-          incomeAfter.add(o.incomeAfter), payouts.add(o.payouts), withoutPayouts + o.withoutPayouts);
+          incomeAtCurrent.add(o.incomeAtCurrent), incomeAfter.add(o.incomeAfter), payouts.add(o.payouts),
+          withoutPayouts + o.withoutPayouts);
+    }
+
+    /**
+     * Income after ÷ income at the current bands × 100 − 100: the change against what the employers pay
+     * today, in percent, rounded as {@code r.percent()}; empty for no income.
+     */
+    public Optional<BigDecimal> incomeChangeFromCurrent(Roundings r) {
+      return percent(incomeAfter, incomeAtCurrent, r).map(p -> p.subtract(HUNDRED));
     }
 
     /**
@@ -87,6 +99,22 @@ public final class Simulation {
     }
   }
 
+  /**
+   * The benefits the fund paid for an employer in the last calendar year its periods cover whole, or,
+   * without such a year, in its last period; empty if not recorded there.
+   */
+  static Optional<BigDecimal> lastYearsPayouts(RatingCase c) {
+    if (c.history().isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.SortedMap<Integer, YearFigures> years = YearFigures.of(c.history());
+    int lastYear = c.history().get(c.history().size() - 1).to().getYear();
+    if (years.containsKey(lastYear)) {
+      return years.get(lastYear).value(Measure.BENEFITS_PAID);
+    }
+    return c.history().get(c.history().size() - 1).value(Measure.BENEFITS_PAID);
+  }
+
   /** a ÷ b × 100, rounded as the percentages; empty if b is zero. */
   private static Optional<BigDecimal> percent(BigDecimal a, BigDecimal b, Roundings r) {
     Rounding p = r.percent();
@@ -104,6 +132,7 @@ public final class Simulation {
     private final SortedMap<String, BigDecimal> amounts = new TreeMap<>();
 
     private final Roundings roundings;
+    private final Optional<Replay> replay;
 
     /** A column with the {@linkplain Roundings#standard() shipped roundings}. */
     public Column(RuleTable table) {
@@ -111,8 +140,19 @@ public final class Simulation {
     }
 
     public Column(RuleTable table, Roundings roundings) {
+      this(table, roundings, false);
+    }
+
+    /** A column that also replays the table year after year over each employer's history ({@link Replay}). */
+    public Column(RuleTable table, Roundings roundings, boolean replay) {
       this.table = requireNonNull(table, "table");
       this.roundings = requireNonNull(roundings, "roundings");
+      this.replay = replay ? Optional.of(new Replay(table)) : Optional.empty();
+    }
+
+    /** The year-by-year replay, if this column makes one. */
+    public Optional<Replay> replay() {
+      return replay;
     }
 
     /** How this column rounds its derived figures. */
@@ -134,10 +174,11 @@ public final class Simulation {
         return;
       }
       BigDecimal payroll = d.premium().get().payroll();
-      Optional<BigDecimal> payouts = c.history().isEmpty() ? Optional.empty()
-          : c.history().get(c.history().size() - 1).value(Measure.BENEFITS_PAID);
-      Totals t = new Totals(1, payroll, payroll.multiply(d.benchmark()).movePointLeft(2),
+      Optional<BigDecimal> payouts = lastYearsPayouts(c);
+      BigDecimal atBenchmark = payroll.multiply(d.benchmark()).movePointLeft(2);
+      Totals t = new Totals(1, payroll, atBenchmark, atBenchmark.multiply(d.previousBand().multiplier()),
           payroll.multiply(d.rate()).movePointLeft(2), payouts.orElse(BigDecimal.ZERO), payouts.isPresent() ? 0 : 1);
+      replay.ifPresent(r -> r.add(c));
       total = total.plus(t);
       d.amounts().forEach(a -> amounts.merge(a.currency(), a.amount(), BigDecimal::add));
       byClass.merge(d.riskClass(), t, Totals::plus);
@@ -196,11 +237,12 @@ public final class Simulation {
       errors.forEach(out::field);
       out.endObject();
       if (!amounts.isEmpty()) {
-        // only where a table adds money, so the output of every other table stays as it was
+        // only where a table adds money
         out.name("amounts").beginObject();
         amounts.forEach((currency, sum) -> out.field(currency, sum.toPlainString()));
         out.endObject();
       }
+      replay.ifPresent(r -> r.write(out.name("replay"), roundings));
       out.endObject();
     }
   }
@@ -222,8 +264,10 @@ public final class Simulation {
 
   private static void fields(JsonOut out, Totals t, Roundings r) {
     out.field("employers", t.employers()).field("payroll", t.payroll())
-        .field("incomeAtBenchmark", t.incomeAtBenchmark()).field("incomeAfterFloating", t.incomeAfter())
-        .field("incomeChangePercent", orEmpty(t.incomeChange(r))).field("payouts", t.payouts());
+        .field("incomeAtBenchmark", t.incomeAtBenchmark()).field("incomeAtCurrentBand", t.incomeAtCurrent())
+        .field("incomeAfterFloating", t.incomeAfter())
+        .field("incomeChangePercent", orEmpty(t.incomeChange(r)))
+        .field("incomeChangeFromCurrentPercent", orEmpty(t.incomeChangeFromCurrent(r))).field("payouts", t.payouts());
     if (t.withoutPayouts() > 0) {
       // written only when there are such employers: a simulation whose employers all give their
       // payouts keeps the layout it always had
@@ -245,106 +289,12 @@ public final class Simulation {
 
   private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence) {
     JsonOut out = new JsonOut(true);
-    out.beginObject().field("format", "ratefloat/simulation@1");
+    out.beginObject().field("format", FORMAT);
     out.name("tables").beginArray();
     columns.forEach(c -> c.write(out));
     out.endArray();
     incidence.ifPresent(i -> i.write(out.name("incidence")));
     out.endObject();
     return out.bytes();
-  }
-
-  /**
-   * Injury incidence per risk class and calendar year (Σ injuries ÷ Σ average headcount × 100,
-   * rounded as {@link Roundings#incidence()} names) against a path from the base year's rate down by
-   * {@code reduction} percent over {@code years} years, in equal steps.
-   */
-  public static final class Incidence {
-    private final int baseYear;
-    private final BigDecimal reduction;
-    private final int years;
-    private final Set<Integer> classes;
-    private final Roundings roundings;
-    private final SortedMap<Integer, SortedMap<Integer, BigDecimal[]>> sums = new TreeMap<>();
-
-    /** @param classes the classes tracked (empty: all) */
-    public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes) {
-      this(baseYear, reduction, years, classes, Roundings.standard());
-    }
-
-    /** As above, rounding incidence and the path as {@code roundings} name. */
-    public Incidence(int baseYear, BigDecimal reduction, int years, java.util.Set<Integer> classes,
-        Roundings roundings) {
-      this.roundings = requireNonNull(roundings, "roundings");
-      this.baseYear = baseYear;
-      this.reduction = requireNonNull(reduction, "reduction");
-      this.years = years;
-      this.classes = Set.copyOf(classes);
-    }
-
-    /** Adds an employer's calendar years (other periods are left out). */
-    public void add(RatingCase c, int riskClass) {
-      if (!classes.isEmpty() && !classes.contains(riskClass)) {
-        return;
-      }
-      for (Period p : c.history()) {
-        if (!p.isCalendarYear()) {
-          continue;
-        }
-        BigDecimal injuries = p.value(Measure.INJURIES).orElse(null);
-        BigDecimal headcount = p.value(Measure.AVERAGE_HEADCOUNT).orElse(null);
-        if (injuries == null || headcount == null) {
-          continue;
-        }
-        BigDecimal[] s = sums.computeIfAbsent(riskClass, k -> new TreeMap<>())
-            .computeIfAbsent(p.from().getYear(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        s[0] = s[0].add(injuries);
-        s[1] = s[1].add(headcount);
-      }
-    }
-
-    /** Whether some tracked class has a rate in the year (a path can start there). */
-    public boolean covers(int year) {
-      return sums.keySet().stream().anyMatch(c -> rate(c, year).isPresent());
-    }
-
-    /** The rate of a class in a year; empty if not recorded (or no headcount). */
-    public Optional<BigDecimal> rate(int riskClass, int year) {
-      BigDecimal[] s = sums.getOrDefault(riskClass, new TreeMap<>()).get(year);
-      return s == null || s[1].signum() == 0 ? Optional.empty()
-          : Optional.of(s[0].multiply(HUNDRED).divide(s[1], roundings.incidence().scale(), roundings.incidence().mode()));
-    }
-
-    /** The target of a class in a year on the path from the base year; empty outside the path. */
-    public Optional<BigDecimal> target(int riskClass, int year) {
-      Optional<BigDecimal> start = rate(riskClass, baseYear);
-      if (start.isEmpty() || year < baseYear || year > baseYear + years) {
-        return Optional.empty();
-      }
-      BigDecimal base = start.get();
-      BigDecimal cut = reduction.multiply(BigDecimal.valueOf(year - baseYear))
-          .divide(BigDecimal.valueOf(years).multiply(HUNDRED), roundings.pathStep().scale(), roundings.pathStep().mode());
-      return Optional.of(roundings.incidence().apply(base.multiply(BigDecimal.ONE.subtract(cut))));
-    }
-
-    void write(JsonOut out) {
-      out.beginObject().field("baseYear", baseYear).field("reductionPercent", reduction).field("years", years);
-      out.name("byClass").beginArray();
-      for (Map.Entry<Integer, SortedMap<Integer, BigDecimal[]>> e : sums.entrySet()) {
-        out.beginObject().field("riskClass", e.getKey()).name("years").beginArray();
-        for (Map.Entry<Integer, BigDecimal[]> y : e.getValue().entrySet()) {
-          out.beginObject().field("year", y.getKey()).field("injuries", y.getValue()[0])
-              .field("averageHeadcount", y.getValue()[1]);
-          Optional<BigDecimal> rate = rate(e.getKey(), y.getKey());
-          Optional<BigDecimal> target = target(e.getKey(), y.getKey());
-          out.field("ratePercent", orEmpty(rate));
-          out.field("targetPercent", orEmpty(target));
-          out.field("onPath", rate.isPresent() && target.isPresent() && rate.get().compareTo(target.get()) <= 0);
-          out.endObject();
-        }
-        out.endArray().endObject();
-      }
-      out.endArray().endObject();
-    }
   }
 }

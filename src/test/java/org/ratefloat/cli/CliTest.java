@@ -154,43 +154,88 @@ class CliTest {
   void rank() throws Exception {
     Path csv = tmp.resolve("rank.csv");
     Run r = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
-        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "6", "--out", csv.toString());
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "8", "--out", csv.toString());
     assertEquals(0, r.code(), r.err());
-    // 17 of the 40 employers are in the key divisions (06, 08, 47, 49, 50 among them)
-    assertTrue(r.err().contains("2025-03: 17 eligible, 0 without that month, top 6"), r.err());
+    // 17 of the 40 employers are in the key industries (06, 08, 47, 49, 50 among them), 10 of them had an
+    // accident in March; by accidents, then accidents per 1,000 workers (computed apart from the code):
+    // HN-0022 3 (85.714), HN-0023 3 (12.500), HN-0037 3 (20 workers: no rate), HN-0034 2, HN-0021 1 (28.571),
+    // HN-0005 1 (16.667), HN-0007 1 (8.333), then HN-0018 and HN-0019 tied at 1 (4.167): the tie crosses the
+    // 8th place and is left out, so 7 are listed
+    assertTrue(r.err().contains("2025-03: 17 eligible, 0 without that month, 10 reaching the listing threshold, "
+        + "7 listed in 1 list(s) of at most 8"), r.err());
     List<String> rows = Files.readAllLines(csv);
-    assertEquals("position,employerId,riskClass,accidentsValue,accidentsRank,accidentRateValue,accidentRateRank,score",
-        rows.get(0));
-    // HN-0022 (coal, 0610): 5 accidents (rank 1, shared) among 35 workers = 142.857 per 1,000 (rank 1)
-    assertEquals("1,HN-0022,8,5,1,142.857,1,2.0000", rows.get(1));
-    assertEquals(8, rows.size(), "top 6 with a tie at position 6 (HN-0018 and HN-0019, both 5 + 7)");
+    assertEquals("position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,city,accidents,"
+        + "accidentRate,injured,deaths,monthsOnList,change", rows.get(0));
+    assertTrue(rows.get(1).startsWith("1,HN-0022,湖南石鼓煤业有限公司,91430407MA4L00022C,0610,烟煤和无烟煤开采洗选,"
+        + "coal-mines,430407,430400,3,85.714,5,0,"), rows.get(1));
+    assertEquals(List.of("HN-0022", "HN-0023", "HN-0037", "HN-0034", "HN-0021", "HN-0005", "HN-0007"),
+        rows.subList(1, rows.size()).stream().filter(x -> !x.startsWith(",")).map(x -> x.split(",")[1]).toList());
     Run json = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
-        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--previous-month", "2025-02");
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "8", "--previous-month", "2025-01");
     assertEquals(0, json.code(), json.err());
     JsonNode ranking = JSON.readTree(json.out());
-    assertEquals("ratefloat/ranking-result@1", ranking.path("format").textValue(), json.out());
-    assertTrue(ranking.has("comparedWith"), json.out());
+    assertEquals("ratefloat/ranking-result@2", ranking.path("format").textValue(), json.out());
+    assertEquals("2025-01", ranking.path("comparedWith").textValue(), json.out());
+    assertEquals("8", ranking.path("groups").path(0).path("leftOutAtCut").path("position").asText(), json.out());
+    assertEquals(2, ranking.path("groups").path(0).path("leftOutAtCut").path("employers").intValue(), json.out());
     assertEquals(2, run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
         "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-13").code());
   }
 
   @Test
+  void rankListsItsKeyIndustriesWithTheirNames() {
+    Run zh = run("rank", "--definition", "cn-hn-key-industries", "--list-industries", "--lang", "zh");
+    assertEquals(0, zh.code(), zh.err());
+    assertTrue(zh.out().startsWith("湖南省重点行业工伤事故月度排名（暂定参数） (cn-hn-key-industries "), zh.out());
+    for (String line : List.of("煤矿 [coal-mines]", "  GB/T 4754-2011", "    06 煤炭开采和洗选业", "    1190 其他开采辅助活动",
+        "    747 地质勘查", "    251 精炼石油产品制造", "    594 危险品仓储", "    47 房屋建筑业")) {
+      assertTrue(zh.out().contains(line + "\n"), line + " in\n" + zh.out());
+    }
+    Run en = run("rank", "--definition", "cn-hn-key-industries", "--list-industries");
+    assertTrue(en.out().contains("non-coal mines [non-coal-mines]\n"), en.out());
+  }
+
+  @Test
+  void rankByCityAndByIndustry() throws Exception {
+    Path csv = tmp.resolve("by-city.csv");
+    Run byCity = run("rank", "--definition", "cn-hn-key-industries", "--in", "examples/hunan-monthly-portfolio.ndjson",
+        "--month", "2025-03", "--by", "city", "--lang", "zh", "--out", csv.toString());
+    assertEquals(0, byCity.code(), byCity.err());
+    // the 10 employers with an accident in March are spread over the cities: each listed once, by city
+    assertTrue(byCity.err().contains("10 listed in 14 list(s) of at most 100"), byCity.err());
+    List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertTrue(rows.get(0).startsWith("\uFEFF分组（市州）,排名,单位名称,"), rows.get(0));
+    assertEquals(10, rows.stream().skip(1).filter(r -> !r.contains("退出")).count(), String.join("\n", rows));
+    Run byIndustry = run("rank", "--definition", "cn-hn-key-industries", "--in",
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--by", "industry");
+    assertEquals(0, byIndustry.code(), byIndustry.err());
+    JsonNode json = JSON.readTree(byIndustry.out());
+    assertEquals(List.of("coal-mines", "non-coal-mines", "hazardous-chemicals", "construction"),
+        java.util.stream.StreamSupport.stream(json.path("groups").spliterator(), false)
+            .map(g -> g.path("code").asText()).toList());
+  }
+
+  @Test
   void rankReadsCsvPortfolios() throws Exception {
-    // one row per employer and month: P has 4 accidents in 100 workers, Q 4 in 50, R 1 in 200 (class 8, 06)
+    // one row per employer and month: P has 4 accidents (6 injured) in 100 workers, Q 4 in 50, R 1 in 200
+    // (coal, 06), and in February P had none
     Path csv = tmp.resolve("monthly.csv");
-    Files.writeString(csv, String.join("\n", "id,edition,code,asOf,from,to,averageHeadcount,injuries",
-        "P,GB/T 4754-2011,0610,2025-04-01,2025-02-01,2025-02-28,100,0",
-        "P,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,100,4",
-        "Q,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,50,4",
-        "R,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,200,1", ""));
+    Files.writeString(csv, String.join("\n", "id,edition,code,asOf,from,to,averageHeadcount,injuries,accidents",
+        "P,GB/T 4754-2011,0610,2025-04-01,2025-02-01,2025-02-28,100,0,0",
+        "P,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,100,6,4",
+        "Q,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,50,4,4",
+        "R,GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,200,1,1", ""));
     Path out = tmp.resolve("rank.csv");
     Run r = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in", csv.toString(),
         "--month", "2025-03", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    // accidents: P, Q 1 (tie, MINIMUM), R 3; rate per 1,000: Q 80 -> 1, P 40 -> 2, R 5 -> 3; sums Q 2, P 3, R 6
+    // accidents: P, Q 4, R 1; among P and Q the rate per 1,000: Q 80.000 before P 40.000; R 5.000
     assertEquals(List.of(
-        "position,employerId,riskClass,accidentsValue,accidentsRank,accidentRateValue,accidentRateRank,score",
-        "1,Q,8,4,1,80.000,1,2.0000", "2,P,8,4,1,40.000,2,3.0000", "3,R,8,1,3,5.000,3,6.0000"), Files.readAllLines(out));
+        "position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,city,accidents,"
+            + "accidentRate,injured,deaths,monthsOnList,change",
+        "1,Q,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,80.000,4,,1,entered",
+        "2,P,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,40.000,6,,1,entered",
+        "3,R,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,1,5.000,1,,1,entered"), Files.readAllLines(out));
   }
 
   @Test
@@ -207,7 +252,7 @@ class CliTest {
     assertEquals(0, run("simulate", "--rules", HUNAN, "--compare", "rules/cn-zj-hangzhou.json", "--in",
         portfolio.toString(), "--base-year", "2023", "--allow-errors").code());
     JsonNode simulation = JSON.readTree(r.out());
-    assertEquals("ratefloat/simulation@1", simulation.path("format").textValue(), r.out());
+    assertEquals("ratefloat/simulation@2", simulation.path("format").textValue(), r.out());
     // machinery: 19,800,000.00 x 1.35 % = 267,300; retailer: 6,200,000.00 x 0.4 % = 24,800 (arrears veto);
     // exact: payroll (2 decimals) x rate (4 decimals) / 100 keeps 8 decimals
     assertEquals("cn-hn-provisional", simulation.at("/tables/0/table/id").textValue(), r.out());
@@ -327,7 +372,8 @@ class CliTest {
     Run rank = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in", monthly.toString(),
         "--month", "2025-03");
     assertEquals(7, rank.code(), rank.err());
-    assertTrue(rank.err().contains("2025-03: 17 eligible, 0 without that month, top 100, 1 refused"), rank.err());
+    assertTrue(rank.err().contains("2025-03: 17 eligible, 0 without that month, 10 reaching the listing threshold, "
+        + "10 listed in 1 list(s) of at most 100, 1 refused"), rank.err());
     assertEquals(0, run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
         monthly.toString(), "--month", "2025-03", "--allow-errors").code());
   }
@@ -353,16 +399,16 @@ class CliTest {
 
     // rank: employer ids from a CSV portfolio, and an indicator of value -1 would stay a number
     Path csv = tmp.resolve("monthly.csv");
-    Files.writeString(csv, String.join("\n", "id,edition,code,asOf,from,to,averageHeadcount,injuries",
-        "+1 (cmd),GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,100,4",
-        "\"-2+3,\tx\",GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,50,4", ""));
+    Files.writeString(csv, String.join("\n", "id,edition,code,asOf,from,to,averageHeadcount,injuries,accidents",
+        "+1 (cmd),GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,100,4,4",
+        "\"-2+3,\tx\",GB/T 4754-2011,0610,2025-04-01,2025-03-01,2025-03-31,50,4,4", ""));
     Path ranked = tmp.resolve("rank.csv");
     Run rank = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in", csv.toString(),
         "--month", "2025-03", "--out", ranked.toString());
     assertEquals(0, rank.code(), rank.err());
     List<String> top = Files.readAllLines(ranked);
-    assertEquals("1,\"'-2+3,\tx\",8,4,1,80.000,1,2.0000", top.get(1));
-    assertEquals("2,\"'+1 (cmd)\",8,4,1,40.000,2,3.0000", top.get(2));
+    assertEquals("1,\"'-2+3,\tx\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,80.000,4,,1", top.get(1));
+    assertEquals("2,\"'+1 (cmd)\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,40.000,4,,1", top.get(2));
   }
 
   @Test

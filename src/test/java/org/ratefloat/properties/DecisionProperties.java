@@ -196,7 +196,7 @@ class DecisionProperties {
     Set<String> factorPlans = Set.of("jp-merit", "us-ncci-mod", "cn-credibility-blend", "de-bg-bau-zuschlag");
     try (var files = java.nio.file.Files.list(java.nio.file.Path.of("rules"))) {
       assertEquals(Set.copyOf(IDS), files.map(f -> f.getFileName().toString())
-          .filter(n -> n.endsWith(".json") && !n.startsWith("cn-annex") && !n.endsWith(".ranking.json")
+          .filter(n -> n.endsWith(".json") && !n.startsWith("cn-annex") && !org.ratefloat.ShippedFiles.isPortfolioDocument(n)
               && !n.endsWith(".reference.json"))
           .filter(n -> !factorPlans.contains(n.substring(0, n.length() - ".json".length())))
           .map(n -> n.substring(0, n.length() - ".json".length())).collect(java.util.stream.Collectors.toSet()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,36 +15,88 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.ratefloat.Cases;
-import org.ratefloat.error.ErrorCode;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.model.RatingCase;
+import org.ratefloat.ranking.Grouping;
 import org.ratefloat.ranking.Ranking;
+import org.ratefloat.ranking.RankingJson;
+import org.ratefloat.ranking.RankingRun;
+import org.ratefloat.registry.Regions;
+import org.ratefloat.simulation.Incidence;
+import org.ratefloat.simulation.Roundings;
 import org.ratefloat.simulation.Simulation;
 import org.ratefloat.synthetic.PortfolioGenerator;
 
-/** The report, made from a synthetic portfolio's simulation and the example ranking. */
+/**
+ * The report, made from a synthetic portfolio (Hunan's cities, the last twelve months monthly): its
+ * simulation under two tables with the key industries' incidence and the year-by-year replay, and
+ * the ranking of its last month by city.
+ */
 class ReportTest {
+  private static byte[][] inputs;
+
+  /** The simulation and the ranking (made once, copied for each caller). */
+  static synchronized byte[][] inputs() throws Exception {
+    if (inputs == null) {
+      inputs = makeInputs();
+    }
+    return new byte[][] {inputs[0].clone(), inputs[1].clone()};
+  }
+
+  private static byte[][] makeInputs() throws Exception {
+    Simulation.Column current = new Simulation.Column(Cases.table("cn-zj-hangzhou"), Roundings.standard(), true);
+    Simulation.Column proposed = new Simulation.Column(Cases.table("cn-hn-provisional"), Roundings.standard(), false);
+    var definition = Ranking.load("cn-hn-key-industries");
+    Incidence incidence = new Incidence(2021, new BigDecimal("20"), 5, Set.of(5, 6, 7, 8), Optional.of(definition),
+        Roundings.standard());
+    RuleTable national = Cases.table("cn-national-2015");
+    RankingRun december = new RankingRun(definition, YearMonth.of(2024, 12), Optional.empty(), Grouping.CITY, 10);
+    PortfolioGenerator gen = new PortfolioGenerator(4, 1500, LocalDate.of(2025, 1, 1), 4, 12,
+        Regions.load("cn-hn"));
+    while (gen.hasNext()) {
+      RatingCase c = RateFloat.readCase(CanonicalJson.compact(gen.next()).getBytes(StandardCharsets.UTF_8));
+      current.add(c);
+      proposed.add(c);
+      incidence.add(c, national.classify(c.employer().industry()).riskClass());
+      december.add(c);
+    }
+    return new byte[][] {Simulation.json(List.of(current, proposed), incidence), RankingJson.json(december.build())};
+  }
+
+  private static String section(String html, String start) {
+    String s = html.substring(html.indexOf(start));
+    return s.substring(0, s.indexOf("</table>"));
+  }
+
   @Test
-  void aSelfContainedReportWithEveryChartAndTheTable() throws Exception {
+  void aSelfContainedReportWithEveryChartAndTheTables() throws Exception {
     byte[][] in = inputs();
     ObjectMapper json = new ObjectMapper();
-    var sim = json.readTree(in[0]);
-    var rank = json.readTree(in[1]);
-    String html = Report.html("Hunan <test>", sim, rank, Report.Language.en);
-    for (String chart : List.of("bands", "income", "incidence")) {
+    JsonNode rank = json.readTree(in[1]);
+    String html = Report.html("Hunan <test>", Report.readSimulation(in[0]), Report.readRanking(in[1]),
+        Report.Language.en);
+    for (String chart : List.of("income", "bands", "replay", "incidence")) {
       assertTrue(html.contains("<canvas id=\"" + chart + "\"></canvas>"), chart);
     }
-    assertTrue(html.contains("<table id=\"top\">"));
-    // the top 10 (ties at the boundary included) are all in the table
-    assertTrue(rank.path("entries").size() >= 10);
-    String top = html.substring(html.indexOf("<table id=\"top\">"));
-    top = top.substring(0, top.indexOf("</table>"));
-    assertEquals(rank.path("entries").size(), top.split("<tr><td>", -1).length - 1, "every ranked row");
+    // every listed employer of every city is a row of that city's table
+    int listed = 0;
+    for (JsonNode g : rank.path("groups")) {
+      if (g.path("entries").size() > 0) {
+        String table = section(html, "<table class=\"top\" id=\"top-" + g.path("code").asText() + "\">");
+        assertEquals(g.path("entries").size(), table.split("<tr><td>", -1).length - 1, g.path("code").asText());
+        listed += g.path("entries").size();
+      }
+    }
+    assertTrue(listed > 0, "some employer is listed");
+    assertEquals(14, rank.path("groups").size(), "a list for each of Hunan's cities");
     assertTrue(html.contains("Chart.js v4.4.1"), "the charting library is inlined");
     assertFalse(html.matches("(?s).*<script[^>]*src=.*"), "no external script");
     assertFalse(html.contains("<link"), "no external style sheet");
@@ -54,63 +107,45 @@ class ReportTest {
     assertTrue(data.startsWith("{\"simulation\":"), data.substring(0, 40));
   }
 
-  private static byte[][] inputs;
-
-  /**
-   * A simulation of 800 synthetic employers under two tables, and the example ranking of March 2025
-   * against February (made once, copied for each caller).
-   */
-  static synchronized byte[][] inputs() throws Exception {
-    if (inputs == null) {
-      inputs = makeInputs();
-    }
-    return new byte[][] {inputs[0].clone(), inputs[1].clone()};
-  }
-
-  private static byte[][] makeInputs() throws Exception {
-    Simulation.Column current = new Simulation.Column(Cases.table("cn-zj-hangzhou"));
-    Simulation.Column proposed = new Simulation.Column(Cases.table("cn-hn-provisional"));
-    Simulation.Incidence incidence = new Simulation.Incidence(2020, new BigDecimal("20"), 5, Set.of(5, 6, 7, 8));
-    RuleTable national = Cases.table("cn-national-2015");
-    PortfolioGenerator gen = new PortfolioGenerator(4, 800, LocalDate.of(2025, 1, 1), 5);
-    while (gen.hasNext()) {
-      RatingCase c = RateFloat.readCase(CanonicalJson.compact(gen.next()).getBytes(StandardCharsets.UTF_8));
-      current.add(c);
-      proposed.add(c);
-      incidence.add(c, national.classify(c.employer().industry()).riskClass());
-    }
-    Ranking.Loaded def = Ranking.load(Path.of("rules/cn-hn-key-industries.ranking.json"));
-    Ranking.Builder march = new Ranking.Builder(def, YearMonth.of(2025, 3));
-    Ranking.Builder february = new Ranking.Builder(def, YearMonth.of(2025, 2));
-    for (String line : Files.readAllLines(Path.of("examples/hunan-monthly-portfolio.ndjson"))) {
-      march.add(RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8)));
-      february.add(RateFloat.readCase(line.getBytes(StandardCharsets.UTF_8)));
-    }
-    return new byte[][] {Simulation.json(List.of(current, proposed), incidence),
-        Ranking.json(march.build(), 10, Optional.of(february.build()))};
-  }
-
   @Test
-  void inChineseWithTheTablesOwnLabels() throws Exception {
+  void inChineseInTheMeasuresTermsWithoutEnglishWords() throws Exception {
     byte[][] in = inputs();
+    JsonNode sim = new ObjectMapper().readTree(in[0]);
     String html = Report.html(Report.defaultTitle(Report.Language.zh), Report.readSimulation(in[0]),
         Report.readRanking(in[1]), Report.Language.zh);
     assertTrue(html.contains("<html lang=\"zh-CN\">"));
     assertTrue(html.contains("<h1>工伤保险费率浮动报告</h1>"));
-    for (String heading : List.of("各浮动档次的用人单位", "各风险类别的保费收入", "工伤发生率与下降目标路径")) {
+    for (String heading : List.of("各风险类别的工伤保险费收入（万元）", "各浮动档次的用人单位", "各市州重点行业情况")) {
       assertTrue(html.contains("<h2>" + heading + "</h2>"), heading);
     }
-    // the tables' and the definition's own Chinese titles and labels
-    assertTrue(html.contains(Cases.table("cn-zj-hangzhou").title("zh")), "Hangzhou's title");
-    assertTrue(html.contains("<th>工伤事故率（‰）</th><th>排名</th>"), "indicator label with its unit");
-    assertTrue(html.contains("(湖南省重点行业工伤事故月度排名（暂定参数）)</h2>"), "definition title");
-    assertTrue(html.contains("<h2>2025-03 前 10 名"), "the top-N heading");
-    assertTrue(html.contains("<th>基准费率保费收入（元）</th>"));
-    assertTrue(html.contains("与 2025-02 相比：新进入"), "who entered and left");
-    // the words the charts need, in Chinese
-    assertTrue(html.contains("\"locale\":\"zh-CN\""));
-    assertTrue(html.contains("\"incidenceAxis\":\"工伤发生率（每百名职工）\""));
-    assertTotalsAreGroupedWithUnits(html);
+    assertTrue(html.contains("<h2>逐年回算：" + Cases.table("cn-zj-hangzhou").title("zh")), "the replay's heading");
+    assertTrue(html.contains("<h2>工伤发生率与下降 20% 目标路径（2021年起，每千名职工，‰）</h2>"), "the path's heading");
+    assertTrue(html.contains("<h2>2024年12月 湖南省重点行业工伤事故月度排名（暂定参数）</h2>"), "a Chinese month");
+    // the method in words, from the ranking itself
+    assertTrue(html.contains("排名方法：先按第一项指标排序（数值大者在前），相同者再按下一项指标排序"), "the method");
+    assertTrue(html.contains("当月事故起数不少于 1 的单位方列入排名"), "who may be listed");
+    assertTrue(html.contains("<h3>长沙市</h3>") && html.contains("<h3>湘西土家族苗族自治州</h3>"), "a section per city");
+    assertTrue(html.contains("<th>排名</th><th>单位名称</th><th>统一社会信用代码</th><th>行业</th><th>重点行业</th>"
+        + "<th>事故起数</th><th>事故率（‰）</th><th>受伤人数</th><th>死亡人数</th><th>连续上榜月数</th><th>较2024年11月</th>"),
+        "the notice's columns");
+    // the tables' status and file hash in Chinese
+    assertTrue(html.contains("暂定参数，文件校验值 "), "status and hash in words");
+    // amounts in 万元: the first table's income at the benchmark, yuan / 10,000, two places, grouped
+    String atBenchmark = sim.at("/tables/0/total/incomeAtBenchmark").asText();
+    String wan = Report.grouped(new BigDecimal(atBenchmark).movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP));
+    assertTrue(section(html, "<table id=\"totals\">").contains("<td>" + wan + "</td>"), wan);
+    // no English word in the page's text outside what the inputs name (ids, codes, versions, hashes)
+    String text = html.substring(html.indexOf("<body>"), html.indexOf("<script>\n/*!"))
+        .replaceAll("<[^>]+>", " ");
+    Matcher english = Pattern.compile("\\b[A-Za-z]{3,}\\b").matcher(text);
+    Set<String> allowed = Set.of();
+    while (english.find()) {
+      String word = english.group();
+      boolean partOfAnId = text.substring(Math.max(0, english.start() - 1), english.start()).matches("[-.0-9a-f]")
+          || allowed.contains(word) || word.matches("[0-9a-f]+");
+      assertTrue(partOfAnId, "an English word in the Chinese report: " + word + " in ..."
+          + text.substring(Math.max(0, english.start() - 40), Math.min(text.length(), english.end() + 40)) + "...");
+    }
   }
 
   @Test
@@ -118,21 +153,19 @@ class ReportTest {
     byte[][] in = inputs();
     String html = Report.html("Hunan", Report.readSimulation(in[0]), Report.readRanking(in[1]), Report.Language.en);
     assertTrue(html.contains("<html lang=\"en\">"));
-    assertTrue(html.contains("<h2>Premium income by risk class</h2>"));
+    assertTrue(html.contains("<h2>Premium income by risk class (10,000 yuan)</h2>"));
     assertTrue(html.contains(Cases.table("cn-zj-hangzhou").title("en")), "Hangzhou's title");
-    assertTrue(html.contains("<th>accident rate (per 1,000 workers)</th><th>rank</th>"));
-    assertTrue(html.contains("<h2>Top 10 of 2025-03 (Hunan monthly work-injury accident ranking"));
-    assertTrue(html.contains("<th>income at benchmark (yuan)</th>"));
+    assertTrue(html.contains("<h2>2024-12 Hunan monthly work-injury accident ranking"));
+    assertTrue(html.contains("<th>income at the benchmark (10,000 yuan)</th>"));
     assertTotalsAreGroupedWithUnits(html);
   }
 
-  /** Amounts with thousands separators and two decimals, ratios with their unit. */
+  /** Amounts in 万元 with thousands separators and two decimals, ratios with their unit. */
   private static void assertTotalsAreGroupedWithUnits(String html) {
-    String totals = html.substring(html.indexOf("<table id=\"totals\">"));
-    totals = totals.substring(0, totals.indexOf("</table>"));
-    java.util.regex.Matcher row = java.util.regex.Pattern.compile(
-        "<tr><td>[^<]+</td><td>800</td><td>(\\d{1,3}(,\\d{3})+\\.\\d{2})</td><td>(\\d{1,3}(,\\d{3})+\\.\\d{2})</td>"
-            + "<td>-?\\d+\\.\\d{2} %</td><td>\\d+\\.\\d{2} %</td><td>\\d+\\.\\d{2} %</td></tr>").matcher(totals);
+    String totals = section(html, "<table id=\"totals\">");
+    Matcher row = Pattern.compile(
+        "<tr><td>[^<]+</td><td>1,\\d{3}</td>(<td>\\d{1,3}(,\\d{3})*\\.\\d{2}</td>){3}"
+            + "(<td>-?\\d+\\.\\d{2} %</td>){4}</tr>").matcher(totals);
     assertTrue(row.find(), totals);
     assertTrue(row.find(), "a row per table: " + totals);
   }
@@ -147,6 +180,9 @@ class ReportTest {
       assertEquals("-1,234.00", Report.amount("-1234"));
       assertEquals("999.00", Report.amount("999"));
       assertEquals("0.50", Report.amount("0.495"));
+      // 万元: 12,345,678.90 yuan is 1,234.57 万元 (1,234.56789 half up)
+      assertEquals("1,234.57", Report.wan("12345678.90"));
+      assertEquals("-0.01", Report.wan("-50.00"));
       assertEquals("-23.78 %", Report.percent("-23.78"));
       assertEquals("–", Report.percent(""));
       assertEquals("1,000.000", Report.grouped(new BigDecimal("1000.000")));
@@ -160,9 +196,9 @@ class ReportTest {
   void aNameCannotEndTheInlinedData() throws Exception {
     byte[][] in = inputs();
     String hostile = "<!--<script></script>\u2028&amp;\u2029>";
-    String ranking = new String(in[1], StandardCharsets.UTF_8).replaceFirst("\"name\": \"[^\"]*\"",
+    String ranking = new String(in[1], StandardCharsets.UTF_8).replaceFirst("\"name\": \"湖南[^\"]*\"",
         "\"name\": \"" + hostile.replace("\u2028", "\\\\u2028").replace("\u2029", "\\\\u2029") + "\"");
-    var rank = Report.readRanking(ranking.getBytes(StandardCharsets.UTF_8));
+    JsonNode rank = Report.readRanking(ranking.getBytes(StandardCharsets.UTF_8));
     String html = Report.html("t", Report.readSimulation(in[0]), rank, Report.Language.en);
     String data = html.substring(html.indexOf("id=\"data\">") + 10);
     data = data.substring(0, data.indexOf("</script>"));
@@ -171,8 +207,8 @@ class ReportTest {
     }
     assertTrue(data.contains("\\u003c!--\\u003cscript\\u003e\\u003c/script\\u003e\\u2028\\u0026amp;"), data);
     // the data still reads back to the same name
-    assertEquals(hostile, new ObjectMapper().readTree(data).path("ranking").path("entries").path(0).path("name")
-        .asText());
+    assertTrue(new ObjectMapper().readTree(data).path("ranking").toString().contains(
+        new ObjectMapper().writeValueAsString(hostile)));
     // and the table shows it as text
     assertTrue(html.contains("&lt;!--&lt;script&gt;&lt;/script&gt;"), "escaped in the table");
     // the error collector, Chart.js, the drawing and the check; the data and the words
@@ -192,13 +228,16 @@ class ReportTest {
     assertRefused(ErrorCode.IN001, "", () -> Report.readRanking(Files.readAllBytes(Path.of("README.md"))));
     // the right format, but without the parts the report shows
     assertRefused(ErrorCode.IN004, "/tables",
-        () -> Report.readSimulation("{\"format\": \"ratefloat/simulation@1\"}".getBytes(StandardCharsets.UTF_8)));
-    String noEntries = new String(in[1], StandardCharsets.UTF_8).replace("\"entries\"", "\"entrees\"");
-    assertRefused(ErrorCode.IN004, "/entries", () -> Report.readRanking(noEntries.getBytes(StandardCharsets.UTF_8)));
+        () -> Report.readSimulation("{\"format\": \"ratefloat/simulation@2\"}".getBytes(StandardCharsets.UTF_8)));
+    String noGroups = new String(in[1], StandardCharsets.UTF_8).replace("\"groups\"", "\"groupz\"");
+    assertRefused(ErrorCode.IN004, "/groups", () -> Report.readRanking(noGroups.getBytes(StandardCharsets.UTF_8)));
     String badIncome = new String(in[0], StandardCharsets.UTF_8).replaceFirst("\"incomeAtBenchmark\": \"",
         "\"incomeAtBenchmark\": \"x");
     assertRefused(ErrorCode.IN006, "/tables/0/total/incomeAtBenchmark",
         () -> Report.readSimulation(badIncome.getBytes(StandardCharsets.UTF_8)));
+    String badMonth = new String(in[1], StandardCharsets.UTF_8).replaceFirst("\"month\": \"2024-12\"",
+        "\"month\": \"2024-13\"");
+    assertRefused(ErrorCode.IN023, "/month", () -> Report.readRanking(badMonth.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void assertRefused(ErrorCode code, String pointer, org.junit.jupiter.api.function.Executable read) {

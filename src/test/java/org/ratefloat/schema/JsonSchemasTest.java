@@ -71,7 +71,9 @@ class JsonSchemasTest {
     RULE_TABLE_2("ratefloat/rule-table@2", "rule-table-2.schema.json"),
     REFERENCE("ratefloat/reference@1", "reference-1.schema.json"),
     CLASSIFICATION("ratefloat/classification@1", "classification-1.schema.json"),
-    RANKING("ratefloat/ranking@1", "ranking-1.schema.json"),
+    RANKING("ratefloat/ranking@2", "ranking-2.schema.json"),
+    REGIONS("ratefloat/regions@1", "regions-1.schema.json"),
+    INDUSTRY_NAMES("ratefloat/industry-names@1", "industry-names-1.schema.json"),
     DECISION("ratefloat/decision@1", "decision-1.schema.json"),
     CASE(null, "case-1.schema.json");
 
@@ -245,6 +247,8 @@ class JsonSchemasTest {
       String name = d.name();
       Format expected = name.endsWith(".decision.json") ? Format.DECISION
           : name.endsWith(".ranking.json") ? Format.RANKING
+          : name.endsWith(".regions.json") ? Format.REGIONS
+          : name.endsWith(".industry-names.json") ? Format.INDUSTRY_NAMES
           : name.endsWith(".reference.json") ? Format.REFERENCE
           : name.startsWith("examples/") ? Format.CASE
           : format == Format.CLASSIFICATION ? Format.CLASSIFICATION
@@ -260,8 +264,7 @@ class JsonSchemasTest {
    * A shipped document with one fault: where the schema must report it, and the code and pointer
    * the strict loader reports for it. {@code null}: not checked with the loader, either because it
    * accepts the fault (a decision record's reader does not trust {@code display} and does not check
-   * outcomes, which {@code verify} compares; the schema describes the record as written) or because
-   * it is the ranking loader, which is not exercised here.
+   * outcomes, which {@code verify} compares; the schema describes the record as written).
    */
   record Broken(String what, String file, Consumer<ObjectNode> edit, String pointer, String loader) {}
 
@@ -269,6 +272,8 @@ class JsonSchemasTest {
   private static final String GATED = "rules/cn-city-b.json";
   private static final String ANNEX = "rules/cn-annex-2015.json";
   private static final String RANKING = "rules/cn-hn-key-industries.ranking.json";
+  private static final String REGIONS = "rules/cn-hn.regions.json";
+  private static final String NAMES = "rules/gbt4754.industry-names.json";
   private static final String CASE = "examples/cn-zj-hangzhou/standardised-workshop.json";
   private static final String DECISION = "examples/cn-zj-hangzhou/standardised-workshop.decision.json";
   private static final String REFERENCE = "rules/cn-credibility-example.reference.json";
@@ -323,12 +328,23 @@ class JsonSchemasTest {
             "/editions/GB~1T 4754-2011/classes", "RT009 /editions/GB~1T 4754-2011/classes/3A"),
         new Broken("risk class 0", ANNEX, o -> at(o, "/editions/GB~1T 4754-2011/classes").put("01", 0),
             "/editions/GB~1T 4754-2011/classes/01", "RT009 /editions/GB~1T 4754-2011/classes/01"),
-        // ranking definition (its loader is not exercised here)
+        // ranking definition
         new Broken("unknown key in combine", RANKING, o -> at(o, "/combine").put("order", "desc"),
-            "/combine/order", null),
-        new Broken("unknown tie rule", RANKING, o -> at(o, "/combine").put("ties", "RANDOM"), "/combine/ties", null),
+            "/combine/order", "RT003 /combine/order"),
+        new Broken("unknown tie rule", RANKING, o -> at(o, "/combine").put("ties", "RANDOM"), "/combine/ties",
+            "RT009 /combine/ties"),
         new Broken("rate without rounding", RANKING, o -> at(o, "/indicators/1").remove("round"),
-            "/indicators/1/per", null),
+            "/indicators/1/per", "RT004 /indicators/1/round"),
+        new Broken("no listing rule", RANKING, o -> o.remove("listing"), "/listing", "RT004 /listing"),
+        new Broken("a key industry without a name", RANKING, o -> at(o, "/keyIndustries/0").remove("name"),
+            "/keyIndustries/0/name", "RT004 /keyIndustries/0/name"),
+        // regions and industry names
+        new Broken("a city code of a province", REGIONS, o -> at(o, "/cities/0").put("code", "430000"),
+            "/cities/0/code", "RT009 /cities/0/code"),
+        new Broken("a county code of five digits", REGIONS, o -> at(o, "/cities/0/counties").put("43010", "x"),
+            "/cities/0/counties", "RT009 /cities/0/counties/43010"),
+        new Broken("a class code of three digits", NAMES, o -> at(o, "/editions/GB~1T 4754-2011/classes")
+            .put("061", "x"), "/editions/GB~1T 4754-2011/classes", "RT009 /editions/GB~1T 4754-2011/classes/061"),
         // cases
         new Broken("unknown key in the employer", CASE, o -> at(o, "/employer").put("colour", "blue"),
             "/employer/colour", "IN003 /employer/colour"),
@@ -386,7 +402,7 @@ class JsonSchemasTest {
   /**
    * Unusual but valid: what the loader accepts, the schema accepts too (decimals as JSON numbers,
    * the short edition name, a year as a date range, a benchmark the sources do not give …);
-   * {@code loaded} is false for the ranking definition, whose loader is not exercised here.
+   * {@code loaded} is false for a variant the loader is not asked about.
    */
   record Variant(String what, String file, Consumer<ObjectNode> edit, boolean loaded) {}
 
@@ -410,8 +426,8 @@ class JsonSchemasTest {
             o -> at(o, "/steps/0/rows/0").set("then", JSON.createObjectNode().put("band", "top")), true),
         new Variant("a benchmark the sources do not give", "rules/cn-national-2015.json",
             o -> at(o, "/benchmarks").putNull("8"), true),
-        new Variant("risk classes as key industries", RANKING, o -> at(o, "/keyIndustries").set("classes",
-            JSON.createArrayNode().add(7).add(8)), false),
+        new Variant("risk classes beside codes", RANKING, o -> at(o, "/keyIndustries/0").set("classes",
+            JSON.createArrayNode().add(8)), true),
         new Variant("a period as a date range, amounts as numbers, the short edition", CASE, o -> {
           ObjectNode period = at(o, "/history/0");
           period.remove("year");
@@ -536,6 +552,16 @@ class JsonSchemasTest {
         Path target = folder.resolve(Path.of(file).getFileName());
         Files.write(target, bytes);
         RateFloat.loadTable(format == Format.CLASSIFICATION ? folder.resolve("cn-national-2015.json") : target);
+      }
+      case RANKING, REGIONS, INDUSTRY_NAMES -> {
+        Path folder = copyOfRules(dir);
+        Path target = folder.resolve(Path.of(file).getFileName());
+        Files.write(target, bytes);
+        switch (format) {
+          case RANKING -> org.ratefloat.ranking.Ranking.load(target);
+          case REGIONS -> org.ratefloat.registry.Regions.load(target);
+          default -> org.ratefloat.registry.IndustryNames.load(target);
+        }
       }
       default -> fail("no loader for " + format);
     }

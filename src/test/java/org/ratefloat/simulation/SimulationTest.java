@@ -1,14 +1,12 @@
 package org.ratefloat.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -187,39 +185,145 @@ class SimulationTest {
     }
   }
 
+  private static JsonNode yearOf(JsonNode line, int year) {
+    for (JsonNode y : line.path("years")) {
+      if (y.path("year").intValue() == year) {
+        return y;
+      }
+    }
+    throw new AssertionError("no year " + year + " in " + line);
+  }
+
+  private static JsonNode lineOf(JsonNode incidence, String kind, String code) {
+    for (JsonNode l : incidence.path("lines")) {
+      if (l.path("kind").asText().equals(kind) && l.path("code").asText().equals(code)) {
+        return l;
+      }
+    }
+    throw new AssertionError("no line " + kind + "/" + code + " in " + incidence);
+  }
+
   @Test
   void incidenceAgainstTheReductionPath() throws Exception {
-    // class 6 (division 47): 2022 10 injuries in 500 workers = 2.0000 %; path -20 % over 5 years:
-    // 2023 target 2.0 x 0.96 = 1.9200 (rate 9 / 500 = 1.8000: on path); 2024 target 1.8400 (rate 2.0000: not)
-    Simulation.Incidence inc = new Simulation.Incidence(2022, new BigDecimal("20"), 5, Set.of(6));
+    // class 6 (division 47): 2022 10 injuries in 500 workers = 20.0000 per 1,000; path -20 % over 5 years:
+    // 2023 target 20 x (1 - 20 x 1 / 500) = 19.2000 (rate 9 / 500 = 18.0000: on path); 2024 target 18.4000
+    // (rate 20.0000: not); 2027 16.0000; none after 2027
+    Incidence inc = new Incidence(2022, new BigDecimal("20"), 5, Set.of(6), Optional.empty(), Roundings.standard());
     RatingCase c = Cases.employer().code("47")
         .period(Cases.year(2022).injuries(10).headcount("500"))
         .period(Cases.year(2023).injuries(9).headcount("500"))
         .period(Cases.year(2024).injuries(10).headcount("500")).build();
     inc.add(c, 6);
     inc.add(Cases.employer().period(Cases.year(2022).injuries(99).headcount("100")).build(), 4); // not tracked
-    assertEquals(0, new BigDecimal("2.0000").compareTo(inc.rate(6, 2022).orElseThrow()));
-    assertEquals(0, new BigDecimal("1.9200").compareTo(inc.target(6, 2023).orElseThrow()));
-    assertEquals(0, new BigDecimal("1.8400").compareTo(inc.target(6, 2024).orElseThrow()));
-    assertEquals(0, new BigDecimal("1.6000").compareTo(inc.target(6, 2027).orElseThrow()));
-    assertEquals(Optional.empty(), inc.target(6, 2028));
-    assertEquals(Optional.empty(), inc.rate(4, 2022));
-    String json = new String(Simulation.json(List.of(), inc), StandardCharsets.UTF_8);
-    JsonNode classes = new ObjectMapper().readTree(json).path("incidence").path("byClass");
-    assertEquals(1, classes.size(), json);
-    assertEquals(6, classes.path(0).path("riskClass").intValue(), json);
-    JsonNode year2023 = null;
-    for (JsonNode y : classes.path(0).path("years")) {
-      if (y.path("year").isInt() && y.path("year").intValue() == 2023) {
-        year2023 = y;
-      }
+    assertEquals(Optional.of(new BigDecimal("20.0000")), inc.classRate(6, 2022));
+    assertEquals(Optional.of(new BigDecimal("19.2000")), inc.classTarget(6, 2023));
+    assertEquals(Optional.of(new BigDecimal("18.4000")), inc.classTarget(6, 2024));
+    assertEquals(Optional.of(new BigDecimal("16.0000")), inc.classTarget(6, 2027));
+    assertEquals(Optional.empty(), inc.classTarget(6, 2028));
+    assertEquals(Optional.empty(), inc.classRate(4, 2022));
+    JsonNode incidence = new ObjectMapper().readTree(Simulation.json(List.of(), inc)).path("incidence");
+    assertEquals("1000", incidence.path("per").asText());
+    assertEquals(1, incidence.path("lines").size(), incidence.toString());
+    JsonNode y2023 = yearOf(lineOf(incidence, "class", "6"), 2023);
+    assertEquals("18.0000", y2023.path("injuryRate").asText());
+    assertEquals("19.2000", y2023.path("injuryTarget").asText());
+    assertTrue(y2023.path("injuryOnPath").asBoolean());
+    assertEquals("", y2023.path("accidentRate").asText(), "the periods record no accidents");
+    assertEquals("500", y2023.path("averageHeadcount").asText());
+  }
+
+  @Test
+  void keyIndustriesAndCitiesFromMonthsAddedUpToYears() throws Exception {
+    var definition = org.ratefloat.ranking.Ranking.load("cn-hn-key-industries");
+    Incidence inc = new Incidence(2023, new BigDecimal("20"), 5, Set.of(), Optional.of(definition),
+        Roundings.standard());
+    // a builder in 芙蓉区 (长沙市): 2023 a whole year, 2024 in months: January-June 100 workers (182 days
+    // of the leap year), July-December 200 (184 days); one injury every month, an accident every other
+    Cases builder = Cases.employer().code("4710").region("430102")
+        .period(Cases.year(2023).injuries(10).accidents(8).headcount("150"));
+    for (int m = 1; m <= 12; m++) {
+      java.time.YearMonth month = java.time.YearMonth.of(2024, m);
+      builder.period(Cases.range(month.atDay(1).toString(), month.atEndOfMonth().toString()).injuries(1)
+          .accidents(m % 2).headcount(m <= 6 ? "100" : "200"));
     }
-    ObjectNode expected = JsonNodeFactory.instance.objectNode().put("year", 2023).put("injuries", "9")
-        .put("averageHeadcount", "500").put("ratePercent", "1.8000").put("targetPercent", "1.9200").put("onPath", true);
-    assertEquals(expected, year2023, json);
-    // the keys in this order
-    List<String> keys = new ArrayList<>();
-    year2023.fieldNames().forEachRemaining(keys::add);
-    assertEquals(List.of("year", "injuries", "averageHeadcount", "ratePercent", "targetPercent", "onPath"), keys);
+    builder.asOf("2025-01-01");
+    inc.add(builder.build(), 6);
+    // a coal mine in 苏仙区 (郴州市), years only, no accidents recorded in 2024
+    inc.add(Cases.employer().code("0610").region("431003").asOf("2025-01-01")
+        .period(Cases.year(2023).injuries(4).accidents(2).headcount("400"))
+        .period(Cases.year(2024).injuries(2).headcount("400")).build(), 8);
+    // a retailer: not a key industry
+    inc.add(Cases.employer().code("5211").region("430102").asOf("2025-01-01")
+        .period(Cases.year(2024).injuries(3).accidents(3).headcount("100")).build(), 2);
+    JsonNode incidence = new ObjectMapper().readTree(Simulation.json(List.of(), inc)).path("incidence");
+    assertEquals("cn-hn-key-industries", incidence.path("keyIndustries").path("id").asText());
+    // the builder's 2024: headcount-days 100 x 182 + 200 x 184 = 55,000, average 55,000 / 366 = 150.2732 (4
+    // places); injuries 12 x 366 x 1,000 / 55,000 = 79.8545, accidents 6 -> 39.9273 per 1,000
+    JsonNode construction2024 = yearOf(lineOf(incidence, "keyIndustry", "construction"), 2024);
+    assertEquals("150.2732", construction2024.path("averageHeadcount").asText());
+    assertEquals("12", construction2024.path("injuries").asText());
+    assertEquals("6", construction2024.path("accidents").asText());
+    assertEquals("79.8545", construction2024.path("injuryRate").asText());
+    assertEquals("39.9273", construction2024.path("accidentRate").asText());
+    // 2023: builder 10 injuries, 8 accidents of 150; mine 4 and 2 of 400: key industries 14 / 550 = 25.4545,
+    // accidents 10 / 550 = 18.1818; 2024 the mine gives no accidents, so the line gives no accident rate
+    JsonNode all = lineOf(incidence, "keyIndustries", "all");
+    assertEquals("25.4545", yearOf(all, 2023).path("injuryRate").asText());
+    assertEquals("18.1818", yearOf(all, 2023).path("accidentRate").asText());
+    assertEquals("", yearOf(all, 2024).path("accidentRate").asText());
+    // injuries 2024: 12 + 2 over 150.2732... + 400: 14 x 366 x 1,000 / (55,000 + 400 x 366) = 5,124,000 / 201,400
+    // = 25.4419; its target 25.4545 x 0.96 = 24.4363: above it, off the injury path
+    assertEquals("25.4419", yearOf(all, 2024).path("injuryRate").asText());
+    assertEquals("24.4363", yearOf(all, 2024).path("injuryTarget").asText());
+    assertFalse(yearOf(all, 2024).path("injuryOnPath").asBoolean());
+    // by city: 长沙市 the builder only (the retailer is no key industry), 郴州市 the mine
+    assertEquals("长沙市", lineOf(incidence, "city", "430100").path("name").path("zh").asText());
+    assertEquals("12", yearOf(lineOf(incidence, "city", "430100"), 2024).path("injuries").asText());
+    assertEquals("2", yearOf(lineOf(incidence, "city", "431000"), 2024).path("injuries").asText());
+    // and by class, all classes: class 2 has the retailer
+    assertEquals("30.0000", yearOf(lineOf(incidence, "class", "2"), 2024).path("injuryRate").asText());
+  }
+
+  @Test
+  void incomeAgainstWhatEmployersPayToday() {
+    // machinery.json pays 100 % of the 0.9 % benchmark today: at today's rates 178,200.00 as at the
+    // benchmark; after floating 267,300: +50.00 % against both. At 120 % today: 213,840 -> +25.00 %
+    Simulation.Column col = new Simulation.Column(HUNAN);
+    RatingCase machinery = RateFloat.readCase(Path.of("examples/cn-hn-provisional/machinery.json"));
+    col.add(machinery);
+    assertEquals(0, new BigDecimal("178200").compareTo(col.total().incomeAtCurrent()));
+    assertEquals(Optional.of(new BigDecimal("50.00")), col.total().incomeChangeFromCurrent(Roundings.standard()));
+    Simulation.Column higher = new Simulation.Column(HUNAN);
+    higher.add(machinery.toBuilder().employer(machinery.employer().toBuilder().currentBand("1.2").build()).build());
+    assertEquals(0, new BigDecimal("213840").compareTo(higher.total().incomeAtCurrent()));
+    assertEquals(Optional.of(new BigDecimal("25.00")), higher.total().incomeChangeFromCurrent(Roundings.standard()));
+  }
+
+  @Test
+  void theTableReplayedYearAfterYear() throws Exception {
+    // Hunan, class 4 (0.9 %), payroll 10,000,000 and premiums 100,000 a year: payout ratio = benefits / 1,000 %
+    // 2023, on 2022 (nothing paid, no injury): -2 from the assumed benchmark band -> 0.45 %: income 45,000,
+    //   at the benchmark 90,000; payouts of 2023 120,000; balance -75,000
+    // 2024, on 2023 (120 %: +1) from 50 % (-2): at most two bands up -> 0 -> 0.9 %: income 90,000; payouts
+    //   50,000; balance 40,000; cumulative -35,000
+    RatingCase c = Cases.employer().asOf("2025-01-01")
+        .period(Cases.year(2022).benefits("0.00"))
+        .period(Cases.year(2023).benefits("120000.00").injuries(2))
+        .period(Cases.year(2024).benefits("50000.00").injuries(1)).build();
+    Simulation.Column col = new Simulation.Column(HUNAN, Roundings.standard(), true);
+    col.add(c);
+    JsonNode years = new ObjectMapper().readTree(Simulation.json(List.of(col))).at("/tables/0/replay/years");
+    assertEquals(2, years.size(), years.toString());
+    assertEquals(2023, years.path(0).path("year").intValue());
+    assertEquals(0, new BigDecimal("45000").compareTo(new BigDecimal(years.path(0).path("incomeAfterFloating").asText())));
+    assertEquals(0, new BigDecimal("90000").compareTo(new BigDecimal(years.path(0).path("incomeAtBenchmark").asText())));
+    assertEquals(0, new BigDecimal("-75000").compareTo(new BigDecimal(years.path(0).path("balance").asText())));
+    assertEquals(0, new BigDecimal("90000").compareTo(new BigDecimal(years.path(1).path("incomeAfterFloating").asText())));
+    assertEquals(0, new BigDecimal("40000").compareTo(new BigDecimal(years.path(1).path("balance").asText())));
+    assertEquals(0, new BigDecimal("-35000").compareTo(new BigDecimal(years.path(1).path("cumulativeBalance").asText())));
+    // 50,000 / 90,000 = 55.56 %
+    assertEquals("55.56", years.path(1).path("payoutRatio").asText());
+    JsonNode assumptions = new ObjectMapper().readTree(Simulation.json(List.of(col))).at("/tables/0/replay/assumptions");
+    assertTrue(assumptions.size() >= 4, assumptions.toString());
   }
 }

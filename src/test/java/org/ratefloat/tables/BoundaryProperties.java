@@ -94,7 +94,7 @@ class BoundaryProperties {
   Stream<DynamicContainer> everyBoundOfEveryShippedTable() throws IOException {
     List<DynamicContainer> tables = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".ranking.json")
+      for (Path file : files.filter(p -> p.toString().endsWith(".json") && !org.ratefloat.ShippedFiles.isPortfolioDocument(p)
           && !p.toString().endsWith(".reference.json")
           && !p.getFileName().toString().equals("cn-annex-2015.json")).sorted().toList()) {
         RuleTable table = RateFloat.loadTable(file);

@@ -1,0 +1,32 @@
+package org.ratefloat.registry;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.ratefloat.error.ErrorCode;
+import org.ratefloat.error.RuleTableException;
+import org.ratefloat.rules.RuleTables;
+
+/** Finding a document of the registry by id, as every one of them is found. */
+final class Documents {
+  private Documents() {}
+
+  /**
+   * The document {@code id} (the file {@code <id><suffix>}) through {@code refs}: next to the document
+   * naming it, then among the bundled ones; {@code RT008} at {@code pointer} of {@code source} if it is
+   * not there or holds another id.
+   *
+   * @param what what the document is, for the message ("regions", "industry names")
+   */
+  static <T> T find(String id, String suffix, String what, RuleTables.Source refs, String source, String pointer,
+      BiFunction<String, byte[], T> parse, Function<T, String> idOf) {
+    String name = id + suffix.substring(0, suffix.length() - ".json".length());
+    RuleTables.Named named = refs.find(name).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source,
+        pointer, what + " \"" + id + "\" not found (looked for " + refs.where(name) + ")"));
+    T document = parse.apply(named.name(), named.bytes());
+    if (!idOf.apply(document).equals(id)) {
+      throw new RuleTableException(ErrorCode.RT008, source, pointer, "file " + named.name() + " holds " + what
+          + " \"" + idOf.apply(document) + "\", not \"" + id + "\"");
+    }
+    return document;
+  }
+}
