@@ -72,7 +72,7 @@ class JsonSchemasTest {
     REFERENCE("ratefloat/reference@1", "reference-1.schema.json"),
     CLASSIFICATION("ratefloat/classification@1", "classification-1.schema.json"),
     RANKING("ratefloat/ranking@1", "ranking-1.schema.json"),
-    DECISION("ratefloat/decision@1", "decision-1.schema.json"),
+    DECISION("ratefloat/decision@2", "decision-2.schema.json"),
     CASE(null, "case-1.schema.json");
 
     final String tag;
@@ -107,6 +107,8 @@ class JsonSchemasTest {
   void theFolderHoldsExactlyTheSchemas() throws IOException {
     Set<String> expected = new TreeSet<>();
     expected.add(COMMON);
+    // the first decision format: no shipped document is of it any more, records made in it still are
+    expected.add("decision-1.schema.json");
     for (Format f : Format.values()) {
       expected.add(f.file);
     }
