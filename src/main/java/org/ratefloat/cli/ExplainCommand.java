@@ -70,8 +70,7 @@ final class ExplainCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     int[] code = {-1};
     Batch batch = new Batch();
-    boolean single = RecordFile.read(file, bytes -> !RecordFile.isBatchLine(bytes),
-        bytes -> code[0] = single(bytes), batch::line);
+    boolean single = RecordFile.read(file, bytes -> true, bytes -> code[0] = single(bytes, batch), batch::line);
     if (single) {
       return code[0];
     }
@@ -79,7 +78,12 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** A file of one document: a case, a decision record or one line of a batch output. */
-  private int single(byte[] bytes) {
+  private int single(byte[] bytes, Batch batch) {
+    if ((employer != null || line != null) && RecordFile.isBatchLine(bytes)) {
+      // a batch output of one line: the record chosen, if it is the one
+      batch.line(1, bytes);
+      return batch.end();
+    }
     if (employer != null || line != null) {
       throw Usage.invalid(spec, employer != null ? "--employer" : "--line", "chooses a record of a batch output "
           + "(one record per line); " + file + " is one document");
@@ -134,6 +138,8 @@ final class ExplainCommand implements Callable<Integer> {
     private long chosen;
     private long verified;
     private long mismatched;
+    private long errorRecords;
+    private long withoutInput;
     private int code = Main.OK;
 
     void line(long number, byte[] bytes) {
@@ -177,6 +183,10 @@ final class ExplainCommand implements Callable<Integer> {
         mismatched++;
         out.println("MISMATCH line " + number + ": made by " + Printable.escape(v.recordedLibrary()) + ", not by "
             + v.library() + " (--same-version)");
+      } else if (outcome instanceof Verification.ErrorRecord) {
+        errorRecords++;
+      } else {
+        withoutInput++;
       }
     }
 
@@ -191,10 +201,20 @@ final class ExplainCommand implements Callable<Integer> {
       }
       boolean zh = lang == Explainer.Language.zh;
       out.println(zh
-          ? "共 " + lines + " 条记录：" + verified + " 条核验一致，" + mismatched + " 条不符；用 --employer ID 或 --line N 选择一条解释"
-          : lines + " records: " + verified + " verified, " + mismatched + " mismatched; choose one to explain with "
-              + "--employer ID or --line N");
-      return mismatched > 0 ? Main.MISMATCH : Main.OK;
+          ? "共 " + lines + " 条记录：" + verified + " 条核验一致，" + mismatched + " 条不符"
+              + (errorRecords > 0 ? "，" + errorRecords + " 条为拒绝记录（无决定）" : "")
+              + (withoutInput > 0 ? "，" + withoutInput + " 条未附输入" : "") + "；用 --employer ID 或 --line N 选择一条解释"
+          : lines + " records: " + verified + " verified, " + mismatched + " mismatched"
+              + (errorRecords > 0 ? ", " + errorRecords + " error records (no decision)" : "")
+              + (withoutInput > 0 ? ", " + withoutInput + " without input" : "")
+              + "; choose one to explain with --employer ID or --line N");
+      if (mismatched > 0) {
+        return Main.MISMATCH;
+      }
+      if (withoutInput > 0) {
+        throw VerifyCommand.noInput(withoutInput, verified + withoutInput);
+      }
+      return Main.OK;
     }
   }
 
