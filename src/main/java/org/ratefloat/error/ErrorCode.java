@@ -3,7 +3,7 @@ package org.ratefloat.error;
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,
  * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide, {@code VR} a decision
- * record checked against a rule table it does not belong to, {@code CL} a command line the
+ * record checked against a rule table it does not belong to, or altered, {@code CL} a command line the
  * {@code ratefloat} command does not accept.
  *
  * <p>Codes never change meaning once released; new faults get new codes.

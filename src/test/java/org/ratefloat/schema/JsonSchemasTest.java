@@ -475,6 +475,24 @@ class JsonSchemasTest {
         + errors.stream().map(e -> where(e) + " " + e.getMessage()).toList());
   }
 
+  /** The records of the first format, kept in the compatibility corpus, match its schema, which stays shipped. */
+  @Test
+  void recordsOfTheFirstFormatMatchItsSchema() throws IOException {
+    Schema first = REGISTRY.getSchema(SchemaLocation.of(BASE + "decision-1.schema.json"));
+    int checked = 0;
+    try (Stream<Path> files = Files.walk(Path.of("src/test/resources/compat/decision@1"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".decision.json")).sorted().toList()) {
+        List<Error> errors = first.validate(Files.readString(f, StandardCharsets.UTF_8), InputFormat.JSON);
+        assertTrue(errors.isEmpty(), () -> f + ": " + errors.stream().map(e -> where(e) + " " + e.getMessage()).toList());
+        // and the current schema refuses it: a format is one schema
+        assertFalse(Format.DECISION.schema().validate(Files.readString(f, StandardCharsets.UTF_8), InputFormat.JSON)
+            .isEmpty(), f.toString());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 24, "records checked: " + checked);
+  }
+
   /**
    * The effects of @2 beyond factors (a computed floor and cap, amounts of money): the test table
    * matches the rule-table schema and its records, with and without {@code amounts}, the decision
