@@ -143,7 +143,10 @@ public final class RuleTable {
   }
 
   /**
-   * Decides a case.
+   * Decides a case built in Java (or read with {@code RateFloat.readCase}). Its submitted form is
+   * {@link RateFloat#toJson(org.ratefloat.model.RatingCase)}: the record echoes that document and its
+   * input hash is {@link RateFloat#inputSha256(org.ratefloat.model.RatingCase)}. To record a JSON
+   * document exactly as it was submitted, decide its bytes ({@link #decide(byte[])}).
    *
    * @throws InputException if the case lacks something this table needs (a year of history, a
    *     flag, a class the table covers)

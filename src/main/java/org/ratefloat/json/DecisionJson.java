@@ -44,7 +44,7 @@ public final class DecisionJson {
 
   private DecisionJson() {}
 
-  /** The canonical record (pretty, with the input echoed). */
+  /** The record as decide prints it (pretty, with the input echoed); it is compared by its canonical form. */
   public static byte[] bytes(Decision d) {
     JsonOut out = new JsonOut(true);
     write(d, out, true);
