@@ -161,9 +161,7 @@ public final class RateFloat {
    * @throws InputException if the document is not a valid case
    */
   public static String inputSha256(byte[] caseJson) {
-    return com.google.common.hash.Hashing.sha256().hashString(
-        org.ratefloat.json.Submitted.read(requireNonNull(caseJson, "caseJson")).canonical(),
-        java.nio.charset.StandardCharsets.UTF_8).toString();
+    return org.ratefloat.json.Submitted.read(requireNonNull(caseJson, "caseJson")).canonical().sha256();
   }
 
   /**

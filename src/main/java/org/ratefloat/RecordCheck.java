@@ -153,8 +153,8 @@ final class RecordCheck {
       String format) {
     String echoed;
     try {
-      echoed = sha256(format.equals(DecisionJson.FORMAT_1) ? CanonicalJson.jcs(echo.node())
-          : submitted.canonical().toString());
+      echoed = format.equals(DecisionJson.FORMAT_1) ? sha256(CanonicalJson.jcs(echo.node()))
+          : submitted.canonical().sha256();
     } catch (JsonOut.NotCanonicalException outside) {
       echoed = "(no canonical form)";
     }

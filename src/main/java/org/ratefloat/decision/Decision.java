@@ -199,7 +199,8 @@ public final class Decision {
   public String inputSha256() {
     String h = inputSha256;
     if (h == null) {
-      h = Hashing.sha256().hashString(submitted, StandardCharsets.UTF_8).toString();
+      h = submitted instanceof LazyText lazy ? lazy.sha256()
+          : Hashing.sha256().hashString(submitted, StandardCharsets.UTF_8).toString();
       inputSha256 = h;
     }
     return h;

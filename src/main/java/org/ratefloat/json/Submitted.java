@@ -42,20 +42,23 @@ public final class Submitted {
   public static Submitted read(byte[] document) {
     RatingCase input = CaseJson.read(document);
     Supplier<JsonNode> tree = Suppliers.memoize(() -> JSON.read(document, Faults.INPUT));
-    return new Submitted(input, tree, LazyText.of(() -> CanonicalJson.jcs(tree.get())));
+    return new Submitted(input, tree, LazyText.of(() -> CanonicalJson.jcs(tree.get()),
+        () -> CanonicalJson.sha256(out -> CanonicalJson.write(tree.get(), out))));
   }
 
   /** A case document already parsed (the input a record echoes, the rows of a CSV employer). */
   public static Submitted of(JsonValue document) {
     RatingCase input = CaseJson.read(document);
     JsonNode node = document.node();
-    return new Submitted(input, () -> node, LazyText.of(() -> CanonicalJson.jcs(node)));
+    return new Submitted(input, () -> node, LazyText.of(() -> CanonicalJson.jcs(node),
+        () -> CanonicalJson.sha256(out -> CanonicalJson.write(node, out))));
   }
 
   /** A case built in Java: submitted as {@code RateFloat.toJson(input)}. */
   public static Submitted built(RatingCase input) {
     requireNonNull(input, "input");
-    return new Submitted(input, null, LazyText.of(() -> canonical(input)));
+    return new Submitted(input, null, LazyText.of(() -> canonical(input),
+        () -> CanonicalJson.sha256(out -> CaseJson.write(input, out))));
   }
 
   /** The canonical form (RFC 8785) of the document {@link CaseJson#write} writes for a case. */

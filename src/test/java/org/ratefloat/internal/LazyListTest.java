@@ -60,6 +60,23 @@ class LazyListTest {
   }
 
   @Test
+  void aTextsHashIsTakenWithoutMakingItWhereItsMakerCan() {
+    AtomicInteger made = new AtomicInteger();
+    // SHA-256 of "abc" (FIPS 180-2, appendix B.1)
+    String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    LazyText text = LazyText.of(() -> {
+      made.incrementAndGet();
+      return "abc";
+    }, () -> abc);
+    assertEquals(abc, text.sha256());
+    assertEquals(0, made.get());
+    assertEquals(abc, LazyText.of(() -> "abc").sha256(), "hashed from the text where no other way is given");
+    LazyText first = LazyText.of(() -> "abc", () -> "not consulted once the text is made");
+    assertEquals("abc", first.toString());
+    assertEquals(abc, first.sha256());
+  }
+
+  @Test
   void aDecisionKeepsARenderedListAndCopiesAnyOther() {
     List<String> rendered = LazyList.of(() -> List.of("a"));
     assertSame(rendered, LazyList.copyOf(rendered));
