@@ -190,7 +190,11 @@ public final class RuleTable {
    * Checks a decision record against this table, as the command line's {@code verify} does: the
    * table re-decides the input the record carries and the canonical forms (RFC 8785) of the record
    * and of the recomputed decision are compared, so a record verifies from any copy, whatever its
-   * layout. The document may be a decision record or a line of a batch output ({@code status},
+   * layout, and with any later version of the library: a record that differs only in the library
+   * that made it is {@link Verification.VerifiedByAnotherVersion}. Records of the first format
+   * ({@code ratefloat/decision@1}) are checked in their own form. The echoed input is first checked
+   * against the record's own {@code inputSha256} ({@link Verification.Mismatched#altered()}). The
+   * document may be a decision record or a line of a batch output ({@code status},
    * {@code employerId}, {@code decision}); up to {@link #DEFAULT_MAX_DIFFERENCES} differences are
    * listed.
    *

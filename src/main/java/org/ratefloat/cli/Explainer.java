@@ -184,11 +184,16 @@ final class Explainer {
       }
     }
     if (m.altered().isPresent()) {
+      // every line of this account says whose it is, so that no screen of it shows a decision alone
       String banner = zh ? "【并非记录所载的决定：记录已被改动】" : "[NOT THE RECORD'S DECISION: THE RECORD WAS ALTERED]";
-      m.recomputed().ifPresent(d -> out.append('\n')
-          .append(zh ? "费率表对改动后的输入所得的决定（并非记录所载）:\n"
-              : "What the rule table gives for the altered input (not the record's decision):\n")
-          .append(banner).append(' ').append(account(d, table, lang)).append(banner).append('\n'));
+      String mark = zh ? "[改动后的输入] " : "[altered input] ";
+      m.recomputed().ifPresent(d -> {
+        out.append('\n').append(zh ? "费率表对改动后的输入所得的决定（并非记录所载）:\n"
+            : "What the rule table gives for the altered input (not the record's decision):\n").append(banner)
+            .append('\n');
+        account(d, table, lang).lines().forEach(line -> out.append(mark).append(line).append('\n'));
+        out.append(banner).append('\n');
+      });
     } else {
       m.recomputed().ifPresent(d -> out.append('\n')
           .append(zh ? "费率表所得的决定（并非记录所载）:\n" : "What the rule table gives (not what the record says):\n")

@@ -84,16 +84,19 @@ class RecordVerdictsTest {
           + "was decided (VR002: ") : first.startsWith("记录已被改动："), first);
       String heading = lang.equals("en") ? "Rate-floating decision: " : "费率浮动决定: ";
       String banner = lang.equals("en") ? "[NOT THE RECORD'S DECISION: THE RECORD WAS ALTERED]" : "【并非记录所载的决定：记录已被改动】";
+      String mark = lang.equals("en") ? "[altered input] " : "[改动后的输入] ";
       List<String> lines = r.out().lines().toList();
-      int accounts = 0;
-      for (String line : lines) {
-        if (line.contains(heading)) {
-          accounts++;
-          assertTrue(line.startsWith(banner + " "), line);
-        }
-      }
-      assertEquals(1, accounts, r.out());
+      int start = lines.indexOf(banner);
+      assertTrue(start > 0, r.out());
       assertEquals(banner, lines.get(lines.size() - 1), r.out());
+      // every line of the account between the banners says whose decision it is
+      List<String> account = lines.subList(start + 1, lines.size() - 1);
+      assertTrue(account.size() > 20, r.out());
+      assertTrue(account.stream().allMatch(l -> l.startsWith(mark)), r.out());
+      assertEquals(1, account.stream().filter(l -> l.contains(heading)).count(), r.out());
+      assertTrue(account.stream().anyMatch(l -> l.contains(lang.equals("en") ? "New rate: " : "新费率: ")), r.out());
+      // and no line before the banner shows an account
+      assertTrue(lines.subList(0, start).stream().noneMatch(l -> l.contains(heading)), r.out());
       // the differences that follow from the change are grouped under the headline
       assertTrue(r.out().contains("\n    /inputSha256: "), r.out());
     }
