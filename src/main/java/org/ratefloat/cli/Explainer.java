@@ -191,7 +191,8 @@ final class Explainer {
         out.append('\n').append(zh ? "费率表对改动后的输入所得的决定（并非记录所载）:\n"
             : "What the rule table gives for the altered input (not the record's decision):\n").append(banner)
             .append('\n');
-        account(d, table, lang).lines().forEach(line -> out.append(mark).append(line).append('\n'));
+        account(d, table, lang).lines().forEach(line -> out.append(line.isEmpty() ? mark.strip() : mark + line)
+            .append('\n'));
         out.append(banner).append('\n');
       });
     } else {
