@@ -19,7 +19,7 @@ public final class Assumption {
    *
    * @since 0.1.0
    */
-  public enum Kind {
+  public enum Kind implements JsonNamed {
     /** The case leaves the value out; the documented default stands for it. */
     DEFAULT("default"),
     /** The case leaves the value out; it is taken from another value of the case. */
@@ -32,18 +32,14 @@ public final class Assumption {
     }
 
     /** The name a record writes. */
+    @Override
     public String jsonName() {
       return jsonName;
     }
 
     /** The kind a record names, if it is one. */
     public static Optional<Kind> byJsonName(String name) {
-      for (Kind k : values()) {
-        if (k.jsonName.equals(name)) {
-          return Optional.of(k);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 

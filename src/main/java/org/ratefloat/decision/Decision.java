@@ -35,7 +35,7 @@ public final class Decision {
    *
    * @since 0.1.0
    */
-  public enum ClassSource {
+  public enum ClassSource implements JsonNamed {
     /** The table's industry classification of the employer's code. */
     CLASSIFICATION("classification"),
     /** The case's {@code riskClassOverride}. */
@@ -48,18 +48,14 @@ public final class Decision {
     }
 
     /** The name a record writes. */
+    @Override
     public String jsonName() {
       return jsonName;
     }
 
     /** The source a record names, if it is one. */
     public static Optional<ClassSource> byJsonName(String name) {
-      for (ClassSource s : values()) {
-        if (s.jsonName.equals(name)) {
-          return Optional.of(s);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 
@@ -68,7 +64,7 @@ public final class Decision {
    *
    * @since 0.1.0
    */
-  public enum BenchmarkSource {
+  public enum BenchmarkSource implements JsonNamed {
     /** The rule table (or the table it is based on). */
     TABLE("table"),
     /** The case's {@code benchmarkRate}, where the table's sources lack the class's benchmark. */
@@ -81,18 +77,14 @@ public final class Decision {
     }
 
     /** The name a record writes. */
+    @Override
     public String jsonName() {
       return jsonName;
     }
 
     /** The source a record names, if it is one. */
     public static Optional<BenchmarkSource> byJsonName(String name) {
-      for (BenchmarkSource s : values()) {
-        if (s.jsonName.equals(name)) {
-          return Optional.of(s);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 

@@ -17,7 +17,7 @@ public final class Premium {
    *
    * @since 0.1.0
    */
-  public enum PayrollSource {
+  public enum PayrollSource implements JsonNamed {
     /** The case's premium base. */
     INPUT("input"),
     /** The payroll of the latest history period (the case gives no premium base). */
@@ -30,18 +30,14 @@ public final class Premium {
     }
 
     /** The name a record writes. */
+    @Override
     public String jsonName() {
       return jsonName;
     }
 
     /** The source a record names, if it is one. */
     public static java.util.Optional<PayrollSource> byJsonName(String name) {
-      for (PayrollSource s : values()) {
-        if (s.jsonName.equals(name)) {
-          return java.util.Optional.of(s);
-        }
-      }
-      return java.util.Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 

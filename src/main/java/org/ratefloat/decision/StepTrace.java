@@ -17,7 +17,7 @@ public final class StepTrace {
    *
    * @since 0.1.0
    */
-  public enum Outcome {
+  public enum Outcome implements JsonNamed {
     /** A row (or the step's own condition) matched and its effect applied. */
     FIRED("fired"),
     /** No row matched; nothing changed. */
@@ -34,18 +34,14 @@ public final class StepTrace {
     }
 
     /** The name a record writes, e.g. {@code no-match}. */
+    @Override
     public String jsonName() {
       return jsonName;
     }
 
     /** The outcome a record names, if it is one. */
     public static Optional<Outcome> byJsonName(String name) {
-      for (Outcome o : values()) {
-        if (o.jsonName.equals(name)) {
-          return Optional.of(o);
-        }
-      }
-      return Optional.empty();
+      return JsonNamed.find(values(), name);
     }
   }
 

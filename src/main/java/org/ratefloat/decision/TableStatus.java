@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
-public enum TableStatus {
+public enum TableStatus implements JsonNamed {
   /** Every value is taken from the cited sources. */
   VERIFIED("verified"),
   /** Some values are borrowed or assumed (the file lists them); decisions say so in a warning. */
@@ -20,17 +20,13 @@ public enum TableStatus {
   }
 
   /** The name a record writes, e.g. {@code provisional}. */
+  @Override
   public String jsonName() {
     return jsonName;
   }
 
   /** The status a record names, if it is one. */
   public static Optional<TableStatus> byJsonName(String name) {
-    for (TableStatus s : values()) {
-      if (s.jsonName.equals(name)) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
+    return JsonNamed.find(values(), name);
   }
 }
