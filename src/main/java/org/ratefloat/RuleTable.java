@@ -175,7 +175,7 @@ public final class RuleTable {
   /** Decides a case as submitted, listing what the engine assumed beyond it. */
   Decision decide(Submitted submitted) {
     Decision d = engine.decide(submitted.input(), LIBRARY, submitted.canonical());
-    return d.toBuilder().assumed(LazyList.of(() -> submitted.assumed(d))).build();
+    return d.toBuilder().assumed(LazyList.of(() -> submitted.assumed(d, d.assumed()))).build();
   }
 
   /** The library name and version this table's decisions record, e.g. {@code ratefloat 0.1.0}. */

@@ -324,6 +324,8 @@ public final class Engine {
       if (amounts != null) {
         decision.amounts(amounts);
       }
+      // the defaults indicators took for values the case leaves out (the table's, or a grade of 0)
+      decision.assumed(compute.assumed());
       return decision.build();
     }
 

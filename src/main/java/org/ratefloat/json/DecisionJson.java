@@ -153,10 +153,14 @@ public final class DecisionJson {
       out.name("assumed").beginArray();
       for (Assumption a : d.assumed()) {
         out.beginObject().field("pointer", a.pointer());
+        a.indicator().ifPresent(i -> out.field("indicator", i));
         if (a.value() instanceof Value.Bool b) {
           out.field("value", b.value());
         } else {
           out.field("value", a.value().render());
+        }
+        if (a.value() instanceof Value.Text) {
+          out.field("valueType", "text");
         }
         out.field("kind", a.kind().jsonName());
         a.from().ifPresent(f -> out.field("from", f));
@@ -309,14 +313,14 @@ public final class DecisionJson {
       for (JsonValue v : o.array("assumed")) {
         JsonObject a = v.asObject();
         String pointer = a.text("pointer");
-        JsonValue given = a.req("value");
-        Value used = given.isBoolean() ? new Value.Bool(given.asBoolean()) : new Value.Num(given.asDecimal());
+        Optional<String> indicator = a.optText("indicator");
+        Value used = value(a, "value", false);
         Assumption.Kind kind = named(a.req("kind"), Assumption.Kind::byJsonName);
         Optional<String> from = a.optText("from");
         assumed.add(kind == Assumption.Kind.DERIVED
             ? Assumption.derived(pointer, used, from.orElseThrow(() -> a.fail("from", Fault.BAD_VALUE,
                 "a derived value names where it is taken from")))
-            : Assumption.of(pointer, used));
+            : indicator.map(i -> Assumption.forIndicator(pointer, i, used)).orElseGet(() -> Assumption.of(pointer, used)));
         a.finish();
       }
     }

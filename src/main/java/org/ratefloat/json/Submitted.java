@@ -81,10 +81,12 @@ public final class Submitted {
   /**
    * The values decision {@code d} used that the document does not give, in the order of the case's
    * JSON form: the premium base taken from the last period's payroll, the current band taken as the
-   * benchmark's, the status flags and each claim's {@code medicalOnly} read as {@code false}.
+   * benchmark's, the status flags and each claim's {@code medicalOnly} read as {@code false}, and
+   * {@code indicators}, the defaults the table's indicators took (in the order they took them, after
+   * the status flags).
    */
-  public List<Assumption> assumed(Decision d) {
-    List<Assumption> out = new ArrayList<>(2);
+  public List<Assumption> assumed(Decision d, List<Assumption> indicators) {
+    List<Assumption> out = new ArrayList<>(2 + indicators.size());
     RatingCase c = d.input();
     d.premium().filter(p -> p.payrollSource() == Premium.PayrollSource.HISTORY).ifPresent(p -> out.add(
         Assumption.derived("/premiumBase", new Value.Num(p.payroll()), "/history/" + (c.history().size() - 1)
@@ -105,6 +107,10 @@ public final class Submitted {
           out.add(Assumption.of(pointer, new Value.Bool(value)));
         }
       }
+    }
+    out.addAll(indicators);
+    if (tree != null) {
+      JsonNode root = tree.get();
       for (int i = 0; i < c.claims().size(); i++) {
         String pointer = "/claims/" + i + "/medicalOnly";
         if (root.at(pointer).isMissingNode()) {

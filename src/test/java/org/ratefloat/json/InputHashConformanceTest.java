@@ -118,4 +118,25 @@ class InputHashConformanceTest {
         d.assumed().stream().map(Object::toString).toList());
     assertTrue(!d.submittedInput().contains("labourDispatch"), d.submittedInput());
   }
+
+  @Test
+  void theDefaultsIndicatorsTookAreListedWithTheirIndicator() throws IOException {
+    // examples/de-bg-bau-zuschlag/between-reduced-cap.json: never surcharged, so the table's
+    // whenAbsent of 99 years since the last surcharge stands (rules/de-bg-bau-zuschlag.json, "since")
+    Decision bau = RateFloat.bundledTable("de-bg-bau-zuschlag").decide(
+        Files.readAllBytes(Path.of("examples/de-bg-bau-zuschlag/between-reduced-cap.json")));
+    assertTrue(bau.assumed().stream().map(Object::toString).toList()
+        .contains("/employer/status/prior/lastSurcharge (indicator since) = 99 (default)"), bau.assumed().toString());
+    // the Hangzhou workshop without its safety-standardisation certificate: the grade is taken as 0
+    String workshop = Files.readString(Path.of("examples/cn-zj-hangzhou/standardised-workshop.json"));
+    String without = new com.fasterxml.jackson.databind.ObjectMapper().readTree(workshop).toString()
+        .replaceFirst(",?\"safetyStandardisation\":\\{[^}]*\\}", "");
+    assertTrue(!without.contains("safetyStandardisation"), without);
+    Decision d = RateFloat.bundledTable("cn-zj-hangzhou").decide(without.getBytes(StandardCharsets.UTF_8));
+    assertTrue(d.assumed().stream().map(Object::toString).toList()
+        .contains("/employer/status/safetyStandardisation (indicator standardGrade) = 0 (default)"), d.assumed().toString());
+    // and the record reads back with them, the same decision
+    assertEquals(d, RateFloat.readDecision(RateFloat.toJson(d)));
+    assertEquals(bau, RateFloat.readDecision(RateFloat.toJson(bau)));
+  }
 }
