@@ -144,11 +144,24 @@ public final class RateFloat {
   /**
    * SHA-256 (hex) of the canonical form of a case's JSON: RFC 8785 (JSON Canonicalization Scheme)
    * over the document {@link #toJson(RatingCase)} prints, so any copy of that document, re-indented
-   * or with its keys in another order, has the same hash.
+   * or with its keys in another order, has the same hash. This is the {@code inputSha256} of a
+   * decision of a case built in Java ({@link RuleTable#decide(RatingCase)}): its submitted form is
+   * {@code toJson(input)}.
    */
   public static String inputSha256(RatingCase input) {
     requireNonNull(input, "input");
     return CanonicalJson.sha256(out -> CaseJson.write(input, out));
+  }
+
+  /**
+   * SHA-256 (hex) of the canonical form (RFC 8785) of a case document exactly as given: the
+   * {@code inputSha256} of its decision by {@link RuleTable#decide(byte[])}, and what
+   * {@code jcs < case.json | sha256sum} prints with any RFC 8785 tool.
+   *
+   * @throws InputException if the document is not a valid case
+   */
+  public static String inputSha256(byte[] caseJson) {
+    return org.ratefloat.json.Submitted.read(requireNonNull(caseJson, "caseJson")).canonical().sha256();
   }
 
   /**
@@ -159,7 +172,13 @@ public final class RateFloat {
     return DecisionJson.bytes(requireNonNull(decision, "decision"));
   }
 
-  /** Reads a decision record written by {@link #toJson(Decision)}. */
+  /**
+   * Reads a decision record written by {@link #toJson(Decision)}, of the current format
+   * ({@code ratefloat/decision@2}) or the first ({@code @1}).
+   *
+   * @throws InputException if it is not a decision record; {@code VR002} if its echoed input is not
+   *     the one its {@code inputSha256} names (the record was altered)
+   */
   public static Decision readDecision(byte[] json) {
     return DecisionJson.read(requireNonNull(json, "json"));
   }
@@ -172,6 +191,17 @@ public final class RateFloat {
    */
   public static boolean isDecisionRecord(byte[] json) {
     return RecordCheck.isRecord(RecordCheck.parse(requireNonNull(json, "json")));
+  }
+
+  /**
+   * Whether a JSON document is a line of a batch output ({@code line}, {@code employerId},
+   * {@code status} and the {@code decision} or the {@code error}), which {@link RuleTable#verify}
+   * also checks.
+   *
+   * @throws InputException if the bytes are not strict JSON (or larger than an input document)
+   */
+  public static boolean isBatchRecord(byte[] json) {
+    return RecordCheck.isBatchLine(RecordCheck.parse(requireNonNull(json, "json")));
   }
 
   /**

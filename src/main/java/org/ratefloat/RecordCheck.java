@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.json.CanonicalJson;
-import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
 import org.ratefloat.json.Fault;
 import org.ratefloat.json.Faults;
@@ -16,7 +15,8 @@ import org.ratefloat.json.JsonObject;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.json.StrictJson;
-import org.ratefloat.model.RatingCase;
+import org.ratefloat.json.Submitted;
+import java.util.List;
 
 /**
  * Checks a decision record against a rule table, the one check behind {@link RuleTable#verify}:
@@ -39,7 +39,14 @@ final class RecordCheck {
   static boolean isRecord(JsonValue document) {
     JsonNode format = document.node().get("format");
     return document.node().isObject() && format != null && format.isTextual()
-        && format.textValue().equals(DecisionJson.FORMAT);
+        && DecisionJson.FORMATS.contains(format.textValue());
+  }
+
+  /** Whether a document is a line of a batch output: {@code status}, and a {@code decision} or an {@code error}. */
+  static boolean isBatchLine(JsonValue document) {
+    JsonNode n = document.node();
+    return n.isObject() && !n.has("format") && n.path("status").isTextual()
+        && (n.has("decision") || n.has("error"));
   }
 
   /**
@@ -66,34 +73,46 @@ final class RecordCheck {
 
   private static Verification check(RuleTable table, JsonValue record, Optional<String> employerId, int limit) {
     JsonObject o = record.asObject();
-    org.ratefloat.json.Formats.require(o, DecisionJson.FORMAT);
+    String format = org.ratefloat.json.Formats.require(o, DecisionJson.FORMAT, List.of(DecisionJson.FORMAT_1));
     boolean names = names(table, record);
     String named = tablesNamed(record);
     if (!o.has("input")) {
       return new Verification.WithoutInput(names, named);
     }
-    RatingCase input = CaseJson.read(o.req("input"));
+    JsonValue echo = o.req("input");
+    Submitted submitted = Submitted.of(echo);
+    Optional<Verification.Altered> altered = altered(record, echo, submitted, format);
     String why = names ? "" : "the record names other tables than " + table.id() + " ("
         + table.sha256().substring(0, 12) + "…)";
     Decision recomputed;
     try {
-      recomputed = table.decide(input);
+      recomputed = table.decide(submitted);
     } catch (RateFloatException refused) {
       String reason = "the rule table does not decide the recorded input: " + refused.getMessage();
-      return new Verification.Mismatched(why.isEmpty() ? reason : why + "; " + reason, java.util.List.of(), 0,
-          Optional.empty(), employerId, names, named);
+      return new Verification.Mismatched(why.isEmpty() ? reason : why + "; " + reason, List.of(), 0,
+          Optional.empty(), employerId, names, named, altered);
     }
-    JsonOut out = JsonOut.canonical();
-    DecisionJson.write(recomputed, out, true);
-    String again = out.text();
     String recorded;
     try {
       recorded = CanonicalJson.jcs(record.node());
     } catch (JsonOut.NotCanonicalException outside) {
       recorded = null; // a value no record of ours holds, e.g. a decimal as a JSON number: a difference
     }
+    String again = canonical(recomputed, format);
     if (again.equals(recorded)) {
-      return new Verification.Verified(recomputed, Hashing.sha256().hashString(again, StandardCharsets.UTF_8).toString());
+      return new Verification.Verified(recomputed, sha256(again));
+    }
+    // who made the record is its provenance: with the recorded library, is every decided value equal?
+    JsonNode library = record.node().get("library");
+    Decision asRecorded = recomputed;
+    if (library != null && library.isTextual() && !library.textValue().equals(recomputed.library())) {
+      asRecorded = recomputed.toBuilder().library(library.textValue()).build();
+      String same = canonical(asRecorded, format);
+      if (same.equals(recorded)) {
+        return new Verification.VerifiedByAnotherVersion(recomputed, sha256(same), library.textValue(),
+            recomputed.library());
+      }
+      again = same;
     }
     JsonNode tree = JSON.read(again.getBytes(StandardCharsets.UTF_8), Faults.INPUT);
     JsonDiff.Result differences = JsonDiff.between(record.node(), tree, record.pointer(), limit);
@@ -105,9 +124,44 @@ final class RecordCheck {
       // the table is the record's, but a file it reads (base, classification, reference data) is not
       why = otherFiles(record, recomputed);
     }
+    if (asRecorded != recomputed) {
+      String made = org.ratefloat.text.Printable.escape("made by " + library.textValue() + ", checked with "
+          + recomputed.library());
+      why = why.isEmpty() ? made : why + "; " + made;
+    }
     return new Verification.Mismatched(why, differences.shown().stream()
         .map(d -> new Verification.Difference(d.pointer(), d.left(), d.right())).toList(), differences.total(),
-        Optional.of(recomputed), employerId, names, named);
+        Optional.of(recomputed), employerId, names, named, altered);
+  }
+
+  /** The canonical form of a decision's record in {@code format}, with its input. */
+  private static String canonical(Decision d, String format) {
+    JsonOut out = JsonOut.canonical();
+    DecisionJson.write(d, out, true, format);
+    return out.text();
+  }
+
+  private static String sha256(String text) {
+    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
+  }
+
+  /**
+   * Whether the echoed input is the one the record's {@code inputSha256} names: in {@code @2} the
+   * hash of the echo's canonical form, in {@code @1} too (it echoed the case as read, and hashed that).
+   */
+  private static Optional<Verification.Altered> altered(JsonValue record, JsonValue echo, Submitted submitted,
+      String format) {
+    String echoed;
+    try {
+      echoed = format.equals(DecisionJson.FORMAT_1) ? sha256(CanonicalJson.jcs(echo.node()))
+          : submitted.canonical().sha256();
+    } catch (JsonOut.NotCanonicalException outside) {
+      echoed = "(no canonical form)";
+    }
+    JsonNode recorded = record.node().get("inputSha256");
+    String named = recorded != null && recorded.isTextual() ? recorded.textValue() : String.valueOf(recorded);
+    return named.equals(echoed) ? Optional.empty()
+        : Optional.of(new Verification.Altered(org.ratefloat.text.Printable.escape(named), echoed));
   }
 
   /**
@@ -116,7 +170,7 @@ final class RecordCheck {
    */
   private static String otherFiles(JsonValue record, Decision recomputed) {
     JsonNode tables = record.node().get("tables");
-    java.util.List<String> other = new java.util.ArrayList<>();
+    List<String> other = new java.util.ArrayList<>();
     for (org.ratefloat.decision.TableRef read : recomputed.tables()) {
       String recorded = null;
       if (tables != null && tables.isArray()) {

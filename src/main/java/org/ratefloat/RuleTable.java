@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.TableRef;
 import org.ratefloat.engine.Engine;
+import org.ratefloat.internal.LazyList;
+import org.ratefloat.json.Submitted;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.error.RuleTableException;
@@ -44,9 +46,9 @@ public final class RuleTable {
     return engine.table().measure().version();
   }
 
-  /** {@code verified} or {@code provisional}. */
-  public String status() {
-    return engine.table().measure().status().jsonName();
+  /** Whether the table's sources confirm it. */
+  public org.ratefloat.decision.TableStatus status() {
+    return Engine.status(engine.table().measure().status());
   }
 
   /** SHA-256 (hex) of the table file's exact bytes. */
@@ -141,7 +143,10 @@ public final class RuleTable {
   }
 
   /**
-   * Decides a case.
+   * Decides a case built in Java (or read with {@code RateFloat.readCase}). Its submitted form is
+   * {@link RateFloat#toJson(org.ratefloat.model.RatingCase)}: the record echoes that document and its
+   * input hash is {@link RateFloat#inputSha256(org.ratefloat.model.RatingCase)}. To record a JSON
+   * document exactly as it was submitted, decide its bytes ({@link #decide(byte[])}).
    *
    * @throws InputException if the case lacks something this table needs (a year of history, a
    *     flag, a class the table covers)
@@ -150,8 +155,32 @@ public final class RuleTable {
    *     match, no row of a required table matches)
    */
   public Decision decide(org.ratefloat.model.RatingCase input) {
-    requireNonNull(input, "input");
-    return engine.decide(input, LIBRARY, org.ratefloat.decision.InputHash.lazy(() -> RateFloat.inputSha256(input)));
+    return decide(Submitted.built(requireNonNull(input, "input")));
+  }
+
+  /**
+   * Decides a case document (UTF-8 JSON) as submitted: the record echoes the document as it is
+   * (canonical form, RFC 8785) and its input hash is taken over it, so that anyone holding the
+   * document can match it to its record with any RFC 8785 tool; what the engine assumed beyond it
+   * (defaults, derived values) is listed in the decision's {@link Decision#assumed()}.
+   *
+   * @throws InputException if the document is not a valid case, or as {@link #decide(org.ratefloat.model.RatingCase)}
+   * @throws UndeterminedException as {@link #decide(org.ratefloat.model.RatingCase)}
+   * @throws RuleTableException as {@link #decide(org.ratefloat.model.RatingCase)}
+   */
+  public Decision decide(byte[] caseJson) {
+    return decide(Submitted.read(requireNonNull(caseJson, "caseJson")));
+  }
+
+  /** Decides a case as submitted, listing what the engine assumed beyond it. */
+  Decision decide(Submitted submitted) {
+    Decision d = engine.decide(submitted.input(), LIBRARY, submitted.canonical());
+    return d.toBuilder().assumed(LazyList.of(() -> submitted.assumed(d, d.assumed()))).build();
+  }
+
+  /** The library name and version this table's decisions record, e.g. {@code ratefloat 0.1.0}. */
+  static String library() {
+    return LIBRARY;
   }
 
   /** Differences a {@link #verify(byte[])} lists at most (it counts them all). */
@@ -161,7 +190,11 @@ public final class RuleTable {
    * Checks a decision record against this table, as the command line's {@code verify} does: the
    * table re-decides the input the record carries and the canonical forms (RFC 8785) of the record
    * and of the recomputed decision are compared, so a record verifies from any copy, whatever its
-   * layout. The document may be a decision record or a line of a batch output ({@code status},
+   * layout, and with any later version of the library: a record that differs only in the library
+   * that made it is {@link Verification.VerifiedByAnotherVersion}. Records of the first format
+   * ({@code ratefloat/decision@1}) are checked in their own form. The echoed input is first checked
+   * against the record's own {@code inputSha256} ({@link Verification.Mismatched#altered()}). The
+   * document may be a decision record or a line of a batch output ({@code status},
    * {@code employerId}, {@code decision}); up to {@link #DEFAULT_MAX_DIFFERENCES} differences are
    * listed.
    *
@@ -213,7 +246,7 @@ public final class RuleTable {
         .flatMap(b -> b);
     return new RiskClass(code, riskClass, benchmark,
         Optional.ofNullable(t.basis().ladders().get(riskClass)).orElse(ImmutableList.of()),
-        cl.id(), cl.editions().get(code.edition()).status().jsonName());
+        cl.id(), Engine.status(cl.editions().get(code.edition()).status()));
   }
 
   /**
@@ -226,7 +259,7 @@ public final class RuleTable {
    * @since 0.1.0
    */
   public record RiskClass(IndustryCode code, int riskClass, Optional<BigDecimal> benchmark,
-      List<BigDecimal> ladder, String classification, String status) {
+      List<BigDecimal> ladder, String classification, org.ratefloat.decision.TableStatus status) {
     /** Copies the ladder. */
     public RiskClass {
       ladder = List.copyOf(ladder);

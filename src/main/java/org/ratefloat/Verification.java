@@ -9,16 +9,24 @@ import org.ratefloat.decision.Decision;
 /**
  * What checking a decision record against a rule table found ({@link RuleTable#verify(byte[])}):
  * the table re-decides the input the record carries and the canonical form (RFC 8785) of the record
- * is compared with that of the recomputed decision. Only the canonical form counts, so a record in
- * any layout (pretty, on one line, re-indented, keys in any order) verifies.
+ * is compared with that of the recomputed decision, written in the record's own format. Only the
+ * canonical form counts, so a record in any layout (pretty, on one line, re-indented, keys in any
+ * order) verifies.
+ *
+ * <p>Three verdicts on a record that carries its input: {@link Verified} (identical), {@link
+ * VerifiedByAnotherVersion} (every decided value equal; only who made it, the library version,
+ * differs) and {@link Mismatched} (a decided value differs). Before re-deciding, the echoed input is
+ * checked against the record's own {@code inputSha256}: a record whose echo was altered is {@link
+ * Mismatched} with {@link Mismatched#altered()} saying so.
  *
  * @since 0.1.0
  */
 public sealed interface Verification
-    permits Verification.Verified, Verification.Mismatched, Verification.WithoutInput, Verification.ErrorRecord {
+    permits Verification.Verified, Verification.VerifiedByAnotherVersion, Verification.Mismatched,
+        Verification.WithoutInput, Verification.ErrorRecord {
 
   /**
-   * The record is the decision the table gives for its input.
+   * The record is the decision the table gives for its input, made by this version of the library.
    *
    * @param decision the recomputed decision
    * @param sha256 SHA-256 (hex) of the record's canonical form
@@ -28,6 +36,43 @@ public sealed interface Verification
     public Verified {
       requireNonNull(decision, "decision");
       requireNonNull(sha256, "sha256");
+    }
+  }
+
+  /**
+   * Every value the record decided is what the table gives for its input; only its provenance
+   * differs: another version of the library made it.
+   *
+   * @param decision the recomputed decision (naming this version)
+   * @param sha256 SHA-256 (hex) of the record's canonical form
+   * @param recordedLibrary the library the record names, e.g. {@code ratefloat 0.1.0}
+   * @param library this library, e.g. {@code ratefloat 0.2.0}
+   * @since 0.1.0
+   */
+  record VerifiedByAnotherVersion(Decision decision, String sha256, String recordedLibrary, String library)
+      implements Verification {
+    /** Checks that no component is null. */
+    public VerifiedByAnotherVersion {
+      requireNonNull(decision, "decision");
+      requireNonNull(sha256, "sha256");
+      requireNonNull(recordedLibrary, "recordedLibrary");
+      requireNonNull(library, "library");
+    }
+  }
+
+  /**
+   * The record's echoed input is not the one it was decided for: the SHA-256 of the echo's canonical
+   * form is not the record's {@code inputSha256}. Every other difference may follow from it.
+   *
+   * @param recordedSha256 the {@code inputSha256} the record names
+   * @param echoedSha256 the SHA-256 of the canonical form of the input it echoes
+   * @since 0.1.0
+   */
+  record Altered(String recordedSha256, String echoedSha256) {
+    /** Checks that no component is null. */
+    public Altered {
+      requireNonNull(recordedSha256, "recordedSha256");
+      requireNonNull(echoedSha256, "echoedSha256");
     }
   }
 
@@ -44,9 +89,13 @@ public sealed interface Verification
    *     {@code tables}
    * @param tablesNamed the tables the record names, for a message ({@code id sha256-prefix…}, or
    *     {@code no tables})
+   * @param altered present if the record's echoed input is not the one its {@code inputSha256}
+   *     names (the record was altered): then {@code recomputed} is what the table gives for the
+   *     altered input, which is not the record's decision
    */
   record Mismatched(String why, List<Difference> differences, int total, Optional<Decision> recomputed,
-      Optional<String> employerId, boolean namesTable, String tablesNamed) implements Verification {
+      Optional<String> employerId, boolean namesTable, String tablesNamed, Optional<Altered> altered)
+      implements Verification {
     /** Copies the differences; checks that no component is null. */
     public Mismatched {
       requireNonNull(why, "why");
@@ -54,6 +103,7 @@ public sealed interface Verification
       requireNonNull(recomputed, "recomputed");
       requireNonNull(employerId, "employerId");
       requireNonNull(tablesNamed, "tablesNamed");
+      requireNonNull(altered, "altered");
     }
   }
 

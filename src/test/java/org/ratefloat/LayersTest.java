@@ -107,6 +107,20 @@ class LayersTest {
         .check(CLASSES);
   }
 
+  /**
+   * The lazily made values the engine hands the decision types (not exported) are ground: they know
+   * nothing of the library, so that the decision package can use them without a cycle.
+   */
+  @Test
+  void theInternalLazyValuesDependOnNothingOfTheLibrary() {
+    noClasses().that().resideInAPackage("org.ratefloat.internal").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model", "org.ratefloat.decision",
+            "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json", "org.ratefloat.io", "org.ratefloat.cli",
+            "org.ratefloat.batch", "org.ratefloat.text", "com.fasterxml..")
+        .check(CLASSES);
+    org.junit.jupiter.api.Assertions.assertTrue(CLASSES.contain(org.ratefloat.internal.LazyList.class));
+  }
+
   @Test
   void textSafetyDependsOnNothingOfTheLibrary() {
     noClasses().that().resideInAPackage("org.ratefloat.text").should().dependOnClassesThat()

@@ -30,7 +30,8 @@ class VerificationApiTest {
     String pretty = record();
     Verification.Verified v = assertInstanceOf(Verification.Verified.class,
         TABLE.verify(pretty.getBytes(StandardCharsets.UTF_8)));
-    assertEquals(TABLE.decide(RateFloat.readCase(CASE)), v.decision());
+    // the record is of the case as submitted: the file's own bytes
+    assertEquals(TABLE.decide(Files.readAllBytes(CASE)), v.decision());
     String oneLine = new com.fasterxml.jackson.databind.ObjectMapper().readTree(pretty).toString();
     Verification.Verified again = assertInstanceOf(Verification.Verified.class,
         TABLE.verify(oneLine.getBytes(StandardCharsets.UTF_8)));
@@ -109,5 +110,40 @@ class VerificationApiTest {
     assertTrue(m.why().startsWith("other files than the record's: reference cn-credibility-example: the record names "),
         m.why());
     assertEquals("/tables/1/sha256", m.differences().get(0).pointer());
+  }
+
+  @Test
+  void anAlteredEchoIsSaidApartAndARecordOfIsNotReadAsADecision() throws Exception {
+    // the Hangzhou workshop's payroll of its last year, one figure of the echo changed
+    String altered = record().replace("\"payroll\": \"32500000.00\"", "\"payroll\": \"32500000.01\"");
+    assertTrue(!altered.equals(record()), "the example has that payroll");
+    Verification.Mismatched m = assertInstanceOf(Verification.Mismatched.class,
+        TABLE.verify(altered.getBytes(StandardCharsets.UTF_8)));
+    Verification.Altered a = m.altered().orElseThrow();
+    assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(record()).get("inputSha256").textValue(),
+        a.recordedSha256());
+    assertFalse(a.recordedSha256().equals(a.echoedSha256()));
+    InputException refused = assertThrows(InputException.class,
+        () -> RateFloat.readDecision(altered.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(ErrorCode.VR002, refused.code());
+    assertEquals("/inputSha256", refused.pointer());
+    // an untouched record reads back as the decision, and writes back as the same canonical form
+    byte[] bytes = record().getBytes(StandardCharsets.UTF_8);
+    assertEquals(TABLE.decide(Files.readAllBytes(CASE)), RateFloat.readDecision(bytes));
+  }
+
+  @Test
+  void aRecordMadeByAnotherVersionNamesBoth() throws Exception {
+    String other = record().replace("\"library\": \"ratefloat " + RateFloat.VERSION + "\"", "\"library\": \"ratefloat 0.0.1\"");
+    Verification.VerifiedByAnotherVersion v = assertInstanceOf(Verification.VerifiedByAnotherVersion.class,
+        TABLE.verify(other.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("ratefloat 0.0.1", v.recordedLibrary());
+    assertEquals("ratefloat " + RateFloat.VERSION, v.library());
+    assertEquals("ratefloat " + RateFloat.VERSION, v.decision().library());
+    // with another value changed too, it is a mismatch that names the versions and not the library
+    Verification.Mismatched m = assertInstanceOf(Verification.Mismatched.class,
+        TABLE.verify(other.replace("\"0.4500\"", "\"0.4600\"").getBytes(StandardCharsets.UTF_8)));
+    assertEquals("made by ratefloat 0.0.1, checked with ratefloat " + RateFloat.VERSION, m.why());
+    assertEquals(List.of("/rate/value"), m.differences().stream().map(Verification.Difference::pointer).toList());
   }
 }

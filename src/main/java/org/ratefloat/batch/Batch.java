@@ -30,6 +30,7 @@ import org.ratefloat.error.RateFloatException;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.io.InputFiles;
 import org.ratefloat.io.OutputFile;
+import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.DecisionJson;
 import org.ratefloat.json.Faults;
@@ -133,6 +134,26 @@ public final class Batch {
    * be read.
    */
   private record Input(long line, long size, byte[] bytes, JsonNode tree, RateFloatException unreadable) {
+    /**
+     * The decision of the case the record holds, as submitted: the NDJSON line as it is, or the
+     * case document the CSV rows of one employer make.
+     */
+    Decision decide(Function<byte[], Decision> decide) {
+      if (unreadable != null) {
+        throw unreadable;
+      }
+      byte[] document = tree != null ? CanonicalJson.compact(tree).getBytes(StandardCharsets.UTF_8) : bytes;
+      try {
+        return decide.apply(document);
+      } catch (InputException refused) {
+        // a blank line is never a case: told apart only once refused, not decoded for every record
+        if (tree == null && new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+          throw new InputException(ErrorCode.IN001, "", "empty line");
+        }
+        throw refused;
+      }
+    }
+
     /** The case the record holds, checked as any case document is. */
     RatingCase toCase() {
       if (unreadable != null) {
@@ -213,12 +234,13 @@ public final class Batch {
   /**
    * Runs a batch.
    *
-   * @param decide the rule table's decide function (normally {@code table::decide})
+   * @param decide the rule table's decide function of a case document as submitted (normally
+   *     {@code table::decide}): an NDJSON line as it is, the case document of a CSV employer's rows
    * @throws org.ratefloat.error.InputException if the input is not a readable regular file, the output is
    *     the input or cannot be written, or (CSV) the file is malformed as a whole; no output file is
    *     left behind
    */
-  public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
+  public static Summary run(Function<byte[], Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
     requireNonNull(decide, "decide");
     Faults faults = Faults.inputFile(in);
@@ -290,7 +312,7 @@ public final class Batch {
    * them to the pool, the workers decide and encode a chunk each, and this (calling) thread writes
    * the chunks' bytes in input order; reading and writing overlap, so neither waits for the other.
    */
-  private static Summary process(Function<RatingCase, Decision> decide, Source source,
+  private static Summary process(Function<byte[], Decision> decide, Source source,
       java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
     InFlight inFlight = new InFlight(workers(options) * 2 + 1);
@@ -405,7 +427,7 @@ public final class Batch {
     }
   }
 
-  private static Output decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options)
+  private static Output decideAll(Function<byte[], Decision> decide, List<Input> chunk, Options options)
       throws IOException {
     Worker worker = WORKER.get();
     // whatever a chunk that failed half-way left behind
@@ -423,13 +445,12 @@ public final class Batch {
   }
 
   /** Appends the output record of one input to the worker's chunk and counts it. */
-  private static void decideOne(Function<RatingCase, Decision> decide, Input input, Options options, Worker worker,
+  private static void decideOne(Function<byte[], Decision> decide, Input input, Options options, Worker worker,
       Map<String, Long> bands, Map<String, Long> errors) throws IOException {
     String employerId = null;
     try {
-      RatingCase c = input.toCase();
-      employerId = c.employer().id();
-      Decision d = decide.apply(c);
+      Decision d = input.decide(decide);
+      employerId = d.input().employer().id();
       String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
       if (options.out() == Format.CSV) {
         worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));

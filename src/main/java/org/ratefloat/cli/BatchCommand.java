@@ -53,7 +53,7 @@ final class BatchCommand implements Callable<Integer> {
     if (n < 1) {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
-    RuleTable table = RateFloat.loadTable(rules.toString());
+    RuleTable table = Tables.load(spec, rules, in);
     OutputFile.requireNotAnInput(out, List.of(rules));
     long start = System.nanoTime();
     boolean terminal = System.console() != null;

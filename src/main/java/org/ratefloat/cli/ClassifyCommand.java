@@ -49,7 +49,7 @@ final class ClassifyCommand implements Callable<Integer> {
     out.println(e.label() + " " + code + ": class " + c.riskClass()
         + ", benchmark " + c.benchmark().map(b -> b.toPlainString() + " % of payroll").orElse("not given")
         + ", bands " + c.ladder().stream().map(BigDecimal::toPlainString).toList()
-        + " (" + c.classification() + ", " + c.status() + "; " + table.id() + ")");
+        + " (" + c.classification() + ", " + c.status().jsonName() + "; " + table.id() + ")");
     return Main.OK;
   }
 }

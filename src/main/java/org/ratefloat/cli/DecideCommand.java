@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ratefloat decide}: print the decision record for a case. */
 @Command(name = "decide", mixinStandardHelpOptions = true,
-    description = "Decide a case and print the decision record (canonical JSON).")
+    description = "Decide a case and print the decision record (JSON, pretty printed; it is compared by its "
+        + "canonical form, RFC 8785).")
 final class DecideCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -38,9 +39,9 @@ final class DecideCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Usage.requireWith(spec, "--lang", "--explain");
-    RuleTable table = noLint ? RateFloat.loadTableWithoutAnalysis(rules.toString())
-        : RateFloat.loadTable(rules.toString());
-    Decision decision = table.decide(RateFloat.readCase(input));
+    RuleTable table = Tables.load(spec, rules, noLint, input);
+    // the case as submitted: the record echoes it and its input hash is taken over it
+    Decision decision = table.decide(RateFloatFiles.read(input));
     if (explain) {
       spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));
     } else {

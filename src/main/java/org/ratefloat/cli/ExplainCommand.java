@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,19 +10,24 @@ import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.Verification;
+import org.ratefloat.batch.LineReader;
 import org.ratefloat.error.RateFloatException;
+import org.ratefloat.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ratefloat explain}: a readable account of a decision. A decision record is first checked as
- * {@code verify} checks it; an account never presents the table's decision as the record's.
+ * {@code ratefloat explain}: a readable account of a decision. A decision record (on its own, as a
+ * line of a batch output, or chosen from a whole batch output) is first checked as {@code verify}
+ * checks it; an account never presents the table's decision as the record's.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Print a readable account of a decision, from a case or from a decision record; a record is "
-        + "checked as verify checks it (exit 5 and what differs if it does not match).")
+    description = "Print a readable account of a decision, from a case, a decision record, a line of a batch "
+        + "output or a whole batch output (--employer or --line chooses the record; without them the mismatched "
+        + "records are listed); a record is checked as verify checks it (exit 5 and what differs if it does not "
+        + "match).")
 final class ExplainCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -33,27 +40,71 @@ final class ExplainCommand implements Callable<Integer> {
       description = "language (default: ${DEFAULT-VALUE})")
   Explainer.Language lang;
 
-  @Parameters(paramLabel = "FILE.json", description = "a case, or a decision record (checked, then explained)")
+  @Option(names = "--employer", paramLabel = "ID", description = "of a batch output: explain the record of this employer")
+  String employer;
+
+  @Option(names = "--line", paramLabel = "N", description = "of a batch output: explain the record on this line")
+  Long line;
+
+  @Option(names = "--same-version", description = "a record made by another version of ratefloat fails "
+      + "(exit 5) even when every decided value is equal")
+  boolean sameVersion;
+
+  @Parameters(paramLabel = "FILE", description = "a case, a decision record, a batch output line, or a whole batch "
+      + "output (.ndjson)")
   Path file;
 
+  private PrintWriter out;
+  private RuleTable table;
+
   @Override
-  public Integer call() {
-    RuleTable table = RateFloat.loadTable(rules.toString());
-    byte[] bytes = RateFloatFiles.read(file);
-    PrintWriter out = spec.commandLine().getOut();
-    if (!RateFloat.isDecisionRecord(bytes)) {
-      org.ratefloat.model.RatingCase input;
-      try {
-        input = RateFloat.readCase(bytes);
-      } catch (InputException e) {
-        // explain takes either kind of document: say so when the file is a third kind
-        int found = e.detail().indexOf(", found ");
-        throw e.code() != ErrorCode.IN040 || found < 0 ? e : new InputException(ErrorCode.IN040, e.pointer(),
-            "expected a case or a decision record" + e.detail().substring(found));
-      }
-      out.print(Explainer.explain(table.decide(input), table, lang.name()));
-      return Main.OK;
+  public Integer call() throws IOException {
+    if (employer != null && line != null) {
+      throw Usage.invalid(spec, "--line", "choose a record by --employer or by --line, not both");
     }
+    if (line != null) {
+      Usage.inRange(spec, "--line", line, 1, Long.MAX_VALUE);
+    }
+    table = Tables.load(spec, rules, file);
+    RecordFile.refuseCsv(file, "explained", "explain");
+    out = spec.commandLine().getOut();
+    int[] code = {-1};
+    Batch batch = new Batch();
+    boolean single = RecordFile.read(file, bytes -> true, bytes -> code[0] = single(bytes, batch), batch::line);
+    if (single) {
+      return code[0];
+    }
+    return batch.end();
+  }
+
+  /** A file of one document: a case, a decision record or one line of a batch output. */
+  private int single(byte[] bytes, Batch batch) {
+    if ((employer != null || line != null) && RecordFile.isBatchLine(bytes)) {
+      // a batch output of one line: the record chosen, if it is the one
+      batch.line(1, bytes);
+      return batch.end();
+    }
+    if (employer != null || line != null) {
+      throw Usage.invalid(spec, employer != null ? "--employer" : "--line", "chooses a record of a batch output "
+          + "(one record per line); " + file + " is one document");
+    }
+    if (RecordFile.isRecord(bytes) || RecordFile.isBatchLine(bytes)) {
+      return record(bytes, "");
+    }
+    try {
+      RateFloat.readCase(bytes);
+    } catch (InputException e) {
+      // explain takes either kind of document: say so when the file is a third kind
+      int found = e.detail().indexOf(", found ");
+      throw e.code() != ErrorCode.IN040 || found < 0 ? e : new InputException(ErrorCode.IN040, e.pointer(),
+          "expected a case, a decision record or a batch output" + e.detail().substring(found));
+    }
+    out.print(Explainer.explain(table.decide(bytes), table, lang.name()));
+    return Main.OK;
+  }
+
+  /** Checks a decision record (or a batch line) and explains it; {@code where} names its line, if any. */
+  private int record(byte[] bytes, String where) {
     Verification outcome = table.verify(bytes, VerifyCommand.MAX_DIFFERENCES);
     if (outcome instanceof Verification.Mismatched m && !m.namesTable()) {
       throw foreign(m.tablesNamed(), table);
@@ -62,16 +113,127 @@ final class ExplainCommand implements Callable<Integer> {
       if (!w.namesTable()) {
         throw foreign(w.tablesNamed(), table);
       }
-      throw new InputException(ErrorCode.IN004, "/input", "the record carries no input, so the rule table "
+      throw new InputException(ErrorCode.IN004, "/input", where + "the record carries no input, so the rule table "
           + "cannot re-decide it; batch --echo-input writes records that carry it");
     }
+    if (outcome instanceof Verification.ErrorRecord) {
+      throw new InputException(ErrorCode.IN004, "/decision", where + "a batch error record: the case was refused, "
+          + "there is no decision to explain");
+    }
     if (outcome instanceof Verification.Verified v) {
-      out.print(Explainer.explain(v.decision(), table, lang.name()));
+      out.print(Explainer.verified(v, table, lang.name()));
       return Main.OK;
+    }
+    if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
+      out.print(Explainer.anotherVersion(v, table, lang.name(), sameVersion));
+      return sameVersion ? Main.MISMATCH : Main.OK;
     }
     out.print(Explainer.mismatch((Verification.Mismatched) outcome, table, lang.name()));
     return Main.MISMATCH;
   }
+
+  /** The lines of a whole batch output: the chosen record explained, or the mismatched ones listed. */
+  private final class Batch {
+    private long lines;
+    private long chosen;
+    private long verified;
+    private long mismatched;
+    private long errorRecords;
+    private long withoutInput;
+    private int code = Main.OK;
+
+    void line(long number, byte[] bytes) {
+      lines++;
+      boolean choosing = employer != null || line != null;
+      if (choosing) {
+        if (line != null ? number != line : !employer.equals(employerOf(bytes))) {
+          return;
+        }
+        chosen++;
+        if (chosen > 1) {
+          out.println();
+        }
+        out.println((lang == Explainer.Language.zh ? "第 " + number + " 行" : "Line " + number) + ":");
+        if (bytes == LineReader.TOO_LONG) {
+          throw new InputException(ErrorCode.IN024, "", "line " + number + " is longer than " + RecordFile.MAX_LINE
+              + " bytes");
+        }
+        code = Math.max(code, record(bytes, "line " + number + ": "));
+        return;
+      }
+      Verification outcome;
+      try {
+        if (bytes == LineReader.TOO_LONG) {
+          throw new InputException(ErrorCode.IN024, "", "line longer than " + RecordFile.MAX_LINE + " bytes");
+        }
+        outcome = table.verify(bytes, VerifyCommand.MAX_DIFFERENCES);
+      } catch (RateFloatException unreadable) {
+        mismatched++;
+        out.println("MISMATCH line " + number + ": not a readable decision record: "
+            + Printable.escape(unreadable.getMessage()));
+        return;
+      }
+      if (outcome instanceof Verification.Mismatched m) {
+        mismatched++;
+        out.print(Explainer.listed(m, number, lang.name()));
+      } else if (outcome instanceof Verification.Verified
+          || outcome instanceof Verification.VerifiedByAnotherVersion && !sameVersion) {
+        verified++;
+      } else if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
+        mismatched++;
+        out.println("MISMATCH line " + number + ": made by " + Printable.escape(v.recordedLibrary()) + ", not by "
+            + v.library() + " (--same-version)");
+      } else if (outcome instanceof Verification.ErrorRecord) {
+        errorRecords++;
+      } else {
+        withoutInput++;
+      }
+    }
+
+    int end() {
+      if (employer != null || line != null) {
+        if (chosen == 0) {
+          throw Usage.invalid(spec, employer != null ? "--employer" : "--line", (employer != null
+              ? "no record of employer " + employer : "no record on line " + line) + " in " + file + " (" + lines
+              + " records)");
+        }
+        return code;
+      }
+      boolean zh = lang == Explainer.Language.zh;
+      out.println(zh
+          ? "共 " + lines + " 条记录：" + verified + " 条核验一致，" + mismatched + " 条不符"
+              + (errorRecords > 0 ? "，" + errorRecords + " 条为拒绝记录（无决定）" : "")
+              + (withoutInput > 0 ? "，" + withoutInput + " 条未附输入" : "") + "；用 --employer ID 或 --line N 选择一条解释"
+          : lines + " records: " + verified + " verified, " + mismatched + " mismatched"
+              + (errorRecords > 0 ? ", " + errorRecords + " error records (no decision)" : "")
+              + (withoutInput > 0 ? ", " + withoutInput + " without input" : "")
+              + "; choose one to explain with --employer ID or --line N");
+      if (mismatched > 0) {
+        return Main.MISMATCH;
+      }
+      if (withoutInput > 0) {
+        throw VerifyCommand.noInput(withoutInput, verified + withoutInput);
+      }
+      return Main.OK;
+    }
+  }
+
+  /** The employer a batch line names (its {@code employerId}, or its decision's), or null. */
+  private static String employerOf(byte[] bytes) {
+    if (bytes == LineReader.TOO_LONG) {
+      return null;
+    }
+    try {
+      JsonNode n = LENIENT.readTree(bytes);
+      JsonNode id = n.has("employerId") ? n.get("employerId") : n.path("employer").path("id");
+      return id.isTextual() ? id.textValue() : null;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private ForeignTable foreign(String tablesNamed, RuleTable table) {
     return new ForeignTable("the record was made with " + tablesNamed + ", not with " + table.id() + " "

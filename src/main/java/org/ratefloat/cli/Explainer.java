@@ -10,6 +10,7 @@ import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.IndicatorValue;
 import org.ratefloat.decision.StepTrace;
 import org.ratefloat.decision.Warning;
+import org.ratefloat.error.ErrorCode;
 
 /** A readable account of a decision in Chinese or English, with the table's own labels. */
 final class Explainer {
@@ -43,18 +44,18 @@ final class Explainer {
     out.append(zh ? "费率浮动决定" : "Rate-floating decision").append(": ")
         .append(d.input().employer().id()).append(name).append('\n');
     out.append(zh ? "费率表: " : "Rule table: ").append(table.title(lang)).append(" (")
-        .append(table.id()).append(' ').append(table.version()).append(", ").append(zh ? status(table.status()) : table.status())
+        .append(table.id()).append(' ').append(table.version()).append(", ").append(zh ? status(table.status().jsonName()) : table.status().jsonName())
         .append(", sha256 ").append(d.table().sha256(), 0, 16).append("…)\n");
     for (org.ratefloat.decision.TableRef r : d.tables()) {
       if (r.role().equals("reference")) {
         out.append(zh ? "参考数据: " : "Reference data: ").append(r.id()).append(' ').append(r.version())
-            .append(" (").append(r.status()).append(", sha256 ").append(r.sha256(), 0, 16).append("…)\n");
+            .append(" (").append(r.status().jsonName()).append(", sha256 ").append(r.sha256(), 0, 16).append("…)\n");
       }
     }
     out.append(zh ? "决定日期: " : "As of: ").append(d.asOf()).append('\n');
     out.append(zh ? "行业: " : "Industry: ").append(d.industry().edition().label()).append(' ')
         .append(d.industry().code()).append(zh ? "，风险类别 " : ", risk class ").append(d.riskClass())
-        .append(" (").append(zh ? classSource(d.classSource()) : d.classSource()).append(")\n");
+        .append(" (").append(zh ? classSource(d.classSource().jsonName()) : d.classSource().jsonName()).append(")\n");
     out.append(zh ? "基准费率: " : "Benchmark: ").append(d.benchmark().toPlainString()).append(" %\n");
     out.append(zh ? "原档次: " : "Previous band: ").append(band(d.previousBand().multiplier()))
         .append(zh ? "  新档次: " : "  new band: ").append(band(d.newBand().multiplier()))
@@ -99,7 +100,7 @@ final class Explainer {
     int n = 1;
     for (StepTrace s : d.steps()) {
       out.append(String.format(java.util.Locale.ROOT, "  %d. %s [%s] %s", n++, labels.getOrDefault(s.step(), s.step()), s.step(),
-          outcome(s.outcome(), zh)));
+          outcome(s.outcome().jsonName(), zh)));
       s.row().ifPresent(r -> out.append(zh ? "，命中行 " : ", row ").append(r));
       if (!s.effect().equals("none")) {
         out.append(": ").append(s.effect());
@@ -115,31 +116,117 @@ final class Explainer {
     return out.toString();
   }
 
+  /** The account of a record that verified as identical, headed by the verdict. */
+  static String verified(Verification.Verified v, RuleTable table, String lang) {
+    boolean zh = lang.equals("zh");
+    return Printable.escapeLines((zh ? "核验一致：记录即费率表 " + table.id() + " 按其所附输入给出的决定（完全相同）。\n\n"
+        : "VERIFIED: the record is the decision rule table " + table.id() + " gives for the input it carries "
+            + "(identical).\n\n") + account(v.decision(), table, lang));
+  }
+
+  /**
+   * The account of a record made by another version: every decided value equal, headed by the
+   * verdict and the two versions; with {@code sameVersion}, a refusal of it.
+   */
+  static String anotherVersion(Verification.VerifiedByAnotherVersion v, RuleTable table, String lang,
+      boolean sameVersion) {
+    boolean zh = lang.equals("zh");
+    String versions = zh ? "记录由 " + v.recordedLibrary() + " 生成，本程序为 " + v.library()
+        : "the record names " + v.recordedLibrary() + ", this is " + v.library();
+    if (sameVersion) {
+      return Printable.escapeLines((zh ? "记录不符（--same-version）：" + versions + "；各项决定值均相同。\n"
+          : "THE RECORD DOES NOT MATCH (--same-version): " + versions + "; every decided value is equal.\n"));
+    }
+    return Printable.escapeLines((zh ? "核验一致，由另一版本生成：" + versions + "；各项决定值均相同。\n\n"
+        : "VERIFIED, MADE BY ANOTHER VERSION: " + versions + "; every decided value is equal.\n\n")
+        + account(v.decision(), table, lang));
+  }
+
   /**
    * The account of a record that does not match: what the record says against what the table gives,
-   * then the table's own decision, labelled as such.
+   * then the table's own decision, labelled as such. A record whose echoed input was altered is said
+   * so first, the differences that follow from it grouped under that, and the account that follows
+   * says at its head and its end that it is not the record's decision.
    */
   static String mismatch(Verification.Mismatched m, RuleTable table, String lang) {
     boolean zh = lang.equals("zh");
     StringBuilder out = new StringBuilder();
-    out.append(zh ? "记录不符：按记录所附的输入，费率表 " : "THE RECORD DOES NOT MATCH: for the input it carries, rule table ")
-        .append(table.id()).append(zh ? " 给出的决定与记录不同。\n" : " gives another decision than the record says.\n");
+    String indent = "  ";
+    if (m.altered().isPresent()) {
+      Verification.Altered a = m.altered().get();
+      out.append(zh ? "记录已被改动：所附输入并非作出决定时的输入（" + ErrorCode.VR002 + "：输入规范形式的 sha256 为 "
+              + a.echoedSha256() + "，记录的 inputSha256 为 " + a.recordedSha256() + "）。以下均非记录所载的决定。\n"
+          : "THE RECORD WAS ALTERED: the input it carries is not the one that was decided (" + ErrorCode.VR002
+              + ": the input's canonical form has sha256 " + a.echoedSha256() + ", the record's inputSha256 is "
+              + a.recordedSha256() + "). Nothing below is the record's decision.\n");
+      out.append(zh ? "  由改动后的输入而来的不同之处（记录所载 → 费率表 " + table.id() + " 所得）:\n"
+          : "  What follows from the altered input (what the record says → what rule table " + table.id()
+              + " gives):\n");
+      indent = "    ";
+    } else {
+      out.append(zh ? "记录不符：按记录所附的输入，费率表 " : "THE RECORD DOES NOT MATCH: for the input it carries, rule table ")
+          .append(table.id()).append(zh ? " 给出的决定与记录不同。\n" : " gives another decision than the record says.\n");
+    }
     if (!m.why().isEmpty()) {
-      out.append("  ").append(Printable.escape(m.why())).append('\n');
+      out.append(indent).append(Printable.escape(m.why())).append('\n');
     }
     if (m.total() > 0) {
-      out.append(zh ? "记录所载 → 费率表所得:\n" : "What the record says → what the rule table gives:\n");
+      if (m.altered().isEmpty()) {
+        out.append(zh ? "记录所载 → 费率表所得:\n" : "What the record says → what the rule table gives:\n");
+      }
       for (Verification.Difference d : m.differences()) {
-        out.append("  ").append(d).append('\n');
+        out.append(indent).append(d).append('\n');
       }
       int more = m.total() - m.differences().size();
       if (more > 0) {
-        out.append(zh ? "  … 另有 " + more + " 处不同\n" : "  … and " + more + " more difference" + (more == 1 ? "" : "s") + "\n");
+        out.append(indent).append(zh ? "… 另有 " + more + " 处不同\n"
+            : "… and " + more + " more difference" + (more == 1 ? "" : "s") + "\n");
       }
     }
-    m.recomputed().ifPresent(d -> out.append('\n')
-        .append(zh ? "费率表所得的决定（并非记录所载）:\n" : "What the rule table gives (not what the record says):\n")
-        .append(account(d, table, lang)));
+    if (m.altered().isPresent()) {
+      // every line of this account says whose it is, so that no screen of it shows a decision alone
+      String banner = zh ? "【并非记录所载的决定：记录已被改动】" : "[NOT THE RECORD'S DECISION: THE RECORD WAS ALTERED]";
+      String mark = zh ? "[改动后的输入] " : "[altered input] ";
+      m.recomputed().ifPresent(d -> {
+        out.append('\n').append(zh ? "费率表对改动后的输入所得的决定（并非记录所载）:\n"
+            : "What the rule table gives for the altered input (not the record's decision):\n").append(banner)
+            .append('\n');
+        account(d, table, lang).lines().forEach(line -> out.append(line.isEmpty() ? mark.strip() : mark + line)
+            .append('\n'));
+        out.append(banner).append('\n');
+      });
+    } else {
+      m.recomputed().ifPresent(d -> out.append('\n')
+          .append(zh ? "费率表所得的决定（并非记录所载）:\n" : "What the rule table gives (not what the record says):\n")
+          .append(account(d, table, lang)));
+    }
+    return Printable.escapeLines(out.toString());
+  }
+
+  /** A mismatched line of a whole batch output, as a list of them shows it (no account). */
+  static String listed(Verification.Mismatched m, long line, String lang) {
+    boolean zh = lang.equals("zh");
+    StringBuilder out = new StringBuilder();
+    String employer = m.employerId().map(id -> zh ? "（雇主 " + id + "）" : " (employer " + id + ")").orElse("");
+    String indent = "  ";
+    if (m.altered().isPresent()) {
+      out.append(zh ? "已被改动 第 " + line + " 行" : "ALTERED line " + line).append(employer).append(": ")
+          .append(VerifyCommand.alteredText(m.altered().get())).append('\n');
+      indent = "    ";
+    } else {
+      out.append(zh ? "不符 第 " + line + " 行" : "MISMATCH line " + line).append(employer).append(":\n");
+    }
+    if (!m.why().isEmpty()) {
+      out.append(indent).append(m.why()).append('\n');
+    }
+    for (Verification.Difference d : m.differences()) {
+      out.append(indent).append(d).append('\n');
+    }
+    int more = m.total() - m.differences().size();
+    if (more > 0) {
+      out.append(indent).append("… and ").append(more).append(" more difference").append(more == 1 ? "" : "s")
+          .append('\n');
+    }
     return Printable.escapeLines(out.toString());
   }
 

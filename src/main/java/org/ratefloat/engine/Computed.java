@@ -56,8 +56,12 @@ record Computed(IndicatorSpec spec, @Nullable LocalDate from, @Nullable LocalDat
 
   IndicatorValue toRecord() {
     Value unrounded = raw == null ? given : raw.toValue();
-    return new IndicatorValue(spec.id(), spec.kind().jsonName(), Optional.ofNullable(from),
-        Optional.ofNullable(to), operands.render(), unrounded, given != null ? given : unrounded,
-        rounding == null ? "" : rounding.describe());
+    IndicatorValue.Builder b = IndicatorValue.builder().indicator(spec.id(), spec.kind().jsonName())
+        .operands(operands.render()).value(given != null ? given : unrounded)
+        .unrounded(unrounded, rounding == null ? "" : rounding.describe());
+    if (from != null && to != null) {
+      b.window(from, to);
+    }
+    return b.build();
   }
 }

@@ -18,11 +18,11 @@ import org.ratefloat.decision.Amount;
 import org.ratefloat.decision.Band;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.Premium;
-import org.ratefloat.decision.Rendered;
 import org.ratefloat.decision.StepTrace;
 import org.ratefloat.decision.TableRef;
 import org.ratefloat.decision.Value;
 import org.ratefloat.decision.Warning;
+import org.ratefloat.internal.LazyList;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
@@ -84,13 +84,12 @@ public final class Engine {
     this.table = table;
     ImmutableList.Builder<TableRef> refs = ImmutableList.builder();
     RuleTableSpec m = table.measure();
-    refs.add(new TableRef(m.kind(), m.id(), m.version(), m.status().jsonName(), m.sha256()));
-    table.base().ifPresent(b ->
-        refs.add(new TableRef("base", b.id(), b.version(), b.status().jsonName(), b.sha256())));
+    refs.add(ref(m.kind(), m.id(), m.version(), status(m.status()), m.sha256()));
+    table.base().ifPresent(b -> refs.add(ref("base", b.id(), b.version(), status(b.status()), b.sha256())));
     table.classification().ifPresent(c ->
-        refs.add(new TableRef("classification", c.id(), c.version(), classificationStatus(c), c.sha256())));
+        refs.add(ref("classification", c.id(), c.version(), classificationStatus(c), c.sha256())));
     table.references().forEach(r ->
-        refs.add(new TableRef("reference", r.id(), r.version(), r.status().jsonName(), r.sha256())));
+        refs.add(ref("reference", r.id(), r.version(), status(r.status()), r.sha256())));
     this.refs = refs.build();
     this.indicators = m.indicators().toArray(new IndicatorSpec[0]);
     ImmutableMap.Builder<String, Integer> byId = ImmutableMap.builder();
@@ -177,9 +176,20 @@ public final class Engine {
     return text;
   }
 
-  private static String classificationStatus(ClassificationSpec c) {
+  private static org.ratefloat.decision.TableStatus classificationStatus(ClassificationSpec c) {
     return c.editions().values().stream().allMatch(e -> e.status() == TableStatus.VERIFIED)
-        ? "verified" : "provisional";
+        ? org.ratefloat.decision.TableStatus.VERIFIED : org.ratefloat.decision.TableStatus.PROVISIONAL;
+  }
+
+  /** A file's status as a decision names it. */
+  public static org.ratefloat.decision.TableStatus status(TableStatus status) {
+    return status == TableStatus.VERIFIED ? org.ratefloat.decision.TableStatus.VERIFIED
+        : org.ratefloat.decision.TableStatus.PROVISIONAL;
+  }
+
+  private static TableRef ref(String role, String id, String version, org.ratefloat.decision.TableStatus status,
+      String sha256) {
+    return TableRef.builder().role(role).id(id).version(version).status(status).sha256(sha256).build();
   }
 
   /** Compiles a loaded table. */
@@ -200,10 +210,10 @@ public final class Engine {
    * Decides a case.
    *
    * @param library the library name and version to record
-   * @param inputHash the SHA-256 of the case's canonical JSON, to record
+   * @param submitted the case as submitted, in canonical form (made when first read)
    */
-  public Decision decide(RatingCase c, String library, org.ratefloat.decision.InputHash inputHash) {
-    return new Run(c).decide(library, inputHash);
+  public Decision decide(RatingCase c, String library, CharSequence submitted) {
+    return new Run(c).decide(library, submitted);
   }
 
   /** The windows' days on an as-of date: those of the last date decided, or made for this one. */
@@ -248,19 +258,19 @@ public final class Engine {
       this.c = requireNonNull(c, "case");
     }
 
-    Decision decide(String library, org.ratefloat.decision.InputHash inputSha256) {
+    Decision decide(String library, CharSequence submitted) {
       checkEffective();
       int riskClass;
-      String classSource;
+      Decision.ClassSource classSource;
       if (c.employer().riskClassOverride().isPresent()) {
         riskClass = c.employer().riskClassOverride().getAsInt();
-        classSource = "override";
+        classSource = Decision.ClassSource.OVERRIDE;
       } else {
         ClassificationSpec cl = table.classification().orElseThrow(() -> new InputException(
             ErrorCode.IN020, "/employer/riskClassOverride", "rule table " + m.id()
                 + " has no industry classification; give riskClassOverride"));
         riskClass = classifications.classify(c.employer().industry());
-        classSource = "classification";
+        classSource = Decision.ClassSource.CLASSIFICATION;
         Warning edition = provisionalEditions.get(c.employer().industry().edition());
         if (edition != null) {
           warnings.add(edition);
@@ -272,7 +282,7 @@ public final class Engine {
             + " is not covered by rule table " + m.id() + ", which has classes "
             + table.basis().benchmarks().keySet());
       }
-      String benchmarkSource = resolveBenchmark(riskClass);
+      Decision.BenchmarkSource benchmarkSource = resolveBenchmark(riskClass);
       ladder = ladders.get(riskClass);
       classBands = bands[riskClass];
       benchIndex = Engine.this.benchIndex[riskClass];
@@ -305,11 +315,18 @@ public final class Engine {
       // the trace stays numbers and ids until a record or an explanation reads it
       Computed[] values = computed;
       Traced[] traced = trace; // every step has run: full
-      return new Decision(library, refs, inputSha256, c.asOf(), c.employer().industry(), riskClass,
-          classSource, benchmark, benchmarkSource, band(currentIndex), band(band), rate, rounded,
-          table.rateRounding().describe(), premium,
-          Rendered.of(() -> records(values)), Rendered.of(() -> stepTraces(traced)),
-          ImmutableList.copyOf(warnings), c, amounts == null ? ImmutableList.of() : ImmutableList.copyOf(amounts));
+      Decision.Builder decision = Decision.builder().library(library).tables(refs).input(c, submitted)
+          .riskClass(riskClass, classSource).benchmark(benchmark, benchmarkSource)
+          .bands(band(currentIndex), band(band)).rate(rate, rounded, table.rateRounding().describe())
+          .indicators(LazyList.of(() -> records(values))).steps(LazyList.of(() -> stepTraces(traced)))
+          .warnings(warnings);
+      premium.ifPresent(decision::premium);
+      if (amounts != null) {
+        decision.amounts(amounts);
+      }
+      // the defaults indicators took for values the case leaves out (the table's, or a grade of 0)
+      decision.assumed(compute.assumed());
+      return decision.build();
     }
 
     /** Warns of custom flags and values the case gives and the table does not read, in name order. */
@@ -342,7 +359,7 @@ public final class Engine {
       }
     }
 
-    private String resolveBenchmark(int riskClass) {
+    private Decision.BenchmarkSource resolveBenchmark(int riskClass) {
       BigDecimal fromTable = benchmarks[riskClass];
       if (fromTable != null) {
         benchmark = fromTable;
@@ -350,13 +367,13 @@ public final class Engine {
             && c.employer().benchmarkRate().get().compareTo(benchmark) != 0) {
           warnings.add(Warnings.benchmarkInputIgnored(c.employer().benchmarkRate().get(), benchmark));
         }
-        return "table";
+        return Decision.BenchmarkSource.TABLE;
       }
       benchmark = c.employer().benchmarkRate().orElseThrow(() -> new InputException(ErrorCode.IN022,
           "/employer/benchmarkRate", "rule table " + m.id() + " lacks the benchmark of class " + riskClass
               + " (its sources do not give it); give the regional benchmarkRate"));
       warnings.add(Warnings.benchmarkFromInput(benchmark));
-      return "input";
+      return Decision.BenchmarkSource.INPUT;
     }
 
     private int currentIndex() {
@@ -396,11 +413,11 @@ public final class Engine {
 
     private void run(StepSpec step, int riskClass, boolean applies) {
       if (!applies) {
-        trace[steps++] = trace(step, "not-applicable", Optional.empty(), new NotIn(riskClass, step.classes()));
+        trace[steps++] = trace(step, StepTrace.Outcome.NOT_APPLICABLE, Optional.empty(), new NotIn(riskClass, step.classes()));
         return;
       }
       if (gateFired && !(step instanceof StepSpec.RateLimit)) {
-        trace[steps++] = trace(step, "skipped", Optional.empty(), "after a gate");
+        trace[steps++] = trace(step, StepTrace.Outcome.SKIPPED, Optional.empty(), "after a gate");
         return;
       }
       // exhaustive over the kinds: a new kind of step does not compile until it is run here
@@ -412,13 +429,13 @@ public final class Engine {
       };
     }
 
-    private Traced trace(StepSpec step, String outcome, Optional<String> row, Object effect) {
+    private Traced trace(StepSpec step, StepTrace.Outcome outcome, Optional<String> row, Object effect) {
       return new Traced(step, outcome, row.orElse(null), effect);
     }
 
     private Traced veto(StepSpec.Veto veto) {
       if (!holds(veto.when())) {
-        return trace(veto, "no-match", Optional.empty(), "none");
+        return trace(veto, StepTrace.Outcome.NO_MATCH, Optional.empty(), "none");
       }
       int min = veto.belowCurrent() ? currentIndex : benchIndex;
       String effect = "none";
@@ -426,7 +443,7 @@ public final class Engine {
         effect = "band " + offset(band) + " -> " + offset(min);
         band = min;
       }
-      return trace(veto, "fired", Optional.empty(), effect);
+      return trace(veto, StepTrace.Outcome.FIRED, Optional.empty(), effect);
     }
 
     private Traced limitMove(StepSpec.LimitMove limit) {
@@ -434,7 +451,7 @@ public final class Engine {
       int hi = Math.min(ladder.size() - 1, currentIndex + limit.maxBands());
       int limited = Math.max(lo, Math.min(hi, band));
       String effect = limited == band ? "none" : "band " + offset(band) + " -> " + offset(limited);
-      Traced t = trace(limit, limited == band ? "no-match" : "fired", Optional.empty(), effect);
+      Traced t = trace(limit, limited == band ? StepTrace.Outcome.NO_MATCH : StepTrace.Outcome.FIRED, Optional.empty(), effect);
       band = limited;
       return t;
     }
@@ -462,7 +479,7 @@ public final class Engine {
           throw new RuleTableException(ErrorCode.RT016, m.source(), step.pointer(), "no row of step "
               + step.id() + " matches " + values(step));
         }
-        return trace(step, "no-match", Optional.empty(), "none");
+        return trace(step, StepTrace.Outcome.NO_MATCH, Optional.empty(), "none");
       }
       String effect = apply(step, hit);
       Warning evidence = rowWarnings.get(hit);
@@ -472,7 +489,7 @@ public final class Engine {
       if (step.kind() == StepSpec.Kind.GATE) {
         gateFired = true;
       }
-      return new Traced(step, "fired", hit.id(), effect);
+      return new Traced(step, StepTrace.Outcome.FIRED, hit.id(), effect);
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
@@ -518,7 +535,9 @@ public final class Engine {
           if (amounts == null) {
             amounts = new ArrayList<>();
           }
-          amounts.add(new Amount(step.id(), row.id(), a.indicator(), amount, a.currency()));
+          Amount.Builder added = Amount.builder().row(step.id(), row.id()).amount(amount, a.currency());
+          a.indicator().ifPresent(added::indicator);
+          amounts.add(added.build());
           yield "amount " + a.indicator().map(i -> i + " = ").orElse("") + signed(amount) + " " + a.currency();
         }
         case ADD_BANDS -> move(band + ((Outcome.AddBands) o).bands());
@@ -569,28 +588,28 @@ public final class Engine {
       boolean floor = limit.kind() == StepSpec.Kind.RATE_FLOOR;
       boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
       if (binds) {
-        Traced t = trace(limit, "fired", Optional.empty(), new RateEffect(rate, " -> ", bound, computedFrom));
+        Traced t = trace(limit, StepTrace.Outcome.FIRED, Optional.empty(), new RateEffect(rate, " -> ", bound, computedFrom));
         rate = bound;
         return t;
       }
-      return trace(limit, "no-match", Optional.empty(),
+      return trace(limit, StepTrace.Outcome.NO_MATCH, Optional.empty(),
           new RateEffect(rate, floor ? " >= " : " <= ", bound, computedFrom));
     }
 
     private Optional<Premium> premium(BigDecimal rounded) {
       Optional<BigDecimal> payroll = c.premiumBase();
-      String source = "input";
+      Premium.PayrollSource source = Premium.PayrollSource.INPUT;
       if (payroll.isEmpty() && !c.history().isEmpty()) {
         Period last = c.history().get(c.history().size() - 1);
         payroll = last.value(Measure.PAYROLL);
-        source = "history";
+        source = Premium.PayrollSource.HISTORY;
       }
       if (payroll.isEmpty()) {
         return Optional.empty();
       }
       BigDecimal p = payroll.get();
-      return Optional.of(new Premium(p, source, table.premiumRounding().apply(
-          p.multiply(rounded).movePointLeft(2)), table.premiumRounding().describe()));
+      return Optional.of(Premium.builder().payroll(p, source).amount(table.premiumRounding().apply(
+          p.multiply(rounded).movePointLeft(2))).rounding(table.premiumRounding().describe()).build());
     }
 
     private boolean holds(Guard guard) {
@@ -674,10 +693,14 @@ public final class Engine {
    * What one step did, as the ids and numbers it decided with; the effect is a text, or an object
    * whose {@code toString} is the text (made only when the record is).
    */
-  private record Traced(StepSpec step, String outcome, String row, Object effect) {
+  private record Traced(StepSpec step, StepTrace.Outcome outcome, @org.jspecify.annotations.Nullable String row, Object effect) {
     StepTrace toRecord() {
-      return new StepTrace(step.id(), step.kind().jsonName(), outcome, Optional.ofNullable(row),
-          effect.toString());
+      StepTrace.Builder b = StepTrace.builder().step(step.id()).kind(step.kind().jsonName()).outcome(outcome)
+          .effect(effect.toString());
+      if (row != null) {
+        b.row(row);
+      }
+      return b.build();
     }
   }
 

@@ -40,6 +40,8 @@ final class Indicators {
   private BigDecimal exposurePayroll;
   /** The sum of the line items of the accident a per-accident limit is being evaluated for (null: none). */
   private Exact accidentSum;
+  /** The defaults taken for values the case leaves out, as indicators took them (made at the first). */
+  private List<org.ratefloat.decision.Assumption> assumed;
 
   Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data,
       Spans spans) {
@@ -51,6 +53,20 @@ final class Indicators {
     if (data.classes().isPresent()) {
       checkClasses(data.classes().get());
     }
+  }
+
+  /** The defaults indicators took for values the case leaves out, in the order they were taken. */
+  List<org.ratefloat.decision.Assumption> assumed() {
+    return assumed == null ? List.of() : assumed;
+  }
+
+  /** Notes that indicator {@code id} took {@code value} for {@code pointer}, absent from the case. */
+  private <V extends Value> V assume(String pointer, String id, V value) {
+    if (assumed == null) {
+      assumed = new java.util.ArrayList<>(2);
+    }
+    assumed.add(org.ratefloat.decision.Assumption.forIndicator(pointer, id, value));
+    return value;
   }
 
   /** The epoch days of the history's periods (two arrays, made once a decision). */
@@ -104,14 +120,19 @@ final class Indicators {
       case CLAIMS -> claims((IndicatorSpec.Claims) spec);
       case FLAG -> flag((IndicatorSpec.Flag) spec);
       case CUSTOM_FLAG -> customFlag((IndicatorSpec.CustomFlag) spec);
-      case SAFETY_STANDARD_GRADE -> Computed.plain(spec, num(BigDecimal.valueOf(
-          c.employer().status().safetyStandardisation().map(s -> s.gradeOn(c.asOf())).orElse(0))), Operands.NONE);
+      case SAFETY_STANDARD_GRADE -> Computed.plain(spec, c.employer().status().safetyStandardisation()
+          .map(s -> num(BigDecimal.valueOf(s.gradeOn(c.asOf()))))
+          .orElseGet(() -> assume("/employer/status/safetyStandardisation", spec.id(), num(BigDecimal.ZERO))),
+          Operands.NONE);
       case SAFETY_CREDIT_RATING -> {
         IndicatorSpec.SafetyCreditRating r = (IndicatorSpec.SafetyCreditRating) spec;
-        String rating = c.employer().status().safetyCreditRating().or(r::whenAbsent)
+        Optional<String> given = c.employer().status().safetyCreditRating();
+        String rating = given.or(r::whenAbsent)
             .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
                 "the safety credit rating is needed by indicator " + r.id()));
-        yield Computed.plain(r, new Value.Text(rating), Operands.NONE);
+        Value value = new Value.Text(rating);
+        yield Computed.plain(r, given.isPresent() ? value
+            : assume("/employer/status/safetyCreditRating", r.id(), value), Operands.NONE);
       }
       case INSURED_MONTHS -> insuredMonths((IndicatorSpec.InsuredMonths) spec);
       case COVERED -> covered((IndicatorSpec.Covered) spec);
@@ -662,7 +683,8 @@ final class Indicators {
     if (value.isEmpty()) {
       BigDecimal absent = spec.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
           "/employer/status/prior/" + key, key + " is needed by indicator " + spec.id()));
-      return Computed.plain(spec, num(absent), Operands.of(key, "absent"));
+      return Computed.plain(spec, assume("/employer/status/prior/" + key, spec.id(), num(absent)),
+          Operands.of(key, "absent"));
     }
     Operands operands = spec.fact().whole()
         ? Operands.of(key, (key.equals("lastSurcharge") ? p.lastSurcharge() : p.memberSince()).orElseThrow())
@@ -676,7 +698,7 @@ final class Indicators {
     if (value == null) {
       BigDecimal absent = v.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
           "value " + v.name() + " is needed by indicator " + v.id()));
-      return Computed.plain(v, num(absent), Operands.of(v.name(), "absent"));
+      return Computed.plain(v, assume(pointer, v.id(), num(absent)), Operands.of(v.name(), "absent"));
     }
     if (!v.domain().admits(value)) {
       throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
@@ -698,9 +720,11 @@ final class Indicators {
   private Computed customFlag(IndicatorSpec.CustomFlag f) {
     Boolean value = c.employer().status().customFlags().get(f.name());
     if (value == null) {
-      value = f.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
+      boolean absent = f.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
           "/employer/status/customFlags/" + f.name(), "flag " + f.name() + " is needed by indicator "
               + f.id()));
+      return Computed.plain(f, assume("/employer/status/customFlags/" + f.name(), f.id(), new Value.Bool(absent)),
+          Operands.NONE);
     }
     return Computed.plain(f, new Value.Bool(value), Operands.NONE);
   }
@@ -710,7 +734,8 @@ final class Indicators {
     if (first.isEmpty()) {
       BigDecimal unknown = m.whenUnknown().orElseThrow(() -> new InputException(ErrorCode.IN025,
           "/employer/status/firstInsured", "the first insured date is needed by indicator " + m.id()));
-      return Computed.plain(m, num(unknown), Operands.of("firstInsured", "unknown"));
+      return Computed.plain(m, assume("/employer/status/firstInsured", m.id(), num(unknown)),
+          Operands.of("firstInsured", "unknown"));
     }
     if (first.get().isAfter(c.asOf())) {
       throw new InputException(ErrorCode.IN008, "/employer/status/firstInsured", "first insured date "

@@ -3,7 +3,7 @@ package org.ratefloat.error;
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,
  * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide, {@code VR} a decision
- * record checked against a rule table it does not belong to, {@code CL} a command line the
+ * record checked against a rule table it does not belong to, or altered, {@code CL} a command line the
  * {@code ratefloat} command does not accept.
  *
  * <p>Codes never change meaning once released; new faults get new codes.
@@ -169,12 +169,19 @@ public enum ErrorCode {
   RT037("computed rate floor or cap not proven positive"),
   /** Reference data lacks a class the table covers. */
   RT040("reference data lacks a class the table covers"),
+  /**
+   * A file of a bundled table's id lies where it would be looked for, with other bytes than the
+   * bundled copy used (a warning).
+   */
+  RT041("a file of the table's id lies beside the work, with other bytes than the bundled copy used"),
 
   /** The rule table has no rule for this case. */
   DC001("the rule table has no rule for this case"),
 
   /** The decision record does not name this rule table. */
   VR001("the decision record does not name this rule table"),
+  /** The record was altered: its echoed input is not the one its input hash names. */
+  VR002("the record's echoed input is not the one that was decided (the record was altered)"),
 
   /** Unknown command, option or argument. */
   CL001("unknown command, option or argument"),

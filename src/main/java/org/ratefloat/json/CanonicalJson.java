@@ -109,7 +109,8 @@ public final class CanonicalJson {
     return integer.longValueExact();
   }
 
-  private static void write(JsonNode node, JsonOut out) {
+  /** Writes a tree through {@code out}, in its layout (canonical, pretty or on one line). */
+  public static void write(JsonNode node, JsonOut out) {
     if (node.isObject()) {
       out.beginObject();
       for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -13,6 +13,7 @@ import org.ratefloat.error.InputException;
 public final class Formats {
   private static final Map<String, String> KINDS = Map.ofEntries(
       Map.entry("ratefloat/decision@1", "a decision record"),
+      Map.entry("ratefloat/decision@2", "a decision record"),
       Map.entry("ratefloat/rule-table@1", "a rule table"),
       Map.entry("ratefloat/rule-table@2", "a rule table"),
       Map.entry("ratefloat/reference@1", "reference data"),
@@ -36,6 +37,19 @@ public final class Formats {
           + " of format \"" + expected + "\", found " + found.map(Formats::describe)
               .orElse("a document without a format key (a case, or not ratefloat's)"));
     }
+  }
+
+  /**
+   * Refuses {@code root} unless its format key is {@code expected} or one of the {@code older}
+   * formats still read; returns the one it is (the key counts as read).
+   */
+  public static String require(JsonObject root, String expected, java.util.List<String> older) {
+    Optional<String> found = format(root);
+    if (found.isPresent() && older.contains(found.get())) {
+      return found.get();
+    }
+    require(root, expected);
+    return expected;
   }
 
   /** Refuses a document that names a format where a case (which has none) is expected. */

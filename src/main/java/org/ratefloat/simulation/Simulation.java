@@ -215,7 +215,7 @@ public final class Simulation {
     void write(JsonOut out) {
       out.beginObject();
       out.name("table").beginObject().field("id", table.id()).field("version", table.version())
-          .field("status", table.status()).field("sha256", table.sha256());
+          .field("status", table.status().jsonName()).field("sha256", table.sha256());
       out.name("title").beginObject().field("zh", table.title("zh")).field("en", table.title("en")).endObject();
       out.endObject();
       totals(out.name("total"), total, roundings);

@@ -420,10 +420,11 @@ class CliTest {
     Run recordAsTable = run("decide", "--rules", RECORD, CASE);
     assertEquals(4, recordAsTable.code());
     assertTrue(recordAsTable.err().contains("RT014 /format: ") && recordAsTable.err().contains(
-        "this is a decision record of format \"ratefloat/decision@1\", not a rule table"), recordAsTable.err());
+        "this is a decision record of format \"ratefloat/decision@2\", not a rule table"), recordAsTable.err());
     Run tableToExplain = run("explain", "--rules", HUNAN, HUNAN);
     assertEquals(3, tableToExplain.code());
-    assertEquals("ratefloat: IN040 /format: expected a case or a decision record, found a rule table of format "
+    assertEquals("ratefloat: IN040 /format: expected a case, a decision record or a batch output, found a rule "
+        + "table of format "
         + "\"ratefloat/rule-table@1\"\n", tableToExplain.err());
   }
 

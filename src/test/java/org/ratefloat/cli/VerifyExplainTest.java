@@ -121,7 +121,11 @@ class VerifyExplainTest {
     Run input = run("verify", "--rules", HUNAN,
         write("input.json", pretty.replace("\"231650.00\"", "\"231650.01\"")).toString());
     assertEquals(5, input.code(), input.out());
-    assertTrue(input.out().contains("\n  /inputSha256: "), input.out());
+    assertTrue(input.out().startsWith("ALTERED: " + tmp.resolve("input.json") + ": the echoed input is not the one "
+        + "that was decided, the record was altered (VR002: "), input.out());
+    assertTrue(input.out().contains("\n    /inputSha256: "), input.out());
+    // what follows from it, grouped under the headline: the payout ratio of 2024 computed anew
+    assertTrue(input.out().contains("\n    /indicators/"), input.out());
   }
 
   /**
@@ -145,6 +149,15 @@ class VerifyExplainTest {
         String where = "digit at " + i + ": " + layout.substring(Math.max(0, i - 30), Math.min(layout.length(), i + 10));
         try {
           org.ratefloat.Verification outcome = table.verify(edited.getBytes(StandardCharsets.UTF_8), 50);
+          if (changedLeaf(original, JACKSON.readTree(edited), "").equals("/library")) {
+            // who made the record is its provenance: every decided value is still equal
+            org.ratefloat.Verification.VerifiedByAnotherVersion v =
+                assertInstanceOf(org.ratefloat.Verification.VerifiedByAnotherVersion.class, outcome, where);
+            assertEquals(JACKSON.readTree(edited).get("library").textValue(), v.recordedLibrary(), where);
+            assertEquals("ratefloat " + RateFloat.VERSION, v.library(), where);
+            checked++;
+            continue;
+          }
           org.ratefloat.Verification.Mismatched m =
               assertInstanceOf(org.ratefloat.Verification.Mismatched.class, outcome, where);
           if (m.recomputed().isEmpty()) {
@@ -156,9 +169,13 @@ class VerifyExplainTest {
           }
           List<String> pointers = m.differences().stream().map(org.ratefloat.Verification.Difference::pointer).toList();
           String changed = changedLeaf(original, JACKSON.readTree(edited), "");
-          if (changed.startsWith("/input/")) {
+          if (changed.startsWith("/input")) {
+            // the echo, or the hash it is named by (its value, or its key), no longer match: said
+            // first, as the record altered
+            assertTrue(m.altered().isPresent(), where);
             assertTrue(pointers.contains("/inputSha256"), where + " " + pointers);
           } else {
+            assertTrue(m.altered().isEmpty(), where);
             assertTrue(pointers.contains(changed), where + " " + changed + " " + pointers);
           }
         } catch (RateFloatException refused) {
@@ -305,7 +322,8 @@ class VerifyExplainTest {
     // an untouched record in another layout is explained as it is
     Run ok = run("explain", "--rules", HUNAN, write("ok.json", reindented(record())).toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
-    assertTrue(ok.out().startsWith("Rate-floating decision: HN-430100-000123"), ok.out());
+    assertTrue(ok.out().startsWith("VERIFIED: the record is the decision rule table cn-hn-provisional gives for the "
+        + "input it carries (identical).\n\nRate-floating decision: HN-430100-000123"), ok.out());
   }
 
   @Test

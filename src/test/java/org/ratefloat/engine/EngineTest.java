@@ -204,8 +204,8 @@ class EngineTest {
     Decision d = Cases.employer().year(2024, "0").decide(table("[]", steps));
     // the gate puts class 4 at 50 % = 0.45; the table is skipped; the floor raises 0.45 to 0.5
     assertDecision(d, -2, "0.5");
-    assertEquals("skipped", d.steps().get(1).outcome());
-    assertEquals("fired", d.steps().get(2).outcome());
+    assertEquals("skipped", d.steps().get(1).outcome().jsonName());
+    assertEquals("fired", d.steps().get(2).outcome().jsonName());
   }
 
   @Test

@@ -54,7 +54,8 @@ class GoldenDecisionsTest {
   Stream<DynamicTest> decisionsAreReproducedByteForByte() throws IOException {
     return cases().stream().map(c -> DynamicTest.dynamicTest(c[1].toString(), () -> {
       RuleTable table = RateFloat.loadTable(c[0]);
-      byte[] actual = RateFloat.toJson(table.decide(RateFloat.readCase(c[1])));
+      // the case as submitted, as `ratefloat decide` reads it: the record echoes the file and hashes it
+      byte[] actual = RateFloat.toJson(table.decide(Files.readAllBytes(c[1])));
       if (UPDATE) {
         Files.write(c[2], actual);
         return;

@@ -57,12 +57,13 @@ class EffectsTest {
     assertEquals("amount surcharge = +6857.14 EUR", d.steps().get(1).effect());
     assertEquals(Optional.of("debit"), d.steps().get(1).row());
     // rate 0.5 x 1.24 = 0.62: above the least rate, above the cap 0.5 x 1.108 = 0.554
-    assertEquals("no-match", d.steps().get(2).outcome());
+    assertEquals("no-match", d.steps().get(2).outcome().jsonName());
     assertEquals("rate 0.6200 >= 0.500 (minRate = 0.500)", d.steps().get(2).effect());
-    assertEquals("fired", d.steps().get(3).outcome());
+    assertEquals("fired", d.steps().get(3).outcome().jsonName());
     assertEquals("rate 0.6200 -> 0.5540 (benchmark 0.5 x maxMod = 1.108)", d.steps().get(3).effect());
     assertEquals(0, new BigDecimal("0.554").compareTo(d.rate()), d.rate().toPlainString());
-    assertEquals(List.of(new Amount("money", "debit", Optional.of("surcharge"), new BigDecimal("6857.14"), "EUR")),
+    assertEquals(List.of(Amount.builder().row("money", "debit").indicator("surcharge")
+        .amount(new BigDecimal("6857.14"), "EUR").build()),
         d.amounts());
   }
 
@@ -75,7 +76,8 @@ class EffectsTest {
     assertEquals("rate 0.2550 -> 0.500 (minRate = 0.500)", d.steps().get(2).effect());
     assertEquals("rate 0.500 <= 0.5540 (benchmark 0.5 x maxMod = 1.108)", d.steps().get(3).effect());
     assertEquals(0, new BigDecimal("0.5").compareTo(d.rate()), d.rate().toPlainString());
-    assertEquals(List.of(new Amount("money", "rebate", Optional.empty(), new BigDecimal("-100.00"), "EUR")),
+    assertEquals(List.of(Amount.builder().row("money", "rebate")
+        .amount(new BigDecimal("-100.00"), "EUR").build()),
         d.amounts());
   }
 

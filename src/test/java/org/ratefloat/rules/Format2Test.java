@@ -227,7 +227,7 @@ class Format2Test {
     assertEquals(Optional.of(java.time.LocalDate.parse("2024-03-31")), ratio.to());
     // 13,000 / 300,000 x 100 / 0.67 = 1,300,000 / 201,000 = 6.4676...: at most 10 -> -40 %
     assertEquals("1300/201", ratio.value().render(), "the exact ratio, reduced");
-    assertEquals("fired", low.steps().get(0).outcome());
+    assertEquals("fired", low.steps().get(0).outcome().jsonName());
     assertEquals(Optional.of("minus-40"), low.steps().get(0).row());
     // (0.35 - 0.06) x (1 - 0.40) + 0.06 = 0.174 + 0.06 = 0.234 = 0.35 x 0.60 + 0.024
     assertEquals(0, new BigDecimal("0.234").compareTo(low.rate()), low.rate().toPlainString());

@@ -62,7 +62,7 @@ class ReferenceFilesTest {
     assertEquals(0, new BigDecimal("0.54").compareTo(byFile.rate()));
     TableRef ref = byFile.tables().get(1);
     assertEquals(List.of("reference", "test-mod-data", "1", "verified"),
-        List.of(ref.role(), ref.id(), ref.version(), ref.status()));
+        List.of(ref.role(), ref.id(), ref.version(), ref.status().jsonName()));
     assertEquals(RuleTableParser.sha256(Files.readAllBytes(DIR.resolve(REFERENCE))), ref.sha256());
     assertEquals(2, byFile.tables().size());
   }

@@ -198,7 +198,7 @@ class BoundaryProperties {
         continue;
       }
       Optional<StepTrace> trace = d.steps().stream().filter(t -> t.step().equals(step.id())).findFirst();
-      if (trace.isEmpty() || !(trace.get().outcome().equals("fired") || trace.get().outcome().equals("no-match"))) {
+      if (trace.isEmpty() || !(trace.get().outcome().jsonName().equals("fired") || trace.get().outcome().jsonName().equals("no-match"))) {
         continue;
       }
       Map<String, Exact> recorded = new HashMap<>();

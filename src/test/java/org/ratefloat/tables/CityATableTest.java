@@ -63,7 +63,7 @@ class CityATableTest {
     var d = Cases.employer().code("51").standard(1, "2025-06-30").year(2024, "0.00").decide(TABLE);
     assertDecision(d, -2, "0.2");
     assertTrue(d.steps().stream().anyMatch(s -> s.step().equals("floor-class1-benchmark")
-        && s.outcome().equals("fired")));
+        && s.outcome().jsonName().equals("fired")));
   }
 
   @Test

@@ -24,7 +24,7 @@ class HunanTableTest {
 
   @Test
   void isProvisionalAndListsWhatIsUnverified() {
-    assertEquals("provisional", TABLE.status());
+    assertEquals(org.ratefloat.decision.TableStatus.PROVISIONAL, TABLE.status());
     assertTrue(TABLE.unverified().size() >= 8);
     assertFalse(TABLE.gaps().isEmpty());
   }

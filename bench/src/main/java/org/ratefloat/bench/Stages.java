@@ -14,8 +14,10 @@ import org.ratefloat.model.RatingCase;
 
 /**
  * The stages of one NDJSON batch record, each callable alone, made of the calls the batch makes:
- * read the line into the case model (one streaming pass), decide, hash the input, write the decision
- * record (without the input echo, batch's default) as UTF-8 bytes. The tree path, a strict parse and
+ * read the line into the case model (one streaming pass), decide, hash the input as submitted (the
+ * line's canonical form, RFC 8785), write the decision record (without the input echo, batch's
+ * default) as UTF-8 bytes. The batch decides the line as submitted ({@link #decide(RuleTable, byte[])},
+ * which reads it too); the decide stage alone decides a case already read. The tree path, a strict parse and
  * then validating the tree into the model, is kept for comparison: it reads the input of a decision
  * record and a CSV employer, and says why a document is refused. They reach into the
  * library's internals (the {@code json} package), and only here: when the batch's pipeline changes,
@@ -44,14 +46,19 @@ final class Stages {
     return CaseJson.read(JsonValue.root(tree, Faults.INPUT));
   }
 
-  /** Decide: the decision, its input hash not yet computed. */
+  /** Decide: the decision of a case already read, its input hash not yet computed. */
   static Decision decide(RuleTable table, RatingCase c) {
     return table.decide(c);
   }
 
-  /** Input hash: the SHA-256 of the case's canonical JSON, as a decision computes it when written. */
-  static String inputHash(RatingCase c) {
-    return RateFloat.inputSha256(c);
+  /** Read and decide a line as the batch does: as submitted, its input hash not yet computed. */
+  static Decision decide(RuleTable table, byte[] line) {
+    return table.decide(line);
+  }
+
+  /** Input hash: the SHA-256 of the line's canonical form (RFC 8785), as a record of it names it. */
+  static String inputHash(byte[] line) {
+    return RateFloat.inputSha256(line);
   }
 
   /**
@@ -66,6 +73,6 @@ final class Stages {
 
   /** All of it for one line: the output line of its record. */
   static byte[] record(RuleTable table, long line, byte[] bytes) {
-    return write(line, decide(table, read(bytes)));
+    return write(line, decide(table, bytes));
   }
 }

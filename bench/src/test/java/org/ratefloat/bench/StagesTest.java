@@ -35,15 +35,16 @@ class StagesTest {
       Decision d;
       try {
         c = Stages.read(line);
-        d = Stages.decide(table, c);
+        d = Stages.decide(table, line);
       } catch (RateFloatException refused) {
         assertTrue(written.get(i).contains("\"status\":\"error\""), written.get(i));
         continue;
       }
       assertEquals(RateFloat.readCase(line), c);
       assertEquals(Stages.validate(Stages.parse(line)), c, "the tree path reads the same case");
-      assertEquals(RateFloat.inputSha256(c), Stages.inputHash(c));
-      assertEquals(d.inputSha256(), Stages.inputHash(c));
+      assertEquals(RateFloat.inputSha256(line), Stages.inputHash(line));
+      assertEquals(d.inputSha256(), Stages.inputHash(line));
+      assertEquals(d.input(), c);
       ByteArrayOutputStream expected = new ByteArrayOutputStream();
       expected.write(written.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       expected.write('\n');

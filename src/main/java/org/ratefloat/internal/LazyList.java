@@ -1,4 +1,4 @@
-package org.ratefloat.decision;
+package org.ratefloat.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,24 +10,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable list whose elements are made when it is first read, once: a decision keeps its trace
- * as the numbers and ids it decided with, and turns them into texts ({@link IndicatorValue},
- * {@link StepTrace}) only when a record is written or the decision explained. The elements depend on
- * nothing but what the decision captured, so they are the same whenever they are made. Thread-safe.
+ * as the numbers and ids it decided with, and turns them into texts (indicator values, step traces)
+ * only when a record is written or the decision explained. The elements depend on nothing but what
+ * the decision captured, so they are the same whenever they are made. Thread-safe.
  *
  * @param <T> the element type
- * @since 0.1.0
  */
-public final class Rendered<T> extends AbstractList<T> implements RandomAccess {
+public final class LazyList<T> extends AbstractList<T> implements RandomAccess {
   private final java.util.function.Supplier<? extends List<? extends T>> render;
   private volatile @Nullable ImmutableList<T> elements;
 
-  private Rendered(java.util.function.Supplier<? extends List<? extends T>> render) {
+  private LazyList(java.util.function.Supplier<? extends List<? extends T>> render) {
     this.render = requireNonNull(render, "render");
   }
 
   /** A list made by {@code render} on first read; {@code render} must give the same elements every time. */
   public static <T> List<T> of(java.util.function.Supplier<? extends List<? extends T>> render) {
-    return new Rendered<>(render);
+    return new LazyList<>(render);
   }
 
   private ImmutableList<T> elements() {
@@ -44,9 +43,9 @@ public final class Rendered<T> extends AbstractList<T> implements RandomAccess {
     return e;
   }
 
-  /** {@code list} as it is if it is already a {@code Rendered} list, else an immutable copy of it. */
-  static <T> List<T> copyOf(List<T> list) {
-    return list instanceof Rendered<T> r ? r : ImmutableList.copyOf(list);
+  /** {@code list} as it is if it is already a {@code LazyList}, else an immutable copy of it. */
+  public static <T> List<T> copyOf(List<T> list) {
+    return list instanceof LazyList<T> r ? r : ImmutableList.copyOf(list);
   }
 
   @Override

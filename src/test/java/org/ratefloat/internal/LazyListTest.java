@@ -1,4 +1,4 @@
-package org.ratefloat.decision;
+package org.ratefloat.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,11 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class RenderedTest {
+class LazyListTest {
   @Test
   void isMadeOnFirstReadAndOnlyOnce() {
     AtomicInteger made = new AtomicInteger();
-    List<String> list = Rendered.of(() -> {
+    List<String> list = LazyList.of(() -> {
       made.incrementAndGet();
       return List.of("a", "b");
     });
@@ -31,21 +31,57 @@ class RenderedTest {
 
   @Test
   void cannotBeChangedNorHoldNulls() {
-    List<String> list = Rendered.of(() -> List.of("a"));
+    List<String> list = LazyList.of(() -> List.of("a"));
     assertThrows(UnsupportedOperationException.class, () -> list.add("b"));
     assertThrows(UnsupportedOperationException.class, () -> list.set(0, "b"));
     assertThrows(UnsupportedOperationException.class, () -> list.iterator().remove());
     List<String> withNull = new ArrayList<>();
     withNull.add(null);
-    assertThrows(NullPointerException.class, () -> Rendered.of(() -> withNull).size());
+    assertThrows(NullPointerException.class, () -> LazyList.of(() -> withNull).size());
+  }
+
+  @Test
+  void aTextIsMadeOnFirstReadOnceAndAnyOtherTextIsCopied() {
+    AtomicInteger made = new AtomicInteger();
+    LazyText text = LazyText.of(() -> {
+      made.incrementAndGet();
+      return "abc";
+    });
+    assertSame(text, LazyText.copyOf(text));
+    assertEquals(0, made.get());
+    assertEquals(3, text.length());
+    assertEquals('b', text.charAt(1));
+    assertEquals("abc", text.toString());
+    assertEquals(1, made.get());
+    StringBuilder plain = new StringBuilder("a");
+    CharSequence copy = LazyText.copyOf(plain);
+    plain.append('b');
+    assertEquals("a", copy.toString());
+  }
+
+  @Test
+  void aTextsHashIsTakenWithoutMakingItWhereItsMakerCan() {
+    AtomicInteger made = new AtomicInteger();
+    // SHA-256 of "abc" (FIPS 180-2, appendix B.1)
+    String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    LazyText text = LazyText.of(() -> {
+      made.incrementAndGet();
+      return "abc";
+    }, () -> abc);
+    assertEquals(abc, text.sha256());
+    assertEquals(0, made.get());
+    assertEquals(abc, LazyText.of(() -> "abc").sha256(), "hashed from the text where no other way is given");
+    LazyText first = LazyText.of(() -> "abc", () -> "not consulted once the text is made");
+    assertEquals("abc", first.toString());
+    assertEquals(abc, first.sha256());
   }
 
   @Test
   void aDecisionKeepsARenderedListAndCopiesAnyOther() {
-    List<String> rendered = Rendered.of(() -> List.of("a"));
-    assertSame(rendered, Rendered.copyOf(rendered));
+    List<String> rendered = LazyList.of(() -> List.of("a"));
+    assertSame(rendered, LazyList.copyOf(rendered));
     List<String> plain = new ArrayList<>(List.of("a"));
-    List<String> copy = Rendered.copyOf(plain);
+    List<String> copy = LazyList.copyOf(plain);
     plain.add("b");
     assertEquals(List.of("a"), copy);
   }
@@ -54,7 +90,7 @@ class RenderedTest {
   void threadsReadingAtOnceSeeOneRendering() throws Exception {
     AtomicInteger made = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
-    List<Integer> list = Rendered.of(() -> {
+    List<Integer> list = LazyList.of(() -> {
       made.incrementAndGet();
       return List.of(1, 2, 3);
     });

@@ -1,0 +1,123 @@
+package org.ratefloat.json;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.ratefloat.decision.Assumption;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.decision.Premium;
+import org.ratefloat.decision.Value;
+import org.ratefloat.internal.LazyText;
+import org.ratefloat.model.RatingCase;
+
+/**
+ * A case as submitted: the case the engine reads (defaults filled in) and the document exactly as
+ * given, whose canonical form (RFC 8785) a record echoes and its input hash is taken over. A JSON
+ * document is kept as it came and made canonical only when a record or the hash needs it; a case
+ * built in Java is submitted as the document {@link CaseJson#write} writes for it (what
+ * {@code RateFloat.toJson} prints).
+ */
+public final class Submitted {
+  private static final StrictJson JSON = StrictJson.forInput();
+  /** The status flags a case may leave out, read as {@code false}. */
+  private static final List<String> FLAGS = List.of("labourDispatch", "premiumArrears", "jointPunishment");
+
+  private final RatingCase input;
+  /** The submitted document as a tree, made when first needed; null for a case built in Java. */
+  private final @Nullable Supplier<JsonNode> tree;
+  private final LazyText canonical;
+
+  private Submitted(RatingCase input, @Nullable Supplier<JsonNode> tree, LazyText canonical) {
+    this.input = input;
+    this.tree = tree;
+    this.canonical = canonical;
+  }
+
+  /** A case document (UTF-8 JSON), read and checked as any case is. */
+  public static Submitted read(byte[] document) {
+    RatingCase input = CaseJson.read(document);
+    Supplier<JsonNode> tree = Suppliers.memoize(() -> JSON.read(document, Faults.INPUT));
+    return new Submitted(input, tree, LazyText.of(() -> CanonicalJson.jcs(tree.get()),
+        () -> CanonicalJson.sha256(out -> CanonicalJson.write(tree.get(), out))));
+  }
+
+  /** A case document already parsed (the input a record echoes, the rows of a CSV employer). */
+  public static Submitted of(JsonValue document) {
+    RatingCase input = CaseJson.read(document);
+    JsonNode node = document.node();
+    return new Submitted(input, () -> node, LazyText.of(() -> CanonicalJson.jcs(node),
+        () -> CanonicalJson.sha256(out -> CanonicalJson.write(node, out))));
+  }
+
+  /** A case built in Java: submitted as {@code RateFloat.toJson(input)}. */
+  public static Submitted built(RatingCase input) {
+    requireNonNull(input, "input");
+    return new Submitted(input, null, LazyText.of(() -> canonical(input),
+        () -> CanonicalJson.sha256(out -> CaseJson.write(input, out))));
+  }
+
+  /** The canonical form (RFC 8785) of the document {@link CaseJson#write} writes for a case. */
+  public static String canonical(RatingCase input) {
+    JsonOut out = JsonOut.canonical();
+    CaseJson.write(input, out);
+    return out.text();
+  }
+
+  /** The case as the engine reads it. */
+  public RatingCase input() {
+    return input;
+  }
+
+  /** The canonical form of the document as submitted, made when first read. */
+  public LazyText canonical() {
+    return canonical;
+  }
+
+  /**
+   * The values decision {@code d} used that the document does not give, in the order of the case's
+   * JSON form: the premium base taken from the last period's payroll, the current band taken as the
+   * benchmark's, the status flags and each claim's {@code medicalOnly} read as {@code false}, and
+   * {@code indicators}, the defaults the table's indicators took (in the order they took them, after
+   * the status flags).
+   */
+  public List<Assumption> assumed(Decision d, List<Assumption> indicators) {
+    List<Assumption> out = new ArrayList<>(2 + indicators.size());
+    RatingCase c = d.input();
+    d.premium().filter(p -> p.payrollSource() == Premium.PayrollSource.HISTORY).ifPresent(p -> out.add(
+        Assumption.derived("/premiumBase", new Value.Num(p.payroll()), "/history/" + (c.history().size() - 1)
+            + "/payroll")));
+    if (c.employer().currentBand().isEmpty()) {
+      out.add(Assumption.of("/employer/currentBand", new Value.Num(d.previousBand().multiplier())));
+    }
+    if (tree != null) {
+      JsonNode root = tree.get();
+      for (String flag : FLAGS) {
+        String pointer = "/employer/status/" + flag;
+        if (root.at(pointer).isMissingNode()) {
+          boolean value = switch (flag) {
+            case "labourDispatch" -> c.employer().status().labourDispatch();
+            case "premiumArrears" -> c.employer().status().premiumArrears();
+            default -> c.employer().status().jointPunishment();
+          };
+          out.add(Assumption.of(pointer, new Value.Bool(value)));
+        }
+      }
+    }
+    out.addAll(indicators);
+    if (tree != null) {
+      JsonNode root = tree.get();
+      for (int i = 0; i < c.claims().size(); i++) {
+        String pointer = "/claims/" + i + "/medicalOnly";
+        if (root.at(pointer).isMissingNode()) {
+          out.add(Assumption.of(pointer, new Value.Bool(c.claims().get(i).medicalOnly())));
+        }
+      }
+    }
+    return out;
+  }
+}
