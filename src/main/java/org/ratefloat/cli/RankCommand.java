@@ -121,11 +121,13 @@ final class RankCommand implements Callable<Integer> {
         try {
           run.add(c);
         } catch (RateFloatException e) {
+          run.refused(e.code());
           errors.merge(e.code().name(), 1, Integer::sum);
           firstMessage.putIfAbsent(e.code().name(), e.getMessage());
         }
       }, (line, e) -> {
         records[0]++;
+        run.refused(e.code());
         errors.merge(e.code().name(), 1, Integer::sum);
         firstMessage.putIfAbsent(e.code().name(), e.getMessage());
       });
@@ -149,6 +151,7 @@ final class RankCommand implements Callable<Integer> {
             + "in %d list(s) of at most %d, %d refused%n", month, result.eligible(), result.skipped(),
         result.candidates(), listed, result.groups().size(), n, errors.values().stream().mapToInt(Integer::intValue)
             .sum());
+    Ranking.leftOutAtCut(result).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
     errors.forEach((code, count) -> err.println(org.ratefloat.text.Printable.escape("  refused " + code + " " + count
         + ", e.g. " + firstMessage.get(code))));
     return Outcome.exitCode(!errors.isEmpty(), allowErrors);

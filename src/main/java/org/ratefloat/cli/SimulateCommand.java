@@ -117,11 +117,13 @@ final class SimulateCommand implements Callable<Integer> {
         classes == null ? new HashSet<>() : new HashSet<>(classes), keyIndustries, rounding);
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
+    Simulation.Portfolio portfolio = new Simulation.Portfolio();
     // the output is checked and opened before the portfolio is read
     try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, roundings,
         definition, in))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         readable[0]++;
+        portfolio.add(c);
         columns.forEach(col -> col.add(c));
         if (incidence != null) {
           try {
@@ -132,7 +134,10 @@ final class SimulateCommand implements Callable<Integer> {
             unreadable.merge(unclassified.code().name(), 1, Integer::sum);
           }
         }
-      }, (line, e) -> unreadable.merge(e.code().name(), 1, Integer::sum));
+      }, (line, e) -> {
+        portfolio.unreadable();
+        unreadable.merge(e.code().name(), 1, Integer::sum);
+      });
       long records = readable[0] + unreadable.values().stream().mapToInt(Integer::intValue).sum();
       for (Simulation.Column col : columns) {
         Path file = col == columns.get(0) ? rules : compare;
@@ -146,7 +151,7 @@ final class SimulateCommand implements Callable<Integer> {
         throw Outcome.nothingComputed("no tracked class or key industry has injuries and average headcount in the "
             + "base year " + baseYear + ", so there is no incidence path");
       }
-      byte[] json = incidence == null ? Simulation.json(columns) : Simulation.json(columns, incidence);
+      byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence), portfolio);
       if (output != null) {
         output.write(json);
         output.commit();

@@ -110,6 +110,9 @@ final class DefinitionParser {
     Set<Integer> allClasses = new HashSet<>();
     Map<Edition, List<JsonValue>> allCodes = new LinkedHashMap<>();
     ImmutableList.Builder<RankingDefinition.KeyIndustry> list = ImmutableList.builder();
+    // each key industry's classes, and the codes of each (with the edition), to find a code another's classes take
+    List<Set<Integer>> classesOf = new ArrayList<>();
+    List<List<Map.Entry<Edition, JsonValue>>> codesOf = new ArrayList<>();
     for (JsonValue v : values) {
       JsonObject k = v.asObject();
       String kid = DocumentFields.id(k.req("id"));
@@ -125,15 +128,44 @@ final class DefinitionParser {
         }
         classes.add(riskClass);
       }
+      Map<Edition, Integer> before = new LinkedHashMap<>();
+      allCodes.forEach((e, l) -> before.put(e, l.size()));
       ImmutableMap<Edition, ImmutableList<String>> codes = k.optObject("codes")
           .map(c -> codes(c, classification, names, allCodes, source)).orElse(ImmutableMap.of());
+      List<Map.Entry<Edition, JsonValue>> mine = new ArrayList<>();
+      allCodes.forEach((e, l) -> l.subList(before.getOrDefault(e, 0), l.size()).forEach(c -> mine.add(
+          Map.entry(e, c))));
+      classesOf.add(classes);
+      codesOf.add(mine);
       if (classes.isEmpty() && codes.isEmpty()) {
         throw k.fail("codes", Fault.MISSING, "name the industry's codes or risk classes");
       }
       k.finish();
       list.add(new RankingDefinition.KeyIndustry(kid, name, ImmutableSet.copyOf(classes), codes));
     }
-    return list.build();
+    ImmutableList<RankingDefinition.KeyIndustry> built = list.build();
+    // classes are matched before codes: a code whose class another key industry lists would never count as its own
+    for (int a = 0; a < built.size(); a++) {
+      for (int b = 0; b < built.size(); b++) {
+        if (a == b || classesOf.get(a).isEmpty()) {
+          continue;
+        }
+        for (Map.Entry<Edition, JsonValue> code : codesOf.get(b)) {
+          ClassificationSpec.EditionTable table = classification.editions().get(code.getKey());
+          String prefix = code.getValue().asString();
+          for (Map.Entry<String, Integer> row : table.classes().entrySet()) {
+            if ((row.getKey().startsWith(prefix) || prefix.startsWith(row.getKey()))
+                && classesOf.get(a).contains(row.getValue())) {
+              throw code.getValue().fail(Fault.BAD_VALUE, "\"" + prefix + "\" (" + code.getKey().label()
+                  + ") is in risk class " + row.getValue() + " by classification " + classification.id()
+                  + ", which key industry " + built.get(a).id() + " lists by class and which is matched first: "
+                  + "the code would never count as " + built.get(b).id());
+            }
+          }
+        }
+      }
+    }
+    return built;
   }
 
   /**

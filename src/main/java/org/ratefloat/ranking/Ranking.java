@@ -108,4 +108,18 @@ public final class Ranking {
     }
     return out.toString();
   }
+
+  /**
+   * One line for each group whose list left a tie out at the cut: the group's code and Chinese name,
+   * how many employers shared which position, and the rule that left them out.
+   */
+  public static java.util.List<String> leftOutAtCut(RankingResult r) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (RankingResult.Group g : r.groups()) {
+      g.leftOut().ifPresent(l -> lines.add(String.format(java.util.Locale.ROOT,
+          "%s %s: %d employer(s) tied at position %s left out at the cut (%s)", g.key().code(), g.key().name().zh(),
+          l.employers(), l.position().toPlainString(), r.definition().tiesAtCut().words().en())));
+    }
+    return lines;
+  }
 }

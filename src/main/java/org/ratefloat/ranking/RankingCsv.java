@@ -9,7 +9,8 @@ import org.ratefloat.registry.IndustryNames;
 
 /**
  * Writes a {@link RankingResult} as CSV, one row per listed employer (group by group, best first),
- * then, when a month is compared, one row per employer that left a list: in English with the
+ * then, when a month is compared, one row per employer that left a list (with that month's figures,
+ * and the month in its own column): in English with the
  * JSON's names for machines, or in Chinese for a notice (UTF-8 with a byte-order mark, so that
  * spreadsheet programs open it as UTF-8), headed with the definition's own Chinese labels.
  */
@@ -28,9 +29,9 @@ public final class RankingCsv {
     if (grouped) {
       header.add(chinese ? (r.by() == Grouping.CITY ? "分组（市州）" : "分组（重点行业）") : "group");
     }
-    header.addAll(chinese ? List.of("排名", "单位名称", "统一社会信用代码", "行业", "重点行业", "市州")
+    header.addAll(chinese ? List.of("排名", "单位名称", "统一社会信用代码", "行业", "重点行业", "市州", "数据月份")
         : List.of("position", "employerId", "name", "creditCode", "industryCode", "industryName", "keyIndustry",
-            "region", "city"));
+            "region", "city", "month"));
     for (RankingDefinition.Indicator i : d.indicators()) {
       header.add(chinese ? i.label().zh() : i.id());
       if (!lexicographic) {
@@ -52,6 +53,7 @@ public final class RankingCsv {
     for (RankingResult.Group g : r.groups()) {
       for (Entry e : g.listed()) {
         List<String> row = employerCells(r, g, e.observation(), e.position().toPlainString(), names, chinese);
+        row.add(chinese ? monthZh(r.month()) : r.month().toString());
         for (int j = 0; j < d.indicators().size(); j++) {
           row.add(plain(e.observation().value(j)));
           if (!lexicographic) {
@@ -76,6 +78,8 @@ public final class RankingCsv {
       for (RankingResult.Group g : r.groups()) {
         for (Observation o : g.left()) {
           List<String> row = employerCells(r, g, o, "", names, chinese);
+          // a row of one who left carries the figures of the month compared with, and says so
+          row.add(chinese ? monthZh(r.comparedWith().get()) : r.comparedWith().get().toString());
           for (int j = 0; j < d.indicators().size(); j++) {
             row.add(plain(o.value(j)));
             if (!lexicographic) {

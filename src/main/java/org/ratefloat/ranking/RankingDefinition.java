@@ -192,6 +192,37 @@ public record RankingDefinition(
    */
   public record Listing(String indicator, int index, BigDecimal atLeast) {}
 
+  /**
+   * How the order is made, in words a reader can check a list against: the method, the ranked
+   * indicators in their order (with their weights for a weighted sum), and the least exposure a rate
+   * needs to be ranked.
+   */
+  public Text methodInWords() {
+    StringBuilder zh = new StringBuilder(method.words().zh()).append("。排名指标依次为：");
+    StringBuilder en = new StringBuilder(method.words().en()).append(". The indicators in order: ");
+    for (int i = 0; i < indicators.size(); i++) {
+      Indicator x = indicators.get(i);
+      zh.append(i == 0 ? "" : "、").append(x.label().zh());
+      en.append(i == 0 ? "" : ", ").append(x.label().en());
+      if (method == Method.WEIGHTED) {
+        zh.append("（权重 ").append(x.weight().toPlainString()).append("）");
+        en.append(" (weight ").append(x.weight().toPlainString()).append(")");
+      }
+    }
+    zh.append("。");
+    en.append(".");
+    for (Indicator x : indicators) {
+      if (x.isRate() && x.minExposure().signum() > 0) {
+        Measure per = x.denominator().orElseThrow();
+        zh.append(x.label().zh()).append("仅对").append(per.zh()).append("不少于 ").append(x.minExposure()
+            .toPlainString()).append(" 的单位排名，不足者排在其后。");
+        en.append(" ").append(x.label().en()).append(" is ranked only where the ").append(per.en())
+            .append(" is at least ").append(x.minExposure().toPlainString()).append("; the others come after.");
+      }
+    }
+    return new Text(zh.toString(), en.toString());
+  }
+
   /** The ranked and the shown indicators, in that order (the indices of {@link Listing}). */
   public ImmutableList<Indicator> allIndicators() {
     return ImmutableList.<Indicator>builder().addAll(indicators).addAll(shown).build();

@@ -26,7 +26,7 @@ public final class RankingJson {
     out.field("month", r.month().toString()).field("by", r.by().jsonName());
     text(out.name("byWords"), r.by().words());
     out.field("method", d.method().jsonName());
-    text(out.name("methodWords"), d.method().words());
+    text(out.name("methodWords"), d.methodInWords());
     out.field("ties", d.ties().name());
     text(out.name("tiesWords"), d.ties().words());
     out.field("tiesAtCut", d.tiesAtCut().jsonName());
@@ -34,7 +34,12 @@ public final class RankingJson {
     out.name("listing").beginObject().field("indicator", d.listing().indicator())
         .field("atLeast", d.listing().atLeast()).endObject();
     out.field("top", r.top()).field("eligible", r.eligible()).field("skipped", r.skipped())
-        .field("candidates", r.candidates()).field("monthsFrom", r.monthsFrom().toString());
+        .field("candidates", r.candidates());
+    out.name("refused").beginObject().field("total", r.refusedTotal());
+    out.name("byCode").beginObject();
+    r.refused().forEach((code, n) -> out.field(code.name(), n));
+    out.endObject().endObject();
+    out.field("monthsFrom", r.monthsFrom().toString());
     r.comparedWith().ifPresent(m -> out.field("comparedWith", m.toString()));
     out.name("indicators").beginArray();
     for (RankingDefinition.Indicator i : d.allIndicators()) {

@@ -3,8 +3,10 @@ package org.ratefloat.ranking;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
 import java.time.YearMonth;
 import java.util.Optional;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.rules.Text;
 
 /**
@@ -20,14 +22,20 @@ import org.ratefloat.rules.Text;
  */
 public record RankingResult(RankingDefinition definition, YearMonth month, Grouping by, int top,
     Optional<YearMonth> comparedWith, YearMonth monthsFrom, long eligible, long skipped,
-    ImmutableList<Group> groups) {
+    ImmutableSortedMap<ErrorCode, Long> refused, ImmutableList<Group> groups) {
   public RankingResult {
     requireNonNull(definition, "definition");
     requireNonNull(month, "month");
     requireNonNull(by, "by");
     requireNonNull(comparedWith, "comparedWith");
     requireNonNull(monthsFrom, "monthsFrom");
+    requireNonNull(refused, "refused");
     requireNonNull(groups, "groups");
+  }
+
+  /** How many records of the portfolio were refused, whatever the code. */
+  public long refusedTotal() {
+    return refused.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Employers ranked in any group (those that reached the listing threshold). */

@@ -3,6 +3,7 @@ package org.ratefloat.ranking;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class RankingRun {
   private final Map<YearMonth, Map<String, GroupData>> data = new TreeMap<>();
   private long eligible;
   private long skipped;
+  private final Map<ErrorCode, Long> refused = new TreeMap<>();
 
   private static final class GroupData {
     final RankingResult.GroupKey key;
@@ -80,8 +82,9 @@ public final class RankingRun {
    * Adds an employer if it belongs to a key industry.
    *
    * @throws org.ratefloat.error.RateFloatException if it cannot be classified, its region is not
-   *     among the definition's ({@code IN060}), or the grouping by city has no region for it
-   *     ({@code IN004})
+   *     among the definition's ({@code IN060}), the grouping by city has no region for it
+   *     ({@code IN004}), or a month taken lacks a measure the ranking needs ({@code IN025}); an
+   *     employer refused adds nothing to the run
    */
   public void add(RatingCase c) {
     var employer = c.employer();
@@ -103,32 +106,31 @@ public final class RankingRun {
       case INDUSTRY -> new RankingResult.GroupKey(Grouping.INDUSTRY, key.get().id(), key.get().name());
     };
     List<RankingDefinition.Indicator> indicators = definition.allIndicators();
-    for (Period p : c.history()) {
+    // every month taken is read before any is counted: an employer refused adds nothing
+    Map<YearMonth, List<Optional<BigDecimal>>> taken = new TreeMap<>();
+    for (int index = 0; index < c.history().size(); index++) {
+      Period p = c.history().get(index);
       if (p.from().getDayOfMonth() != 1) {
         continue;
       }
       YearMonth m = YearMonth.from(p.from());
-      if (!months.contains(m) || !p.to().equals(m.atEndOfMonth())) {
-        continue;
+      if (months.contains(m) && p.to().equals(m.atEndOfMonth())) {
+        taken.put(m, values(p, index, indicators));
       }
-      List<Optional<BigDecimal>> values = values(p, indicators);
-      if (values == null) {
-        continue;
-      }
+    }
+    taken.forEach((m, values) -> {
       GroupData g = data.computeIfAbsent(m, x -> new LinkedHashMap<>()).computeIfAbsent(group.code(),
           x -> new GroupData(group));
       g.eligible++;
-      if (m.equals(month)) {
-        eligible++;
-      }
       BigDecimal listingValue = values.get(definition.listing().index()).orElse(BigDecimal.ZERO);
       if (listingValue.compareTo(definition.listing().atLeast()) >= 0) {
         g.candidates.add(new Observation(employer.id(), employer.name(), employer.creditCode(), employer.industry(),
             riskClass, key.get(), employer.region(), city, values));
       }
-    }
-    if (c.history().stream().noneMatch(p -> p.from().equals(month.atDay(1)) && p.to().equals(month.atEndOfMonth())
-        && values(p, indicators) != null)) {
+    });
+    if (taken.containsKey(month)) {
+      eligible++;
+    } else {
       skipped++;
     }
   }
@@ -140,10 +142,12 @@ public final class RankingRun {
   }
 
   /**
-   * The month's value of each indicator; null if the period lacks a measure that a ranked indicator
-   * or the listing needs (a shown figure the period lacks is only left empty).
+   * The month's value of each indicator (a shown figure the period lacks is left empty).
+   *
+   * @throws InputException {@code IN025} at the measure if the period lacks one that a ranked
+   *     indicator or the listing needs: a month recorded without it can be neither ranked nor left out
    */
-  private List<Optional<BigDecimal>> values(Period p, List<RankingDefinition.Indicator> indicators) {
+  private List<Optional<BigDecimal>> values(Period p, int index, List<RankingDefinition.Indicator> indicators) {
     List<Optional<BigDecimal>> values = new ArrayList<>(indicators.size());
     for (int x = 0; x < indicators.size(); x++) {
       RankingDefinition.Indicator i = indicators.get(x);
@@ -152,7 +156,10 @@ public final class RankingRun {
       Optional<BigDecimal> den = i.denominator().flatMap(p::value);
       if (num.isEmpty() || i.denominator().isPresent() && den.isEmpty()) {
         if (required) {
-          return null;
+          var missing = num.isEmpty() ? i.numerator() : i.denominator().orElseThrow();
+          throw new InputException(ErrorCode.IN025, "/history/" + index + "/" + missing.jsonName(), "the month "
+              + YearMonth.from(p.from()) + " lacks " + missing.jsonName() + ", which ranking " + definition.id()
+              + " needs for indicator " + i.id());
         }
         values.add(Optional.empty());
       } else if (i.denominator().isEmpty()) {
@@ -165,6 +172,14 @@ public final class RankingRun {
       }
     }
     return values;
+  }
+
+  /**
+   * Counts a record of the portfolio that was refused: one that could not be read, or one that
+   * {@link #add} refused. The result states them, so that a list never hides whom it could not rank.
+   */
+  public void refused(ErrorCode code) {
+    refused.merge(requireNonNull(code, "code"), 1L, Long::sum);
   }
 
   /** How many key-industry employers had a given month recorded (of the months this run takes). */
@@ -223,7 +238,8 @@ public final class RankingRun {
           ImmutableList.copyOf(listed), cut == null ? Optional.empty() : cut.leftOut(), ImmutableList.copyOf(entered),
           ImmutableList.copyOf(left)));
     }
-    return new RankingResult(definition, month, by, top, compared, from, eligible, skipped, groups.build());
+    return new RankingResult(definition, month, by, top, compared, from, eligible, skipped,
+        ImmutableSortedMap.copyOf(refused), groups.build());
   }
 
   /**

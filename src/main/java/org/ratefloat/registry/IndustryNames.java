@@ -82,10 +82,13 @@ public record IndustryNames(String source, String sha256, String id, String vers
     }
   }
 
-  /** The name of an industry code in its edition, or of its group or division; empty if unknown. */
+  /**
+   * The name of an industry code in its edition; empty if the edition has no such code (a name of its
+   * group or division is not given in its place: a code the standard lacks is shown as it is).
+   */
   public Optional<String> name(IndustryCode code) {
     EditionNames e = editions.get(code.edition());
-    return e == null ? Optional.empty() : e.nameOrParent(code.code());
+    return e == null ? Optional.empty() : e.name(code.code());
   }
 
   // ------------------------------------------------------------------ reading
@@ -167,7 +170,12 @@ public record IndustryNames(String source, String sha256, String id, String vers
         throw name.fail(Fault.BAD_VALUE, "a code here has " + digits + " digits: \"" + InputRules.abbreviate(code)
             + "\"");
       }
-      codes.put(code, name.asText());
+      String text = name.asText();
+      if (!text.equals(text.strip())) {
+        throw name.fail(Fault.BAD_VALUE, "the name of " + code + " begins or ends with white space: \""
+            + InputRules.abbreviate(text) + "\"");
+      }
+      codes.put(code, text);
     }
     o.finish();
     return codes.build();

@@ -70,6 +70,12 @@ public final class Report {
     JsonNode tree = JSON.read(bytes, Faults.INPUT);
     JsonObject root = JsonValue.root(tree, Faults.INPUT).asObject();
     Formats.require(root, SIMULATION);
+    root.optObject("portfolio").ifPresent(p -> {
+      p.req("records").asLong(0, Long.MAX_VALUE);
+      p.req("unreadable").asLong(0, Long.MAX_VALUE);
+      p.opt("asOfFrom").ifPresent(Report::date);
+      p.opt("asOfTo").ifPresent(Report::date);
+    });
     if (root.array("tables").isEmpty()) {
       throw root.fail("tables", org.ratefloat.json.Fault.MISSING, "a simulation needs at least one table");
     }
@@ -113,6 +119,15 @@ public final class Report {
         line.text("kind");
         line.text("code");
         checkText(line.object("name"));
+        String tracked = line.text("tracked");
+        if (!tracked.equals("accidents") && !tracked.equals("injuries")) {
+          throw line.fail("tracked", org.ratefloat.json.Fault.BAD_VALUE, "a line is tracked by accidents or "
+              + "injuries: \"" + org.ratefloat.model.InputRules.abbreviate(tracked) + "\"");
+        }
+        line.optObject("finalTarget").ifPresent(t -> {
+          t.req("year").asInt(1900, 3100);
+          t.req("value").asDecimal();
+        });
         for (JsonValue y : line.array("years")) {
           JsonObject year = y.asObject();
           year.req("year").asInt(1900, 2999);
@@ -195,6 +210,15 @@ public final class Report {
     return tree;
   }
 
+  private static void date(JsonValue v) {
+    try {
+      java.time.LocalDate.parse(v.asString());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw v.fail(org.ratefloat.json.Fault.BAD_VALUE, "a date is yyyy-mm-dd: \""
+          + org.ratefloat.model.InputRules.abbreviate(v.asString()) + "\"");
+    }
+  }
+
   private static void month(JsonValue v) {
     try {
       java.time.YearMonth.parse(v.asString());
@@ -259,6 +283,16 @@ public final class Report {
     for (int c = 1; c <= 99; c++) {
       classNames.put(String.valueOf(c), className(c, w));
     }
+    if (simulation != null && simulation.has("portfolio")) {
+      JsonNode p = simulation.path("portfolio");
+      String from = p.path("asOfFrom").asText();
+      String to = p.path("asOfTo").asText();
+      String dated = from.isEmpty() ? "" : from.equals(to) ? date(from, w) : w.format("dateRange", date(from, w),
+          date(to, w));
+      h.append("<p class=\"portfolio\">").append(escape(w.format("portfolioLine", dated,
+          grouped(new BigDecimal(p.path("records").asText())), grouped(new BigDecimal(p.path("unreadable")
+              .asText()))))).append("</p>\n");
+    }
     if (simulation != null) {
       h.append("<p class=\"tables\">").append(w.get("ruleTables"));
       var names = text.putArray("tableNames");
@@ -307,16 +341,21 @@ public final class Report {
 
   private static void totalsTable(StringBuilder h, JsonNode simulation, ReportWords w, String language) {
     h.append("<table id=\"totals\">\n<thead><tr>");
-    for (String header : List.of("table", "employers", "incomeAtBenchmark", "incomeAtCurrent", "incomeAfter",
-        "changeFromBenchmark", "changeFromCurrent", "payoutRatioAtBenchmark", "payoutRatioAfter")) {
+    for (String header : List.of("table", "employers", "refused", "incomeAtBenchmark", "incomeAtCurrent",
+        "incomeAfter", "changeFromBenchmark", "changeFromCurrent", "payoutRatioAtBenchmark", "payoutRatioAfter")) {
       h.append("<th>").append(escape(w.get(header))).append("</th>");
     }
     h.append("</tr></thead>\n<tbody>\n");
     for (JsonNode t : simulation.path("tables")) {
       JsonNode id = t.path("table");
       JsonNode total = t.path("total");
+      long refused = 0;
+      for (JsonNode n : t.path("refused")) {
+        refused += n.asLong();
+      }
       h.append("<tr><td>").append(escape(label(id.path("title"), language, id.path("id").asText())))
           .append("</td><td>").append(grouped(new BigDecimal(total.path("employers").asText())))
+          .append("</td><td>").append(grouped(BigDecimal.valueOf(refused)))
           .append("</td><td>").append(wan(total.path("incomeAtBenchmark").asText()))
           .append("</td><td>").append(wan(total.path("incomeAtCurrentBand").asText()))
           .append("</td><td>").append(wan(total.path("incomeAfterFloating").asText()))
@@ -388,9 +427,10 @@ public final class Report {
   }
 
   /**
-   * One row per line: its employers and its accident rate of each year (the injury rate where the
-   * line's accidents are not recorded), then the last year's target, whether the line is on the path
-   * and its injury and occupational-disease rates.
+   * One row per line: its employers, what it is tracked by (accidents, or workers injured where not
+   * every employer records accidents, as the simulation says), that rate of each year, the last year's
+   * target and whether the line is on the path, the path's final target, and the last year's injury
+   * and occupational-disease rates.
    */
   private static void incidenceTable(StringBuilder h, List<JsonNode> lines, ReportWords w, String language,
       String id) {
@@ -401,41 +441,42 @@ public final class Report {
     }
     int last = years.last();
     h.append("<table id=\"").append(id).append("\">\n<thead><tr><th>").append(escape(w.get("line")))
-        .append("</th><th>").append(escape(w.get("employers"))).append("</th>");
+        .append("</th><th>").append(escape(w.get("employers"))).append("</th><th>").append(escape(w.get("trackedBy")))
+        .append("</th>");
     for (int y : years) {
-      h.append("<th>").append(escape(w.format("accidentRateIn", year(y, w)))).append("</th>");
+      h.append("<th>").append(escape(w.format("rateIn", year(y, w)))).append("</th>");
     }
     h.append("<th>").append(escape(w.format("targetIn", year(last, w)))).append("</th><th>")
-        .append(escape(w.get("onPath"))).append("</th><th>").append(escape(w.format("injuryRateIn", year(last, w))))
+        .append(escape(w.get("onPath"))).append("</th><th>").append(escape(w.get("finalTarget")))
+        .append("</th><th>").append(escape(w.format("injuryRateIn", year(last, w))))
         .append("</th><th>").append(escape(w.format("diseaseRateIn", year(last, w)))).append("</th></tr></thead>\n");
     h.append("<tbody>\n");
-    boolean injuriesInstead = false;
     for (JsonNode line : lines) {
       String name = line.path("kind").asText().equals("class")
           ? className(line.path("code").asInt(), w) : label(line.path("name"), language, line.path("code").asText());
       Map<Integer, JsonNode> byYear = new HashMap<>();
       line.path("years").forEach(y -> byYear.put(y.path("year").asInt(), y));
       JsonNode lastYear = byYear.getOrDefault(last, JsonNodeFactory.instance.objectNode());
-      boolean accidents = !lastYear.path("accidentRate").asText().isEmpty();
-      h.append("<tr><td class=\"name\">").append(escape(name)).append(accidents ? "" : "*").append("</td><td>")
+      boolean accidents = line.path("tracked").asText().equals("accidents");
+      h.append("<tr><td class=\"name\">").append(escape(name)).append("</td><td>")
           .append(lastYear.has("employers") ? grouped(new BigDecimal(lastYear.path("employers").asText())) : "–")
-          .append("</td>");
-      injuriesInstead |= !accidents;
+          .append("</td><td>").append(escape(w.get(accidents ? "accidentRate" : "injuryRate"))).append("</td>");
       for (int y : years) {
         JsonNode v = byYear.getOrDefault(y, JsonNodeFactory.instance.objectNode());
         h.append("<td>").append(rate(v.path(accidents ? "accidentRate" : "injuryRate").asText())).append("</td>");
       }
       String target = lastYear.path(accidents ? "accidentTarget" : "injuryTarget").asText();
       boolean onPath = lastYear.path(accidents ? "accidentOnPath" : "injuryOnPath").asBoolean();
+      JsonNode last2 = line.path("finalTarget");
+      String finalTarget = last2.has("value") ? w.format("finalTargetValue", year(last2.path("year").asInt(), w),
+          rate(last2.path("value").asText())) : "–";
       h.append("<td>").append(rate(target)).append("</td><td>")
           .append(target.isEmpty() ? "–" : escape(w.get(onPath ? "yes" : "no"))).append("</td><td>")
+          .append(escape(finalTarget)).append("</td><td>")
           .append(rate(lastYear.path("injuryRate").asText())).append("</td><td>")
           .append(rate(lastYear.path("diseaseRate").asText())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
-    if (injuriesInstead) {
-      h.append("<p class=\"note\">").append(escape(w.get("injuriesInstead"))).append("</p>\n");
-    }
   }
 
   private static void rankingSection(StringBuilder h, JsonNode ranking, ReportWords w, String language) {
@@ -565,6 +606,12 @@ public final class Report {
   static String month(String yearMonth, ReportWords w) {
     java.time.YearMonth m = java.time.YearMonth.parse(yearMonth);
     return w.zh ? m.getYear() + "年" + m.getMonthValue() + "月" : yearMonth;
+  }
+
+  /** A date in the report's language: 2025年1月1日, or 2025-01-01. */
+  static String date(String isoDate, ReportWords w) {
+    java.time.LocalDate d = java.time.LocalDate.parse(isoDate);
+    return w.zh ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日" : isoDate;
   }
 
   /** A year in the report's language: 2024年, or 2024. */
@@ -734,7 +781,7 @@ public final class Report {
           const lines = [];
           shown.forEach((l, i) => {
             const at = y => l.years.find(x => x.year === y) || {};
-            const useAccidents = l.years.some(y => y.accidentRate);
+            const useAccidents = l.tracked === 'accidents';
             const rate = useAccidents ? 'accidentRate' : 'injuryRate';
             const target = useAccidents ? 'accidentTarget' : 'injuryTarget';
             const name = l.kind === 'class' ? text.classNames[l.code] : l.name[text.lang];

@@ -25,7 +25,8 @@ import org.ratefloat.rules.Text;
  * workers injured, accidents and occupational-disease cases (the last two only in years where every
  * employer of the line records them), rounded as {@link Roundings#incidence()} names; the path runs
  * from the base year's rate down by {@code reduction} percent over {@code years} years, in equal
- * steps. Sums are exact: the average headcounts are added as headcount-days. Not thread-safe; feed it
+ * steps. A line is tracked by its accidents where every employer of it records them in every year,
+ * else by workers injured; the output says which ({@code tracked}) and gives the path's last target. Sums are exact: the average headcounts are added as headcount-days. Not thread-safe; feed it
  * from one thread.
  */
 public final class Incidence {
@@ -208,6 +209,11 @@ public final class Incidence {
     return Optional.of(roundings.incidence().apply(start.get().multiply(BigDecimal.ONE.subtract(cut))));
   }
 
+  /** What a line is tracked by: accidents where every employer records them in every year, else injuries. */
+  private static Figure tracked(Line line) {
+    return line.byYear.values().stream().allMatch(s -> s.withoutAccidents == 0) ? Figure.ACCIDENTS : Figure.INJURIES;
+  }
+
   /** The injury rate of a risk class in a year (per 1,000 workers); empty if not recorded. */
   public Optional<BigDecimal> classRate(int riskClass, int year) {
     Line line = lines.get(Kind.CLASS.jsonName() + "/" + riskClass);
@@ -241,6 +247,12 @@ public final class Incidence {
     for (Line l : ordered) {
       out.beginObject().field("kind", l.kind.jsonName()).field("code", l.code);
       text(out.name("name"), l.name);
+      Figure tracked = tracked(l);
+      out.field("tracked", tracked == Figure.ACCIDENTS ? Measure.ACCIDENTS.jsonName() : Measure.INJURIES.jsonName());
+      Optional<BigDecimal> last = target(l, baseYear + years, tracked);
+      if (last.isPresent()) {
+        out.name("finalTarget").beginObject().field("year", baseYear + years).field("value", last.get()).endObject();
+      }
       out.name("years").beginArray();
       for (Map.Entry<Integer, Sums> e : l.byYear.entrySet()) {
         int year = e.getKey();

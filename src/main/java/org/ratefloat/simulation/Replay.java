@@ -21,9 +21,10 @@ import org.ratefloat.rules.Text;
 /**
  * A rule table applied year after year to a portfolio's history: for each employer and each calendar
  * year its history covers after its first, the table decides as of 1 January of that year on the
- * periods before it, with the band it decided for the year before as the current band, and prices
- * that year's payroll at the rate decided; the fund's income, payouts and balance are added up by
- * year. Sums are exact. Not thread-safe; feed it from one thread.
+ * periods before it, with the band it decided for the year before as the current band and the
+ * premiums its replayed rates charged in the years before as their premiums paid, and prices that
+ * year's payroll at the rate decided; the fund's income, payouts and balance are added up by year.
+ * Sums are exact. Not thread-safe; feed it from one thread.
  */
 public final class Replay {
   /** What the replay assumes, in words: the output lists it. */
@@ -40,7 +41,15 @@ public final class Replay {
       new Text("未能核定的年度（费率表拒绝）不计收入和支出，按错误代码计数",
           "a year the table refuses adds no income or payouts and is counted by its error code"),
       new Text("仅计整年覆盖的日历年度（按月或按段记录的合并为年）",
-          "only calendar years the periods cover whole count (months and other periods are added up)"));
+          "only calendar years the periods cover whole count (months and other periods are added up)"),
+      new Text("已回算年度的实缴保费改按回算费率计（各期工资总额 × 回算费率，不舍入），此后年度的支缴率据此计算；"
+          + "未能核定的年度保留记录的实缴保费",
+          "a replayed year's premiums paid are those its replayed rate charges (each period's payroll x the rate, "
+              + "unrounded), and later years' payout ratios are computed on them; a year the table refused keeps "
+              + "the premiums recorded"),
+      new Text("各单位现有的状态记录（欠费、安全生产标准化、联合惩戒等）视为各回算年度的状态",
+          "an employer's status as recorded today (arrears, safety standardisation, joint punishment ...) is "
+              + "taken as its status in every replayed year"));
 
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -91,6 +100,8 @@ public final class Replay {
   public void add(RatingCase c) {
     SortedMap<Integer, YearFigures> figures = YearFigures.of(c.history());
     Optional<BigDecimal> band = Optional.empty();
+    // the rate each replayed year was decided at: what the employer would have paid in it
+    java.util.Map<Integer, BigDecimal> rates = new java.util.HashMap<>();
     boolean first = true;
     for (YearFigures y : figures.values()) {
       if (first) {
@@ -98,7 +109,8 @@ public final class Replay {
         continue;
       }
       LocalDate start = LocalDate.of(y.year(), 1, 1);
-      List<Period> before = c.history().stream().filter(p -> p.to().isBefore(start)).toList();
+      List<Period> before = c.history().stream().filter(p -> p.to().isBefore(start)).map(p -> charged(p, rates))
+          .toList();
       Optional<BigDecimal> payroll = y.value(Measure.PAYROLL);
       Year sums = years.computeIfAbsent(y.year(), k -> new Year());
       if (payroll.isEmpty()) {
@@ -119,6 +131,7 @@ public final class Replay {
         continue;
       }
       band = Optional.of(d.newBand().multiplier());
+      rates.put(y.year(), d.rate());
       sums.decided++;
       sums.payroll = sums.payroll.add(payroll.get());
       sums.incomeAtBenchmark = sums.incomeAtBenchmark.add(payroll.get().multiply(d.benchmark()).movePointLeft(2));
@@ -130,6 +143,19 @@ public final class Replay {
         sums.withoutPayouts++;
       }
     }
+  }
+
+  /**
+   * A period as the replay sees it: within a replayed year and with a payroll, its premiums paid are
+   * what the year's replayed rate charges on that payroll (exact); any other period as recorded.
+   */
+  private static Period charged(Period p, java.util.Map<Integer, BigDecimal> rates) {
+    BigDecimal rate = rates.get(p.from().getYear());
+    Optional<BigDecimal> payroll = p.value(Measure.PAYROLL);
+    if (rate == null || p.to().getYear() != p.from().getYear() || payroll.isEmpty()) {
+      return p;
+    }
+    return p.toBuilder().value(Measure.PREMIUMS_PAID, payroll.get().multiply(rate).movePointLeft(2)).build();
   }
 
   /** The sums by year, so far (an unmodifiable view). */

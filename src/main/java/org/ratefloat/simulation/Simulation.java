@@ -277,19 +277,61 @@ public final class Simulation {
         .field("payoutRatioAfterFloating", orEmpty(t.payoutRatioAfter(r)));
   }
 
+  /**
+   * What a simulation was run on: how many records the portfolio held, how many of them could not be
+   * read, and the as-of dates of those read (the report is dated by them). Not thread-safe.
+   */
+  public static final class Portfolio {
+    private long read;
+    private long unreadable;
+    private java.time.LocalDate firstAsOf;
+    private java.time.LocalDate lastAsOf;
+
+    /** Counts a record read. */
+    public void add(RatingCase c) {
+      read++;
+      java.time.LocalDate asOf = c.asOf();
+      firstAsOf = firstAsOf == null || asOf.isBefore(firstAsOf) ? asOf : firstAsOf;
+      lastAsOf = lastAsOf == null || asOf.isAfter(lastAsOf) ? asOf : lastAsOf;
+    }
+
+    /** Counts a record that could not be read. */
+    public void unreadable() {
+      unreadable++;
+    }
+
+    void write(JsonOut out) {
+      out.beginObject().field("records", read + unreadable).field("unreadable", unreadable);
+      if (firstAsOf != null) {
+        out.field("asOfFrom", firstAsOf.toString()).field("asOfTo", lastAsOf.toString());
+      }
+      out.endObject();
+    }
+  }
+
   /** The canonical JSON of one or more columns (current first). */
   public static byte[] json(java.util.List<Column> columns) {
-    return json(columns, Optional.empty());
+    return json(columns, Optional.empty(), Optional.empty());
   }
 
   /** The canonical JSON of one or more columns (current first) and the incidence tracking. */
   public static byte[] json(java.util.List<Column> columns, Incidence incidence) {
-    return json(columns, Optional.of(incidence));
+    return json(columns, Optional.of(incidence), Optional.empty());
   }
 
-  private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence) {
+  /**
+   * The canonical JSON of one or more columns (current first), the incidence tracking if made, and
+   * what the portfolio held.
+   */
+  public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence, Portfolio portfolio) {
+    return json(columns, incidence, Optional.of(portfolio));
+  }
+
+  private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
+      Optional<Portfolio> portfolio) {
     JsonOut out = new JsonOut(true);
     out.beginObject().field("format", FORMAT);
+    portfolio.ifPresent(p -> p.write(out.name("portfolio")));
     out.name("tables").beginArray();
     columns.forEach(c -> c.write(out));
     out.endArray();

@@ -18,7 +18,9 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.ParetoDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.ratefloat.model.Edition;
 import org.ratefloat.model.InputRules;
+import org.ratefloat.registry.IndustryNames;
 import org.ratefloat.registry.Regions;
 import org.ratefloat.rules.RuleTables;
 
@@ -27,7 +29,8 @@ import org.ratefloat.rules.RuleTables;
  * another, in constant memory. The same seed and settings always give the same portfolio.
  *
  * <p>What it models: industries drawn so that classes 2-4 are the most common (as among insured
- * employers), the key industries of Hunan's ranking among them; each employer placed in a county of
+ * employers), the key industries of Hunan's ranking among them, each employer given a class of GB/T
+ * 4754-2011 (one the standard has) in its division; each employer placed in a county of
  * the regions (Hunan's cities by default), with a Chinese name made of its county, a brand and its
  * trade, and a unified social credit code registered there (valid by its check character); payrolls
  * lognormal around 2.4 million yuan, growing 4 % a year; an average wage of about 85,000 yuan;
@@ -40,9 +43,11 @@ import org.ratefloat.rules.RuleTables;
  * in arrears or certified for safety standardisation. The figures are plausible, not calibrated to
  * any province's statistics.
  *
- * <p>The history is the calendar years before the as-of date: the last {@code months} months as
- * monthly periods, the years before them as yearly periods (the part of a year before its first
- * monthly period as one period), so that both a ranking of a month and a yearly decision read it.
+ * <p>The history is the calendar years before the as-of date as yearly periods. With {@code months}
+ * above 0 it runs on to the last whole month before the as-of date, the last {@code months} months
+ * as monthly periods and the part of a year before its first monthly period as one period, so that
+ * both a ranking of a month and a yearly decision read it; the premium base is then the last calendar
+ * year's payroll.
  *
  * <p>The distributions use commons-math3's seeded generators and their results are turned into
  * decimals at once; nothing of the library's arithmetic uses binary floating point.
@@ -88,6 +93,10 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
   private final ParetoDistribution payout;
   /** The county-level divisions of the regions, with their names, in code order. */
   private final List<String[]> counties = new ArrayList<>();
+  /** The province's short name, as it begins an employer's name (湖南 for 湖南省). */
+  private final String province;
+  /** The GB/T 4754-2011 classes of each division of the mix, in code order. */
+  private final List<List<String>> classes = new ArrayList<>();
   private long next;
 
   /**
@@ -115,6 +124,15 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
       throw new IllegalArgumentException("months must lie in [0, " + 12 * years + "]: " + months);
     }
     this.months = months;
+    this.province = shortName(requireNonNull(regions, "regions").province().name().zh());
+    IndustryNames.EditionNames names = IndustryNames.bundled().editions().get(Edition.GBT_4754_2011);
+    for (String division : DIVISIONS) {
+      List<String> inDivision = names.classes().keySet().stream().filter(c -> c.startsWith(division)).toList();
+      if (inDivision.isEmpty()) {
+        throw new IllegalStateException("the bundled industry names have no class in division " + division);
+      }
+      classes.add(inDivision);
+    }
     for (Regions.City city : requireNonNull(regions, "regions").cities()) {
       city.counties().forEach((code, name) -> counties.add(new String[] {code, name}));
       if (city.counties().isEmpty()) {
@@ -169,15 +187,14 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
     String[] county = counties.get(random.nextInt(counties.size()));
     ObjectNode employer = root.putObject("employer");
     employer.put("id", String.format(java.util.Locale.ROOT, "SYN-%08d", next));
-    String place = county[1].length() > 2 && "区县市".indexOf(county[1].charAt(county[1].length() - 1)) >= 0
-        ? county[1].substring(0, county[1].length() - 1) : county[1];
-    employer.put("name", "湖南" + place + BRAND[random.nextInt(BRAND.length)] + BRAND[random.nextInt(BRAND.length)]
+    employer.put("name", province + place(county[1]) + BRAND[random.nextInt(BRAND.length)] + BRAND[random.nextInt(BRAND.length)]
         + TRADE.get(DIVISIONS[d]) + "有限公司");
     employer.put("creditCode", creditCode(county[0], next));
     employer.put("region", county[0]);
     ObjectNode industry = employer.putObject("industry");
     industry.put("edition", "GB/T 4754-2011");
-    industry.put("code", DIVISIONS[d] + String.format(java.util.Locale.ROOT, "%02d", 10 + random.nextInt(9)));
+    List<String> inDivision = classes.get(d);
+    industry.put("code", inDivision.get(random.nextInt(inDivision.size())));
     String band = riskClass == 1 ? (random.nextInt(10) == 0 ? "1.2" : "1.0") : BANDS[random.nextInt(BANDS.length)];
     employer.put("currentBand", band);
     ObjectNode status = employer.putObject("status");
@@ -195,7 +212,8 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
     BigDecimal basePayroll = money(payroll.sample());
     int first = asOf.getYear() - years;
     YearMonth start = YearMonth.of(first, 1);
-    YearMonth end = YearMonth.of(asOf.getYear() - 1, 12);
+    // yearly histories end with the last calendar year; monthly periods run to the last whole month
+    YearMonth end = months > 0 ? YearMonth.from(asOf).minusMonths(1) : YearMonth.of(asOf.getYear() - 1, 12);
     long wage = 70_000 + random.nextInt(30_000);
     YearMonth insured = YearMonth.from(firstInsured);
     // the months simulated: from the first of the history (or of insurance) to the last whole month
@@ -211,8 +229,8 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
       }
     }
     if (months > 0 && !simulated.isEmpty()) {
-      // monthly periods last: the premium base is the last year's payroll, not its December's
-      root.put("premiumBase", grown(basePayroll, end.getYear() - first).toPlainString());
+      // monthly periods last: the premium base is the last calendar year's payroll, not its last month's
+      root.put("premiumBase", grown(basePayroll, asOf.getYear() - 1 - first).toPlainString());
     }
     ArrayNode history = root.putArray("history");
     YearMonth firstMonthly = end.minusMonths(months - 1L);
@@ -236,6 +254,33 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
       i = j;
     }
     return root;
+  }
+
+  /**
+   * A division's short name as it begins a company's name: 湖南 for 湖南省, 广西 for 广西壮族自治区, 内蒙古 for
+   * 内蒙古自治区, 北京 for 北京市.
+   */
+  static String shortName(String province) {
+    for (String suffix : List.of("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区", "省", "市")) {
+      if (province.endsWith(suffix) && province.length() > suffix.length()) {
+        return province.substring(0, province.length() - suffix.length());
+      }
+    }
+    return province;
+  }
+
+  /**
+   * A county's name as it appears in a company's name: 桂阳 for 桂阳县, 芦淞 for 芦淞区, 津市 for 津市市, 通道 for
+   * 通道侗族自治县 (an autonomous county by its first two characters); a name of two characters is kept whole.
+   */
+  static String place(String county) {
+    if (county.endsWith("自治县") && county.length() > 3) {
+      return county.substring(0, 2);
+    }
+    if (county.length() > 2 && "区县市".indexOf(county.charAt(county.length() - 1)) >= 0) {
+      return county.substring(0, county.length() - 1);
+    }
+    return county;
   }
 
   /** The year's payroll: the base grown 4 % a year. */

@@ -164,10 +164,12 @@ class CliTest {
     assertTrue(r.err().contains("2025-03: 17 eligible, 0 without that month, 10 reaching the listing threshold, "
         + "7 listed in 1 list(s) of at most 8"), r.err());
     List<String> rows = Files.readAllLines(csv);
-    assertEquals("position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,city,accidents,"
+    assertEquals("position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,city,month,accidents,"
         + "accidentRate,injured,deaths,monthsOnList,change", rows.get(0));
     assertTrue(rows.get(1).startsWith("1,HN-0022,湖南石鼓煤业有限公司,91430407MA4L00022C,0610,烟煤和无烟煤开采洗选,"
-        + "coal-mines,430407,430400,3,85.714,5,0,"), rows.get(1));
+        + "coal-mines,430407,430400,2025-03,3,85.714,5,0,"), rows.get(1));
+    // the tie left out at the cut is said on stderr: HN-0018 and HN-0019 at position 8
+    assertTrue(r.err().contains("  430000 湖南省: 2 employer(s) tied at position 8 left out at the cut"), r.err());
     assertEquals(List.of("HN-0022", "HN-0023", "HN-0037", "HN-0034", "HN-0021", "HN-0005", "HN-0007"),
         rows.subList(1, rows.size()).stream().filter(x -> !x.startsWith(",")).map(x -> x.split(",")[1]).toList());
     Run json = run("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
@@ -231,11 +233,11 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     // accidents: P, Q 4, R 1; among P and Q the rate per 1,000: Q 80.000 before P 40.000; R 5.000
     assertEquals(List.of(
-        "position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,city,accidents,"
+        "position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,city,month,accidents,"
             + "accidentRate,injured,deaths,monthsOnList,change",
-        "1,Q,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,80.000,4,,1,entered",
-        "2,P,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,40.000,6,,1,entered",
-        "3,R,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,1,5.000,1,,1,entered"), Files.readAllLines(out));
+        "1,Q,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,80.000,4,,1,entered",
+        "2,P,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,40.000,6,,1,entered",
+        "3,R,,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,1,5.000,1,,1,entered"), Files.readAllLines(out));
   }
 
   @Test
@@ -407,8 +409,8 @@ class CliTest {
         "--month", "2025-03", "--out", ranked.toString());
     assertEquals(0, rank.code(), rank.err());
     List<String> top = Files.readAllLines(ranked);
-    assertEquals("1,\"'-2+3,\tx\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,80.000,4,,1", top.get(1));
-    assertEquals("2,\"'+1 (cmd)\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,4,40.000,4,,1", top.get(2));
+    assertEquals("1,\"'-2+3,\tx\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,80.000,4,,1", top.get(1));
+    assertEquals("2,\"'+1 (cmd)\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,40.000,4,,1", top.get(2));
   }
 
   @Test

@@ -45,7 +45,8 @@ class HunanProgrammeExampleTest {
       assertTrue(report.contains(zh), "missing from the report: " + zh);
     }
     String csv = Files.readString(dir.resolve("ranking.csv"), StandardCharsets.UTF_8);
-    assertTrue(csv.startsWith("\uFEFF分组（市州）,排名,单位名称,统一社会信用代码,行业,重点行业,市州,事故起数,事故率（‰）,受伤人数"), csv);
+    assertTrue(csv.startsWith("\uFEFF分组（市州）,排名,单位名称,统一社会信用代码,行业,重点行业,市州,数据月份,事故起数,事故率（‰）,"
+        + "受伤人数"), csv);
     JsonNode ranking = new ObjectMapper().readTree(dir.resolve("ranking.json").toFile());
     assertEquals("city", ranking.path("by").asText());
     assertEquals(14, ranking.path("groups").size());

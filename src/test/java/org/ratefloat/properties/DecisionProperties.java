@@ -259,9 +259,9 @@ class DecisionProperties {
     assertTrue(d.rateUnrounded().compareTo(benchmark.multiply(d.newBand().multiplier())) >= 0);
   }
 
-  @Property(tries = 300)
-  void moreFundPayoutsNeverLowerTheBandOrRate(@ForAll("profiles") Profile p, @ForAll("amounts") String a,
-      @ForAll("amounts") String b) {
+  @Property(tries = 1500)
+  void moreFundPayoutsNeverLowerTheBandOrRate(@ForAll("profiles") Profile p, @ForAll("benefits") String a,
+      @ForAll("benefits") String b) {
     RuleTable table = TABLES.get(p.table());
     String low = new BigDecimal(a).compareTo(new BigDecimal(b)) <= 0 ? a : b;
     String high = low.equals(a) ? b : a;

@@ -126,7 +126,7 @@ class JavaBuiltCaseProperties {
       default -> "plant " + r.nextInt(100);
     };
     d.edition = r.nextInt(5) == 0 ? Edition.GBT_4754_2017 : Edition.GBT_4754_2011;
-    d.code = r.nextInt(4) == 0 ? List.of("3610", "0610", "4710", "5920", "6510").get(r.nextInt(5))
+    d.code = r.nextInt(4) == 0 ? List.of("3610", "0610", "4700", "5920", "6510").get(r.nextInt(5))
         : String.format("%02d", 1 + r.nextInt(96));
     d.riskClass = r.nextInt(8) == 0 ? 1 + r.nextInt(8) : null;
     d.band = r.nextInt(4) == 0 ? new BigDecimal(List.of("0.8", "1.0", "1.2", "1.5", "1.1").get(r.nextInt(5))) : null;

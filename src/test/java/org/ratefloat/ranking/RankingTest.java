@@ -121,6 +121,43 @@ class RankingTest {
   }
 
   @Test
+  void aMonthRecordedWithoutAccidentsIsRefusedAndAddsNothing() throws Exception {
+    RankingRun run = new RankingRun(definition("lexicographic", "MINIMUM"), MARCH, Optional.empty(), Grouping.PROVINCE,
+        10);
+    RatingCase noAccidents = Cases.employer().code("4700").asOf("2025-04-01")
+        .period(Cases.range("2025-02-01", "2025-02-28").accidents(3).injuries(3))
+        .period(Cases.range("2025-03-01", "2025-03-31").injuries(2).without(org.ratefloat.model.Measure.ACCIDENTS))
+        .build().withId("N");
+    RateFloatException e = assertThrows(RateFloatException.class, () -> run.add(noAccidents));
+    assertEquals(ErrorCode.IN025, e.code());
+    assertEquals("/history/1/accidents", e.pointer());
+    run.refused(e.code());
+    portfolio().forEach(run::add);
+    RankingResult r = run.build();
+    // neither its March nor its February (three accidents) counts: A, B, C, D, E and G only
+    assertEquals(6, r.eligible());
+    assertEquals(6, run.eligible(YearMonth.of(2025, 2)));
+    assertEquals("A:1 B:2 C:3 D:4 G:5", order(r));
+    assertEquals(java.util.Map.of(ErrorCode.IN025, 1L), r.refused());
+    JsonNode json = new ObjectMapper().readTree(RankingJson.json(r));
+    assertEquals(1, json.path("refused").path("total").intValue());
+    assertEquals(1, json.path("refused").path("byCode").path("IN025").intValue());
+  }
+
+  @Test
+  void theMethodInWordsNamesTheIndicatorsInOrderAndTheLeastExposure() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(RankingJson.json(rank(definition("lexicographic", "MINIMUM"),
+        portfolio())));
+    assertEquals("先按第一项指标排序（数值大者在前），相同者再按下一项指标排序。排名指标依次为：事故起数、事故率（‰）。"
+        + "事故率（‰）仅对平均参保职工人数不少于 30 的单位排名，不足者排在其后。", json.path("methodWords").path("zh").textValue());
+    assertEquals(0, json.path("refused").path("total").intValue());
+    RankingDefinition weighted = definition("weighted", "MINIMUM");
+    assertEquals("each indicator scaled to 0..1 by its minimum and maximum, a weighted sum, the largest first. The "
+        + "indicators in order: a (weight 0.5), r (weight 0.5). r is ranked only where the average insured headcount "
+        + "is at least 30; the others come after.", weighted.methodInWords().en());
+  }
+
+  @Test
   void rankSumAmongTheEmployersWithAnAccident() {
     // accidents: A, B 5 -> 1, 1; C 2 -> 3; D, G 1 -> 4, 4
     // rate: A 50 -> 1; B, D 25 -> 2, 2; G 1 -> 4; C none -> 5 (after the four that have one)
@@ -145,9 +182,9 @@ class RankingTest {
   void aMonthWithThreeAccidentsOfOneHundredFiftyListsExactlyThose() {
     List<RatingCase> cases = new ArrayList<>();
     for (int i = 0; i < 147; i++) {
-      cases.add(employer(String.format("Z%03d", i), i % 2 == 0 ? "4710" : "0610", 0, 0, "80"));
+      cases.add(employer(String.format("Z%03d", i), i % 2 == 0 ? "4700" : "0610", 0, 0, "80"));
     }
-    cases.add(employer("X1", "4710", 1, 5, "100")); // one accident, five injured
+    cases.add(employer("X1", "4700", 1, 5, "100")); // one accident, five injured
     cases.add(employer("X2", "0610", 2, 2, "31"));
     cases.add(employer("X3", "4811", 1, 1, "500"));
     RankingResult r = rank(parse(definitionJson("lexicographic", "MINIMUM", "leaveOut", 100)), cases);
@@ -181,7 +218,7 @@ class RankingTest {
 
   /** The three months of an employer: January, February, March 2025 (accidents in each). */
   private static RatingCase months(String id, String region, long jan, long feb, long mar) {
-    return Cases.employer().code("4710").asOf("2025-04-01").region(region)
+    return Cases.employer().code("4700").asOf("2025-04-01").region(region)
         .period(Cases.range("2025-01-01", "2025-01-31").accidents(jan).injuries(jan))
         .period(Cases.range("2025-02-01", "2025-02-28").accidents(feb).injuries(feb))
         .period(Cases.range("2025-03-01", "2025-03-31").accidents(mar).injuries(mar))
@@ -206,7 +243,7 @@ class RankingTest {
     assertEquals("2025-02", json.path("comparedWith").textValue());
     assertEquals("D", json.path("groups").path(0).path("left").path(0).path("employerId").textValue());
     assertEquals(3, json.path("groups").path(0).path("entries").path(0).path("monthsOnList").intValue());
-    assertEquals("4710", json.path("groups").path(0).path("entries").path(0).path("industry").path("code").textValue());
+    assertEquals("4700", json.path("groups").path(0).path("entries").path(0).path("industry").path("code").textValue());
     assertEquals("房屋建筑业", json.path("groups").path(0).path("entries").path(0).path("industry").path("name")
         .textValue());
   }
@@ -259,7 +296,7 @@ class RankingTest {
   @Test
   void theChineseCsvIsNoticeReady() {
     List<RatingCase> cases = List.of(
-        Cases.employer().code("4710").asOf("2025-04-01").region("430102").creditCode("91110000600037341L")
+        Cases.employer().code("4700").asOf("2025-04-01").region("430102").creditCode("91110000600037341L")
             .period(Cases.range("2025-02-01", "2025-02-28").accidents(0).injuries(0))
             .period(Cases.range("2025-03-01", "2025-03-31").accidents(1).injuries(5).headcount("100")).build()
             .withId("A"),
@@ -267,16 +304,16 @@ class RankingTest {
     String csv = RankingCsv.csv(rank(definition("lexicographic", "MINIMUM"), cases), true);
     assertTrue(csv.startsWith("\uFEFF"), "a byte-order mark for spreadsheet programs");
     String[] lines = csv.substring(1).split("\n");
-    assertEquals("排名,单位名称,统一社会信用代码,行业,重点行业,市州,事故起数,事故率（‰）,受伤人数,连续上榜月数,较2025年2月",
+    assertEquals("排名,单位名称,统一社会信用代码,行业,重点行业,市州,数据月份,事故起数,事故率（‰）,受伤人数,连续上榜月数,较2025年2月",
         lines[0]);
     // one accident with five injured: 1 accident, 10.000 per 1,000 of 100 workers, 5 injured
-    assertEquals("1,test employer,91110000600037341L,4710 房屋建筑业,建筑施工,长沙市,1,10.000,5,1,新上榜", lines[1]);
+    assertEquals("1,test employer,91110000600037341L,4700 房屋建筑业,建筑施工,长沙市,2025年3月,1,10.000,5,1,新上榜", lines[1]);
     // B was listed in February (1 accident, 1 injured, of 100 workers) and not now: its February figures
-    assertEquals(",test employer,,4710 房屋建筑业,建筑施工,株洲市,1,10.000,1,,退出（2025年2月数据）", lines[2]);
+    assertEquals(",test employer,,4700 房屋建筑业,建筑施工,株洲市,2025年2月,1,10.000,1,,退出（2025年2月数据）", lines[2]);
     String english = RankingCsv.csv(rank(definition("lexicographic", "MINIMUM"), cases), false);
     assertTrue(english.startsWith("position,employerId,name,creditCode,industryCode,industryName,keyIndustry,region,"
-        + "city,accidents,rate,injured,monthsOnList,change\n1,A,test employer,91110000600037341L,4710,房屋建筑业,"
-        + "construction,430102,430100,1,10.000,5,1,entered\n"), english);
+        + "city,month,accidents,rate,injured,monthsOnList,change\n1,A,test employer,91110000600037341L,4700,房屋建筑业,"
+        + "construction,430102,430100,2025-03,1,10.000,5,1,entered\n"), english);
   }
 
   // ------------------------------------------------------------------ the definition
@@ -329,7 +366,7 @@ class RankingTest {
         coded("coal", false, "0610"), coded("ore", false, "0810"), coded("quarry", false, "1011"),
         coded("mineContractor", false, "1190"), coded("geology", false, "7471"), coded("chemicals", false, "2614"),
         coded("fireworks", false, "2672"), coded("refinery", false, "2511"), coded("coking", false, "2520"),
-        coded("housing", false, "4710"), coded("railway", false, "4811"), coded("decoration", false, "5010"),
+        coded("housing", false, "4700"), coded("railway", false, "4811"), coded("decoration", false, "5010"),
         coded("storage2017", true, "5942"), coded("chemicals2017", true, "2614"),
         // left out, each listed in the definition's unverified: oil and gas, oilfield services, nuclear
         // fuel, road freight, hazardous-goods road transport (2017), pharmaceuticals, other storage (2011)
@@ -359,6 +396,9 @@ class RankingTest {
         // 97 is a division of the 2017 edition only; 4799 is no class of 2011 (the names say so)
         new Bad("[\"47\", \"48\"]", "[\"47\", \"97\"]", ErrorCode.RT008, "/keyIndustries/1/codes/GB~1T 4754-2011/1"),
         new Bad("[\"47\", \"48\"]", "[\"4799\"]", ErrorCode.RT008, "/keyIndustries/1/codes/GB~1T 4754-2011/0"),
+        // coal mines by class 6 would take every construction employer (division 47 is class 6) first
+        new Bad("\"codes\": {\"GB/T 4754-2011\": [\"06\"]}", "\"classes\": [6]", ErrorCode.RT009,
+            "/keyIndustries/1/codes/GB~1T 4754-2011/0"),
         new Bad("\"atLeast\": \"1\"", "\"atLeast\": \"0\"", ErrorCode.RT009, "/listing/atLeast"),
         new Bad("\"listing\": {\"indicator\": \"accidents\"", "\"listing\": {\"indicator\": \"rate\"", ErrorCode.RT009,
             "/listing/indicator"),
@@ -370,6 +410,9 @@ class RankingTest {
       assertTrue(good.contains(bad.from()), bad.from());
       Assertions2.assertFails(bad.code(), bad.pointer(), () -> parse(good.replace(bad.from(), bad.to())));
     }
+    // by class 8 (coal mining's own class) nothing of construction is taken
+    assertEquals(java.util.Set.of(8), parse(good.replace("\"codes\": {\"GB/T 4754-2011\": [\"06\"]}",
+        "\"classes\": [8]")).keyIndustries().get(0).classes());
   }
 
   /**

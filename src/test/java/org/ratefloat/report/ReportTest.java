@@ -61,14 +61,17 @@ class ReportTest {
     RankingRun december = new RankingRun(definition, YearMonth.of(2024, 12), Optional.empty(), Grouping.CITY, 10);
     PortfolioGenerator gen = new PortfolioGenerator(4, 1500, LocalDate.of(2025, 1, 1), 4, 12,
         Regions.load("cn-hn"));
+    Simulation.Portfolio portfolio = new Simulation.Portfolio();
     while (gen.hasNext()) {
       RatingCase c = RateFloat.readCase(CanonicalJson.compact(gen.next()).getBytes(StandardCharsets.UTF_8));
+      portfolio.add(c);
       current.add(c);
       proposed.add(c);
       incidence.add(c, national.classify(c.employer().industry()).riskClass());
       december.add(c);
     }
-    return new byte[][] {Simulation.json(List.of(current, proposed), incidence), RankingJson.json(december.build())};
+    return new byte[][] {Simulation.json(List.of(current, proposed), Optional.of(incidence), portfolio),
+        RankingJson.json(december.build())};
   }
 
   private static String section(String html, String start) {
@@ -130,6 +133,28 @@ class ReportTest {
         "the notice's columns");
     // the tables' status and file hash in Chinese
     assertTrue(html.contains("暂定参数，文件校验值 "), "status and hash in words");
+    // dated by the portfolio
+    assertTrue(html.contains("<p class=\"portfolio\">数据截至2025年1月1日：共 1,500 条单位记录（其中 0 条无法读取）。</p>"),
+        "the portfolio's date and size");
+    // Hangzhou refuses employers insured under a year (IN016): the refused column holds the simulation's count
+    long hangzhouRefused = 0;
+    for (JsonNode n : sim.at("/tables/0/refused")) {
+      hangzhouRefused += n.asLong();
+    }
+    assertTrue(hangzhouRefused > 0, "the portfolio has new employers");
+    assertTrue(section(html, "<table id=\"totals\">").contains("</td><td>" + Report.grouped(new BigDecimal(
+        sim.at("/tables/0/total/employers").asText())) + "</td><td>" + hangzhouRefused + "</td>"), "refused shown");
+    // each incidence line says what it is tracked by, and its path's final target: 2026 for a 2021 base
+    String lines = section(html, "<table id=\"incidence-lines\">");
+    JsonNode all = sim.at("/incidence/lines/0");
+    assertEquals("keyIndustries", all.path("kind").asText());
+    String measure = all.path("tracked").asText().equals("accidents") ? "事故发生率（‰）" : "工伤发生率（‰）";
+    assertTrue(lines.contains("<td class=\"name\">重点行业合计</td><td>" + Report.grouped(new BigDecimal(
+        all.at("/years").get(all.at("/years").size() - 1).path("employers").asText())) + "</td><td>" + measure + "</td>"),
+        lines);
+    assertEquals(2026, all.at("/finalTarget/year").intValue());
+    assertTrue(lines.contains("<td>2026年：" + Report.grouped(new BigDecimal(all.at("/finalTarget/value").asText()))
+        + "</td>"), lines);
     // amounts in 万元: the first table's income at the benchmark, yuan / 10,000, two places, grouped
     String atBenchmark = sim.at("/tables/0/total/incomeAtBenchmark").asText();
     String wan = Report.grouped(new BigDecimal(atBenchmark).movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP));
@@ -160,14 +185,20 @@ class ReportTest {
     assertTotalsAreGroupedWithUnits(html);
   }
 
-  /** Amounts in 万元 with thousands separators and two decimals, ratios with their unit. */
+  /**
+   * Amounts in 万元 with thousands separators and two decimals, ratios with their unit; each table's
+   * employers decided and refused add up to the 1,500 of the portfolio.
+   */
   private static void assertTotalsAreGroupedWithUnits(String html) {
     String totals = section(html, "<table id=\"totals\">");
     Matcher row = Pattern.compile(
-        "<tr><td>[^<]+</td><td>1,\\d{3}</td>(<td>\\d{1,3}(,\\d{3})*\\.\\d{2}</td>){3}"
-            + "(<td>-?\\d+\\.\\d{2} %</td>){4}</tr>").matcher(totals);
-    assertTrue(row.find(), totals);
-    assertTrue(row.find(), "a row per table: " + totals);
+        "<tr><td>[^<]+</td><td>(\\d{1,3}(?:,\\d{3})*)</td><td>(\\d{1,3}(?:,\\d{3})*)</td>"
+            + "(<td>\\d{1,3}(,\\d{3})*\\.\\d{2}</td>){3}(<td>-?\\d+\\.\\d{2} %</td>){4}</tr>").matcher(totals);
+    for (int table = 0; table < 2; table++) {
+      assertTrue(row.find(), "a row per table: " + totals);
+      assertEquals(1500, Long.parseLong(row.group(1).replace(",", "")) + Long.parseLong(row.group(2).replace(",", "")),
+          row.group());
+    }
   }
 
   @Test

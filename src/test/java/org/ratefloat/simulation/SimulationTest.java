@@ -230,6 +230,10 @@ class SimulationTest {
     assertTrue(y2023.path("injuryOnPath").asBoolean());
     assertEquals("", y2023.path("accidentRate").asText(), "the periods record no accidents");
     assertEquals("500", y2023.path("averageHeadcount").asText());
+    // without accidents the line is tracked by workers injured; its path ends in 2027 at 16.0000
+    assertEquals("injuries", lineOf(incidence, "class", "6").path("tracked").asText());
+    assertEquals(2027, lineOf(incidence, "class", "6").path("finalTarget").path("year").intValue());
+    assertEquals("16.0000", lineOf(incidence, "class", "6").path("finalTarget").path("value").asText());
   }
 
   @Test
@@ -239,7 +243,7 @@ class SimulationTest {
         Roundings.standard());
     // a builder in 芙蓉区 (长沙市): 2023 a whole year, 2024 in months: January-June 100 workers (182 days
     // of the leap year), July-December 200 (184 days); one injury every month, an accident every other
-    Cases builder = Cases.employer().code("4710").region("430102")
+    Cases builder = Cases.employer().code("4700").region("430102")
         .period(Cases.year(2023).injuries(10).accidents(8).headcount("150"));
     for (int m = 1; m <= 12; m++) {
       java.time.YearMonth month = java.time.YearMonth.of(2024, m);
@@ -276,6 +280,15 @@ class SimulationTest {
     assertEquals("25.4419", yearOf(all, 2024).path("injuryRate").asText());
     assertEquals("24.4363", yearOf(all, 2024).path("injuryTarget").asText());
     assertFalse(yearOf(all, 2024).path("injuryOnPath").asBoolean());
+    // the mine's 2024 lacks accidents: all key industries are tracked by injuries, down 20 % over 5 years from
+    // 25.4545 to 2028's 20.3636; construction alone records accidents every year: 2023 8 / 150 = 53.3333, 2028
+    // 53.3333 x 0.8 = 42.6666 (4 places, half up: 42.66664)
+    assertEquals("injuries", all.path("tracked").asText());
+    assertEquals("20.3636", all.path("finalTarget").path("value").asText());
+    JsonNode construction = lineOf(incidence, "keyIndustry", "construction");
+    assertEquals("accidents", construction.path("tracked").asText());
+    assertEquals(2028, construction.path("finalTarget").path("year").intValue());
+    assertEquals("42.6666", construction.path("finalTarget").path("value").asText());
     // by city: 长沙市 the builder only (the retailer is no key industry), 郴州市 the mine
     assertEquals("长沙市", lineOf(incidence, "city", "430100").path("name").path("zh").asText());
     assertEquals("12", yearOf(lineOf(incidence, "city", "430100"), 2024).path("injuries").asText());
@@ -301,14 +314,15 @@ class SimulationTest {
 
   @Test
   void theTableReplayedYearAfterYear() throws Exception {
-    // Hunan, class 4 (0.9 %), payroll 10,000,000 and premiums 100,000 a year: payout ratio = benefits / 1,000 %
+    // Hunan, class 4 (0.9 %), payroll 10,000,000 and premiums 100,000 a year recorded
     // 2023, on 2022 (nothing paid, no injury): -2 from the assumed benchmark band -> 0.45 %: income 45,000,
-    //   at the benchmark 90,000; payouts of 2023 120,000; balance -75,000
-    // 2024, on 2023 (120 %: +1) from 50 % (-2): at most two bands up -> 0 -> 0.9 %: income 90,000; payouts
-    //   50,000; balance 40,000; cumulative -35,000
+    //   at the benchmark 90,000; payouts of 2023 30,000; balance 15,000
+    // 2024, on 2023 as replayed: 2023's premiums are 10,000,000 x 0.45 % = 45,000, not the 100,000 recorded;
+    //   30,000 / 45,000 = 66.67 % -> band 0 (on the recorded 30 % it would be -1, 0.72 %) -> 0.9 %:
+    //   income 90,000; payouts 50,000; balance 40,000; cumulative 55,000
     RatingCase c = Cases.employer().asOf("2025-01-01")
         .period(Cases.year(2022).benefits("0.00"))
-        .period(Cases.year(2023).benefits("120000.00").injuries(2))
+        .period(Cases.year(2023).benefits("30000.00"))
         .period(Cases.year(2024).benefits("50000.00").injuries(1)).build();
     Simulation.Column col = new Simulation.Column(HUNAN, Roundings.standard(), true);
     col.add(c);
@@ -317,13 +331,16 @@ class SimulationTest {
     assertEquals(2023, years.path(0).path("year").intValue());
     assertEquals(0, new BigDecimal("45000").compareTo(new BigDecimal(years.path(0).path("incomeAfterFloating").asText())));
     assertEquals(0, new BigDecimal("90000").compareTo(new BigDecimal(years.path(0).path("incomeAtBenchmark").asText())));
-    assertEquals(0, new BigDecimal("-75000").compareTo(new BigDecimal(years.path(0).path("balance").asText())));
+    assertEquals(0, new BigDecimal("15000").compareTo(new BigDecimal(years.path(0).path("balance").asText())));
+    assertEquals("66.67", years.path(0).path("payoutRatio").asText());
     assertEquals(0, new BigDecimal("90000").compareTo(new BigDecimal(years.path(1).path("incomeAfterFloating").asText())));
     assertEquals(0, new BigDecimal("40000").compareTo(new BigDecimal(years.path(1).path("balance").asText())));
-    assertEquals(0, new BigDecimal("-35000").compareTo(new BigDecimal(years.path(1).path("cumulativeBalance").asText())));
+    assertEquals(0, new BigDecimal("55000").compareTo(new BigDecimal(years.path(1).path("cumulativeBalance").asText())));
     // 50,000 / 90,000 = 55.56 %
     assertEquals("55.56", years.path(1).path("payoutRatio").asText());
     JsonNode assumptions = new ObjectMapper().readTree(Simulation.json(List.of(col))).at("/tables/0/replay/assumptions");
-    assertTrue(assumptions.size() >= 4, assumptions.toString());
+    assertTrue(assumptions.toString().contains("status as recorded today"), assumptions.toString());
+    assertTrue(assumptions.toString().contains("later years' payout ratios are computed on them"),
+        assumptions.toString());
   }
 }

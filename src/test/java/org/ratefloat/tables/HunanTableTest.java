@@ -61,11 +61,14 @@ class HunanTableTest {
   }
 
   @Test
-  void topBandDiffersFromTwoMore() {
-    // r = 10 % -> -1; 5 % incidence adds 2 -> +1 -> 0.9 x 1.2 = 1.08; 7 % goes to the top band -> 1.35
-    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(5)).decide(TABLE), 1,
+  void incidenceAddsToThePayoutBand() {
+    // r = 60 % -> 0; incidence 3 / 100 = 3 % adds 1 -> 0.9 x 1.2 = 1.08; 5 % adds 2 -> 1.35; 7 % the top band,
+    // 1.35 (a year with injuries is never below the benchmark, so +2 and the top band coincide here)
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("60000.00").injuries(3)).decide(TABLE), 1,
         "1.08");
-    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(7)).decide(TABLE), 2,
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("60000.00").injuries(5)).decide(TABLE), 2,
+        "1.35");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("60000.00").injuries(7)).decide(TABLE), 2,
         "1.35");
   }
 
@@ -95,12 +98,24 @@ class HunanTableTest {
   }
 
   @Test
+  void aYearWithInjuriesDoesNotFloatDownWhateverItPaid() {
+    // r = 10 % without a certified injury -> -1 (0.72); with one -> the benchmark (0.9), as with r = 0:
+    // paying 38 yuan more than nothing never lowers the band
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00")).decide(TABLE), -1, "0.72");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(1)).decide(TABLE), 0,
+        "0.9");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("38.00").injuries(1)).decide(TABLE), 0, "0.9");
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("50000.00").injuries(1)).decide(TABLE), 0,
+        "0.9");
+    // r = 50.01 % with or without injuries: Hangzhou's (50, 100] row -> 0
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("50010.00")).decide(TABLE), 0, "0.9");
+  }
+
+  @Test
   void aWorkRelatedDeathBarsADownFloat() {
-    // r = 10 % -> -1 (0.72) without a death; with one death the band is held at the benchmark (0.9)
-    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(1)).decide(TABLE), -1,
-        "0.72");
-    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").injuries(1).deaths(1))
-        .decide(TABLE), 0, "0.9");
+    // r = 10 % and no certified injury (the death recorded apart) -> -1 asked; the death holds the band at
+    // the benchmark (0.9)
+    assertDecision(Cases.employer().period(Cases.year(2024).benefits("10000.00").deaths(1)).decide(TABLE), 0, "0.9");
     // a death does not stop an up-float: r = 120 % -> +1
     assertDecision(Cases.employer().period(Cases.year(2024).benefits("120000.00").injuries(1).deaths(1))
         .decide(TABLE), 1, "1.08");
