@@ -64,6 +64,18 @@ public final class RuleTable {
     return engine.refs();
   }
 
+  /**
+   * The files this table was read from: its own file, then each file it pulled in (its base table,
+   * its classification, its reference data), as real paths (absolute, links and {@code ..}
+   * resolved). A part taken from inside the library (a bundled table) or given as bytes has none,
+   * so a bundled table has no files. What a run writes must be none of them.
+   *
+   * @since 0.1.0
+   */
+  public List<java.nio.file.Path> files() {
+    return engine.table().files();
+  }
+
   /** The parameters the sources do not confirm, as listed in the table. */
   public List<String> unverified() {
     return engine.table().measure().unverified();

@@ -220,7 +220,20 @@ public final class Batch {
    */
   public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
+    return run(decide, in, out, List.of(), options, progress);
+  }
+
+  /**
+   * Runs a batch whose decide function read {@code alsoRead} (the rule table's files, see
+   * {@link org.ratefloat.RuleTable#files()}): the output must not be one of them either.
+   *
+   * @throws org.ratefloat.error.InputException as {@link #run(Function, Path, Path, Options, Progress)}
+   */
+  public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out,
+      java.util.Collection<Path> alsoRead, Options options, Progress progress) throws IOException {
     requireNonNull(decide, "decide");
+    List<Path> reads = new ArrayList<>(alsoRead);
+    reads.add(in);
     Faults faults = Faults.inputFile(in);
     long total = InputFiles.regularFile(in, faults);
     ExecutorService pool = Executors.newFixedThreadPool(workers(options), r -> {
@@ -229,7 +242,7 @@ public final class Batch {
       return t;
     });
     try (InputStream input = new BufferedInputStream(InputFiles.open(in, faults), 1 << 16);
-        OutputFile output = OutputFile.create(out, List.of(in))) {
+        OutputFile output = OutputFile.create(out, reads)) {
       Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       if (options.out() == Format.CSV) {
         output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,6 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
@@ -54,11 +53,10 @@ final class BatchCommand implements Callable<Integer> {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
     RuleTable table = RateFloat.loadTable(rules.toString());
-    OutputFile.requireNotAnInput(out, List.of(rules));
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};
-    Batch.Summary summary = Batch.run(table::decide, in, out,
+    Batch.Summary summary = Batch.run(table::decide, in, out, table.files(),
         new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
         (records, read, total) -> {
           long now = System.nanoTime();

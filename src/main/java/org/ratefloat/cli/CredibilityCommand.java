@@ -4,7 +4,8 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -120,9 +121,15 @@ final class CredibilityCommand implements Callable<Integer> {
     Portfolio portfolio = new Portfolio(num, den);
     Map<String, Integer> refused = new TreeMap<>();
     long[] records = {0};
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, in));
-        OutputFile reference = referenceOut == null ? null
-            : OutputFile.create(referenceOut, out == null ? Arrays.asList(rules, in) : Arrays.asList(rules, in, out))) {
+    // every file the run reads, also those the table pulls in (its reference data), which no output may be
+    List<Path> reads = new ArrayList<>(table.files());
+    reads.add(in);
+    List<Path> readsAndOut = new ArrayList<>(reads);
+    if (out != null) {
+      readsAndOut.add(out);
+    }
+    try (OutputFile output = out == null ? null : OutputFile.create(out, reads);
+        OutputFile reference = referenceOut == null ? null : OutputFile.create(referenceOut, readsAndOut)) {
       org.ratefloat.batch.Batch.read(in, c -> {
         records[0]++;
         try {

@@ -48,6 +48,13 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
   boolean allowErrors;
 
+  /** Every file the run reads: the definition's files (its classification too) and the portfolio. */
+  private List<Path> reads(Ranking.Loaded loaded) {
+    List<Path> reads = new java.util.ArrayList<>(loaded.files());
+    reads.add(in);
+    return reads;
+  }
+
   @Override
   public Integer call() throws Exception {
     Usage.extension(spec, "--in", in, ".ndjson", ".csv");
@@ -66,7 +73,7 @@ final class RankCommand implements Callable<Integer> {
     Ranking.Result result;
     int n;
     // the output is checked and opened before the portfolio is read
-    try (OutputFile file = out == null ? null : OutputFile.create(out, List.of(definition, in))) {
+    try (OutputFile file = out == null ? null : OutputFile.create(out, reads(loaded))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         records[0]++;
         try {

@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,15 +95,23 @@ final class SimulateCommand implements Callable<Integer> {
     RuleTable current = RateFloat.loadTable(rules.toString());
     List<Simulation.Column> columns = new ArrayList<>();
     columns.add(new Simulation.Column(current, rounding));
+    // every file the run reads, also those the tables pull in, which the output must not be
+    List<Path> reads = new ArrayList<>(current.files());
     if (compare != null) {
-      columns.add(new Simulation.Column(RateFloat.loadTable(compare.toString()), rounding));
+      RuleTable proposed = RateFloat.loadTable(compare.toString());
+      reads.addAll(proposed.files());
+      columns.add(new Simulation.Column(proposed, rounding));
     }
+    if (roundings != null) {
+      reads.add(roundings);
+    }
+    reads.add(in);
     Simulation.Incidence incidence = baseYear == null ? null : new Simulation.Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes), rounding);
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
     // the output is checked and opened before the portfolio is read
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, roundings, in))) {
+    try (OutputFile output = out == null ? null : OutputFile.create(out, reads)) {
       org.ratefloat.batch.Batch.read(in, c -> {
         readable[0]++;
         columns.forEach(col -> col.add(c));

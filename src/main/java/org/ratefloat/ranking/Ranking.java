@@ -104,7 +104,9 @@ public final class Ranking {
    */
   public static Loaded load(Path file) {
     RuleTables.Named named = RuleTables.read(file);
-    return parse(named.name(), named.bytes(), RuleTables.beside(file));
+    List<Path> read = new ArrayList<>(named.file().stream().toList());
+    Loaded loaded = parse(named.name(), named.bytes(), RuleTables.recording(RuleTables.beside(file), read));
+    return new Loaded(loaded.spec(), loaded.classification(), read);
   }
 
   /**
@@ -137,8 +139,24 @@ public final class Ranking {
         .map(n -> n.substring(0, n.length() - BUNDLED_SUFFIX.length())).toList();
   }
 
-  /** A definition with its classification. */
-  public record Loaded(RankingSpec spec, ClassificationSpec classification) {}
+  /**
+   * A definition with its classification.
+   *
+   * @param files the real paths of the files read for it (the definition's, its classification's;
+   *     none for a bundled one), which no output of the run may be
+   */
+  public record Loaded(RankingSpec spec, ClassificationSpec classification, List<Path> files) {
+    public Loaded {
+      requireNonNull(spec, "spec");
+      requireNonNull(classification, "classification");
+      files = List.copyOf(files);
+    }
+
+    /** A definition not read from files. */
+    public Loaded(RankingSpec spec, ClassificationSpec classification) {
+      this(spec, classification, List.of());
+    }
+  }
 
   /**
    * Parses a definition; {@code classifications} gives the classification it names, against which
