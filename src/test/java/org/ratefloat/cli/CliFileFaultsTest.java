@@ -175,7 +175,8 @@ class CliFileFaultsTest {
     THE_INPUT("IN030"),
     READ_ONLY_DIRECTORY("IN032"),
     DEVICE(null),
-    FIFO(null);
+    FIFO(null),
+    FIFO_WITHOUT_READER("IN032");
 
     final String code;
 
@@ -213,6 +214,7 @@ class CliFileFaultsTest {
         out = dir.resolve(fileName);
       }
       case DEVICE -> Files.createSymbolicLink(out, Path.of("/dev/null"));
+      case FIFO_WITHOUT_READER -> FileFault.FIFO.make(out);
       case FIFO -> {
         FileFault.FIFO.make(out);
         Path fifo = out;
@@ -249,6 +251,10 @@ class CliFileFaultsTest {
         assertTrue(drained.get().length > 0, "the FIFO's reader got the output");
         assertFalse(Files.isRegularFile(out), "the FIFO is still a FIFO");
       }
+      case FIFO_WITHOUT_READER -> {
+        assertTrue(r.err().contains("is a FIFO that no process reads"), r.err());
+        assertFalse(Files.isRegularFile(out), "the FIFO is still a FIFO");
+      }
       default -> assertFalse(Files.isRegularFile(out) && !Files.isSymbolicLink(out), "no output made");
     }
     FileFault.assertNoTemporaryFiles(dir);
@@ -261,6 +267,40 @@ class CliFileFaultsTest {
     CliRun r = CliRun.of("batch", "--rules", HUNAN, "--in", portfolio.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(2, Files.readAllLines(out).size());
+    FileFault.assertNoTemporaryFiles(tmp);
+  }
+
+  @Test
+  void ofTwoBatchesToOneOutputOneWinsAndTheOtherIsRefusedAtOnce() throws Exception {
+    Path in = tmp.resolve("many.ndjson");
+    assertEquals(0, CliRun.of("generate", "--employers", "20000", "--seed", "5", "--out", in.toString()).code());
+    Path out = tmp.resolve("decisions.ndjson");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<CliRun> first = pool.submit(() -> CliRun.of("batch", "--rules", HUNAN, "--in",
+          in.toString(), "--out", out.toString(), "--threads", "1"));
+      // the second starts once the first has claimed the output, and so while it writes
+      Path claim = null;
+      while (claim == null && !first.isDone()) {
+        try (Stream<Path> files = Files.list(tmp)) {
+          claim = files.filter(f -> f.getFileName().toString().matches("\\.rf-[0-9a-f]{12}\\.lock")).findFirst()
+              .orElse(null);
+        }
+        Thread.sleep(10);
+      }
+      assertTrue(claim != null, "the first batch claimed its output: " + (first.isDone() ? first.get().err() : ""));
+      CliRun second = CliRun.of("batch", "--rules", HUNAN, "--in", in.toString(), "--out", out.toString());
+      second.assertRefused(Main.BAD_INPUT, "IN032", "");
+      assertTrue(second.err().startsWith("ratefloat: IN032 /: " + out + ": another run is writing it now"),
+          second.err());
+      // refused at once, not after waiting for the first or doing its own work: the first still writes
+      assertFalse(first.isDone() && Files.exists(out), "the second was refused before the first finished");
+      CliRun won = first.get();
+      assertEquals(0, won.code(), won.err());
+      assertEquals(20000, Files.readAllLines(out).size());
+    } finally {
+      pool.shutdownNow();
+    }
     FileFault.assertNoTemporaryFiles(tmp);
   }
 

@@ -81,41 +81,124 @@ class OutputFileTest {
     assertEquals(List.of(), temporaryFiles(tmp));
   }
 
+  /** A child JVM that runs {@code main} of {@code type} with {@code args}. */
+  private static Process child(Class<?> type, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), type.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** Starts a {@link LiveRun} to each output, waits until each writes, and kills them all (SIGKILL). */
+  private static void killedRuns(Path... outs) throws Exception {
+    List<Process> runs = new ArrayList<>();
+    try {
+      for (Path out : outs) {
+        Process p = child(LiveRun.class, out.toString());
+        runs.add(p);
+        assertEquals(LiveRun.WRITING, new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+            StandardCharsets.UTF_8)).readLine());
+      }
+    } finally {
+      for (Process p : runs) {
+        p.destroyForcibly();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "killed");
+      }
+    }
+  }
+
+  private static List<String> runFiles(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".rf-")).sorted().toList();
+    }
+  }
+
   @Test
-  void aTemporaryFileOfAKilledRunIsRemovedByTheNextRunToTheSameOutput() throws Exception {
-    Path out = tmp.resolve("out.ndjson");
-    // a child JVM opens the output, writes and halts as kill -9 would: no cleanup runs
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), KilledRun.class.getName(), out.toString())
-        .redirectErrorStream(true).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child ran");
-    assertEquals(KilledRun.HALTED, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    List<String> stale = temporaryFiles(tmp);
-    assertEquals(1, stale.size(), "the killed run left its temporary file");
-    // a file of another output, and one a run of this process holds, are left alone
-    Path other = Files.writeString(tmp.resolve(".rf-000000000000-00000000.partial"), "another output's");
-    try (OutputFile live = OutputFile.create(out, List.of())) {
-      List<String> now = temporaryFiles(tmp);
-      assertFalse(now.contains(stale.get(0)), "stale file removed: " + now);
-      assertTrue(Files.exists(other));
-      try (OutputFile second = OutputFile.create(out, List.of())) {
-        assertEquals(3, temporaryFiles(tmp).size(), "the live run's file is kept: " + temporaryFiles(tmp));
+  void everyKilledRunsFilesInTheDirectoryAreRemovedByTheNextRunThere() throws Exception {
+    // two runs to two outputs are killed as they write (kill -9); a file named as ours that no process
+    // holds is a killed run's too
+    killedRuns(tmp.resolve("a.ndjson"), tmp.resolve("b.ndjson"));
+    Path orphan = Files.writeString(tmp.resolve(".rf-000000000000-00000000.partial"), "a killed run's");
+    Path orphanClaim = Files.writeString(tmp.resolve(".rf-000000000000.lock"), "a killed run's claim");
+    Path notOurs = Files.writeString(tmp.resolve(".rf-notes.txt"), "a user's file");
+    List<String> stale = runFiles(tmp);
+    // each killed run left its temporary file and its claim, a second name of it
+    assertEquals(7, stale.size(), stale.toString());
+    assertEquals(3, temporaryFiles(tmp).size(), stale.toString());
+    try (OutputFile other = OutputFile.create(tmp.resolve("c.ndjson"), List.of())) {
+      // a run to a third output removes them all, and keeps its own
+      List<String> now = runFiles(tmp);
+      assertEquals(3, now.size(), "only the live run's temporary file and claim, and the user's file: " + now);
+      assertTrue(now.contains(notOurs.getFileName().toString()));
+      assertFalse(Files.exists(orphan) || Files.exists(orphanClaim));
+      // a second run of this process to another output leaves the first one's alone
+      try (OutputFile second = OutputFile.create(tmp.resolve("a.ndjson"), List.of())) {
+        assertEquals(5, runFiles(tmp).size(), runFiles(tmp).toString());
         second.write(BYTES);
         second.commit();
       }
-      live.write(BYTES);
+      other.write(BYTES);
+      other.commit();
     }
-    assertEquals(List.of(other.getFileName().toString()), temporaryFiles(tmp));
+    assertEquals(List.of(notOurs.getFileName().toString()), runFiles(tmp));
+    assertArrayEquals(BYTES, Files.readAllBytes(tmp.resolve("a.ndjson")));
+    assertArrayEquals(BYTES, Files.readAllBytes(tmp.resolve("c.ndjson")));
   }
 
-  /** The child of {@link #aTemporaryFileOfAKilledRunIsRemovedByTheNextRunToTheSameOutput}. */
-  public static final class KilledRun {
-    static final int HALTED = 9;
+  @Test
+  void aSecondRunToAnOutputBeingWrittenIsRefusedAtOnceAndTheFirstFinishes() throws Exception {
+    Path out = Files.writeString(tmp.resolve("out.ndjson"), "earlier\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.ndjson"), out.getFileName());
+    // in this process
+    try (OutputFile first = OutputFile.create(out, List.of())) {
+      InputException e = assertThrows(InputException.class, () -> OutputFile.create(out, List.of()));
+      assertTrue(e.getMessage().startsWith("IN032 /: " + out + ": another run is writing it now"), e.getMessage());
+      // through another name of the same output
+      e = assertThrows(InputException.class, () -> OutputFile.create(link, List.of()));
+      assertTrue(e.getMessage().startsWith("IN032 /: " + link + ": another run is writing it now"), e.getMessage());
+      first.write(BYTES);
+      first.commit();
+    }
+    assertArrayEquals(BYTES, Files.readAllBytes(out));
+    Files.delete(link);
+    assertEquals(List.of(), runFiles(tmp));
+    // and in another process, which writes until it is told to finish
+    Process live = child(LiveRun.class, out.toString());
+    try {
+      java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(live.getInputStream(),
+          StandardCharsets.UTF_8));
+      assertEquals(LiveRun.WRITING, said.readLine());
+      InputException e = assertThrows(InputException.class, () -> OutputFile.create(out, List.of()));
+      assertTrue(e.getMessage().startsWith("IN032 /: " + out + ": another run is writing it now"), e.getMessage());
+      // a run to another output in the directory leaves the live run's files alone
+      OutputFile.write(tmp.resolve("other.ndjson"), List.of(), BYTES);
+      assertEquals(2, runFiles(tmp).size(), runFiles(tmp).toString());
+      live.getOutputStream().write('\n');
+      live.getOutputStream().flush();
+      assertTrue(live.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, live.exitValue());
+    } finally {
+      live.destroyForcibly();
+    }
+    assertEquals("live\n", Files.readString(out));
+    assertEquals(List.of(), runFiles(tmp));
+    // once it has finished, the output is free again
+    OutputFile.write(out, List.of(), BYTES);
+    assertArrayEquals(BYTES, Files.readAllBytes(out));
+  }
 
-    public static void main(String[] args) {
-      OutputFile file = OutputFile.create(Path.of(args[0]), List.of());
-      file.write(BYTES);
-      Runtime.getRuntime().halt(HALTED);
+  /** A child run: it opens the output, writes, says so, and commits when told to (or is killed). */
+  public static final class LiveRun {
+    static final String WRITING = "writing";
+
+    public static void main(String[] args) throws Exception {
+      try (OutputFile file = OutputFile.create(Path.of(args[0]), List.of())) {
+        file.write("live\n".getBytes(StandardCharsets.UTF_8));
+        System.out.println(WRITING);
+        System.out.flush();
+        System.in.read();
+        file.commit();
+      }
     }
   }
 
@@ -171,6 +254,48 @@ class OutputFileTest {
     assertArrayEquals(BYTES, reader.get(30, TimeUnit.SECONDS));
     assertFalse(Files.isRegularFile(fifo));
     assertEquals(List.of(), temporaryFiles(tmp));
+  }
+
+  @Test
+  void aFifoThatNoProcessReadsIsRefusedNotWaitedForForever() throws Exception {
+    Path fifo = FileFault.FIFO.make(tmp.resolve("out.ndjson"));
+    InputException e = assertThrows(InputException.class, () -> OutputFile.write(fifo, List.of(), BYTES));
+    assertEquals("IN032 /: " + fifo + ": is a FIFO that no process reads (none opened it within "
+        + OutputFile.SPECIAL_OPEN_SECONDS + " s); start its reader first", e.getMessage());
+    assertFalse(Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+    // the open that was given up has ended: a reader that comes now finds no writer and no data
+    CompletableFuture<byte[]> reader = CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = Files.newInputStream(fifo)) {
+        return in.readAllBytes();
+      } catch (java.io.IOException x) {
+        throw new java.io.UncheckedIOException(x);
+      }
+    });
+    OutputFile.write(fifo, List.of(), BYTES);
+    assertArrayEquals(BYTES, reader.get(30, TimeUnit.SECONDS), "a FIFO with a reader is still written");
+  }
+
+  @Test
+  void aSocketOrADiskIsNeverAnOutput() throws Exception {
+    Path socket = tmp.resolve("out.ndjson");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+        java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+      InputException e = assertThrows(InputException.class, () -> OutputFile.write(socket, List.of(), BYTES));
+      assertEquals("IN032 /: " + socket + ": is a socket, not a file; write the output to a file", e.getMessage());
+    }
+    // a loop device that is not attached (size 0) is a block device whose writing could harm nothing
+    Path disk = null;
+    for (int i = 0; i < 8 && disk == null; i++) {
+      Path size = Path.of("/sys/block/loop" + i + "/size");
+      if (Files.exists(Path.of("/dev/loop" + i)) && Files.isReadable(size) && Files.readString(size).strip().equals("0")) {
+        disk = Path.of("/dev/loop" + i);
+      }
+    }
+    Assumptions.assumeTrue(disk != null, "no detached loop device to test a block device with");
+    Path link = Files.createSymbolicLink(tmp.resolve("disk.ndjson"), disk);
+    InputException e = assertThrows(InputException.class, () -> OutputFile.write(link, List.of(), BYTES));
+    assertEquals("IN032 /: " + link + ": is a block device, not a file; write the output to a file", e.getMessage());
   }
 
   @Test
