@@ -69,12 +69,18 @@ final class VerifyCommand implements Callable<Integer> {
       LineReader lines = new LineReader(in, MAX_LINE);
       byte[] first = nextDocument(lines);
       long firstNumber = number;
-      if (first == null || first == LineReader.TOO_LONG || !isJson(first)) {
-        // not one document per line: the whole file is one document (a pretty record, say)
+      if (first == null) {
         return single(table, RateFloatFiles.read(file));
       }
       byte[] next = nextDocument(lines);
-      if (next == null && RateFloat.isDecisionRecord(first)) {
+      // one document per line if the first or the second line is one (or too long to be a pretty
+      // record's line): a first line that is damaged or too long is that line's fault, counted as
+      // a mismatch, and the file is read on as a stream, whatever its size
+      if (!lineWise(first) && (next == null || !lineWise(next))) {
+        // not one document per line: the whole file is one document (a pretty record, say)
+        return single(table, RateFloatFiles.read(file));
+      }
+      if (next == null && first != LineReader.TOO_LONG && RateFloat.isDecisionRecord(first)) {
         return single(table, first);
       }
       document(table, firstNumber, first);
@@ -180,6 +186,11 @@ final class VerifyCommand implements Callable<Integer> {
     if (more > 0) {
       out.println(indent + "… and " + more + " more difference" + (more == 1 ? "" : "s"));
     }
+  }
+
+  /** Whether a line shows a file of one document per line: a whole JSON document, or a line too long. */
+  private static boolean lineWise(byte[] line) {
+    return line == LineReader.TOO_LONG || isJson(line);
   }
 
   /**
