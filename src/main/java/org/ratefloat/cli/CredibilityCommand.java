@@ -151,8 +151,14 @@ final class CredibilityCommand implements Callable<Integer> {
       byte[] json = portfolio.json(result);
       if (reference != null) {
         String name = in.getFileName() == null ? in.toString() : in.getFileName().toString();
-        String sha256 = com.google.common.io.Files.asByteSource(in.toFile())
-            .hash(com.google.common.hash.Hashing.sha256()).toString();
+        // read as every file is (a regular file, faults coded), not around the one reader
+        String sha256;
+        try (java.io.InputStream bytes = org.ratefloat.io.InputFiles.openInput(in)) {
+          com.google.common.hash.HashingInputStream hashing = new com.google.common.hash.HashingInputStream(
+              com.google.common.hash.Hashing.sha256(), bytes);
+          hashing.transferTo(java.io.OutputStream.nullOutputStream());
+          sha256 = hashing.hash().toString();
+        }
         reference.write(portfolio.reference(result, new Portfolio.ReferenceHeader(referenceId, referenceVersion,
             effectiveFrom, java.util.Optional.ofNullable(effectiveTo), name, sha256)));
         reference.commit();
