@@ -42,7 +42,6 @@ import org.ratefloat.model.Claim;
 import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.Employer;
-import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.PriorFacts;

@@ -88,14 +88,9 @@ class OutputNeverReadTest {
       Files.copy(Path.of("rules", name), fixture.resolve(name));
     }
     Files.copy(Path.of("src/main/resources/org/ratefloat/simulation/roundings.json"), fixture.resolve("roundings.json"));
-    StringBuilder portfolio = new StringBuilder();
-    for (String name : List.of("machinery", "clean-retailer-in-arrears", "new-logistics-firm")) {
-      portfolio.append(Files.readString(Path.of("examples/cn-hn-provisional/" + name + ".json")).replace("\n", ""))
-          .append('\n');
-    }
     // employers both tables decide: the Hunan ones and the credibility example's
-    portfolio.append(Files.readString(Path.of("examples/cn-credibility-blend/portfolio.ndjson")));
-    Files.writeString(fixture.resolve("portfolio.ndjson"), portfolio);
+    Files.writeString(fixture.resolve("portfolio.ndjson"), org.ratefloat.Cases.hunanPortfolio()
+        + Files.readString(Path.of("examples/cn-credibility-blend/portfolio.ndjson")));
     Files.copy(Path.of("examples/cn-credibility-blend/portfolio.ndjson"), fixture.resolve("credibility.ndjson"));
     Files.copy(Path.of("examples/hunan-monthly-portfolio.ndjson"), fixture.resolve("monthly.ndjson"));
     assertEquals(0, CliRun.of("rank", "--definition", "cn-hn-key-industries", "--in", fixture.resolve("monthly.ndjson")

@@ -33,12 +33,7 @@ class VerifyLineByLineTest {
   @BeforeAll
   static void batch() throws Exception {
     Path in = shared.resolve("portfolio.ndjson");
-    StringBuilder cases = new StringBuilder();
-    for (String name : List.of("machinery", "clean-retailer-in-arrears", "new-logistics-firm")) {
-      cases.append(Files.readString(Path.of("examples/cn-hn-provisional/" + name + ".json")).replace("\n", ""))
-          .append('\n');
-    }
-    Files.writeString(in, cases);
+    Files.writeString(in, org.ratefloat.Cases.hunanPortfolio());
     Path out = shared.resolve("decisions.ndjson");
     assertEquals(0, CliRun.of("batch", "--rules", HUNAN, "--in", in.toString(), "--out", out.toString(),
         "--echo-input").code());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratefloat.FileFault;
 import org.ratefloat.RateFloat;
+import org.ratefloat.WritingRun;
 import org.ratefloat.cli.CliRun;
-import org.ratefloat.io.OutputFile;
 
 /**
  * The hostile runs of src/test/resources/hostile-inputs/RUNS.tsv: command lines that aim an output
@@ -86,7 +83,7 @@ class HostileRunsTest {
       return;
     }
     Path dir = fixture();
-    List<Process> live = new ArrayList<>();
+    List<WritingRun> live = new ArrayList<>();
     List<String> args = new ArrayList<>();
     for (String a : Arrays.copyOfRange(r, 3, r.length)) {
       args.add(places(a, dir, live));
@@ -98,12 +95,9 @@ class HostileRunsTest {
       run = CliRun.of(args.toArray(String[]::new));
       after = contents(dir);
     } finally {
-      for (Process p : live) {
+      for (WritingRun w : live) {
         // the live run finishes its output now
-        p.getOutputStream().write('\n');
-        p.getOutputStream().flush();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the live run ended");
-        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        w.finish();
       }
     }
     String what = r[0] + ": " + String.join(" ", args);
@@ -153,11 +147,7 @@ class HostileRunsTest {
         "cn-credibility-blend.json", "cn-credibility-example.reference.json", "cn-hn-key-industries.ranking.json")) {
       Files.copy(Path.of("rules", name), dir.resolve(name));
     }
-    StringBuilder hunan = new StringBuilder();
-    for (String name : List.of("machinery", "clean-retailer-in-arrears", "new-logistics-firm")) {
-      hunan.append(Files.readString(Path.of("examples/cn-hn-provisional/" + name + ".json")).replace("\n", ""))
-          .append('\n');
-    }
+    String hunan = org.ratefloat.Cases.hunanPortfolio();
     Files.writeString(dir.resolve("hunan.ndjson"), hunan);
     Files.writeString(dir.resolve("portfolio.ndjson"), hunan
         + Files.readString(Path.of("examples/cn-credibility-blend/portfolio.ndjson")));
@@ -167,7 +157,7 @@ class HostileRunsTest {
   }
 
   /** The argument with its places filled, making what they name. */
-  private String places(String arg, Path dir, List<Process> live) throws Exception {
+  private String places(String arg, Path dir, List<WritingRun> live) throws Exception {
     Matcher m = PLACE.matcher(arg);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -181,16 +171,12 @@ class HostileRunsTest {
             .toString();
         case "wide-header" -> wideHeader(dir.resolve("wide-header.csv")).toString();
         case "busy" -> {
-          live.add(writing(dir.resolve(name)));
+          live.add(WritingRun.start(dir.resolve(name)));
           yield dir.resolve(name).toString();
         }
         case "killed-runs" -> {
           // both write at once, then both are killed, as kill -9 of two batches would
-          List<Process> killed = List.of(writing(dir.resolve("a.ndjson")), writing(dir.resolve("b.ndjson")));
-          for (Process p : killed) {
-            p.destroyForcibly();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "killed");
-          }
+          WritingRun.killedWhileWriting(List.of(dir.resolve("a.ndjson"), dir.resolve("b.ndjson")));
           assertEquals(4, ours(dir).size(), "the killed runs left their temporary files and claims: " + ours(dir));
           yield dir.toString();
         }
@@ -235,30 +221,6 @@ class HostileRunsTest {
       header.append(",c").append(i);
     }
     return Files.writeString(file, header.append("\nE1\n"));
-  }
-
-  /** A child process that writes {@code out} and holds it until a line on its stdin tells it to finish. */
-  private static Process writing(Path out) throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Writer.class.getName(), out.toString()).redirectErrorStream(true).start();
-    assertEquals(Writer.WRITING, new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-        .readLine());
-    return p;
-  }
-
-  /** The child of {@link #writing}: opens the output, writes, says so, and commits when told to. */
-  public static final class Writer {
-    static final String WRITING = "writing";
-
-    public static void main(String[] args) throws Exception {
-      try (OutputFile file = OutputFile.create(Path.of(args[0]), List.of())) {
-        file.write("{}\n".getBytes(StandardCharsets.UTF_8));
-        System.out.println(WRITING);
-        System.out.flush();
-        System.in.read();
-        file.commit();
-      }
-    }
   }
 
   /** The regular files of a folder and their bytes (a FIFO is not read). */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratefloat.FileFault;
+import org.ratefloat.WritingRun;
 import org.ratefloat.error.InputException;
 
 /**
@@ -81,32 +82,6 @@ class OutputFileTest {
     assertEquals(List.of(), temporaryFiles(tmp));
   }
 
-  /** A child JVM that runs {@code main} of {@code type} with {@code args}. */
-  private static Process child(Class<?> type, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), type.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
-  }
-
-  /** Starts a {@link LiveRun} to each output, waits until each writes, and kills them all (SIGKILL). */
-  private static void killedRuns(Path... outs) throws Exception {
-    List<Process> runs = new ArrayList<>();
-    try {
-      for (Path out : outs) {
-        Process p = child(LiveRun.class, out.toString());
-        runs.add(p);
-        assertEquals(LiveRun.WRITING, new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-            StandardCharsets.UTF_8)).readLine());
-      }
-    } finally {
-      for (Process p : runs) {
-        p.destroyForcibly();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "killed");
-      }
-    }
-  }
-
   private static List<String> runFiles(Path dir) throws Exception {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".rf-")).sorted().toList();
@@ -117,7 +92,7 @@ class OutputFileTest {
   void everyKilledRunsFilesInTheDirectoryAreRemovedByTheNextRunThere() throws Exception {
     // two runs to two outputs are killed as they write (kill -9); a file named as ours that no process
     // holds is a killed run's too
-    killedRuns(tmp.resolve("a.ndjson"), tmp.resolve("b.ndjson"));
+    WritingRun.killedWhileWriting(List.of(tmp.resolve("a.ndjson"), tmp.resolve("b.ndjson")));
     Path orphan = Files.writeString(tmp.resolve(".rf-000000000000-00000000.partial"), "a killed run's");
     Path orphanClaim = Files.writeString(tmp.resolve(".rf-000000000000.lock"), "a killed run's claim");
     Path notOurs = Files.writeString(tmp.resolve(".rf-notes.txt"), "a user's file");
@@ -163,43 +138,22 @@ class OutputFileTest {
     Files.delete(link);
     assertEquals(List.of(), runFiles(tmp));
     // and in another process, which writes until it is told to finish
-    Process live = child(LiveRun.class, out.toString());
+    WritingRun live = WritingRun.start(out);
     try {
-      java.io.BufferedReader said = new java.io.BufferedReader(new java.io.InputStreamReader(live.getInputStream(),
-          StandardCharsets.UTF_8));
-      assertEquals(LiveRun.WRITING, said.readLine());
       InputException e = assertThrows(InputException.class, () -> OutputFile.create(out, List.of()));
       assertTrue(e.getMessage().startsWith("IN032 /: " + out + ": another run is writing it now"), e.getMessage());
       // a run to another output in the directory leaves the live run's files alone
       OutputFile.write(tmp.resolve("other.ndjson"), List.of(), BYTES);
       assertEquals(2, runFiles(tmp).size(), runFiles(tmp).toString());
-      live.getOutputStream().write('\n');
-      live.getOutputStream().flush();
-      assertTrue(live.waitFor(60, TimeUnit.SECONDS));
-      assertEquals(0, live.exitValue());
+      live.finish();
     } finally {
-      live.destroyForcibly();
+      live.destroy();
     }
-    assertEquals("live\n", Files.readString(out));
+    assertEquals(WritingRun.CONTENT, Files.readString(out));
     assertEquals(List.of(), runFiles(tmp));
     // once it has finished, the output is free again
     OutputFile.write(out, List.of(), BYTES);
     assertArrayEquals(BYTES, Files.readAllBytes(out));
-  }
-
-  /** A child run: it opens the output, writes, says so, and commits when told to (or is killed). */
-  public static final class LiveRun {
-    static final String WRITING = "writing";
-
-    public static void main(String[] args) throws Exception {
-      try (OutputFile file = OutputFile.create(Path.of(args[0]), List.of())) {
-        file.write("live\n".getBytes(StandardCharsets.UTF_8));
-        System.out.println(WRITING);
-        System.out.flush();
-        System.in.read();
-        file.commit();
-      }
-    }
   }
 
   @Test
