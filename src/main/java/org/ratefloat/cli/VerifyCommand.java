@@ -80,7 +80,8 @@ final class VerifyCommand implements Callable<Integer> {
         // not one document per line: the whole file is one document (a pretty record, say)
         return single(table, RateFloatFiles.read(file));
       }
-      if (next == null && first != LineReader.TOO_LONG && RateFloat.isDecisionRecord(first)) {
+      if (next == null && first != LineReader.TOO_LONG && first.length <= MAX_LINE - 2 && isJson(first)
+          && RateFloat.isDecisionRecord(first)) {
         return single(table, first);
       }
       document(table, firstNumber, first);
@@ -188,9 +189,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether a line shows a file of one document per line: a whole JSON document, or a line too long. */
+  /**
+   * Whether a line shows a file of one document per line: a whole JSON document, or a line longer
+   * than a document may be (no line of a pretty record is).
+   */
   private static boolean lineWise(byte[] line) {
-    return line == LineReader.TOO_LONG || isJson(line);
+    return line == LineReader.TOO_LONG || line.length > MAX_LINE - 2 || isJson(line);
   }
 
   /**

@@ -58,6 +58,11 @@ class CliFileFaultsTest {
     INPUT,
     /** A portfolio, streamed: IN codes, exit 3; a record over the limit is that record's fault. */
     PORTFOLIO,
+    /**
+     * A decision record or a batch output (verify): IN codes, exit 3, for a file it cannot read; a
+     * file over the limit is read as a stream, whose overlong line is a mismatch (exit 5).
+     */
+    RECORDS,
     /** A file given to lint: the finding is reported on stdout, exit 4. */
     LINTED
   }
@@ -86,7 +91,7 @@ class CliFileFaultsTest {
         new Object[] {Kind.TABLE, "explain --rules {F} " + RECORD},
         new Object[] {Kind.INPUT, "explain --rules " + HUNAN + " {F}"},
         new Object[] {Kind.TABLE, "verify --rules {F} " + RECORD},
-        new Object[] {Kind.INPUT, "verify --rules " + HUNAN + " {F}"},
+        new Object[] {Kind.RECORDS, "verify --rules " + HUNAN + " {F}"},
         new Object[] {Kind.LINTED, "lint {F}"},
         new Object[] {Kind.TABLE, "classify 36 --edition 2011 --rules {F}"},
         new Object[] {Kind.TABLE, "batch --rules {F} --in {portfolio} --out {out}.ndjson"},
@@ -118,7 +123,7 @@ class CliFileFaultsTest {
   void aFileThatCannotBeUsedIsOneCodedLine(String name, Kind kind, String template, FileFault fault)
       throws Exception {
     Path file = tmp.resolve(kind == Kind.PORTFOLIO ? "file.ndjson" : "file.json");
-    if (kind == Kind.PORTFOLIO && fault == FileFault.TOO_LARGE) {
+    if ((kind == Kind.PORTFOLIO || kind == Kind.RECORDS) && fault == FileFault.TOO_LARGE) {
       // a portfolio has no size limit, its records do: one line of 16 MiB + 1 zero bytes
       FileFault.sparse(file, (16 << 20) + 1);
     } else {
@@ -138,6 +143,10 @@ class CliFileFaultsTest {
       assertNotEquals(Main.INTERNAL, r.code(), r.err());
       String reported = template.startsWith("batch") ? Files.readString(tmp.resolve("out.ndjson")) : r.err();
       assertTrue(reported.contains("IN024"), reported);
+    } else if (kind == Kind.RECORDS && fault == FileFault.TOO_LARGE) {
+      // a line over the limit is counted as a mismatch with its number, the file is not refused
+      assertEquals(Main.MISMATCH, r.code(), r.out() + r.err());
+      assertTrue(r.out().startsWith("MISMATCH line 1: not a readable decision record: IN024 "), r.out());
     } else {
       r.assertRefused(kind == Kind.TABLE ? Main.BAD_RULES : Main.BAD_INPUT, code, "");
       assertTrue(r.err().startsWith("ratefloat: " + code + " /: " + file + ": "), "names the file: " + r.err());
