@@ -135,8 +135,8 @@ public final class ParserWords {
     if (m.contains("comma to separate Array entries")) {
       return ": expected ',' or ']'";
     }
-    if (m.contains("double-quote to start field name")) {
-      return ": expected a key in double quotes";
+    if (m.contains("quote to start field name")) {
+      return ": expected a key in quotation marks";
     }
     if (m.contains("colon to separate field name and value")) {
       return ": expected ':'";

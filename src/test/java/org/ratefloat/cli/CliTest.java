@@ -361,7 +361,8 @@ class CliTest {
         "--month", "2025-03", "--out", ranked.toString());
     assertEquals(0, rank.code(), rank.err());
     List<String> top = Files.readAllLines(ranked);
-    assertEquals("1,\"'-2+3,\tx\",8,4,1,80.000,1,2.0000", top.get(1));
+    // and the tab in it is escaped as every control character of a cell is (CsvOut)
+    assertEquals("1,\"'-2+3,\\tx\",8,4,1,80.000,1,2.0000", top.get(1));
     assertEquals("2,\"'+1 (cmd)\",8,4,1,40.000,2,3.0000", top.get(2));
   }
 
