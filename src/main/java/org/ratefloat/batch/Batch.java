@@ -207,8 +207,8 @@ public final class Batch {
    *
    * @param decide the rule table's decide function (normally {@code table::decide})
    * @throws org.ratefloat.error.InputException if the input is not a readable regular file, the output is
-   *     the input or cannot be written, or (CSV) the file is malformed as a whole; no output file is
-   *     left behind
+   *     the input, another run is writing it or it cannot be written, or (CSV) the file is malformed as
+   *     a whole; no output file is left behind
    */
   public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
