@@ -109,7 +109,8 @@ public final class RateFloat {
     requireNonNull(name, "name");
     requireNonNull(bytes, "bytes");
     requireNonNull(refs, "refs");
-    return new RuleTable(RuleTables.load(new RuleTables.Named(name, bytes.clone()), id -> refs.apply(id).map(b -> new RuleTables.Named(id + ".json", b))));
+    return new RuleTable(RuleTables.load(new RuleTables.Named(name, bytes.clone()),
+        id -> refs.apply(id).map(b -> new RuleTables.Named(id + ".json", b))));
   }
 
   /**

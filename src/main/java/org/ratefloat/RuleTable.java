@@ -225,7 +225,7 @@ public final class RuleTable {
    *     a pointer within the code's JSON form ({@code /code}, {@code /edition})
    */
   public RiskClass classify(IndustryCode code) {
-  requireNonNull(code, "code");
+    requireNonNull(code, "code");
     LoadedTable t = engine.table();
     ClassificationSpec cl = t.classification().orElseThrow(() -> new InputException(ErrorCode.IN020,
         "", "rule table " + id() + " has no industry classification"));

@@ -43,17 +43,20 @@ class OurWordsTest {
   /** JSON documents the parser refuses: each of its limits, and its syntax faults. */
   static Map<String, byte[]> badJson() {
     Map<String, byte[]> docs = new LinkedHashMap<>();
-    docs.put("a text of 70,000 characters", ("{\"format\": \"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+    docs.put("a text of 70,000 characters", ("{\"format\": \"" + "x".repeat(70_000) + "\"}")
+        .getBytes(StandardCharsets.UTF_8));
     docs.put("a key of 60,000 characters", ("{\"" + "k".repeat(60_000) + "\": 1}").getBytes(StandardCharsets.UTF_8));
     docs.put("a number of 60 digits", ("{\"format\": " + "9".repeat(60) + "}").getBytes(StandardCharsets.UTF_8));
     docs.put("nesting of 2,000 levels", ("{\"format\": " + "[".repeat(2000) + "]".repeat(2000) + "}")
         .getBytes(StandardCharsets.UTF_8));
     String[] syntax = {
         "{\"format\": NaN}", "{\"format\": Infinity}", "{\"format\": -Infinity}", "{\"format\": \"x\"", "{\"format\": ",
-        "{\"format\" \"x\"}", "{format: 1}", "{'format': 1}", "{\"format\": 'x'}", "{\"format\": +1}", "{\"format\": 01}",
+        "{\"format\" \"x\"}", "{format: 1}", "{'format': 1}", "{\"format\": 'x'}", "{\"format\": +1}",
+        "{\"format\": 01}",
         "{\"format\": .5}", "{\"format\": 1.}", "{\"format\": 1e}", "{\"format\": -}", "{\"format\": \"a\u0001b\"}",
         "{\"format\": \"a\\qb\"}", "{\"format\": [1, 2}", "{\"format\": 1]", "// a comment\n{}", "/* c */ {}",
-        "{\"format\": tru}", "{\"format\": nul}", "{\"a\": 1,}", "[1, 2,]", "{\"a\": 1} {\"b\": 2}", "{\"a\" : 1 \"b\": 2}",
+        "{\"format\": tru}", "{\"format\": nul}", "{\"a\": 1,}", "[1, 2,]", "{\"a\": 1} {\"b\": 2}",
+        "{\"a\" : 1 \"b\": 2}",
         "\u0000{}", "{\"format\": \"\\ud800\"}", "{\"format\": \"\\u12\"}", "root:x:0:0:root:/root:/bin/bash"};
     for (String s : syntax) {
       docs.put("syntax " + s, s.getBytes(StandardCharsets.UTF_8));
@@ -77,7 +80,8 @@ class OurWordsTest {
     readers.put("base table", b -> RateFloat.loadTable("cn-hn-provisional.json", hunanBytes, id -> Optional.of(b)));
     readers.put("classification", b -> RateFloat.loadTable("cn-hn-provisional.json", hunanBytes,
         id -> Optional.of(id.equals("cn-national-2015") ? nationalBytes : b)));
-    readers.put("reference data", b -> RateFloat.loadTable("cn-credibility-blend.json", blendBytes, id -> Optional.of(b)));
+    readers.put("reference data", b -> RateFloat.loadTable("cn-credibility-blend.json", blendBytes,
+        id -> Optional.of(b)));
     readers.put("ranking definition", b -> Ranking.load(Files.write(tmp.resolve("def.ranking.json"), b)));
     readers.put("ranking definition's classification", b -> {
       Path dir = Files.createDirectories(tmp.resolve("with-bad-classification"));
@@ -164,7 +168,8 @@ class OurWordsTest {
   static Map<String, String> badCsv() {
     String header = "id,name,edition,code,asOf,year,payroll";
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("a cell of 70,000 characters", header + "\nE1," + "n".repeat(70_000) + ",GB/T 4754-2011,36,2025-01-01,2024,1\n");
+    files.put("a cell of 70,000 characters", header + "\nE1," + "n".repeat(70_000)
+        + ",GB/T 4754-2011,36,2025-01-01,2024,1\n");
     StringBuilder wide = new StringBuilder("id");
     for (int i = 0; i < 600_000; i++) {
       wide.append(",c").append(i);

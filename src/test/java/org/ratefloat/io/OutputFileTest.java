@@ -238,7 +238,8 @@ class OutputFileTest {
     Path disk = null;
     for (int i = 0; i < 8 && disk == null; i++) {
       Path size = Path.of("/sys/block/loop" + i + "/size");
-      if (Files.exists(Path.of("/dev/loop" + i)) && Files.isReadable(size) && Files.readString(size).strip().equals("0")) {
+      if (Files.exists(Path.of("/dev/loop" + i)) && Files.isReadable(size)
+          && Files.readString(size).strip().equals("0")) {
         disk = Path.of("/dev/loop" + i);
       }
     }
