@@ -106,9 +106,11 @@ public final class RateFloat {
    * @param name the file name to report in errors
    */
   public static RuleTable loadTable(String name, byte[] bytes, Function<String, Optional<byte[]>> refs) {
+    requireNonNull(name, "name");
+    requireNonNull(bytes, "bytes");
     requireNonNull(refs, "refs");
-    return new RuleTable(RuleTables.load(new RuleTables.Named(requireNonNull(name, "name"),
-        bytes.clone()), id -> refs.apply(id).map(b -> new RuleTables.Named(id + ".json", b))));
+    return new RuleTable(RuleTables.load(new RuleTables.Named(name, bytes.clone()),
+        id -> refs.apply(id).map(b -> new RuleTables.Named(id + ".json", b))));
   }
 
   /**
@@ -138,7 +140,7 @@ public final class RateFloat {
    * within an input document's 16 MiB.
    */
   public static byte[] toJson(RatingCase input) {
-    return CaseJson.bytes(input);
+    return CaseJson.bytes(requireNonNull(input, "input"));
   }
 
   /**
@@ -213,7 +215,7 @@ public final class RateFloat {
    * @return one report a file, in the order given
    */
   public static List<LintReport> lint(List<Path> files) {
-    return org.ratefloat.rules.Linter.lint(List.copyOf(files)).stream()
+    return org.ratefloat.rules.Linter.lint(List.copyOf(requireNonNull(files, "files"))).stream()
         .map(r -> new LintReport(r.file(), r.findings())).toList();
   }
 
@@ -228,7 +230,7 @@ public final class RateFloat {
     /** Copies the findings; checks that no component is null. */
     public LintReport {
       requireNonNull(file, "file");
-      findings = List.copyOf(findings);
+      findings = List.copyOf(requireNonNull(findings, "findings"));
     }
   }
 }

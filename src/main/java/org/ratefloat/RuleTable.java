@@ -58,12 +58,25 @@ public final class RuleTable {
 
   /** The title in {@code zh} or {@code en}. */
   public String title(String language) {
+    requireNonNull(language, "language");
     return engine.table().measure().title().in(language);
   }
 
   /** Identities of this table and the tables it refers to, this one first. */
   public List<TableRef> tables() {
     return engine.refs();
+  }
+
+  /**
+   * The files this table was read from: its own file, then each file it pulled in (its base table,
+   * its classification, its reference data), as real paths (absolute, links and {@code ..}
+   * resolved). A part taken from inside the library (a bundled table) or given as bytes has none,
+   * so a bundled table has no files. What a run writes must be none of them.
+   *
+   * @since 0.1.0
+   */
+  public List<java.nio.file.Path> files() {
+    return engine.table().files();
   }
 
   /** The parameters the sources do not confirm, as listed in the table. */
@@ -124,7 +137,13 @@ public final class RuleTable {
    * @param took what the table took from it
    * @since 0.1.0
    */
-  public record Source(String url, String took) {}
+  public record Source(String url, String took) {
+    /** Checks that no component is null. */
+    public Source {
+      requireNonNull(url, "url");
+      requireNonNull(took, "took");
+    }
+  }
 
   /**
    * An indicator or step of a table, as a reader of decisions needs it.
@@ -136,8 +155,17 @@ public final class RuleTable {
    * @since 0.1.0
    */
   public record Part(String id, String kind, String labelZh, String labelEn) {
+    /** Checks that no component is null. */
+    public Part {
+      requireNonNull(id, "id");
+      requireNonNull(kind, "kind");
+      requireNonNull(labelZh, "labelZh");
+      requireNonNull(labelEn, "labelEn");
+    }
+
     /** The label in {@code zh} or (anything else) {@code en}. */
     public String label(String language) {
+      requireNonNull(language, "language");
       return "zh".equals(language) ? labelZh : labelEn;
     }
   }
@@ -230,6 +258,7 @@ public final class RuleTable {
    *     a pointer within the code's JSON form ({@code /code}, {@code /edition})
    */
   public RiskClass classify(IndustryCode code) {
+    requireNonNull(code, "code");
     LoadedTable t = engine.table();
     ClassificationSpec cl = t.classification().orElseThrow(() -> new InputException(ErrorCode.IN020,
         "", "rule table " + id() + " has no industry classification"));
@@ -260,9 +289,13 @@ public final class RuleTable {
    */
   public record RiskClass(IndustryCode code, int riskClass, Optional<BigDecimal> benchmark,
       List<BigDecimal> ladder, String classification, org.ratefloat.decision.TableStatus status) {
-    /** Copies the ladder. */
+    /** Copies the ladder; checks that no component is null. */
     public RiskClass {
-      ladder = List.copyOf(ladder);
+      requireNonNull(code, "code");
+      requireNonNull(benchmark, "benchmark");
+      ladder = List.copyOf(requireNonNull(ladder, "ladder"));
+      requireNonNull(classification, "classification");
+      requireNonNull(status, "status");
     }
   }
 }

@@ -99,7 +99,7 @@ public sealed interface Verification
     /** Copies the differences; checks that no component is null. */
     public Mismatched {
       requireNonNull(why, "why");
-      differences = List.copyOf(differences);
+      differences = List.copyOf(requireNonNull(differences, "differences"));
       requireNonNull(recomputed, "recomputed");
       requireNonNull(employerId, "employerId");
       requireNonNull(tablesNamed, "tablesNamed");

@@ -67,6 +67,20 @@ public final class Cases {
     return RateFloat.loadTable(Path.of("rules", id + ".json"));
   }
 
+  /** The three Hunan example cases as a portfolio: one case document a line (NDJSON). */
+  public static String hunanPortfolio() {
+    StringBuilder cases = new StringBuilder();
+    for (String name : List.of("machinery", "clean-retailer-in-arrears", "new-logistics-firm")) {
+      try {
+        cases.append(java.nio.file.Files.readString(Path.of("examples/cn-hn-provisional/" + name + ".json"))
+            .replace("\n", "")).append('\n');
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return cases.toString();
+  }
+
   public Cases code(String code) {
     this.code = code;
     return this;

@@ -78,7 +78,7 @@ public enum FileFault {
   public static void assertNoTemporaryFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       List<String> left = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(".rf-") && n.endsWith(".partial")).toList();
+          .filter(n -> n.startsWith(".rf-") && (n.endsWith(".partial") || n.endsWith(".lock"))).toList();
       assertEquals(List.of(), left, "temporary files left in " + dir);
     }
   }

@@ -3,10 +3,7 @@ package org.ratefloat.batch;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +34,6 @@ import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.json.StrictJson;
-import org.ratefloat.json.Utf8;
 import org.ratefloat.model.RatingCase;
 
 /**
@@ -74,10 +70,6 @@ public final class Batch {
   /** Most bytes of input read but not yet written out. */
   static final long MAX_IN_FLIGHT_BYTES = 16L << 20;
   private static final ObjectMapper LENIENT = new ObjectMapper();
-  /** CSV cells are strings of at most 64 KiB, as JSON strings are. */
-  private static final CsvMapper CSV = new CsvMapper(com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
-      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-          .maxStringLength(64 << 10).build()).build());
   static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
       "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
       "tableSha256", "warnings", "amounts", "tables");
@@ -237,12 +229,25 @@ public final class Batch {
    * @param decide the rule table's decide function of a case document as submitted (normally
    *     {@code table::decide}): an NDJSON line as it is, the case document of a CSV employer's rows
    * @throws org.ratefloat.error.InputException if the input is not a readable regular file, the output is
-   *     the input or cannot be written, or (CSV) the file is malformed as a whole; no output file is
-   *     left behind
+   *     the input, another run is writing it or it cannot be written, or (CSV) the file is malformed as
+   *     a whole; no output file is left behind
    */
   public static Summary run(Function<byte[], Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
+    return run(decide, in, out, List.of(), options, progress);
+  }
+
+  /**
+   * Runs a batch whose decide function read {@code alsoRead} (the rule table's files, see
+   * {@link org.ratefloat.RuleTable#files()}): the output must not be one of them either.
+   *
+   * @throws org.ratefloat.error.InputException as {@link #run(Function, Path, Path, Options, Progress)}
+   */
+  public static Summary run(Function<byte[], Decision> decide, Path in, Path out,
+      java.util.Collection<Path> alsoRead, Options options, Progress progress) throws IOException {
     requireNonNull(decide, "decide");
+    List<Path> reads = new ArrayList<>(alsoRead);
+    reads.add(in);
     Faults faults = Faults.inputFile(in);
     long total = InputFiles.regularFile(in, faults);
     ExecutorService pool = Executors.newFixedThreadPool(workers(options), r -> {
@@ -251,7 +256,7 @@ public final class Batch {
       return t;
     });
     try (InputStream input = new BufferedInputStream(InputFiles.open(in, faults), 1 << 16);
-        OutputFile output = OutputFile.create(out, List.of(in))) {
+        OutputFile output = OutputFile.create(out, reads)) {
       Source source = options.in() == Format.CSV ? new CsvSource(input) : new NdjsonSource(input);
       if (options.out() == Format.CSV) {
         output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
@@ -590,65 +595,45 @@ public final class Batch {
   }
 
   /**
-   * The rows of one employer at a time. The text must be well-formed UTF-8 (else the file is refused,
-   * naming the line and byte); a record is refused, without holding its rows, once it has more than
+   * The rows of one employer at a time, read by {@link CsvRows} (which refuses the file, naming the
+   * line and column, for a header or row that is not exactly what it must be); a record is refused,
+   * without holding its rows, once it has more than
    * {@link org.ratefloat.model.InputRules#MAX_PERIODS} periods or {@link #MAX_LINE} bytes.
    */
   private static final class CsvSource implements Source {
-    private final MappingIterator<Map<String, String>> rows;
+    private final CsvRows rows;
     private final CountingStream counter;
-    private Map<String, String> held;
-    private long heldLine;
+    private CsvRows.Row held;
 
     CsvSource(InputStream in) throws IOException {
       this.counter = new CountingStream(in);
-      this.rows = csv(() -> CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
-          .readValues(Utf8.checked(counter, "CSV")), 1);
-      List<String> columns = new ArrayList<>();
-      ((CsvSchema) rows.getParser().getSchema()).forEach(c -> columns.add(c.getName()));
-      for (String c : columns) {
-        if (!CsvCases.known(c)) {
-          throw new InputException(ErrorCode.IN003, "", "unknown CSV column " + CsvCases.quoted(c) + "; columns are "
-              + CsvCases.EMPLOYER_COLUMNS + " and " + CsvCases.PERIOD_COLUMNS);
-        }
-      }
-      if (!columns.contains("id")) {
-        throw new InputException(ErrorCode.IN004, "", "the CSV header has no id column");
-      }
+      this.rows = new CsvRows(counter);
     }
 
     @Override
     public Input next() throws IOException {
       List<Map<String, String>> group = new ArrayList<>();
-      long first;
       long start = counter.count;
-      if (held != null) {
-        group.add(held);
-        first = heldLine;
-        held = null;
-      } else {
-        if (!csv(rows::hasNextValue, lineNow())) {
-          return null;
-        }
-        first = lineNow();
-        group.add(csv(rows::nextValue, first));
+      CsvRows.Row first = held != null ? held : rows.next();
+      held = null;
+      if (first == null) {
+        return null;
       }
-      String id = group.get(0).getOrDefault("id", "");
-      long periods = CsvCases.hasPeriod(group.get(0)) ? 1 : 0;
+      group.add(first.cells());
+      String id = first.cells().getOrDefault("id", "");
+      long periods = CsvCases.hasPeriod(first.cells()) ? 1 : 0;
       boolean tooLarge = false;
-      while (csv(rows::hasNextValue, lineNow())) {
-        long line = lineNow();
-        Map<String, String> row = csv(rows::nextValue, line);
-        if (!id.equals(row.getOrDefault("id", "")) || id.isEmpty()) {
+      CsvRows.Row row;
+      while ((row = rows.next()) != null) {
+        if (!id.equals(row.cells().getOrDefault("id", "")) || id.isEmpty()) {
           held = row;
-          heldLine = line;
           break;
         }
-        periods += CsvCases.hasPeriod(row) ? 1 : 0;
+        periods += CsvCases.hasPeriod(row.cells()) ? 1 : 0;
         // past a limit the rows are counted, not held
         tooLarge = tooLarge || periods > org.ratefloat.model.InputRules.MAX_PERIODS || counter.count - start > MAX_LINE;
         if (!tooLarge) {
-          group.add(row);
+          group.add(row.cells());
         }
       }
       long size = Math.max(1, counter.count - start);
@@ -662,41 +647,15 @@ public final class Batch {
           refused = e;
         }
         // the first row alone, so that the error record names the employer
-        return new Input(first, size, null, CsvCases.toCase(group.subList(0, 1)), refused);
+        return new Input(first.line(), size, null, CsvCases.toCase(group.subList(0, 1)), refused);
       }
-      return new Input(first, size, null, CsvCases.toCase(group), null);
-    }
-
-    private long lineNow() {
-      return rows.getCurrentLocation().getLineNr();
+      return new Input(first.line(), size, null, CsvCases.toCase(group), null);
     }
 
     @Override
     public long bytesRead() {
       return counter.count;
     }
-  }
-
-  /** A step of the CSV reader, whose faults refuse the whole file with a code and the line. */
-  @FunctionalInterface
-  private interface CsvStep<T> {
-    T run() throws IOException;
-  }
-
-  private static <T> T csv(CsvStep<T> step, long line) throws IOException {
-    try {
-      return step.run();
-    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-      throw new InputException(ErrorCode.IN024, "", "CSV line " + line + ": " + firstLine(e.getOriginalMessage()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(ErrorCode.IN001, "", "CSV line " + line + ": " + firstLine(e.getOriginalMessage()));
-    }
-  }
-
-  private static String firstLine(String message) {
-    String m = message == null ? "unreadable" : message;
-    int newline = m.indexOf('\n');
-    return newline < 0 ? m : m.substring(0, newline);
   }
 
   /** Counts the bytes read through it, for progress. */

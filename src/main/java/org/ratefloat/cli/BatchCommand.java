@@ -4,13 +4,11 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
-import org.ratefloat.io.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,11 +52,10 @@ final class BatchCommand implements Callable<Integer> {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
     RuleTable table = Tables.load(spec, rules, in);
-    OutputFile.requireNotAnInput(out, List.of(rules));
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};
-    Batch.Summary summary = Batch.run(table::decide, in, out,
+    Batch.Summary summary = Batch.run(table::decide, in, out, table.files(),
         new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
         (records, read, total) -> {
           long now = System.nanoTime();

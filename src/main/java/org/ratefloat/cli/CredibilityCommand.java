@@ -4,7 +4,8 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -120,9 +121,15 @@ final class CredibilityCommand implements Callable<Integer> {
     Portfolio portfolio = new Portfolio(num, den);
     Map<String, Integer> refused = new TreeMap<>();
     long[] records = {0};
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, in));
-        OutputFile reference = referenceOut == null ? null
-            : OutputFile.create(referenceOut, out == null ? Arrays.asList(rules, in) : Arrays.asList(rules, in, out))) {
+    // every file the run reads, also those the table pulls in (its reference data), which no output may be
+    List<Path> reads = new ArrayList<>(table.files());
+    reads.add(in);
+    List<Path> readsAndOut = new ArrayList<>(reads);
+    if (out != null) {
+      readsAndOut.add(out);
+    }
+    try (OutputFile output = out == null ? null : OutputFile.create(out, reads);
+        OutputFile reference = referenceOut == null ? null : OutputFile.create(referenceOut, readsAndOut)) {
       org.ratefloat.batch.Batch.read(in, c -> {
         records[0]++;
         try {
@@ -144,8 +151,14 @@ final class CredibilityCommand implements Callable<Integer> {
       byte[] json = portfolio.json(result);
       if (reference != null) {
         String name = in.getFileName() == null ? in.toString() : in.getFileName().toString();
-        String sha256 = com.google.common.io.Files.asByteSource(in.toFile())
-            .hash(com.google.common.hash.Hashing.sha256()).toString();
+        // read as every file is (a regular file, faults coded), not around the one reader
+        String sha256;
+        try (java.io.InputStream bytes = org.ratefloat.io.InputFiles.openInput(in)) {
+          com.google.common.hash.HashingInputStream hashing = new com.google.common.hash.HashingInputStream(
+              com.google.common.hash.Hashing.sha256(), bytes);
+          hashing.transferTo(java.io.OutputStream.nullOutputStream());
+          sha256 = hashing.hash().toString();
+        }
         reference.write(portfolio.reference(result, new Portfolio.ReferenceHeader(referenceId, referenceVersion,
             effectiveFrom, java.util.Optional.ofNullable(effectiveTo), name, sha256)));
         reference.commit();

@@ -72,6 +72,13 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
   boolean allowErrors;
 
+  /** Every file the run reads: the definition's files (and those of the documents it names) and the portfolio. */
+  private List<Path> reads(RankingDefinition loaded) {
+    List<Path> reads = new java.util.ArrayList<>(loaded.files());
+    reads.add(in);
+    return reads;
+  }
+
   @Override
   public Integer call() throws Exception {
     boolean chinese = lang == Explainer.Language.zh;
@@ -115,7 +122,7 @@ final class RankCommand implements Callable<Integer> {
     long[] records = {0};
     RankingResult result;
     // the output is checked and opened before the portfolio is read
-    try (OutputFile file = out == null ? null : OutputFile.create(out, List.of(definition, in))) {
+    try (OutputFile file = out == null ? null : OutputFile.create(out, reads(loaded))) {
       org.ratefloat.batch.Batch.read(in, c -> {
         records[0]++;
         try {

@@ -53,13 +53,21 @@ final class RecordFile {
       long[] number = {0};
       byte[] first = next(reader, number);
       long firstNumber = number[0];
-      if (first == null || first == LineReader.TOO_LONG || !isJson(first)) {
-        // not one document per line: the whole file is one document (a pretty record, say)
+      if (first == null) {
         single.accept(RateFloatFiles.read(file));
         return true;
       }
       byte[] next = next(reader, number);
-      if (next == null && alone.test(first)) {
+      // one document per line if the first or the second line is one (or too long to be a line of a
+      // pretty document): a first line that is damaged or too long is that line's fault, and the
+      // file is read on as a stream, whatever its size
+      if (!lineWise(first) && (next == null || !lineWise(next))) {
+        // not one document per line: the whole file is one document (a pretty record, say)
+        single.accept(RateFloatFiles.read(file));
+        return true;
+      }
+      if (next == null && first != LineReader.TOO_LONG && first.length <= MAX_LINE - 2 && isJson(first)
+          && alone.test(first)) {
         single.accept(first);
         return true;
       }
@@ -101,6 +109,14 @@ final class RecordFile {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a line shows a file of one document per line: a whole JSON document, or a line longer
+   * than a document may be (no line of a pretty document is).
+   */
+  private static boolean lineWise(byte[] line) {
+    return line == LineReader.TOO_LONG || line.length > MAX_LINE - 2 || isJson(line);
   }
 
   /**

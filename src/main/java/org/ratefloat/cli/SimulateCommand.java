@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,19 +107,27 @@ final class SimulateCommand implements Callable<Integer> {
     RuleTable current = RateFloat.loadTable(rules.toString());
     List<Simulation.Column> columns = new ArrayList<>();
     columns.add(new Simulation.Column(current, rounding, replay));
+    // every file the run reads, also those the tables and the definition pull in, which the output must not be
+    List<Path> reads = new ArrayList<>(current.files());
     if (compare != null) {
-      columns.add(new Simulation.Column(RateFloat.loadTable(compare.toString()), rounding, replay));
+      RuleTable proposed = RateFloat.loadTable(compare.toString());
+      reads.addAll(proposed.files());
+      columns.add(new Simulation.Column(proposed, rounding, replay));
+    }
+    if (roundings != null) {
+      reads.add(roundings);
     }
     java.util.Optional<org.ratefloat.ranking.RankingDefinition> keyIndustries = definition == null
         ? java.util.Optional.empty() : java.util.Optional.of(org.ratefloat.ranking.Ranking.load(definition.toString()));
+    keyIndustries.ifPresent(d -> reads.addAll(d.files()));
+    reads.add(in);
     Incidence incidence = baseYear == null ? null : new Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes), keyIndustries, rounding);
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
     Simulation.Portfolio portfolio = new Simulation.Portfolio();
     // the output is checked and opened before the portfolio is read
-    try (OutputFile output = out == null ? null : OutputFile.create(out, Arrays.asList(rules, compare, roundings,
-        definition, in))) {
+    try (OutputFile output = out == null ? null : OutputFile.create(out, reads)) {
       org.ratefloat.batch.Batch.read(in, c -> {
         readable[0]++;
         portfolio.add(c);

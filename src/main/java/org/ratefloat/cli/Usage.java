@@ -178,6 +178,10 @@ final class Usage {
     if (text.isEmpty()) {
       throw new TypeConversionException("empty file name");
     }
+    // Path.of drops a trailing separator, which would turn the name of a folder into a file's
+    if (text.length() > 1 && (text.endsWith("/") || text.endsWith(java.io.File.separator))) {
+      throw new TypeConversionException("'" + abbreviate(text) + "' ends in '/', so it names a folder, not a file");
+    }
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {

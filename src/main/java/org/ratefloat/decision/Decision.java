@@ -363,6 +363,7 @@ public final class Decision {
 
     /** Replaces the tables: the table that decided first, then the tables it refers to. */
     public Builder tables(List<TableRef> tables) {
+      requireNonNull(tables, "tables");
       this.tables.clear();
       tables.forEach(t -> this.tables.add(requireNonNull(t, "table")));
       return this;
@@ -429,6 +430,7 @@ public final class Decision {
 
     /** Replaces the warnings. */
     public Builder warnings(List<Warning> warnings) {
+      requireNonNull(warnings, "warnings");
       this.warnings.clear();
       warnings.forEach(w -> this.warnings.add(requireNonNull(w, "warning")));
       return this;
@@ -436,6 +438,7 @@ public final class Decision {
 
     /** Replaces the amounts of money rows added. */
     public Builder amounts(List<Amount> amounts) {
+      requireNonNull(amounts, "amounts");
       this.amounts.clear();
       amounts.forEach(a -> this.amounts.add(requireNonNull(a, "amount")));
       return this;

@@ -136,7 +136,7 @@ public final class IndicatorValue {
 
     /** Adds operands in the map's order. */
     public Builder operands(Map<String, String> values) {
-      values.forEach(this::operand);
+      requireNonNull(values, "values").forEach(this::operand);
       return this;
     }
 

@@ -9,6 +9,7 @@ interface JsonNamed {
 
   /** The member of {@code members} a record names {@code name}, if there is one. */
   static <E extends JsonNamed> Optional<E> find(E[] members, String name) {
+    java.util.Objects.requireNonNull(name, "name");
     for (E e : members) {
       if (e.jsonName().equals(name)) {
         return Optional.of(e);

@@ -56,6 +56,7 @@ public sealed interface Value {
 
     /** Reads {@code "p/q"}, or empty if the text is not of that form. */
     public static java.util.Optional<Fraction> parse(String text) {
+      requireNonNull(text, "text");
       int slash = text.indexOf('/');
       if (slash <= 0 || slash != text.lastIndexOf('/') || text.length() > EXACT_TEXT_LIMIT) {
         return java.util.Optional.empty();

@@ -1,5 +1,7 @@
 package org.ratefloat.error;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The employer data given to ratefloat is malformed or inconsistent; the pointer refers to the
  * input document ({@code /employer/industry/code}, {@code /history/2/payroll}, ...). An input record
@@ -21,7 +23,7 @@ public final class InputException extends RateFloatException {
    * fault lies in ({@code /history/2} turns {@code /payroll} into {@code /history/2/payroll}).
    */
   public InputException under(String prefix) {
-    InputException moved = new InputException(code(), prefix + pointer(), detail());
+    InputException moved = new InputException(code(), requireNonNull(prefix, "prefix") + pointer(), detail());
     moved.setStackTrace(getStackTrace());
     return moved;
   }

@@ -20,10 +20,18 @@ public abstract class RateFloatException extends RuntimeException {
   private final String detail;
 
   protected RateFloatException(ErrorCode code, String pointer, String detail) {
-    super(code.name() + " " + (pointer.isEmpty() ? "/" : pointer) + ": " + detail);
-    this.code = requireNonNull(code, "code");
-    this.pointer = requireNonNull(pointer, "pointer");
-    this.detail = requireNonNull(detail, "detail");
+    super(message(code, pointer, detail));
+    this.code = code;
+    this.pointer = pointer;
+    this.detail = detail;
+  }
+
+  /** The one line of the error; none of its parts may be null. */
+  private static String message(ErrorCode code, String pointer, String detail) {
+    requireNonNull(code, "code");
+    requireNonNull(pointer, "pointer");
+    requireNonNull(detail, "detail");
+    return code.name() + " " + (pointer.isEmpty() ? "/" : pointer) + ": " + detail;
   }
 
   /** The stable error code. */

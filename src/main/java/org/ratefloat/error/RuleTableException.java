@@ -1,5 +1,7 @@
 package org.ratefloat.error;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * A rule table (or a table it refers to) is malformed or inconsistent; the pointer refers to the
  * rule-table document and {@link #source()} names the file.
@@ -13,7 +15,8 @@ public final class RuleTableException extends RateFloatException {
 
   /** A fault of the rule table {@code source} (a file name, or empty) at {@code pointer}. */
   public RuleTableException(ErrorCode code, String source, String pointer, String detail) {
-    super(code, pointer, (source.isEmpty() ? "" : source + ": ") + detail);
+    super(code, pointer, (requireNonNull(source, "source").isEmpty() ? "" : source + ": ")
+        + requireNonNull(detail, "detail"));
     this.source = source;
   }
 

@@ -145,12 +145,17 @@ public final class InputFiles {
   public static List<Path> distinct(List<Path> files) {
     Map<Path, Path> byIdentity = new LinkedHashMap<>();
     for (Path f : files) {
-      byIdentity.putIfAbsent(identity(f), f);
+      byIdentity.putIfAbsent(realPath(f), f);
     }
     return List.copyOf(byIdentity.values());
   }
 
-  private static Path identity(Path file) {
+  /**
+   * The file's real path: absolute, links and {@code ..} resolved, so that two names of one file
+   * are one path; a path that cannot be resolved (the file is missing or unreadable) is made
+   * absolute and normalised.
+   */
+  public static Path realPath(Path file) {
     try {
       return file.toRealPath();
     } catch (IOException | SecurityException unresolvable) {

@@ -25,7 +25,8 @@ import java.util.Locale;
  * encoded surrogates, code points beyond U+10FFFF) and escapes that leave a surrogate unpaired
  * (<code>"&#92;ud800"</code>) are refused, so that two different documents never read as the same text.
  * A message about malformed JSON never quotes more than one character of the document: a file that
- * is not JSON at all (say {@code /etc/passwd}) is not echoed.
+ * is not JSON at all (say {@code /etc/passwd}) is not echoed; it says what is wrong in ratefloat's
+ * words ({@link ParserWords}), never the parser's.
  *
  * <p>Decimals are kept exactly as written ({@code 1.20} stays {@code 1.20}). Instances are
  * immutable and thread-safe.
@@ -92,14 +93,14 @@ public final class StrictJson {
       }
       return root;
     } catch (StreamConstraintsException e) {
-      throw faults.fault(Fault.TOO_LARGE, "", firstLine(e.getOriginalMessage()));
+      throw faults.fault(Fault.TOO_LARGE, "", ParserWords.describe(e));
     } catch (JsonParseException e) {
       JsonParser p = e.getProcessor();
       String pointer = p == null ? "" : p.getParsingContext().pathAsPointer().toString();
-      throw faults.fault(Fault.MALFORMED, pointer, withoutContent(firstLine(e.getOriginalMessage()))
-          + " at " + location(e));
+      throw faults.fault(Fault.MALFORMED, pointer, ParserWords.describe(e) + " at " + location(e));
     } catch (IOException e) {
-      throw faults.fault(Fault.MALFORMED, "", firstLine(e.getMessage()));
+      // the parser reads bytes in memory: nothing else can fail, but it is still said in our words
+      throw faults.fault(Fault.MALFORMED, "", "not well-formed JSON");
     }
   }
 
@@ -229,23 +230,5 @@ public final class StrictJson {
   private static String location(JsonParseException e) {
     return e.getLocation() == null ? "unknown position"
         : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-  }
-
-  /**
-   * Jackson quotes an unrecognised token in full (up to 256 characters): for a file that is not JSON
-   * that is its content, which an error message must not show.
-   */
-  static String withoutContent(String message) {
-    int at = message.indexOf("Unrecognized token '");
-    int end = message.lastIndexOf("': was expecting");
-    return at < 0 || end < at ? message : message.substring(0, at) + "unrecognized token" + message.substring(end + 1);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable JSON";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -75,6 +75,7 @@ public record Claim(
 
     /** The kind JSON names so, if any. */
     public static Optional<ClaimKind> byJsonName(String name) {
+      requireNonNull(name, "name");
       for (ClaimKind kind : values()) {
         if (kind.jsonName.equals(name)) {
           return Optional.of(kind);

@@ -43,6 +43,8 @@ public record ClassCodes(String system, SortedSet<String> codes) {
    * ({@code IN023} at {@code /codes/i}), as in JSON.
    */
   public static ClassCodes of(String system, java.util.List<String> codes) {
+    requireNonNull(system, "system");
+    requireNonNull(codes, "codes");
     java.util.TreeSet<String> set = new java.util.TreeSet<>();
     InputRules.size(codes.size(), InputRules.MAX_CLASS_CODES, "/codes", "class codes");
     for (int i = 0; i < codes.size(); i++) {
@@ -56,11 +58,14 @@ public record ClassCodes(String system, SortedSet<String> codes) {
 
   /** The classes of {@code system} with these codes, e.g. {@code of("NCCI", "8810", "5183")}. */
   public static ClassCodes of(String system, String... codes) {
+    requireNonNull(system, "system");
+    requireNonNull(codes, "codes");
     return of(system, java.util.List.of(codes));
   }
 
   /** Whether {@code code} is one of the employer's classes. */
   public boolean has(String code) {
+    requireNonNull(code, "code");
     return codes.contains(code);
   }
 }

@@ -27,6 +27,7 @@ public enum Edition {
 
   /** Parses {@code GB/T 4754-2011} or the bare year {@code 2011}. */
   public static Optional<Edition> parse(String text) {
+    java.util.Objects.requireNonNull(text, "text");
     for (Edition edition : values()) {
       if (edition.label.equals(text) || edition.label.endsWith("-" + text)) {
         return Optional.of(edition);

@@ -80,6 +80,7 @@ public record Employer(
 
   /** The same employer with another id. */
   public Employer withId(String newId) {
+    requireNonNull(newId, "newId");
     return new Employer(newId, name, industry, riskClassOverride, currentBand, benchmarkRate, status, classCodes,
         region, creditCode);
   }

@@ -25,6 +25,7 @@ public record IndustryCode(Edition edition, String code) {
 
   /** Whether {@code text} has the shape of a code: 2 to 4 ASCII digits. */
   public static boolean isCode(String text) {
+    requireNonNull(text, "text");
     int n = text.length();
     if (n < 2 || n > 4) {
       return false;

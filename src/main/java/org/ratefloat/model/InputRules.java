@@ -52,6 +52,9 @@ public final class InputRules {
    * ({@code 1E+3}) is returned as the equal decimal of scale 0 ({@code 1000}), as it reads back.
    */
   public static BigDecimal decimal(BigDecimal value, String pointer, String name) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     if (value.scale() > MAX_SCALE) {
       throw new InputException(ErrorCode.IN006, pointer, name + " has more than " + MAX_SCALE
           + " decimal places: " + shown(value));
@@ -81,6 +84,9 @@ public final class InputRules {
 
   /** An amount: a {@linkplain #decimal decimal} that is not negative ({@code IN007}). */
   public static BigDecimal amount(BigDecimal value, String pointer, String name) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     BigDecimal v = decimal(value, pointer, name);
     if (v.signum() < 0) {
       throw new InputException(ErrorCode.IN007, pointer, name + " must not be negative: " + v.toPlainString());
@@ -90,6 +96,9 @@ public final class InputRules {
 
   /** A {@linkplain #decimal decimal} greater than zero ({@code IN023}). */
   public static BigDecimal positive(BigDecimal value, String pointer, String name) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     BigDecimal v = decimal(value, pointer, name);
     if (v.signum() <= 0) {
       throw new InputException(ErrorCode.IN023, pointer, name + " must be positive: " + v.toPlainString());
@@ -102,6 +111,9 @@ public final class InputRules {
    * ({@code IN007}) and at most {@link #MAX_COUNT} ({@code IN023}).
    */
   public static long count(BigDecimal value, String pointer, String name) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     if (value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
       throw new InputException(ErrorCode.IN005, pointer, name + " must be a whole number: " + shown(value));
     }
@@ -117,6 +129,8 @@ public final class InputRules {
 
   /** A whole number within [min, max] ({@code IN023}). */
   public static int within(long value, int min, int max, String pointer, String name) {
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     if (value < min || value > max) {
       throw new InputException(ErrorCode.IN023, pointer, name + " must lie in [" + min + ", " + max + "]: "
           + value);
@@ -130,6 +144,9 @@ public final class InputRules {
    * which no UTF-8 document can carry), so that it survives UTF-8.
    */
   public static String text(String value, String pointer, String name) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     if (value.length() > MAX_TEXT_LENGTH) {
       throw new InputException(ErrorCode.IN024, pointer, name + " has " + value.length()
           + " characters, more than the limit of " + MAX_TEXT_LENGTH);
@@ -151,6 +168,9 @@ public final class InputRules {
 
   /** A date the input form {@code yyyy-mm-dd} can carry ({@code IN023}). */
   public static LocalDate date(LocalDate value, String pointer, String name) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(name, "name");
     if (value.isBefore(FIRST_DATE) || value.isAfter(LAST_DATE)) {
       throw new InputException(ErrorCode.IN023, pointer, name + " must lie in " + FIRST_DATE + ".."
           + LAST_DATE + ": " + value);
@@ -164,6 +184,8 @@ public final class InputRules {
    * ({@code IN013}, the code of an unknown classification).
    */
   public static String classSystem(String value, String pointer) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
     if (!CLASS_SYSTEM.matcher(value).matches()) {
       throw new InputException(ErrorCode.IN013, pointer, "a classification system is a letter, then up to 31 "
           + "letters, digits, '.', '_' or '-': \"" + abbreviate(value) + "\"");
@@ -178,6 +200,8 @@ public final class InputRules {
    * {@code 0042} and {@code 42} are different codes.
    */
   public static String classCode(String value, String pointer) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
     if (!CLASS_CODE.matcher(value).matches()) {
       throw new InputException(ErrorCode.IN012, pointer, "a class code is a letter or digit, then up to 31 "
           + "letters, digits, '.', '_' or '-': \"" + abbreviate(value) + "\"");
@@ -190,6 +214,9 @@ public final class InputRules {
    * ({@code IN023}).
    */
   public static String name(String value, String pointer, String what) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(what, "what");
     if (!NAME.matcher(value).matches()) {
       throw new InputException(ErrorCode.IN023, pointer, what + " names are a letter, then up to 63 letters, "
           + "digits and _: \"" + abbreviate(value) + "\"");
@@ -203,6 +230,8 @@ public final class InputRules {
    * ranking's check ({@code IN060}).
    */
   public static String region(String value, String pointer) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
     if (value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new InputException(ErrorCode.IN023, pointer, "a region is a six-digit administrative division code "
           + "(GB/T 2260), e.g. 430100: \"" + abbreviate(value) + "\"");
@@ -221,6 +250,8 @@ public final class InputRules {
    * of value c ({@code IN061}).
    */
   public static String creditCode(String value, String pointer) {
+    java.util.Objects.requireNonNull(value, "value");
+    java.util.Objects.requireNonNull(pointer, "pointer");
     if (value.length() != 18 || !value.chars().allMatch(c -> CREDIT_CODE_CHARACTERS.indexOf(c) >= 0)) {
       throw new InputException(ErrorCode.IN061, pointer, "a unified social credit code is 18 characters of 0-9 "
           + "and A-Y without I, O, S, V, Z: \"" + abbreviate(value) + "\"");
@@ -235,6 +266,7 @@ public final class InputRules {
 
   /** The check character of the first 17 characters of a unified social credit code (GB 32100-2015). */
   public static char creditCodeCheck(String first17) {
+    java.util.Objects.requireNonNull(first17, "first17");
     int sum = 0;
     int weight = 1;
     for (int i = 0; i < 17; i++) {
@@ -247,6 +279,8 @@ public final class InputRules {
 
   /** At most {@code max} items in a list ({@code IN024}). */
   public static void size(int size, int max, String pointer, String what) {
+    java.util.Objects.requireNonNull(pointer, "pointer");
+    java.util.Objects.requireNonNull(what, "what");
     if (size > max) {
       throw new InputException(ErrorCode.IN024, pointer, size + " " + what + " exceed the limit of " + max);
     }
@@ -254,6 +288,7 @@ public final class InputRules {
 
   /** A key as it appears in a JSON pointer (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}). */
   public static String escape(String key) {
+    java.util.Objects.requireNonNull(key, "key");
     return key.replace("~", "~0").replace("/", "~1");
   }
 
@@ -262,6 +297,7 @@ public final class InputRules {
    * to 48 characters.
    */
   public static String abbreviate(String text) {
+    java.util.Objects.requireNonNull(text, "text");
     String cut = text.length() <= 48 ? text : text.substring(0, 45) + "...";
     StringBuilder shown = null;
     for (int i = 0; i < cut.length(); i++) {
@@ -284,6 +320,7 @@ public final class InputRules {
    * exponent, no plus, no white space.
    */
   public static boolean isPlainDecimal(String t) {
+    java.util.Objects.requireNonNull(t, "t");
     int n = t.length();
     int i = 0;
     if (i < n && t.charAt(i) == '-') {
@@ -323,6 +360,7 @@ public final class InputRules {
    */
   public static BigDecimal decimal(String text, String pointer) {
     java.util.Objects.requireNonNull(text, "text");
+    java.util.Objects.requireNonNull(pointer, "pointer");
     if (text.length() > MAX_DECIMAL_LENGTH || !isPlainDecimal(text)) {
       throw new InputException(ErrorCode.IN006, pointer, "expected a plain decimal such as \"12.50\": \""
           + abbreviate(text) + "\"");

@@ -88,6 +88,7 @@ public enum Measure {
 
   /** The measure JSON names so, if any. */
   public static Optional<Measure> byJsonName(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     for (Measure measure : values()) {
       if (measure.jsonName.equals(name)) {
         return Optional.of(measure);

@@ -138,6 +138,7 @@ public record Period(
 
   /** The period's value of a measure, if recorded. */
   public Optional<BigDecimal> value(Measure measure) {
+    requireNonNull(measure, "measure");
     return Optional.ofNullable(values.get(measure));
   }
 

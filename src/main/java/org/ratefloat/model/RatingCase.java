@@ -98,6 +98,7 @@ public record RatingCase(
 
   /** The same case for an employer with another id. */
   public RatingCase withId(String id) {
+    requireNonNull(id, "id");
     return new RatingCase(employer.withId(id), history, claims, asOf, premiumBase);
   }
 
@@ -136,6 +137,7 @@ public record RatingCase(
 
     /** Replaces the history with these periods, in date order. */
     public Builder history(java.util.List<Period> periods) {
+      requireNonNull(periods, "periods");
       history.clear();
       periods.forEach(this::period);
       return this;
@@ -149,6 +151,7 @@ public record RatingCase(
 
     /** Replaces the claims with these. */
     public Builder claims(java.util.List<Claim> list) {
+      requireNonNull(list, "list");
       claims.clear();
       list.forEach(this::claim);
       return this;

@@ -20,6 +20,7 @@ public record SafetyStandardisation(int grade, LocalDate validUntil) {
 
   /** The grade if the certificate is valid on {@code date}, else 0. */
   public int gradeOn(LocalDate date) {
+    requireNonNull(date, "date");
     return validUntil.isBefore(date) ? 0 : grade;
   }
 }

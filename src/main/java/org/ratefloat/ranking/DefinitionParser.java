@@ -97,7 +97,7 @@ final class DefinitionParser {
     o.finish();
     return new RankingDefinition(source, Hashing.sha256().hashBytes(bytes).toString(), h.id(), h.version(), h.title(),
         h.status(), h.sources(), h.unverified(), classification, regions, names, keyIndustries, indicators, shown, listing, method,
-        ties, cut, scoreRounding, top);
+        ties, cut, scoreRounding, top, ImmutableList.of());
   }
 
   private static ImmutableList<RankingDefinition.KeyIndustry> keyIndustries(JsonObject o,

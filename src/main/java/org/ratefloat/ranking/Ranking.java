@@ -32,7 +32,9 @@ public final class Ranking {
    */
   public static RankingDefinition load(Path file) {
     RuleTables.Named named = RuleTables.read(file);
-    return DefinitionParser.parse(named.name(), named.bytes(), RuleTables.beside(file));
+    List<Path> read = new java.util.ArrayList<>(named.file().stream().toList());
+    return DefinitionParser.parse(named.name(), named.bytes(), RuleTables.recording(RuleTables.beside(file), read))
+        .withFiles(read);
   }
 
   /**

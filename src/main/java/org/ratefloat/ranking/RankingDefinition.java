@@ -38,6 +38,8 @@ import org.ratefloat.rules.Text;
  * @param listing the least value of one indicator an employer must reach to be listed at all
  * @param scoreRounding how a score is rounded (rank sum and weighted scores; absent for the
  *     lexicographic order, which has no score)
+ * @param files the real paths of the files read for it (the definition's and those of the documents
+ *     it names; none for a bundled one), which no output of the run may be
  */
 public record RankingDefinition(
     String source,
@@ -59,7 +61,8 @@ public record RankingDefinition(
     Ties ties,
     TiesAtCut tiesAtCut,
     Optional<Rounding> scoreRounding,
-    int top) {
+    int top,
+    ImmutableList<java.nio.file.Path> files) {
 
   public RankingDefinition {
     requireNonNull(classification, "classification");
@@ -67,6 +70,14 @@ public record RankingDefinition(
     requireNonNull(industryNames, "industryNames");
     requireNonNull(keyIndustries, "keyIndustries");
     requireNonNull(listing, "listing");
+    requireNonNull(files, "files");
+  }
+
+  /** The definition as read from these files. */
+  RankingDefinition withFiles(java.util.List<java.nio.file.Path> read) {
+    return new RankingDefinition(source, sha256, id, version, title, status, sources, unverified, classification,
+        regions, industryNames, keyIndustries, indicators, shown, listing, method, ties, tiesAtCut, scoreRounding, top,
+        ImmutableList.copyOf(read));
   }
 
   /** How the ranked indicators combine into an order. */

@@ -35,8 +35,16 @@ import org.ratefloat.json.StrictJson;
 public final class RuleTables {
   private RuleTables() {}
 
-  /** A named file's bytes. */
-  public record Named(String name, byte[] bytes) {}
+  /**
+   * A named file's bytes and the real path they were read from ({@link InputFiles#realPath}); none
+   * for a bundled file (inside the jar) or bytes given by a caller.
+   */
+  public record Named(String name, byte[] bytes, Optional<Path> file) {
+    /** Bytes that were not read from a file. */
+    public Named(String name, byte[] bytes) {
+      this(name, bytes, Optional.empty());
+    }
+  }
 
   /** How a reference-data file is named: {@code <id>.reference.json}. */
   public static final String REFERENCE_SUFFIX = ".reference";
@@ -217,7 +225,27 @@ public final class RuleTables {
    */
   public static Named read(Path file) {
     byte[] bytes = InputFiles.readTable(file);
-    return new Named(file.getFileName().toString(), bytes);
+    return new Named(file.getFileName().toString(), bytes, Optional.of(InputFiles.realPath(file)));
+  }
+
+  /**
+   * {@code refs}, telling {@code read} the real path of every file it finds (a bundled file has
+   * none): how a load knows every file it read.
+   */
+  public static Source recording(Source refs, List<Path> read) {
+    return new Source() {
+      @Override
+      public Optional<Named> find(String id) {
+        Optional<Named> found = refs.find(id);
+        found.flatMap(Named::file).filter(f -> !read.contains(f)).ifPresent(read::add);
+        return found;
+      }
+
+      @Override
+      public String where(String id) {
+        return refs.where(id);
+      }
+    };
   }
 
   /**
@@ -353,7 +381,10 @@ public final class RuleTables {
     NONE
   }
 
-  private static LoadedTable resolve(Named file, Source refs, Analysis analysis) {
+  private static LoadedTable resolve(Named file, Source given, Analysis analysis) {
+    List<Path> read = new ArrayList<>();
+    file.file().ifPresent(read::add);
+    Source refs = recording(given, read);
     List<ReferenceSpec> references = new ArrayList<>();
     RuleTableSpec measure = RuleTableParser.parseTable(file.name(), file.bytes(),
         RuleTableParser.root(file.name(), file.bytes()), (id, source, pointer) -> {
@@ -390,13 +421,13 @@ public final class RuleTables {
             "neither the table nor its base names the rounding of the premium"));
     checkClasses(measure, basis);
     LoadedTable unchecked = new LoadedTable(measure, base, classification, basis, rate, premium,
-        com.google.common.collect.ImmutableList.of(), ImmutableList.copyOf(references));
+        com.google.common.collect.ImmutableList.of(), ImmutableList.copyOf(references), ImmutableList.copyOf(read));
     if (analysis == Analysis.NONE || analysis == Analysis.UNLESS_KNOWN
         && AnalysedTables.knownClean(measure, base, classification, references)) {
       return unchecked;
     }
     return new LoadedTable(measure, base, classification, basis, rate, premium,
-        Analyzer.analyze(unchecked), ImmutableList.copyOf(references));
+        Analyzer.analyze(unchecked), ImmutableList.copyOf(references), ImmutableList.copyOf(read));
   }
 
   /**

@@ -49,7 +49,7 @@ class BatchReadingTest {
           new Batch.Options(threads, Batch.Format.CSV, Batch.Format.NDJSON, false),
           (records, read, total) -> written.set(records)));
       assertEquals("IN001", e.code().name(), e.getMessage());
-      assertTrue(e.detail().startsWith("CSV line " + (good + 2) + ": "), e.getMessage());
+      assertTrue(e.detail().startsWith("CSV line " + (good + 2) + ", column 18: "), e.getMessage());
       assertTrue(written.get() > 0 && written.get() <= good, "chunks were written before the fault: " + written);
       assertFalse(Files.exists(out));
     }

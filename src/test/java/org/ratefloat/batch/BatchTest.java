@@ -256,9 +256,9 @@ class BatchTest {
         new Object[] {overlong, "IN001", "CSV line 2: not well-formed UTF-8 (byte 0xc0 at offset "},
         new Object[] {withSlash, "IN001", "CSV line 2: not well-formed UTF-8 (byte 0xc0 at offset "},
         new Object[] {(CSV_HEADER + "\n" + csvRow("E1", "Works", 2024) + ",surplus\n").getBytes(StandardCharsets.UTF_8),
-            "IN001", "CSV line 2: Too many entries: expected at most 17"},
+            "IN001", "CSV line 2, column 18: more cells than the header's 17 columns"},
         new Object[] {(CSV_HEADER + "\n" + csvRow("E1", cell, 2024) + "\n").getBytes(StandardCharsets.UTF_8),
-            "IN024", "CSV line 2: String value length"});
+            "IN024", "CSV line 2, column 2: a text of 70000 characters, more than the limit of 65536"});
     for (Object[] f : files) {
       Path in = Files.write(tmp.resolve("refused.csv"), (byte[]) f[0]);
       Path out = tmp.resolve("refused.ndjson");
@@ -307,6 +307,63 @@ class BatchTest {
   @Test
   void moreThreadsThanTheCapGiveTheSameBytes() throws IOException {
     assertArrayEquals(Files.readAllBytes(run(1, "cap-1.ndjson")), Files.readAllBytes(run(100_000, "cap-max.ndjson")));
+  }
+
+  /**
+   * A CSV file is read as strictly as JSON: each fault refuses the file with its code, its line and
+   * its column (counted in cells, as a spreadsheet counts them), and no output is made.
+   */
+  @Test
+  void aCsvHeaderOrRowThatIsNotExactlyWhatItMustBeIsRefusedWithItsLineAndColumn() throws IOException {
+    String row = csvRow("E1", "Works", 2024);
+    List<String[]> files = List.of(
+        // payroll twice: the last one would silently win (a payroll of 5 for the premium)
+        new String[] {CSV_HEADER + ",payroll\n" + row + ",5\n", "IN002",
+            "CSV line 1, column 18: column \"payroll\" is named twice (also column 10)"},
+        new String[] {CSV_HEADER + ",\n" + row + ",\n", "IN001", "CSV line 1, column 18: a column without a name"},
+        new String[] {CSV_HEADER + ", \n" + row + ",\n", "IN001", "CSV line 1, column 18: a column without a name"},
+        new String[] {CSV_HEADER + ",colour\n" + row + ",red\n", "IN003", "CSV line 1, column 18: unknown CSV column"},
+        new String[] {CSV_HEADER + "\n" + row + ",7\n", "IN001",
+            "CSV line 2, column 18: more cells than the header's 17 columns"},
+        new String[] {CSV_HEADER + "\n" + row + "\n" + row.substring(0, row.lastIndexOf(",0,0")) + "\n", "IN001",
+            "CSV line 3, column 16: the row ends after 15 cells, the header has 17 columns"},
+        new String[] {CSV_HEADER + "\n" + row + "\n\n" + csvRow("E2", "Shop", 2024) + "\n", "IN001",
+            "CSV line 3, column 2: the row ends after 1 cell, the header has 17 columns (an empty line)"},
+        new String[] {CSV_HEADER + "\n" + csvRow("E1", "Wo\0rks", 2024) + "\n", "IN001",
+            "CSV line 2, column 2: a NUL character (U+0000)"},
+        new String[] {CSV_HEADER.replace("name", "na\0me") + "\n" + row + "\n", "IN001",
+            "CSV line 1, column 2: a NUL character (U+0000)"},
+        // a quoted cell over two lines counts from the line it starts on
+        new String[] {CSV_HEADER + "\n" + csvRow("E1", "\"Two\nlines\"", 2024) + ",x\n", "IN001",
+            "CSV line 2, column 18: more cells than the header's 17 columns"},
+        new String[] {CSV_HEADER + "\n" + csvRow("E1", "\"Works", 2024) + "\n", "IN001",
+            "CSV line 2, column 2: a quoted cell is not closed before the end of the file"},
+        new String[] {"", "IN004", "the CSV file is empty: it has no header"});
+    for (String[] f : files) {
+      Path in = Files.writeString(tmp.resolve("strict.csv"), f[0], StandardCharsets.UTF_8);
+      Path out = tmp.resolve("strict.ndjson");
+      org.ratefloat.error.InputException e = assertThrows(org.ratefloat.error.InputException.class, () -> Batch.run(
+          HUNAN::decide, in, out, new Batch.Options(1, Batch.Format.CSV, Batch.Format.NDJSON, false), null), f[0]);
+      assertEquals(f[1], e.code().name(), e.getMessage());
+      assertEquals("", e.pointer(), e.getMessage());
+      assertTrue(e.detail().startsWith(f[2]), e.getMessage());
+      assertFalse(Files.exists(out));
+    }
+  }
+
+  @Test
+  void aHeaderOfAMillionColumnsIsRefusedAtTheFirstOneTooMany() throws IOException {
+    // every column name after the known ones is unknown or a repeat: refused at once, never held
+    StringBuilder header = new StringBuilder("id");
+    for (int i = 0; i < 1_000_000; i++) {
+      header.append(",id");
+    }
+    Path in = Files.writeString(tmp.resolve("wide-header.csv"), header + "\nE1\n");
+    org.ratefloat.error.InputException e = assertThrows(org.ratefloat.error.InputException.class, () -> Batch.run(
+        HUNAN::decide, in, tmp.resolve("o.ndjson"), new Batch.Options(1, Batch.Format.CSV, Batch.Format.NDJSON,
+            false), null));
+    assertEquals("IN002 /: CSV line 1, column 2: column \"id\" is named twice (also column 1): which cell counts "
+        + "would be a guess", e.getMessage());
   }
 
   @Test

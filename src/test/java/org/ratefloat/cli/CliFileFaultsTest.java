@@ -58,6 +58,11 @@ class CliFileFaultsTest {
     INPUT,
     /** A portfolio, streamed: IN codes, exit 3; a record over the limit is that record's fault. */
     PORTFOLIO,
+    /**
+     * A decision record or a batch output (verify, explain): IN codes, exit 3, for a file it cannot read; a
+     * file over the limit is read as a stream, whose overlong line is a mismatch (exit 5).
+     */
+    RECORDS,
     /** A file given to lint: the finding is reported on stdout, exit 4. */
     LINTED
   }
@@ -84,9 +89,10 @@ class CliFileFaultsTest {
         new Object[] {Kind.TABLE, "decide --rules {F} " + CASE},
         new Object[] {Kind.INPUT, "decide --rules " + HUNAN + " {F}"},
         new Object[] {Kind.TABLE, "explain --rules {F} " + RECORD},
-        new Object[] {Kind.INPUT, "explain --rules " + HUNAN + " {F}"},
+        // explain reads its file as verify does (RecordFile): an overlong line is that line's mismatch
+        new Object[] {Kind.RECORDS, "explain --rules " + HUNAN + " {F}"},
         new Object[] {Kind.TABLE, "verify --rules {F} " + RECORD},
-        new Object[] {Kind.INPUT, "verify --rules " + HUNAN + " {F}"},
+        new Object[] {Kind.RECORDS, "verify --rules " + HUNAN + " {F}"},
         new Object[] {Kind.LINTED, "lint {F}"},
         new Object[] {Kind.TABLE, "classify 36 --edition 2011 --rules {F}"},
         new Object[] {Kind.TABLE, "batch --rules {F} --in {portfolio} --out {out}.ndjson"},
@@ -118,7 +124,7 @@ class CliFileFaultsTest {
   void aFileThatCannotBeUsedIsOneCodedLine(String name, Kind kind, String template, FileFault fault)
       throws Exception {
     Path file = tmp.resolve(kind == Kind.PORTFOLIO ? "file.ndjson" : "file.json");
-    if (kind == Kind.PORTFOLIO && fault == FileFault.TOO_LARGE) {
+    if ((kind == Kind.PORTFOLIO || kind == Kind.RECORDS) && fault == FileFault.TOO_LARGE) {
       // a portfolio has no size limit, its records do: one line of 16 MiB + 1 zero bytes
       FileFault.sparse(file, (16 << 20) + 1);
     } else {
@@ -138,6 +144,10 @@ class CliFileFaultsTest {
       assertNotEquals(Main.INTERNAL, r.code(), r.err());
       String reported = template.startsWith("batch") ? Files.readString(tmp.resolve("out.ndjson")) : r.err();
       assertTrue(reported.contains("IN024"), reported);
+    } else if (kind == Kind.RECORDS && fault == FileFault.TOO_LARGE) {
+      // a line over the limit is counted as a mismatch with its number, the file is not refused
+      assertEquals(Main.MISMATCH, r.code(), r.out() + r.err());
+      assertTrue(r.out().startsWith("MISMATCH line 1: not a readable decision record: IN024 "), r.out());
     } else {
       r.assertRefused(kind == Kind.TABLE ? Main.BAD_RULES : Main.BAD_INPUT, code, "");
       assertTrue(r.err().startsWith("ratefloat: " + code + " /: " + file + ": "), "names the file: " + r.err());
@@ -175,7 +185,8 @@ class CliFileFaultsTest {
     THE_INPUT("IN030"),
     READ_ONLY_DIRECTORY("IN032"),
     DEVICE(null),
-    FIFO(null);
+    FIFO(null),
+    FIFO_WITHOUT_READER("IN032");
 
     final String code;
 
@@ -213,6 +224,7 @@ class CliFileFaultsTest {
         out = dir.resolve(fileName);
       }
       case DEVICE -> Files.createSymbolicLink(out, Path.of("/dev/null"));
+      case FIFO_WITHOUT_READER -> FileFault.FIFO.make(out);
       case FIFO -> {
         FileFault.FIFO.make(out);
         Path fifo = out;
@@ -249,6 +261,10 @@ class CliFileFaultsTest {
         assertTrue(drained.get().length > 0, "the FIFO's reader got the output");
         assertFalse(Files.isRegularFile(out), "the FIFO is still a FIFO");
       }
+      case FIFO_WITHOUT_READER -> {
+        assertTrue(r.err().contains("is a FIFO that no process reads"), r.err());
+        assertFalse(Files.isRegularFile(out), "the FIFO is still a FIFO");
+      }
       default -> assertFalse(Files.isRegularFile(out) && !Files.isSymbolicLink(out), "no output made");
     }
     FileFault.assertNoTemporaryFiles(dir);
@@ -261,6 +277,40 @@ class CliFileFaultsTest {
     CliRun r = CliRun.of("batch", "--rules", HUNAN, "--in", portfolio.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(2, Files.readAllLines(out).size());
+    FileFault.assertNoTemporaryFiles(tmp);
+  }
+
+  @Test
+  void ofTwoBatchesToOneOutputOneWinsAndTheOtherIsRefusedAtOnce() throws Exception {
+    Path in = tmp.resolve("many.ndjson");
+    assertEquals(0, CliRun.of("generate", "--employers", "20000", "--seed", "5", "--out", in.toString()).code());
+    Path out = tmp.resolve("decisions.ndjson");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<CliRun> first = pool.submit(() -> CliRun.of("batch", "--rules", HUNAN, "--in",
+          in.toString(), "--out", out.toString(), "--threads", "1"));
+      // the second starts once the first has claimed the output, and so while it writes
+      Path claim = null;
+      while (claim == null && !first.isDone()) {
+        try (Stream<Path> files = Files.list(tmp)) {
+          claim = files.filter(f -> f.getFileName().toString().matches("\\.rf-[0-9a-f]{12}\\.lock")).findFirst()
+              .orElse(null);
+        }
+        Thread.sleep(10);
+      }
+      assertTrue(claim != null, "the first batch claimed its output: " + (first.isDone() ? first.get().err() : ""));
+      CliRun second = CliRun.of("batch", "--rules", HUNAN, "--in", in.toString(), "--out", out.toString());
+      second.assertRefused(Main.BAD_INPUT, "IN032", "");
+      assertTrue(second.err().startsWith("ratefloat: IN032 /: " + out + ": another run is writing it now"),
+          second.err());
+      // refused at once, not after waiting for the first or doing its own work: the first still writes
+      assertFalse(first.isDone() && Files.exists(out), "the second was refused before the first finished");
+      CliRun won = first.get();
+      assertEquals(0, won.code(), won.err());
+      assertEquals(20000, Files.readAllLines(out).size());
+    } finally {
+      pool.shutdownNow();
+    }
     FileFault.assertNoTemporaryFiles(tmp);
   }
 

@@ -409,7 +409,8 @@ class CliTest {
         "--month", "2025-03", "--out", ranked.toString());
     assertEquals(0, rank.code(), rank.err());
     List<String> top = Files.readAllLines(ranked);
-    assertEquals("1,\"'-2+3,\tx\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,80.000,4,,1", top.get(1));
+    // and the tab in it is escaped as every control character of a cell is (CsvOut)
+    assertEquals("1,\"'-2+3,\\tx\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,80.000,4,,1", top.get(1));
     assertEquals("2,\"'+1 (cmd)\",,,0610,烟煤和无烟煤开采洗选,coal-mines,,,2025-03,4,40.000,4,,1", top.get(2));
   }
 

@@ -34,8 +34,8 @@ import org.ratefloat.cli.Main;
 /**
  * The corpus of hostile and malformed inputs in src/test/resources/hostile-inputs: each is refused
  * with the code and pointer listed in EXPECTED.tsv, at reading or at deciding, and by
- * {@code ratefloat decide} with exit code 3 and one line on stderr; the files listed in FILES.tsv
- * (a directory, /dev/zero ...) are made when the test runs. The time of each case is printed (not
+ * {@code ratefloat decide} with exit code 3 and one line on stderr in ratefloat's words; the files
+ * listed in FILES.tsv (a directory, /dev/zero ...) are made when the test runs. The time of each case is printed (not
  * asserted: a unit test never asserts a time).
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard (a FIFO), not a speed test
@@ -110,6 +110,8 @@ class HostileInputsTest {
     CliRun r = CliRun.of("decide", "--rules", "rules/" + table + ".json", file.toString())
         .assertRefused(Main.BAD_INPUT, code, pointer);
     assertNotShown(c, r.err());
+    // in our words: no Java class, method or option of the parser that found the fault
+    assertFalse(OurWordsTest.JAVA.matcher(r.err().replace(file.toString(), "FILE")).find(), "Java in: " + r.err());
   }
 
   /** The optional last column: text of the file the message must not show. */

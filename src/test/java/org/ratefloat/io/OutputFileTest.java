@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ratefloat.FileFault;
+import org.ratefloat.WritingRun;
 import org.ratefloat.error.InputException;
 
 /**
@@ -81,42 +82,78 @@ class OutputFileTest {
     assertEquals(List.of(), temporaryFiles(tmp));
   }
 
+  private static List<String> runFiles(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".rf-")).sorted().toList();
+    }
+  }
+
   @Test
-  void aTemporaryFileOfAKilledRunIsRemovedByTheNextRunToTheSameOutput() throws Exception {
-    Path out = tmp.resolve("out.ndjson");
-    // a child JVM opens the output, writes and halts as kill -9 would: no cleanup runs
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), KilledRun.class.getName(), out.toString())
-        .redirectErrorStream(true).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child ran");
-    assertEquals(KilledRun.HALTED, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    List<String> stale = temporaryFiles(tmp);
-    assertEquals(1, stale.size(), "the killed run left its temporary file");
-    // a file of another output, and one a run of this process holds, are left alone
-    Path other = Files.writeString(tmp.resolve(".rf-000000000000-00000000.partial"), "another output's");
-    try (OutputFile live = OutputFile.create(out, List.of())) {
-      List<String> now = temporaryFiles(tmp);
-      assertFalse(now.contains(stale.get(0)), "stale file removed: " + now);
-      assertTrue(Files.exists(other));
-      try (OutputFile second = OutputFile.create(out, List.of())) {
-        assertEquals(3, temporaryFiles(tmp).size(), "the live run's file is kept: " + temporaryFiles(tmp));
+  void everyKilledRunsFilesInTheDirectoryAreRemovedByTheNextRunThere() throws Exception {
+    // two runs to two outputs are killed as they write (kill -9); a file named as ours that no process
+    // holds is a killed run's too
+    WritingRun.killedWhileWriting(List.of(tmp.resolve("a.ndjson"), tmp.resolve("b.ndjson")));
+    Path orphan = Files.writeString(tmp.resolve(".rf-000000000000-00000000.partial"), "a killed run's");
+    Path orphanClaim = Files.writeString(tmp.resolve(".rf-000000000000.lock"), "a killed run's claim");
+    Path notOurs = Files.writeString(tmp.resolve(".rf-notes.txt"), "a user's file");
+    List<String> stale = runFiles(tmp);
+    // each killed run left its temporary file and its claim, a second name of it
+    assertEquals(7, stale.size(), stale.toString());
+    assertEquals(3, temporaryFiles(tmp).size(), stale.toString());
+    try (OutputFile other = OutputFile.create(tmp.resolve("c.ndjson"), List.of())) {
+      // a run to a third output removes them all, and keeps its own
+      List<String> now = runFiles(tmp);
+      assertEquals(3, now.size(), "only the live run's temporary file and claim, and the user's file: " + now);
+      assertTrue(now.contains(notOurs.getFileName().toString()));
+      assertFalse(Files.exists(orphan) || Files.exists(orphanClaim));
+      // a second run of this process to another output leaves the first one's alone
+      try (OutputFile second = OutputFile.create(tmp.resolve("a.ndjson"), List.of())) {
+        assertEquals(5, runFiles(tmp).size(), runFiles(tmp).toString());
         second.write(BYTES);
         second.commit();
       }
-      live.write(BYTES);
+      other.write(BYTES);
+      other.commit();
     }
-    assertEquals(List.of(other.getFileName().toString()), temporaryFiles(tmp));
+    assertEquals(List.of(notOurs.getFileName().toString()), runFiles(tmp));
+    assertArrayEquals(BYTES, Files.readAllBytes(tmp.resolve("a.ndjson")));
+    assertArrayEquals(BYTES, Files.readAllBytes(tmp.resolve("c.ndjson")));
   }
 
-  /** The child of {@link #aTemporaryFileOfAKilledRunIsRemovedByTheNextRunToTheSameOutput}. */
-  public static final class KilledRun {
-    static final int HALTED = 9;
-
-    public static void main(String[] args) {
-      OutputFile file = OutputFile.create(Path.of(args[0]), List.of());
-      file.write(BYTES);
-      Runtime.getRuntime().halt(HALTED);
+  @Test
+  void aSecondRunToAnOutputBeingWrittenIsRefusedAtOnceAndTheFirstFinishes() throws Exception {
+    Path out = Files.writeString(tmp.resolve("out.ndjson"), "earlier\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.ndjson"), out.getFileName());
+    // in this process
+    try (OutputFile first = OutputFile.create(out, List.of())) {
+      InputException e = assertThrows(InputException.class, () -> OutputFile.create(out, List.of()));
+      assertTrue(e.getMessage().startsWith("IN032 /: " + out + ": another run is writing it now"), e.getMessage());
+      // through another name of the same output
+      e = assertThrows(InputException.class, () -> OutputFile.create(link, List.of()));
+      assertTrue(e.getMessage().startsWith("IN032 /: " + link + ": another run is writing it now"), e.getMessage());
+      first.write(BYTES);
+      first.commit();
     }
+    assertArrayEquals(BYTES, Files.readAllBytes(out));
+    Files.delete(link);
+    assertEquals(List.of(), runFiles(tmp));
+    // and in another process, which writes until it is told to finish
+    WritingRun live = WritingRun.start(out);
+    try {
+      InputException e = assertThrows(InputException.class, () -> OutputFile.create(out, List.of()));
+      assertTrue(e.getMessage().startsWith("IN032 /: " + out + ": another run is writing it now"), e.getMessage());
+      // a run to another output in the directory leaves the live run's files alone
+      OutputFile.write(tmp.resolve("other.ndjson"), List.of(), BYTES);
+      assertEquals(2, runFiles(tmp).size(), runFiles(tmp).toString());
+      live.finish();
+    } finally {
+      live.destroy();
+    }
+    assertEquals(WritingRun.CONTENT, Files.readString(out));
+    assertEquals(List.of(), runFiles(tmp));
+    // once it has finished, the output is free again
+    OutputFile.write(out, List.of(), BYTES);
+    assertArrayEquals(BYTES, Files.readAllBytes(out));
   }
 
   @Test
@@ -171,6 +208,47 @@ class OutputFileTest {
     assertArrayEquals(BYTES, reader.get(30, TimeUnit.SECONDS));
     assertFalse(Files.isRegularFile(fifo));
     assertEquals(List.of(), temporaryFiles(tmp));
+  }
+
+  @Test
+  void aFifoThatNoProcessReadsIsRefusedNotWaitedForForever() throws Exception {
+    Path fifo = FileFault.FIFO.make(tmp.resolve("out.ndjson"));
+    // threads of other tests' outputs are not this test's business
+    java.util.Set<Thread> before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
+    InputException e = assertThrows(InputException.class, () -> OutputFile.write(fifo, List.of(), BYTES));
+    assertEquals("IN032 /: " + fifo + ": is a FIFO that no process reads (none opened it within "
+        + OutputFile.SPECIAL_OPEN_SECONDS + " s); start its reader first", e.getMessage());
+    assertFalse(Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+    // the open that was given up ends too: no thread is left waiting on the FIFO (the class's
+    // timeout guards this loop)
+    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && !before.contains(t)
+        && (t.getName().equals("ratefloat-open-output") || t.getName().equals("ratefloat-release-output")))) {
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void aSocketOrADiskIsNeverAnOutput() throws Exception {
+    Path socket = tmp.resolve("out.ndjson");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+        java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+      InputException e = assertThrows(InputException.class, () -> OutputFile.write(socket, List.of(), BYTES));
+      assertEquals("IN032 /: " + socket + ": is a socket, not a file; write the output to a file", e.getMessage());
+    }
+    // a loop device that is not attached (size 0) is a block device whose writing could harm nothing
+    Path disk = null;
+    for (int i = 0; i < 8 && disk == null; i++) {
+      Path size = Path.of("/sys/block/loop" + i + "/size");
+      if (Files.exists(Path.of("/dev/loop" + i)) && Files.isReadable(size)
+          && Files.readString(size).strip().equals("0")) {
+        disk = Path.of("/dev/loop" + i);
+      }
+    }
+    Assumptions.assumeTrue(disk != null, "no detached loop device to test a block device with");
+    Path link = Files.createSymbolicLink(tmp.resolve("disk.ndjson"), disk);
+    InputException e = assertThrows(InputException.class, () -> OutputFile.write(link, List.of(), BYTES));
+    assertEquals("IN032 /: " + link + ": is a block device, not a file; write the output to a file", e.getMessage());
   }
 
   @Test

@@ -101,8 +101,8 @@ class Utf8Properties {
     RateFloatException e = assertThrows(InputException.class,
         () -> StrictJson.forInput().read(passwd.getBytes(StandardCharsets.UTF_8), Faults.INPUT));
     assertFalse(e.getMessage().contains("root"), e.getMessage());
-    assertEquals("IN001 /: unrecognized token: was expecting (JSON String, Number, Array, Object or token 'null', "
-        + "'true' or 'false') at line 1, column 1", e.getMessage());
+    assertEquals("IN001 /: unrecognized token: expected a value (a string, number, object, array, true, false or "
+        + "null) at line 1, column 1", e.getMessage());
     // nor a token inside a document
     e = assertThrows(InputException.class, () -> StrictJson.forInput()
         .read("{\"a\": secret-value-here}".getBytes(StandardCharsets.UTF_8), Faults.INPUT));
