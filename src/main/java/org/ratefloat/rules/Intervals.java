@@ -59,14 +59,21 @@ final class Intervals {
     }
     Range r;
     if (spec instanceof IndicatorSpec.Formula f) {
-      // the parser refused cycles and chains deeper than 32, so this recursion ends
-      r = of(f.expr());
-      if (f.zeroDenominator().isPresent()) {
-        r = hull(r, Range.point(f.zeroDenominator().get()));
-      }
-      if (f.round().isPresent()) {
-        r = round(r, f.round().get());
-      }
+      // the formula's domain over its expression's range; the parser refused cycles and chains
+      // deeper than 32, so this recursion ends
+      ValueDomain.Numbers d = (ValueDomain.Numbers) f.domain(new IndicatorSpec.DomainContext() {
+        @Override
+        public ValueDomain.Numbers bounds(Expr e) {
+          Range x = of(e);
+          return ValueDomain.Numbers.closed(x.lo(), x.hi(), BigDecimal.ZERO);
+        }
+
+        @Override
+        public ValueDomain.Numbers bandOffsets() {
+          throw new IllegalStateException("a formula's domain does not read the band ladders");
+        }
+      });
+      r = new Range(d.lo().map(Condition.Bound::value), d.hi().map(Condition.Bound::value));
     } else {
       r = leaf.apply(spec);
     }
@@ -121,12 +128,6 @@ final class Intervals {
   private static Range round(Range r, Rounding rounding) {
     return new Range(r.lo().map(x -> x.setScale(rounding.scale(), RoundingMode.FLOOR)),
         r.hi().map(x -> x.setScale(rounding.scale(), RoundingMode.CEILING)));
-  }
-
-  private static Range hull(Range a, Range b) {
-    return new Range(a.lo().isPresent() && b.lo().isPresent() ? Optional.of(a.lo().get().min(b.lo().get()))
-        : Optional.empty(), a.hi().isPresent() && b.hi().isPresent()
-        ? Optional.of(a.hi().get().max(b.hi().get())) : Optional.empty());
   }
 
   private static Range add(Range a, Range b) {
