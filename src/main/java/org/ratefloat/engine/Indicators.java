@@ -386,7 +386,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     if (cov.window().byStart()) {
       // policy periods are whole by construction: covered when the history has one starting in the window
       List<Integer> periods = startingIn(cov.window());
-      boolean value = !periods.isEmpty();
+      // a window of a number of policies is covered when the history has them all
+      boolean value = cov.window().effective().map(e -> periods.size() == e.count()).orElse(!periods.isEmpty());
       return new Computed(cov, span.start(), span.end(),
           Operands.of("periods", periods.size()), null, new Value.Bool(value), null, null);
     }
@@ -406,11 +407,16 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
   /** The periods of the history that start in a policy window. */
   private List<Integer> startingIn(Window window) {
     Spans.Span span = spans.span(window);
+    Optional<Window.Effective> effective = window.effective();
     List<Integer> inside = new ArrayList<>();
     for (int i = 0; i < c.history().size(); i++) {
       if (history.from(i) >= span.startDay() && history.from(i) <= span.endDay()) {
         inside.add(i);
       }
+    }
+    if (effective.isPresent() && inside.size() > effective.get().count()) {
+      // the latest ones: the history is in date order
+      return inside.subList(inside.size() - effective.get().count(), inside.size());
     }
     return inside;
   }
@@ -431,7 +437,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       List<Integer> inside = startingIn(window);
       if (inside.isEmpty()) {
         throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the policy "
-            + "periods that start in " + start + ".." + end + "; the history has none");
+            + "periods that " + (window.effective().isPresent() ? "took effect" : "start") + " in " + start + ".."
+            + end + "; the history has none");
       }
       return inside;
     }

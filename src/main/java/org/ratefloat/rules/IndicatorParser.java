@@ -521,7 +521,20 @@ final class IndicatorParser {
   private Window window(JsonValue v) {
     JsonObject o = v.asObject();
     Window window;
-    if (context.version >= 2 && o.has("policyYears")) {
+    if (context.version >= 2 && o.has("policies")) {
+      int count = o.req("policies").asInt(1, 50);
+      JsonValue months = o.req("effectiveMonthsBefore");
+      List<JsonValue> pair = months.asArray();
+      if (pair.size() != 2) {
+        throw months.fail(Fault.BAD_VALUE, "effectiveMonthsBefore is a pair [least, most] of months, 0 to 1200");
+      }
+      int least = pair.get(0).asInt(0, 1200);
+      int most = pair.get(1).asInt(0, 1200);
+      if (most < least) {
+        throw context.error(ErrorCode.RT012, months.pointer(), "empty range of months [" + least + ", " + most + "]");
+      }
+      window = Window.policies(least, most, count);
+    } else if (context.version >= 2 && o.has("policyYears")) {
       int years = o.req("policyYears").asInt(1, 50);
       int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
       window = Window.policyYears(years, skip);
