@@ -159,10 +159,16 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     }
     int i = 0;
     for (String code : codes.codes()) {
+      if (rows.closed().isPresent() && !rows.closed().get().contains(code)) {
+        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
+            + code + " is not among the " + rows.closed().get().size() + " classes the rule table rates (from "
+            + rows.closed().get().first() + " to " + rows.closed().get().last() + ")");
+      }
       if (!rows.rows().containsKey(code)) {
         throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
-            + code + " has no row in the rule table's data (" + rows.rows().size() + " classes, from "
-            + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")");
+            + code + " has no row in the rule table's data (" + (rows.rows().isEmpty() ? "which has none"
+                : rows.rows().size() + " classes, from " + rows.rows().firstKey() + " to " + rows.rows().lastKey())
+            + ")");
       }
       i++;
     }

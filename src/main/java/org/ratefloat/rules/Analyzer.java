@@ -89,6 +89,7 @@ final class Analyzer {
   private void run() {
     unusedIndicators();
     computedValues();
+    closedClasses();
     String limiter = null;
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Veto || step instanceof StepSpec.LimitMove) {
@@ -199,6 +200,25 @@ final class Analyzer {
         }
       }
     }
+  }
+
+  /**
+   * Every class of a closed classification has its class row (RT040): a case of that class would be
+   * refused for want of one (IN053), though the table says it rates it.
+   */
+  private void closedClasses() {
+    spec.data().classes().ifPresent(rows -> rows.closed().ifPresent(closed -> {
+      int i = 0;
+      for (String code : closed) {
+        if (!rows.rows().containsKey(code)) {
+          add(ErrorCode.RT040, Severity.ERROR, rows.closedPointer() + "/" + i, rows.system() + " class " + code
+              + " of the table's closed classification has no class row in its data or references"
+              + (rows.rows().isEmpty() ? "" : " (" + rows.rows().size() + " classes have one, from "
+                  + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")"));
+        }
+        i++;
+      }
+    }));
   }
 
   /** The single effects of an outcome (the parts of a row's several effects). */
