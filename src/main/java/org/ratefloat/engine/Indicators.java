@@ -306,6 +306,27 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       Exact v = eval(f, r.value(), item, operands, seen);
       return v == null ? null : Exact.of(v.round(r.rounding()));
     }
+    if (e instanceof org.ratefloat.rules.Expr.Power w) {
+      Exact v = eval(f, w.base(), item, operands, seen);
+      if (v == null) {
+        return null;
+      }
+      int p = Math.abs(w.p());
+      if ((long) p * (v.n().precision() + v.d().precision()) > MAX_DIGITS) {
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, w.pointer(), "formula " + f
+            + " raises " + v.toValue().render() + " to the power " + w.exponent().toPlainString()
+            + ", a value of more than " + MAX_DIGITS + " digits");
+      }
+      try {
+        BigDecimal x = org.ratefloat.rules.Powers.power(v.n(), v.d(), w.p(), w.q(), w.rounding().scale(),
+            w.rounding().mode());
+        return x == null ? null : Exact.of(x);
+      } catch (ArithmeticException negative) {
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT009, source, w.pointer(), "formula " + f
+            + " takes " + (w.q() == 2 && w.p() == 1 ? "the square root" : "the power " + w.exponent().toPlainString())
+            + " of " + v.toValue().render() + ", which is negative");
+      }
+    }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
     Exact acc = eval(f, op.args().get(0), item, operands, seen);
     for (int i = 1; i < op.args().size(); i++) {

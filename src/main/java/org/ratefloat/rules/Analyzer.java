@@ -241,6 +241,15 @@ final class Analyzer {
   }
 
   private void lookups(String f, Expr e, Intervals intervals) {
+    if (e instanceof Expr.Power w && w.q() > 1) {
+      Intervals.Range base = intervals.of(w.base());
+      if (base.lo().isEmpty() || base.lo().get().signum() < 0) {
+        add(ErrorCode.RT042, Severity.WARNING, w.pointer(), "formula " + f + " takes "
+            + (w.p() == 1 && w.q() == 2 ? "the square root" : "the power " + w.exponent().toPlainString())
+            + " of a value that ranges over " + base.describe() + " and is not proven not negative; a negative one "
+            + "stops the decision (RT009)");
+      }
+    }
     if (e instanceof Expr.Lookup l) {
       BigDecimal first = spec.data().steps().get(l.table()).first();
       Intervals.Range k = intervals.of(l.key());

@@ -219,7 +219,7 @@ final class IndicatorParser {
     List<String> keys = o.keys();
     if (keys.size() != 1) {
       throw context.error(ErrorCode.RT009, o.pointer(), "an expression has exactly one of const, add, sub, mul, div, "
-          + "min, max" + (context.version >= 2 ? ", data, lookup, clamp, round" : "") + "; found " + keys);
+          + "min, max" + (context.version >= 2 ? ", data, lookup, clamp, round, sqrt, pow" : "") + "; found " + keys);
     }
     String key = keys.get(0);
     if (key.equals("const")) {
@@ -234,7 +234,7 @@ final class IndicatorParser {
     }
     Expr.Operator op = Expr.Operator.byJsonName(key).orElseThrow(() -> context.error(ErrorCode.RT003,
         o.pointerOf(key), "unknown operation \"" + key + "\", expected const, add, sub, mul, div, min or max"
-            + (context.version >= 2 ? ", data, lookup, clamp or round" : "")));
+            + (context.version >= 2 ? ", data, lookup, clamp, round, sqrt or pow" : "")));
     List<JsonValue> args = o.array(key);
     boolean binary = op.binary();
     if (binary ? args.size() != 2 : args.size() < 2) {
@@ -354,8 +354,44 @@ final class IndicatorParser {
         r.finish();
         yield new Expr.Round(value, rounding, p);
       }
+      case "sqrt" -> {
+        JsonObject r = o.object(key);
+        Expr value = expr(r.req("value"));
+        Rounding rounding = Rounding.read(r.req("to"));
+        r.finish();
+        yield new Expr.Power(value, 1, 2, rounding, p);
+      }
+      case "pow" -> {
+        JsonObject r = o.object(key);
+        Expr base = expr(r.req("base"));
+        int[] exponent = exponent(r.req("exponent"));
+        Rounding rounding = Rounding.read(r.req("to"));
+        r.finish();
+        yield new Expr.Power(base, exponent[0], exponent[1], rounding, p);
+      }
       default -> null;
     };
+  }
+
+  /**
+   * The exponent of a {@code pow}: a decimal constant p/q in lowest terms, with |p| and q at most
+   * {@link Powers#MAX_EXPONENT} (so {@code 0.5}, {@code 1.5}, {@code -2}, not {@code 0.333}).
+   */
+  private int[] exponent(JsonValue v) {
+    BigDecimal e = v.asDecimal().stripTrailingZeros();
+    java.math.BigInteger p = e.scale() > 0 ? e.unscaledValue() : e.toBigIntegerExact();
+    java.math.BigInteger q = e.scale() > 0 ? java.math.BigInteger.TEN.pow(e.scale()) : java.math.BigInteger.ONE;
+    java.math.BigInteger g = p.gcd(q);
+    if (g.signum() > 0) {
+      p = p.divide(g);
+      q = q.divide(g);
+    }
+    java.math.BigInteger max = java.math.BigInteger.valueOf(Powers.MAX_EXPONENT);
+    if (p.abs().compareTo(max) > 0 || q.compareTo(max) > 0) {
+      throw context.error(ErrorCode.RT009, v.pointer(), "an exponent is a fraction p/q with |p| and q at most "
+          + Powers.MAX_EXPONENT + " in lowest terms: " + e.toPlainString());
+    }
+    return new int[] {p.intValueExact(), q.intValueExact()};
   }
 
   /** The value of a field of a line item, which means something only in that kind of line item (RT009 elsewhere). */
@@ -476,6 +512,8 @@ final class IndicatorParser {
       return List.of(c.value(), c.low(), c.high());
     } else if (e instanceof Expr.Round r) {
       return List.of(r.value());
+    } else if (e instanceof Expr.Power w) {
+      return List.of(w.base());
     }
     // Ref, Const, Data, ClaimField, ClassData, ExposurePayroll and AccidentSum have none
     return List.of();

@@ -110,6 +110,9 @@ final class Intervals {
     if (e instanceof Expr.Round r) {
       return round(of(r.value()), r.rounding());
     }
+    if (e instanceof Expr.Power w) {
+      return power(of(w.base()), w);
+    }
     if (e instanceof Expr.Clamp c) {
       return max(List.of(of(c.low()), min(List.of(of(c.value()), of(c.high())))));
     }
@@ -123,6 +126,29 @@ final class Intervals {
       case MIN -> min(args);
       case MAX -> max(args);
     };
+  }
+
+  /**
+   * The range of a power of a base proven not negative: monotone there (rising for a positive
+   * exponent, falling for a negative one), each bound rounded outward at the declared scale; of any
+   * other base, unbounded (the decision stops at a negative base of a root).
+   */
+  private static Range power(Range base, Expr.Power w) {
+    if (base.lo().isEmpty() || base.lo().get().signum() < 0) {
+      return Range.ANY;
+    }
+    int scale = w.rounding().scale();
+    java.util.function.BiFunction<BigDecimal, RoundingMode, BigDecimal> at = (x, mode) ->
+        Powers.power(x, BigDecimal.ONE, w.p(), w.q(), scale, mode);
+    if (w.p() >= 0) {
+      return new Range(Optional.of(at.apply(base.lo().get(), RoundingMode.FLOOR)),
+          base.hi().map(x -> at.apply(x, RoundingMode.CEILING)));
+    }
+    // a negative exponent: 1/x^|p| falls from +inf at 0 to 0 at +inf
+    Optional<BigDecimal> lo = base.hi().map(x -> at.apply(x, RoundingMode.FLOOR)).or(() -> Optional.of(BigDecimal.ZERO));
+    Optional<BigDecimal> hi = base.lo().get().signum() > 0
+        ? Optional.of(at.apply(base.lo().get(), RoundingMode.CEILING)) : Optional.empty();
+    return new Range(lo, hi);
   }
 
   private static Range round(Range r, Rounding rounding) {
