@@ -171,6 +171,13 @@ class CompatibilityCorpusTest {
     }
   }
 
+  /**
+   * The example folders added after the last build that wrote {@code decision@1}: no release made a
+   * record of them in that format (their tables use what only @2 can express), so the corpus cannot
+   * hold one; it holds their {@code decision@2} records.
+   */
+  private static final java.util.Set<String> AFTER_FORMAT_1 = java.util.Set.of("ex-limited-fluctuation");
+
   @Test
   void theCorpusHoldsEveryFormatEveryExampleABatchAndEveryListedException() throws IOException {
     List<Path> files = files();
@@ -178,6 +185,9 @@ class CompatibilityCorpusTest {
       // a record of every example, made with every shipped measure table
       try (Stream<Path> examples = Files.walk(Path.of("examples"))) {
         for (Path example : examples.filter(p -> p.toString().endsWith(".decision.json")).toList()) {
+          if (format.equals("decision@1") && AFTER_FORMAT_1.contains(example.getParent().getFileName().toString())) {
+            continue;
+          }
           Path kept = Path.of(format).resolve(Path.of("examples").relativize(example));
           assertTrue(files.contains(kept), "the corpus lacks " + kept);
         }
