@@ -779,19 +779,31 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
   }
 
   @Override
+  public Computed priorValue(IndicatorSpec.PriorValue v) {
+    return named(v, v.name(), v.whenAbsent(), v.domain(), "/employer/status/prior/values/",
+        c.employer().status().prior().values().get(v.name()));
+  }
+
+  @Override
   public Computed customValue(IndicatorSpec.CustomValue v) {
-    String pointer = "/employer/status/customValues/" + v.name();
-    BigDecimal value = c.employer().status().customValues().get(v.name());
+    return named(v, v.name(), v.whenAbsent(), v.domain(), "/employer/status/customValues/",
+        c.employer().status().customValues().get(v.name()));
+  }
+
+  /** A named number of the case, or the table's value for its absence; inside the declared domain (IN023). */
+  private Computed named(IndicatorSpec spec, String name, Optional<BigDecimal> whenAbsent,
+      org.ratefloat.rules.RuleTableSpec.DeclaredDomain domain, String under, BigDecimal value) {
+    String pointer = under + org.ratefloat.model.InputRules.escape(name);
     if (value == null) {
-      BigDecimal absent = v.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
-          "value " + v.name() + " is needed by indicator " + v.id()));
-      return Computed.plain(v, assume(pointer, v.id(), num(absent)), Operands.of(v.name(), "absent"));
+      BigDecimal absent = whenAbsent.orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
+          "value " + name + " is needed by indicator " + spec.id()));
+      return Computed.plain(spec, assume(pointer, spec.id(), num(absent)), Operands.of(name, "absent"));
     }
-    if (!v.domain().admits(value)) {
-      throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
-          + v.domain().describe() + " for indicator " + v.id() + ": " + value.toPlainString());
+    if (!domain.admits(value)) {
+      throw new InputException(ErrorCode.IN023, pointer, "value " + name + " must lie in "
+          + domain.describe() + " for indicator " + spec.id() + ": " + value.toPlainString());
     }
-    return Computed.plain(v, num(value), Operands.NONE);
+    return Computed.plain(spec, num(value), Operands.NONE);
   }
 
   @Override

@@ -145,6 +145,21 @@ final class IndicatorParser {
         yield new IndicatorSpec.Exposures(id, p, label, window, lineItem(o.req("each"), LineItem.EXPOSURE));
       }
       case PRIOR -> {
+        if (o.has("value")) {
+          JsonValue n = o.req("value");
+          if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            throw n.fail(Fault.BAD_VALUE, "value names are letters, digits and _: \"" + n.asString() + "\"");
+          }
+          if (o.has("fact")) {
+            throw context.error(ErrorCode.RT009, o.pointerOf("fact"), "a prior indicator reads a fact or a named "
+                + "value, not both");
+          }
+          if (!o.has("domain")) {
+            throw o.fail("domain", Fault.MISSING, "a prior value declares its domain (the values the plan admits)");
+          }
+          RuleTableSpec.DeclaredDomain domain = declaredDomain(id, o.object("domain"));
+          yield new IndicatorSpec.PriorValue(id, p, label, n.asString(), whenAbsentIn(o, domain), domain);
+        }
         JsonValue f = o.req("fact");
         IndicatorSpec.PriorFact fact = IndicatorSpec.PriorFact.byJsonName(f.asString()).orElseThrow(() ->
             context.error(ErrorCode.RT008, f.pointer(), "unknown prior fact \"" + f.asString() + "\", expected one of "
@@ -161,15 +176,7 @@ final class IndicatorParser {
           throw o.fail("domain", Fault.MISSING, "a customValue declares its domain (the values the plan admits)");
         }
         RuleTableSpec.DeclaredDomain domain = declaredDomain(id, o.object("domain"));
-        Optional<BigDecimal> whenAbsent = o.opt("whenAbsent").map(v -> {
-          BigDecimal x = v.asDecimal();
-          if (!domain.admits(x)) {
-            throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
-                + " lies outside the domain " + domain.describe());
-          }
-          return x;
-        });
-        yield new IndicatorSpec.CustomValue(id, p, label, n.asString(), whenAbsent, domain);
+        yield new IndicatorSpec.CustomValue(id, p, label, n.asString(), whenAbsentIn(o, domain), domain);
       }
       case COVERED -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
       case FORMULA -> {
@@ -185,6 +192,8 @@ final class IndicatorParser {
     };
     if (spec instanceof IndicatorSpec.CustomValue v) {
       context.domains.put(spec.id(), v.domain());
+    } else if (spec instanceof IndicatorSpec.PriorValue v) {
+      context.domains.put(spec.id(), v.domain());
     } else {
       o.optObject("domain").ifPresent(d -> {
         if (spec.type() != ValueType.NUMBER) {
@@ -195,6 +204,18 @@ final class IndicatorParser {
     }
     o.finish();
     return spec;
+  }
+
+  /** The value a named value takes when the case lacks it, inside the declared domain (RT012 otherwise). */
+  private Optional<BigDecimal> whenAbsentIn(JsonObject o, RuleTableSpec.DeclaredDomain domain) {
+    return o.opt("whenAbsent").map(v -> {
+      BigDecimal x = v.asDecimal();
+      if (!domain.admits(x)) {
+        throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
+            + " lies outside the domain " + domain.describe());
+      }
+      return x;
+    });
   }
 
   private RuleTableSpec.DeclaredDomain declaredDomain(String id, JsonObject d) {

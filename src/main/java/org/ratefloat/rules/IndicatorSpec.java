@@ -83,6 +83,8 @@ public sealed interface IndicatorSpec {
     R customValue(CustomValue spec);
 
     R prior(Prior spec);
+
+    R priorValue(PriorValue spec);
   }
 
   /** From {@code x} up, inclusive. */
@@ -524,6 +526,30 @@ public sealed interface IndicatorSpec {
 
     public <R> R accept(Visitor<R> visitor) {
       return visitor.customValue(this);
+    }
+  }
+
+  /**
+   * A named value of earlier ratings that the plan declares (@2, {@code "kind": "prior", "value":
+   * "mod"}), such as the previous experience modification a cap is relative to, within the domain the
+   * table declares; absent, the {@code whenAbsent} value or an error.
+   */
+  record PriorValue(String id, String pointer, Text label, String name, Optional<BigDecimal> whenAbsent,
+      RuleTableSpec.DeclaredDomain domain) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.PRIOR;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(domain.interval().lower(), domain.interval().upper(), domain.step());
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.priorValue(this);
     }
   }
 
