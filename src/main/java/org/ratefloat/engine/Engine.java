@@ -435,7 +435,12 @@ public final class Engine {
     }
 
     private BigDecimal formulaRate() {
-      BigDecimal r = benchmark.multiply(ladder.get(band));
+      return rateOn(benchmark);
+    }
+
+    /** A base rate under the working band, factors and points: the benchmark's, or a class's manual rate. */
+    private BigDecimal rateOn(BigDecimal base) {
+      BigDecimal r = base.multiply(ladder.get(band));
       // x 1 and + 0 (untouched: the same objects) change neither the value nor the scale, the sum's
       // being the larger of the two: they are skipped, not computed
       if (factor != BigDecimal.ONE) {
@@ -674,6 +679,9 @@ public final class Engine {
     }
 
     private Optional<Premium> premium(BigDecimal rounded) {
+      if (m.premiumByClass().isPresent()) {
+        return Optional.of(premiumByClass(m.premiumByClass().get()));
+      }
       Optional<BigDecimal> payroll = c.premiumBase();
       Premium.PayrollSource source = Premium.PayrollSource.INPUT;
       if (payroll.isEmpty() && !c.history().isEmpty()) {
@@ -687,6 +695,38 @@ public final class Engine {
       BigDecimal p = payroll.get();
       return Optional.of(Premium.builder().payroll(p, source).amount(table.premiumRounding().apply(
           p.multiply(rounded).movePointLeft(2))).rounding(table.premiumRounding().describe()).build());
+    }
+
+    /**
+     * The premium of a table that prices by class: each class code's payroll of the latest period
+     * (its exposures) at the class's own rate, the manual rate of its class row under the decision's
+     * band, factors and points, rounded as the rate is; the amount is the sum of the classes' premiums.
+     */
+    private Premium premiumByClass(String column) {
+      if (c.premiumBase().isPresent()) {
+        throw new InputException(ErrorCode.IN023, "/premiumBase", "rule table " + m.id() + " prices the payroll "
+            + "of each class code, that of the latest period's exposures; a premiumBase of one payroll cannot be "
+            + "priced by class");
+      }
+      int latest = c.history().size() - 1;
+      if (latest < 0 || c.history().get(latest).exposures().isEmpty()) {
+        throw new InputException(ErrorCode.IN025, latest < 0 ? "/history" : "/history/" + latest + "/exposures",
+            "rule table " + m.id() + " prices the payroll of each class code: the latest period needs its exposures");
+      }
+      org.ratefloat.rules.ReferenceData.ClassRows rows = compute.classRows();
+      int col = rows.column(column);
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal payroll = BigDecimal.ZERO;
+      Premium.Builder premium = Premium.builder().rounding(table.premiumRounding().describe());
+      for (var x : c.history().get(latest).exposures().entrySet()) {
+        BigDecimal manual = rows.rows().get(x.getKey()).get(col);
+        BigDecimal rate = table.rateRounding().apply(rateOn(manual));
+        BigDecimal amount = table.premiumRounding().apply(x.getValue().multiply(rate).movePointLeft(2));
+        premium.classPremium(new Premium.ClassPremium(x.getKey(), x.getValue(), rate, amount));
+        total = total.add(amount);
+        payroll = payroll.add(x.getValue());
+      }
+      return premium.payroll(payroll, Premium.PayrollSource.HISTORY).amount(total).build();
     }
 
     private boolean holds(Guard guard) {

@@ -132,6 +132,11 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     }
   }
 
+  /** The class rows of the decision's data, each of the case's class codes with a row (checked when made). */
+  org.ratefloat.rules.ReferenceData.ClassRows classRows() {
+    return data.classes().orElseThrow();
+  }
+
   /** The defaults indicators took for values the case leaves out, in the order they were taken. */
   List<org.ratefloat.decision.Assumption> assumed() {
     return assumed == null ? List.of() : assumed;

@@ -166,11 +166,37 @@ final class RuleTableParser {
     }
     ImmutableList<RuleTableSpec.WorksheetLine> worksheet = context.version >= 2
         ? worksheet(o.optArray("worksheet")) : ImmutableList.of();
+    Optional<String> premiumByClass = context.version >= 2
+        ? o.optObject("premiumByClass").map(p -> premiumByClass(p, steps.build())) : Optional.empty();
     o.finish();
     return new RuleTableSpec(context.source, sha256, kind, id, version, jurisdiction, title, from, to, status,
         sources, unverified, gaps, base, classification, basis, rateRounding, premiumRounding,
         indicatorList.build(), steps.build(), ImmutableMap.copyOf(context.domains), ImmutableMap.copyOf(context.allowed),
-        context.version, context.data, worksheet);
+        context.version, context.data, worksheet, premiumByClass);
+  }
+
+  /**
+   * {@code "premiumByClass": {"rate": "manualRate"}} (@2): the premium prices each class code's
+   * payroll at its own rate, the column {@code rate} of its class row under the decision's band,
+   * factors and points. The column must exist (RT008); rate floors and caps, which bound one rate,
+   * cannot be combined with it (RT009).
+   */
+  private String premiumByClass(JsonObject p, List<StepSpec> steps) {
+    JsonValue column = p.req("rate");
+    ReferenceData.ClassRows rows = context.data.classes().orElseThrow(() -> context.error(ErrorCode.RT008,
+        column.pointer(), "premium by class reads class rows (data.classes), and the table has none"));
+    if (rows.column(column.asString()) < 0) {
+      throw context.error(ErrorCode.RT008, column.pointer(), "no column \"" + column.asString()
+          + "\" in the class rows; they have " + rows.columns());
+    }
+    for (StepSpec step : steps) {
+      if (step instanceof StepSpec.RateLimit) {
+        throw context.error(ErrorCode.RT009, p.pointer(), "a premium by class prices each class at its own rate; "
+            + "step " + step.id() + " bounds one rate and cannot be combined with it");
+      }
+    }
+    p.finish();
+    return column.asString();
   }
 
   /**

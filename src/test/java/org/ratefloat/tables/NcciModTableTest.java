@@ -186,6 +186,46 @@ class NcciModTableTest {
     assertLine("7.1155", v.get("rate"));
   }
 
+  /**
+   * The same contractor's premium, priced by class (premiumByClass): the latest policy's payroll of each
+   * class at the class's own loss cost (emod package, 2015: 5403 6.65, 8810 0.16 per $100) times the mod.
+   */
+  @Test
+  void aMultiClassContractorsPremiumByClass() throws Exception {
+    Decision d = RateFloat.loadTable(TABLE).decide(RateFloat.readCase(
+        Files.readString(Path.of("examples/us-ncci-mod/multi-class-contractor.json")).getBytes(StandardCharsets.UTF_8)));
+    var p = d.premium().orElseThrow();
+    // 2024/25 exposures: 5403 $1,200,000, 8810 $300,000
+    // 5403: rate 6.65 x 1.07 = 7.1155; premium 1,200,000 x 7.1155 / 100 = 85,386.00
+    // 8810: rate 0.16 x 1.07 = 0.1712; premium 300,000 x 0.1712 / 100 = 513.60
+    assertEquals(2, p.classes().size());
+    assertEquals("5403", p.classes().get(0).code());
+    assertLine("1200000", p.classes().get(0).payroll().toPlainString());
+    assertLine("7.1155", p.classes().get(0).rate().toPlainString());
+    assertLine("85386.00", p.classes().get(0).amount().toPlainString());
+    assertEquals("8810", p.classes().get(1).code());
+    assertLine("0.1712", p.classes().get(1).rate().toPlainString());
+    assertLine("513.60", p.classes().get(1).amount().toPlainString());
+    // total 85,386.00 + 513.60 = 85,899.60 (at one rate, 1,500,000 x 7.1155 / 100 = 106,732.50 would price
+    // the clerical payroll at the carpentry rate)
+    assertLine("85899.60", p.amount().toPlainString());
+    assertLine("1500000", p.payroll().toPlainString());
+  }
+
+  @Test
+  void aPremiumByClassCannotPriceOnePayrollNorBeCappedAsOneRate() throws Exception {
+    String c = Files.readString(Path.of("examples/us-ncci-mod/multi-class-contractor.json"))
+        .replace("\"asOf\": \"2025-07-01\",", "\"asOf\": \"2025-07-01\", \"premiumBase\": \"1500000.00\",");
+    org.ratefloat.Assertions2.assertFails(org.ratefloat.error.ErrorCode.IN023, "/premiumBase",
+        () -> RateFloat.loadTable(TABLE).decide(RateFloat.readCase(c.getBytes(StandardCharsets.UTF_8))));
+    // a rate cap after the mod is applied: it would bound one rate, and each class has its own
+    var e = (org.ratefloat.error.RuleTableException) refusedWith("    }\n  ],\n  \"worksheet\"", "    },\n"
+        + "    {\"id\": \"cap\", \"kind\": \"rateCap\", \"label\": {\"zh\": \"c\", \"en\": \"c\"},"
+        + " \"rate\": {\"percent\": \"50\"}}\n  ],\n  \"worksheet\"");
+    assertEquals("RT009", e.code().name(), e.getMessage());
+    assertEquals("/premiumByClass", e.pointer());
+  }
+
   @Test
   void aClassWithoutARowIsNamed() {
     // class 5183 (plumbing) has no row in the table's data
