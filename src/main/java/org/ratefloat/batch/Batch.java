@@ -220,7 +220,25 @@ public final class Batch {
    */
   public static Summary run(Function<RatingCase, Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
+    return run(decide, null, in, out, options, progress);
+  }
+
+  /**
+   * Runs a batch whose NDJSON records also carry the thresholds of each employer's next decision
+   * ({@code "thresholds"}, a {@code ratefloat/thresholds@1} document; where they cannot be found, an
+   * {@code "error"} object with code, pointer and message in their place: the decision stands).
+   *
+   * @param thresholds the thresholds after a decision (normally {@code d -> table.thresholds(d, next)}),
+   *     or null for none
+   * @throws IllegalArgumentException with thresholds for CSV output, which has no place for them
+   */
+  public static Summary run(Function<RatingCase, Decision> decide,
+      @org.jspecify.annotations.Nullable Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, Path in,
+      Path out, Options options, Progress progress) throws IOException {
     requireNonNull(decide, "decide");
+    if (thresholds != null && options.out() == Format.CSV) {
+      throw new IllegalArgumentException("thresholds are written to NDJSON output only");
+    }
     Faults faults = Faults.inputFile(in);
     long total = InputFiles.regularFile(in, faults);
     ExecutorService pool = Executors.newFixedThreadPool(workers(options), r -> {
@@ -234,7 +252,7 @@ public final class Batch {
       if (options.out() == Format.CSV) {
         output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
       }
-      Summary summary = process(decide, source, output.stream(), options, progress, total, pool);
+      Summary summary = process(decide, thresholds, source, output.stream(), options, progress, total, pool);
       output.commit();
       return summary;
     } finally {
@@ -290,8 +308,8 @@ public final class Batch {
    * them to the pool, the workers decide and encode a chunk each, and this (calling) thread writes
    * the chunks' bytes in input order; reading and writing overlap, so neither waits for the other.
    */
-  private static Summary process(Function<RatingCase, Decision> decide, Source source,
-      java.io.OutputStream writer,
+  private static Summary process(Function<RatingCase, Decision> decide,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, Source source, java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
     InFlight inFlight = new InFlight(workers(options) * 2 + 1);
     java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -311,7 +329,7 @@ public final class Batch {
             return;
           }
           inFlight.add(chunkBytes);
-          queue.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes,
+          queue.add(new Pending(pool.submit(() -> decideAll(decide, thresholds, chunk, options)), chunkBytes,
               source.bytesRead(), null));
         }
       } catch (InterruptedException e) {
@@ -405,7 +423,8 @@ public final class Batch {
     }
   }
 
-  private static Output decideAll(Function<RatingCase, Decision> decide, List<Input> chunk, Options options)
+  private static Output decideAll(Function<RatingCase, Decision> decide,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, List<Input> chunk, Options options)
       throws IOException {
     Worker worker = WORKER.get();
     // whatever a chunk that failed half-way left behind
@@ -413,7 +432,7 @@ public final class Batch {
     Map<String, Long> bands = new java.util.HashMap<>();
     Map<String, Long> errors = new java.util.HashMap<>();
     for (Input input : chunk) {
-      decideOne(decide, input, options, worker, bands, errors);
+      decideOne(decide, thresholds, input, options, worker, bands, errors);
     }
     byte[] bytes = worker.chunk.take();
     if (worker.chunk.capacity() > Worker.KEPT) {
@@ -423,7 +442,8 @@ public final class Batch {
   }
 
   /** Appends the output record of one input to the worker's chunk and counts it. */
-  private static void decideOne(Function<RatingCase, Decision> decide, Input input, Options options, Worker worker,
+  private static void decideOne(Function<RatingCase, Decision> decide,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, Input input, Options options, Worker worker,
       Map<String, Long> bands, Map<String, Long> errors) throws IOException {
     String employerId = null;
     try {
@@ -435,7 +455,11 @@ public final class Batch {
         worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));
       } else {
         JsonOut out = worker.record.reset();
-        decisionRecord(out, input.line(), d, options);
+        if (thresholds == null) {
+          decisionRecord(out, input.line(), d, options);
+        } else {
+          decisionRecord(out, input.line(), d, options, thresholds);
+        }
         out.writeTo(worker.chunk);
         if (out.size() > Worker.KEPT) {
           worker.record = new JsonOut(false);
@@ -458,6 +482,20 @@ public final class Batch {
   public static void decisionRecord(JsonOut out, long line, Decision d, Options options) {
     out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
     DecisionJson.write(d, out.name("decision"), options.echoInput());
+    out.endObject().endLine();
+  }
+
+  /** The NDJSON line of a decided record with the thresholds of the employer's next decision (or why there are none). */
+  private static void decisionRecord(JsonOut out, long line, Decision d, Options options,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds) {
+    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
+    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    try {
+      org.ratefloat.json.ThresholdsJson.write(thresholds.apply(d), out.name("thresholds"));
+    } catch (RateFloatException e) {
+      out.name("thresholds").beginObject().name("error").beginObject().field("code", e.code().name())
+          .field("pointer", e.pointer()).field("message", e.detail()).endObject().endObject();
+    }
     out.endObject().endLine();
   }
 

@@ -12,6 +12,7 @@ import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
 import org.ratefloat.io.OutputFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +45,13 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--allow-errors", description = "exit 0, not 7, when some records are refused")
   boolean allowErrors;
 
+  @Option(names = "--thresholds", description = "NDJSON records also carry the thresholds of each employer's next "
+      + "decision (as ratefloat thresholds --format json writes them), with the assumptions below")
+  boolean thresholds;
+
+  @Mixin
+  NextOptions next;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -53,12 +61,19 @@ final class BatchCommand implements Callable<Integer> {
     if (n < 1) {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
+    for (String option : List.of("--next-as-of", "--payroll", "--premiums", "--headcount", "--vary")) {
+      Usage.requireWith(spec, option, "--thresholds");
+    }
+    if (thresholds && Batch.Format.of(out) == Batch.Format.CSV) {
+      throw Usage.invalid(spec, "--thresholds", "written to NDJSON output only (.ndjson), not to CSV");
+    }
+    org.ratefloat.thresholds.NextPeriod assumptions = next.build(spec);
     RuleTable table = RateFloat.loadTable(rules.toString());
     OutputFile.requireNotAnInput(out, List.of(rules));
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};
-    Batch.Summary summary = Batch.run(table::decide, in, out,
+    Batch.Summary summary = Batch.run(table::decide, thresholds ? d -> table.thresholds(d, assumptions) : null, in, out,
         new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
         (records, read, total) -> {
           long now = System.nanoTime();

@@ -144,6 +144,10 @@ public final class Inversion {
     customNames.forEach(n -> universe.add(Variable.customValue(n)));
     next.vary().ifPresent(vs -> {
       for (Variable v : vs) {
+        if (v instanceof Variable.CustomValue cv && customSpec(cv.valueName()).isEmpty()) {
+          throw new InputException(ErrorCode.IN072, "", "cannot vary " + cv.valueName() + ": rule table " + m.id()
+              + " reads no custom value of that name");
+        }
         if (!universe.contains(v)) {
           throw new InputException(ErrorCode.IN072, "", "cannot vary " + v.name() + ": the next decision reads "
               + (reads.gradeVariables().isEmpty() ? "no disability grades" : "the disability grades as "
@@ -632,8 +636,8 @@ public final class Inversion {
 
   /**
    * The cells (one run of each quantity) merged into boxes, per outcome: the quantities taken in the
-   * order that gives the fewest boxes (chosen greedily, position by position, while the cells are
-   * few), each box a run range per quantity in the axes' own order.
+   * order of their runs, fewest first, but with the one first that gives the fewest boxes there
+   * (while the cells are few), each box a run range per quantity in the axes' own order.
    */
   private Map<Integer, List<List<int[]>>> merge(int[] outcomeOf) {
     int k = axes.size();
@@ -646,29 +650,23 @@ public final class Inversion {
     for (Axis a : axes) {
       cells *= a.runs.size();
     }
-    List<Integer> chosen = new ArrayList<>();
+    // the quantity that merges best goes first (each tried first, the others by their runs); the rest by runs
+    List<Integer> chosen = byRuns;
     if (cells <= OPTIMISED_MERGE && k > 1) {
-      List<Integer> left = new ArrayList<>(byRuns);
-      while (!left.isEmpty()) {
-        Integer best = null;
-        int fewest = Integer.MAX_VALUE;
-        for (Integer cand : left) {
-          List<Integer> trial = new ArrayList<>(chosen);
-          trial.add(cand);
-          left.stream().filter(x -> !x.equals(cand)).forEach(trial::add);
-          int n = count(mergeIn(trial, outcomeOf));
-          if (n < fewest) {
-            fewest = n;
-            best = cand;
-          }
+      int fewest = Integer.MAX_VALUE;
+      for (Integer first : byRuns) {
+        List<Integer> trial = new ArrayList<>();
+        trial.add(first);
+        byRuns.stream().filter(x -> !x.equals(first)).forEach(trial::add);
+        int n = count(mergeIn(trial, outcomeOf));
+        if (n < fewest) {
+          fewest = n;
+          chosen = trial;
         }
-        chosen.add(best);
-        left.remove(best);
       }
-    } else {
-      chosen.addAll(byRuns);
     }
-    Map<Integer, List<List<int[]>>> inOrder = mergeIn(chosen, outcomeOf);
+    List<Integer> axisOrder = chosen;
+    Map<Integer, List<List<int[]>>> inOrder = mergeIn(axisOrder, outcomeOf);
     // back to the axes' own order
     Map<Integer, List<List<int[]>>> out = new LinkedHashMap<>();
     inOrder.forEach((o, boxes) -> {
@@ -676,7 +674,7 @@ public final class Inversion {
       for (List<int[]> b : boxes) {
         int[][] byAxis = new int[k][];
         for (int p = 0; p < k; p++) {
-          byAxis[chosen.get(p)] = b.get(p);
+          byAxis[axisOrder.get(p)] = b.get(p);
         }
         list.add(List.of(byAxis));
       }

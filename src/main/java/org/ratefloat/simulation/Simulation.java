@@ -288,12 +288,22 @@ public final class Simulation {
   }
 
   private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence) {
+    return json(columns, incidence, Optional.empty());
+  }
+
+  /**
+   * The canonical JSON of one or more columns (current first), the incidence tracking if any, and who
+   * an incentive reaches ({@code incentives}) if counted.
+   */
+  public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
+      Optional<Incentives> incentives) {
     JsonOut out = new JsonOut(true);
     out.beginObject().field("format", FORMAT);
     out.name("tables").beginArray();
     columns.forEach(c -> c.write(out));
     out.endArray();
     incidence.ifPresent(i -> i.write(out.name("incidence")));
+    incentives.ifPresent(i -> i.write(out.name("incentives")));
     out.endObject();
     return out.bytes();
   }
