@@ -167,10 +167,11 @@ public final class Inversion {
       } else {
         role = reads.outsideWindow.contains(v) ? Quantity.Role.OUTSIDE_WINDOW : Quantity.Role.NOT_READ;
       }
-      Quantity q = Quantity.of(v, unit, role, held, nc.lastYear(v));
+      Axis axis = axis(v, unit);
+      Quantity q = Quantity.of(v, unit, role, held, nc.lastYear(v), axis.lower);
       if (role == Quantity.Role.VARIED) {
         quantities.add(q);
-        axes.add(axis(v, unit));
+        axes.add(axis);
       } else {
         others.add(q);
       }

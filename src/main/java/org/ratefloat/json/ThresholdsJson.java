@@ -58,11 +58,8 @@ public final class ThresholdsJson {
     for (Quantity q : t.quantities()) {
       out.beginObject().field("name", q.variable().name()).field("unit", q.unit()).field("role", name(q.role()))
           .field("heldAt", q.heldAt());
-      if (q.lastYear().isPresent()) {
-        out.field("lastYear", q.lastYear().get());
-      } else {
-        out.name("lastYear").nullValue();
-      }
+      bound(out, "lastYear", q.lastYear().orElse(null));
+      bound(out, "least", q.least().orElse(null));
       out.endObject();
     }
     out.endArray();

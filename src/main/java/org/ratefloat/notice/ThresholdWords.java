@@ -116,8 +116,16 @@ public final class ThresholdWords {
     }
     String limit = b.limitedBy().isEmpty() ? "" : (zh ? "；受“" + stepLabels(b.limitedBy(), table, lang) + "”所限，不能更低"
         : "; it cannot go lower because of: " + stepLabels(b.limitedBy(), table, lang));
+    if (!b.limitedBy().isEmpty() || t.reaches().size() > 1) {
+      boolean others = t.reaches().stream().anyMatch(r -> r.outcome() instanceof Outcome.Decided x
+          && !x.amountRows().isEmpty());
+      if (others && o.amountRows().isEmpty()) {
+        what += zh ? "，且不加收附加金额" : ", with no amount added";
+      }
+    }
     if (alternatives.size() == 1 && alternatives.get(0).isEmpty()) {
-      return zh ? "无论明年情况如何，" + what + limit + "。" : "Whatever next year's figures, " + what + limit + ".";
+      String only = (zh ? "费率均为 " : "the rate will be ") + rateWords(o, lang);
+      return zh ? "无论明年情况如何，" + only + limit + "。" : "Whatever next year's figures, " + only + limit + ".";
     }
     String conds = String.join(zh ? "，或" : "; or with ", alternatives);
     return zh ? "明年" + conds + "，" + what + limit + "。"
@@ -183,26 +191,32 @@ public final class ThresholdWords {
     return t.quantities().stream().filter(q -> q.variable().equals(v)).findFirst().orElseThrow();
   }
 
+  /** A quantity's value as the words show it: money to the fen, others to the quantity's unit. */
+  static String value(Quantity q, BigDecimal x) {
+    boolean money = q.variable() instanceof Variable.OfMeasure m && m.measure().kind() == Measure.Kind.AMOUNT;
+    return number(x, money ? 2 : Math.max(0, q.unit().stripTrailingZeros().scale()));
+  }
+
   /** One quantity's interval in words; empty when it is the quantity's whole range. */
   static String condition(Quantity q, Interval in, String jurisdiction, Language lang) {
     boolean zh = lang == Language.zh;
     Variable v = q.variable();
     boolean money = v instanceof Variable.OfMeasure m && m.measure().kind() == Measure.Kind.AMOUNT;
-    boolean fromZero = !(v instanceof Variable.CustomValue);
     String label = label(v, lang);
     String unit = unit(v, jurisdiction, lang);
-    Optional<BigDecimal> lo = in.lower().filter(l -> !(fromZero && l.signum() == 0));
+    // a bound at the least value the quantity can take bounds nothing
+    Optional<BigDecimal> lo = in.lower().filter(l -> q.least().isEmpty() || l.compareTo(q.least().get()) != 0);
     Optional<BigDecimal> hi = in.upper();
     if (lo.isEmpty() && hi.isEmpty()) {
       return "";
     }
     if (lo.isPresent() && hi.isPresent() && lo.get().compareTo(hi.get()) == 0 || lo.isEmpty() && hi.isPresent()
-        && hi.get().signum() == 0 && fromZero) {
+        && q.least().isPresent() && hi.get().compareTo(q.least().get()) == 0) {
       BigDecimal x = hi.get();
-      return zh ? label + "为 " + number(x, money) + unit : label + " exactly " + number(x, money) + unit;
+      return zh ? label + "为 " + value(q, x) + unit : label + " exactly " + value(q, x) + unit;
     }
     if (lo.isEmpty()) {
-      return zh ? label + "不超过 " + number(hi.get(), money) + unit : label + " at most " + number(hi.get(), money) + unit;
+      return zh ? label + "不超过 " + value(q, hi.get()) + unit : label + " at most " + value(q, hi.get()) + unit;
     }
     if (money) {
       // money "more than" the last fen below: more than 0.00 rather than at least 0.01
@@ -210,14 +224,14 @@ public final class ThresholdWords {
       if (hi.isEmpty()) {
         return zh ? label + "超过 " + above + unit : label + " more than " + above + unit;
       }
-      return zh ? label + "超过 " + above + unit + "但不超过 " + number(hi.get(), true) + unit
-          : label + " more than " + above + unit + " and at most " + number(hi.get(), true) + unit;
+      return zh ? label + "超过 " + above + unit + "但不超过 " + value(q, hi.get()) + unit
+          : label + " more than " + above + unit + " and at most " + value(q, hi.get()) + unit;
     }
     if (hi.isEmpty()) {
-      return zh ? label + "不少于 " + number(lo.get(), false) + unit : label + " at least " + number(lo.get(), false) + unit;
+      return zh ? label + "不少于 " + value(q, lo.get()) + unit : label + " at least " + value(q, lo.get()) + unit;
     }
-    return zh ? label + "为 " + number(lo.get(), false) + " 至 " + number(hi.get(), false) + unit
-        : label + " from " + number(lo.get(), false) + " to " + number(hi.get(), false) + unit;
+    return zh ? label + "为 " + value(q, lo.get()) + " 至 " + value(q, hi.get()) + unit
+        : label + " from " + value(q, lo.get()) + " to " + value(q, hi.get()) + unit;
   }
 
   /** A quantity's name in words. */
@@ -295,7 +309,7 @@ public final class ThresholdWords {
           : zh ? " 人" : "")).orElse(zh ? "未知" : "not known");
       String basis = switch (a.basis()) {
         case LAST_YEAR -> zh ? "按上年" : "as last year";
-        case LAST_PERIOD -> zh ? "按最近一期（未满一年或不完整）" : "as the last period (the last year is not covered whole)";
+        case LAST_PERIOD -> zh ? "按最近一期，上一年的数据不完整" : "as the last period; the last year is not covered whole";
         case AT_NEW_RATE -> zh ? "工资总额 × 本次决定的费率 " + percent(t.decision().rate())
             : "payroll × this decision's rate " + percent(t.decision().rate());
         case AT_BENCHMARK -> zh ? "工资总额 × 基准费率 " + percent(t.decision().benchmark())
@@ -307,8 +321,7 @@ public final class ThresholdWords {
     }
     for (Quantity q : t.quantities()) {
       if (q.role() == Quantity.Role.HELD) {
-        boolean money = q.variable() instanceof Variable.OfMeasure m && m.measure().kind() == Measure.Kind.AMOUNT;
-        out.add(label(q.variable(), lang) + " " + number(q.heldAt(), money) + unit(q.variable(), t.jurisdiction(), lang)
+        out.add(label(q.variable(), lang) + " " + value(q, q.heldAt()) + unit(q.variable(), t.jurisdiction(), lang)
             + (zh ? "（给定，不作变动）" : " (held, not varied)"));
       }
     }
@@ -348,8 +361,7 @@ public final class ThresholdWords {
     List<String> parts = new ArrayList<>();
     for (Quantity q : t.quantities()) {
       if (q.role() == Quantity.Role.VARIED && q.lastYear().isPresent()) {
-        boolean money = q.variable() instanceof Variable.OfMeasure m && m.measure().kind() == Measure.Kind.AMOUNT;
-        parts.add(label(q.variable(), lang) + " " + number(q.lastYear().get(), money)
+        parts.add(label(q.variable(), lang) + " " + value(q, q.lastYear().get())
             + unit(q.variable(), t.jurisdiction(), lang));
       }
     }
@@ -420,12 +432,14 @@ public final class ThresholdWords {
 
   /** Money to the fen (or finer where it is), or a count, with thousands separators whatever the machine's locale. */
   public static String number(BigDecimal x, boolean money) {
+    return number(x, money ? 2 : 0);
+  }
+
+  /** A number with at least {@code places} decimals (more where it has them), thousands separated. */
+  static String number(BigDecimal x, int places) {
     BigDecimal s = x.stripTrailingZeros();
-    if (s.scale() < 0) {
-      s = s.setScale(0);
-    }
-    if (money && s.scale() < 2) {
-      s = s.setScale(2);
+    if (s.scale() < places) {
+      s = s.setScale(places);
     }
     String plain = s.abs().toPlainString();
     int dot = plain.indexOf('.');

@@ -14,16 +14,19 @@ import java.util.Optional;
  * @param heldAt its value in the coming period when it is not varied (0 unless the caller holds it
  *     at another)
  * @param lastYear its value in the year before the coming period, if the history gives it
+ * @param least the least value it can take: 0 for a measure, the least a custom value's declared
+ *     domain admits (empty if unbounded below)
  * @since 0.1.0
  */
 public record Quantity(Variable variable, BigDecimal unit, Role role, BigDecimal heldAt,
-    Optional<BigDecimal> lastYear) {
+    Optional<BigDecimal> lastYear, Optional<BigDecimal> least) {
   /** Checks that no component is null and that the unit is positive. */
   public Quantity {
     requireNonNull(variable, "variable");
     requireNonNull(role, "role");
     requireNonNull(heldAt, "heldAt");
     requireNonNull(lastYear, "lastYear");
+    requireNonNull(least, "least");
     if (requireNonNull(unit, "unit").signum() <= 0) {
       throw new IllegalArgumentException("unit must be positive: " + unit.toPlainString());
     }
@@ -37,11 +40,12 @@ public record Quantity(Variable variable, BigDecimal unit, Role role, BigDecimal
    * @param role its role
    * @param heldAt its value when not varied
    * @param lastYear its value last year, if known
+   * @param least the least value it can take, if bounded below
    * @return the quantity
    */
   public static Quantity of(Variable variable, BigDecimal unit, Role role, BigDecimal heldAt,
-      Optional<BigDecimal> lastYear) {
-    return new Quantity(variable, unit, role, heldAt, lastYear);
+      Optional<BigDecimal> lastYear, Optional<BigDecimal> least) {
+    return new Quantity(variable, unit, role, heldAt, lastYear, least);
   }
 
   /**

@@ -116,7 +116,8 @@ class ThresholdsProperties {
             at.put(e.getKey(), bound.get());
             assertEquals(r.outcome(), decide(table, t, at), () -> draw + " at the bound " + at + " of " + box);
             BigDecimal beyond = bound == e.getValue().upper() ? bound.get().add(unit) : bound.get().subtract(unit);
-            if (beyond.signum() < 0 && !(e.getKey() instanceof Variable.CustomValue)) {
+            Optional<BigDecimal> least = quantity(t, e.getKey()).least();
+            if (least.isPresent() && beyond.compareTo(least.get()) < 0) {
               continue;
             }
             at.put(e.getKey(), beyond);
@@ -136,8 +137,12 @@ class ThresholdsProperties {
     }
   }
 
+  private static Quantity quantity(Thresholds t, Variable v) {
+    return t.quantities().stream().filter(q -> q.variable().equals(v)).findFirst().orElseThrow();
+  }
+
   private static BigDecimal unit(Thresholds t, Variable v) {
-    return t.quantities().stream().filter(q -> q.variable().equals(v)).findFirst().orElseThrow().unit();
+    return quantity(t, v).unit();
   }
 
   /**
