@@ -77,6 +77,8 @@ public final class Inversion {
     final Optional<BigDecimal> lower;
     final Optional<BigDecimal> upper;
     final List<String> relevant = new ArrayList<>();
+    /** Indicators reading the quantity whose value only an amount uses (not inverted). */
+    final List<String> amountsOnly = new ArrayList<>();
     boolean inexact;
     List<BigDecimal> candidates = List.of();
     int[] classOf = new int[0];
@@ -392,6 +394,11 @@ public final class Inversion {
             + others.stream().map(Variable::name).toList() + " together");
         continue;
       }
+      if (!reads.conditions.containsKey(id) && !reads.effectValues.contains(id)) {
+        // an amount's value is not part of the outcome (only whether a row adds it): no bound to invert
+        a.amountsOnly.add(id);
+        continue;
+      }
       Shape s;
       try {
         s = shape(id, a);
@@ -473,8 +480,14 @@ public final class Inversion {
         // neighbours more than a unit apart have no bound between them: their classes must agree
         if (i > 0 && !a.inexact
             && a.candidates.get(i).subtract(a.candidates.get(i - 1)).compareTo(a.unit) > 0) {
-          throw new IllegalStateException("thresholds of " + a.variable.name() + ": the decision changes between "
-              + a.candidates.get(i - 1) + " and " + a.candidates.get(i) + " where no bound was found");
+          if (a.amountsOnly.isEmpty()) {
+            throw new IllegalStateException("thresholds of " + a.variable.name() + ": the decision changes between "
+                + a.candidates.get(i - 1) + " and " + a.candidates.get(i) + " where no bound was found");
+          }
+          // only an amount's formula was not inverted: where it stops being computable is not known exactly
+          inexact(a, a.amountsOnly.get(0), NotInvertible.Reason.UNSUPPORTED_KIND, "an amount's formula whose "
+              + "refusal (a division by zero, a lookup outside its table) changes between " + a.candidates.get(i - 1)
+              + " and " + a.candidates.get(i) + " of " + a.variable.name());
         }
         a.runs.add(new int[] {i, k});
       }

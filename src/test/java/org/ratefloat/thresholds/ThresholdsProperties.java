@@ -100,6 +100,14 @@ class ThresholdsProperties {
     }
     assertTrue(t.exact(), () -> draw + ": " + t.notInvertible());
     net.jqwik.api.statistics.Statistics.collect(draw.table(), t.reaches().size() > 1 ? "several outcomes" : "one outcome");
+    checkEveryBound(draw.toString(), table, t);
+  }
+
+  /**
+   * Decides the next case inside every box, at each of its finite bounds and one unit beyond: the
+   * outcome must be the box's, and beyond it the one the thresholds promise there.
+   */
+  static void checkEveryBound(String draw, RuleTable table, Thresholds t) {
     assertTrue(!t.reaches().isEmpty());
     for (Reach r : t.reaches()) {
       for (Box box : r.boxes()) {
