@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,35 +28,7 @@ class ReadmeSnippetTest {
     Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
     assertTrue(m.find(), "README has a java block");
     String code = m.group(1);
-    Path source = tmp.resolve("DecideOne.java");
-    Files.writeString(source, code);
-    // the library's classes and its two runtime dependencies only
-    String classpath = String.join(java.io.File.pathSeparator, List.of(
-        Path.of("target/classes").toAbsolutePath().toString(),
-        jarOf(com.google.common.collect.ImmutableList.class),
-        jarOf(com.fasterxml.jackson.databind.JsonNode.class),
-        jarOf(com.fasterxml.jackson.core.JsonParser.class),
-        jarOf(com.fasterxml.jackson.annotation.JsonProperty.class)));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int rc = javac.run(null, null, diagnostics, "-classpath", classpath, "-d", tmp.toString(),
-        "-Xlint:all", "-Werror", source.toString());
-    assertEquals(0, rc, diagnostics.toString(StandardCharsets.UTF_8));
-
-    List<URL> urls = new java.util.ArrayList<>();
-    urls.add(tmp.toUri().toURL());
-    for (String entry : classpath.split(java.io.File.pathSeparator)) {
-      urls.add(Path.of(entry).toUri().toURL());
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream saved = System.out;
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      loader.loadClass("DecideOne").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals("0.8 0.7200\npayout-0-50\ntrue\n", out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
+    assertEquals("0.8 0.7200\npayout-0-50\ntrue\n", run(code, "DecideOne"));
   }
 
   /** The second Java block, the thresholds of the construction firm, compiles and prints what its comments say. */
