@@ -3,7 +3,8 @@
  *
  * <p>The API is {@link org.ratefloat} (the front door), {@link org.ratefloat.error} (codes and
  * exceptions), {@link org.ratefloat.model} (the input), {@link org.ratefloat.decision} (the
- * result) and {@link org.ratefloat.thresholds} (what would move an employer a band). Every other package is internal and not exported. Deciding needs Guava and
+ * result) and {@link org.ratefloat.thresholds} (what would move an employer a band). Every other
+ * package is internal and not exported. Deciding needs Guava and
  * jackson-databind; the command line and the portfolio tools need libraries that are optional
  * dependencies ({@code requires static}).
  */

@@ -332,7 +332,7 @@ public final class Engine {
       if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
         throw new InputException(ErrorCode.IN020, c.employer().riskClassOverride().isPresent()
             ? "/employer/riskClassOverride" : "/employer/industry/code", "risk class " + riskClass
-            + " is not covered by rule table " + m.id());
+            + " is not covered by rule table " + m.id() + ", which has classes " + table.basis().benchmarks().keySet());
       }
       ladder = ladders.get(riskClass);
       benchIndex = Engine.this.benchIndex[riskClass];

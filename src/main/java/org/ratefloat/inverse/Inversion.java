@@ -335,7 +335,8 @@ public final class Inversion {
   }
 
   /** Decisions by rate (the lowest first), then band; refusals last. */
-  private static final Comparator<Reach> BEST_FIRST = Comparator.comparing((Reach r) -> r.outcome() instanceof Outcome.Refused)
+  private static final Comparator<Reach> BEST_FIRST = Comparator
+      .comparing((Reach r) -> r.outcome() instanceof Outcome.Refused)
       .thenComparing(r -> r.outcome() instanceof Outcome.Decided d ? d.rate() : BigDecimal.ZERO)
       .thenComparingInt(r -> r.outcome() instanceof Outcome.Decided d ? d.band().offset() : 0)
       .thenComparingInt(r -> r.outcome() instanceof Outcome.Decided d ? d.amountRows().size() : 0)
@@ -356,7 +357,10 @@ public final class Inversion {
     return out;
   }
 
-  /** The next case at the representatives of some classes (or each class's last candidate); null if the input rules refuse it. */
+  /**
+   * The next case at the representatives of some classes (or each class's last candidate); null if
+   * the input rules refuse it.
+   */
   private RatingCase caseAt(int[] classes, boolean last) {
     Map<Variable, BigDecimal> point = new LinkedHashMap<>(base);
     for (int i = 0; i < axes.size(); i++) {

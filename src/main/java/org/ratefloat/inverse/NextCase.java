@@ -221,8 +221,8 @@ final class NextCase {
     if (recordGrades) {
       p.disabilityCasesRecorded();
     }
-    if (assumed.containsKey(Measure.PAYROLL) && !exposures.isEmpty()
-        && exposures.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(assumed.get(Measure.PAYROLL)) == 0) {
+    if (assumed.containsKey(Measure.PAYROLL) && !exposures.isEmpty() && exposures.values().stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(assumed.get(Measure.PAYROLL)) == 0) {
       exposures.forEach(p::exposure);
     }
     if (status != null) {

@@ -132,7 +132,10 @@ public final class ThresholdWords {
         : "Next year, with " + conds + ", " + what + limit + ".";
   }
 
-  /** Each outcome (by its words) and the conditions of each of its boxes; the last, with others before it, is "any other figures". */
+  /**
+   * Each outcome (by its words) and the conditions of each of its boxes; the last, with others before
+   * it, is "any other figures".
+   */
   public static Map<String, List<String>> outcomes(Thresholds t, RuleTable table, Language lang) {
     boolean zh = lang == Language.zh;
     Map<String, List<String>> out = new LinkedHashMap<>();

@@ -137,7 +137,8 @@ public final class Thresholds {
 
   /**
    * The outcome promised for a point of the coming period's quantities: a varied quantity the point
-   * does not give counts as 0 (or its lowest value).
+   * does not give counts as its {@link Quantity#heldAt()} (0 for a measure, the case's own value for a
+   * custom value).
    *
    * @param point values of the varied quantities
    * @return the reach whose boxes hold the point; empty when none does (the input rules refuse the

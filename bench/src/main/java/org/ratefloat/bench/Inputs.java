@@ -139,6 +139,7 @@ final class Inputs {
       case ZERO_PAYOUT_NO_INJURIES -> {
         year.put("benefitsPaid", "0.00");
         year.put("injuries", 0);
+        year.put("accidents", 0);
         year.put("deaths", 0);
         year.put("maxDeathsSingleAccident", 0);
         year.put("maxSeriousInjuriesSingleAccident", 0);
