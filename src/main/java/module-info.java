@@ -2,8 +2,9 @@
  * ratefloat: work-injury insurance rate floating from declarative rule tables.
  *
  * <p>The API is {@link org.ratefloat} (the front door), {@link org.ratefloat.error} (codes and
- * exceptions), {@link org.ratefloat.model} (the input) and {@link org.ratefloat.decision} (the
- * result). Every other package is internal and not exported. Deciding needs Guava and
+ * exceptions), {@link org.ratefloat.model} (the input), {@link org.ratefloat.decision} (the
+ * result) and {@link org.ratefloat.thresholds} (what would move an employer a band). Every other
+ * package is internal and not exported. Deciding needs Guava and
  * jackson-databind; the command line and the portfolio tools need libraries that are optional
  * dependencies ({@code requires static}).
  */
@@ -12,6 +13,7 @@ module org.ratefloat {
   exports org.ratefloat.error;
   exports org.ratefloat.model;
   exports org.ratefloat.decision;
+  exports org.ratefloat.thresholds;
 
   requires com.google.common;
   requires com.fasterxml.jackson.databind;

@@ -175,6 +175,18 @@ public final class RateFloat {
   }
 
   /**
+   * The JSON of an employer's thresholds ({@code ratefloat/thresholds@1}), pretty printed: the next
+   * decision's date and coming period, the assumptions, each quantity's role, and every outcome with
+   * its boxes ({@code min} and {@code max} of each quantity varied, both included; {@code null}
+   * where unbounded).
+   *
+   * @since 0.1.0
+   */
+  public static byte[] toJson(org.ratefloat.thresholds.Thresholds thresholds) {
+    return org.ratefloat.json.ThresholdsJson.bytes(requireNonNull(thresholds, "thresholds"));
+  }
+
+  /**
    * Reads a decision record written by {@link #toJson(Decision)}, of the current format
    * ({@code ratefloat/decision@2}) or the first ({@code @1}).
    *

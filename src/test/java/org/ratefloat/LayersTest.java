@@ -116,9 +116,34 @@ class LayersTest {
     noClasses().that().resideInAPackage("org.ratefloat.internal").should().dependOnClassesThat()
         .resideInAnyPackage("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model", "org.ratefloat.decision",
             "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json", "org.ratefloat.io", "org.ratefloat.cli",
-            "org.ratefloat.batch", "org.ratefloat.text", "com.fasterxml..")
+            "org.ratefloat.batch", "org.ratefloat.text", "org.ratefloat.thresholds", "org.ratefloat.inverse",
+            "org.ratefloat.notice", "com.fasterxml..")
         .check(CLASSES);
     org.junit.jupiter.api.Assertions.assertTrue(CLASSES.contain(org.ratefloat.internal.LazyList.class));
+  }
+
+  /**
+   * The thresholds are values like a decision's: they know the model and the decision, never the
+   * engine, the rule format or JSON; what finds them ({@code inverse}) sits beside the engine and
+   * knows no front door; the notices read only the exported API.
+   */
+  @Test
+  void thresholdsAreValuesFoundBesideTheEngine() {
+    noClasses().that().resideInAPackage("org.ratefloat.thresholds").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.inverse",
+            "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.batch", "org.ratefloat.simulation",
+            "org.ratefloat.report", "org.ratefloat.notice", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("org.ratefloat.inverse").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.batch",
+            "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.notice", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("org.ratefloat.notice").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.inverse",
+            "org.ratefloat.json", "org.ratefloat.cli", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("org.ratefloat", "org.ratefloat.thresholds", "org.ratefloat.inverse")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ratefloat.notice").check(CLASSES);
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The module exports exactly the documented API, and the API packages are null-marked. */
 class ModuleTest {
   private static final Set<String> API = Set.of("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model",
-      "org.ratefloat.decision");
+      "org.ratefloat.decision", "org.ratefloat.thresholds");
 
   @Test
   void theModuleExportsTheApiAndNothingElse() throws Exception {
@@ -53,6 +53,7 @@ class ModuleTest {
       case "org.ratefloat" -> "org.ratefloat.RateFloat";
       case "org.ratefloat.error" -> "org.ratefloat.error.ErrorCode";
       case "org.ratefloat.model" -> "org.ratefloat.model.RatingCase";
+      case "org.ratefloat.thresholds" -> "org.ratefloat.thresholds.Thresholds";
       default -> "org.ratefloat.decision.Decision";
     };
     try {

@@ -234,18 +234,29 @@ public final class Batch {
    */
   public static Summary run(Function<byte[], Decision> decide, Path in, Path out, Options options,
       Progress progress) throws IOException {
-    return run(decide, in, out, List.of(), options, progress);
+    return run(decide, null, in, out, List.of(), options, progress);
   }
 
   /**
    * Runs a batch whose decide function read {@code alsoRead} (the rule table's files, see
-   * {@link org.ratefloat.RuleTable#files()}): the output must not be one of them either.
+   * {@link org.ratefloat.RuleTable#files()}): the output must not be one of them either; with
+   * {@code thresholds}, its NDJSON records also carry the thresholds of each employer's next
+   * decision ({@code "thresholds"}, a {@code ratefloat/thresholds@1} document; where they cannot be
+   * found, an {@code "error"} object with code, pointer and message in their place: the decision
+   * stands).
    *
+   * @param thresholds the thresholds after a decision (normally {@code d -> table.thresholds(d, next)}),
+   *     or null for none
    * @throws org.ratefloat.error.InputException as {@link #run(Function, Path, Path, Options, Progress)}
+   * @throws IllegalArgumentException with thresholds for CSV output, which has no place for them
    */
-  public static Summary run(Function<byte[], Decision> decide, Path in, Path out,
-      java.util.Collection<Path> alsoRead, Options options, Progress progress) throws IOException {
+  public static Summary run(Function<byte[], Decision> decide,
+      @org.jspecify.annotations.Nullable Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, Path in,
+      Path out, java.util.Collection<Path> alsoRead, Options options, Progress progress) throws IOException {
     requireNonNull(decide, "decide");
+    if (thresholds != null && options.out() == Format.CSV) {
+      throw new IllegalArgumentException("thresholds are written to NDJSON output only");
+    }
     List<Path> reads = new ArrayList<>(alsoRead);
     reads.add(in);
     Faults faults = Faults.inputFile(in);
@@ -261,7 +272,7 @@ public final class Batch {
       if (options.out() == Format.CSV) {
         output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
       }
-      Summary summary = process(decide, source, output.stream(), options, progress, total, pool);
+      Summary summary = process(decide, thresholds, source, output.stream(), options, progress, total, pool);
       output.commit();
       return summary;
     } finally {
@@ -317,8 +328,8 @@ public final class Batch {
    * them to the pool, the workers decide and encode a chunk each, and this (calling) thread writes
    * the chunks' bytes in input order; reading and writing overlap, so neither waits for the other.
    */
-  private static Summary process(Function<byte[], Decision> decide, Source source,
-      java.io.OutputStream writer,
+  private static Summary process(Function<byte[], Decision> decide,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, Source source, java.io.OutputStream writer,
       Options options, Progress progress, long total, ExecutorService pool) throws IOException {
     InFlight inFlight = new InFlight(workers(options) * 2 + 1);
     java.util.concurrent.BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -338,7 +349,7 @@ public final class Batch {
             return;
           }
           inFlight.add(chunkBytes);
-          queue.add(new Pending(pool.submit(() -> decideAll(decide, chunk, options)), chunkBytes,
+          queue.add(new Pending(pool.submit(() -> decideAll(decide, thresholds, chunk, options)), chunkBytes,
               source.bytesRead(), null));
         }
       } catch (InterruptedException e) {
@@ -432,7 +443,8 @@ public final class Batch {
     }
   }
 
-  private static Output decideAll(Function<byte[], Decision> decide, List<Input> chunk, Options options)
+  private static Output decideAll(Function<byte[], Decision> decide,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, List<Input> chunk, Options options)
       throws IOException {
     Worker worker = WORKER.get();
     // whatever a chunk that failed half-way left behind
@@ -440,7 +452,7 @@ public final class Batch {
     Map<String, Long> bands = new java.util.HashMap<>();
     Map<String, Long> errors = new java.util.HashMap<>();
     for (Input input : chunk) {
-      decideOne(decide, input, options, worker, bands, errors);
+      decideOne(decide, thresholds, input, options, worker, bands, errors);
     }
     byte[] bytes = worker.chunk.take();
     if (worker.chunk.capacity() > Worker.KEPT) {
@@ -450,7 +462,8 @@ public final class Batch {
   }
 
   /** Appends the output record of one input to the worker's chunk and counts it. */
-  private static void decideOne(Function<byte[], Decision> decide, Input input, Options options, Worker worker,
+  private static void decideOne(Function<byte[], Decision> decide,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds, Input input, Options options, Worker worker,
       Map<String, Long> bands, Map<String, Long> errors) throws IOException {
     String employerId = null;
     try {
@@ -461,7 +474,11 @@ public final class Batch {
         worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));
       } else {
         JsonOut out = worker.record.reset();
-        decisionRecord(out, input.line(), d, options);
+        if (thresholds == null) {
+          decisionRecord(out, input.line(), d, options);
+        } else {
+          decisionRecord(out, input.line(), d, options, thresholds);
+        }
         out.writeTo(worker.chunk);
         if (out.size() > Worker.KEPT) {
           worker.record = new JsonOut(false);
@@ -484,6 +501,20 @@ public final class Batch {
   public static void decisionRecord(JsonOut out, long line, Decision d, Options options) {
     out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
     DecisionJson.write(d, out.name("decision"), options.echoInput());
+    out.endObject().endLine();
+  }
+
+  /** The NDJSON line of a decided record with the thresholds of the employer's next decision (or why there are none). */
+  private static void decisionRecord(JsonOut out, long line, Decision d, Options options,
+      Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds) {
+    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
+    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    try {
+      org.ratefloat.json.ThresholdsJson.write(thresholds.apply(d), out.name("thresholds"));
+    } catch (RateFloatException e) {
+      out.name("thresholds").beginObject().name("error").beginObject().field("code", e.code().name())
+          .field("pointer", e.pointer()).field("message", e.detail()).endObject().endObject();
+    }
     out.endObject().endLine();
   }
 

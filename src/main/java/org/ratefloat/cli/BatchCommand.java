@@ -4,12 +4,14 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +44,13 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--allow-errors", description = "exit 0, not 7, when some records are refused")
   boolean allowErrors;
 
+  @Option(names = "--thresholds", description = "NDJSON records also carry the thresholds of each employer's next "
+      + "decision (as ratefloat thresholds --format json writes them), with the assumptions below")
+  boolean thresholds;
+
+  @Mixin
+  NextOptions next;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -51,11 +60,19 @@ final class BatchCommand implements Callable<Integer> {
     if (n < 1) {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
+    for (String option : List.of("--next-as-of", "--payroll", "--premiums", "--headcount", "--vary")) {
+      Usage.requireWith(spec, option, "--thresholds");
+    }
+    if (thresholds && Batch.Format.of(out) == Batch.Format.CSV) {
+      throw Usage.invalid(spec, "--thresholds", "written to NDJSON output only (.ndjson), not to CSV");
+    }
+    org.ratefloat.thresholds.NextPeriod assumptions = next.build(spec);
     RuleTable table = Tables.load(spec, rules, in);
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};
-    Batch.Summary summary = Batch.run(table::decide, in, out, table.files(),
+    Batch.Summary summary = Batch.run(table::decide, thresholds ? d -> table.thresholds(d, assumptions) : null, in, out,
+        table.files(),
         new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
         (records, read, total) -> {
           long now = System.nanoTime();

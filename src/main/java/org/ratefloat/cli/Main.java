@@ -47,6 +47,8 @@ public final class Main implements Runnable {
     commands.put("verify", VerifyCommand.class);
     commands.put("lint", LintCommand.class);
     commands.put("classify", ClassifyCommand.class);
+    commands.put("thresholds", ThresholdsCommand.class);
+    commands.put("notice", NoticeCommand.class);
     commands.put("batch", BatchCommand.class);
     commands.put("generate", GenerateCommand.class);
     commands.put("rank", RankCommand.class);

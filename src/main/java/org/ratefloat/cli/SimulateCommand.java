@@ -76,6 +76,15 @@ final class SimulateCommand implements Callable<Integer> {
       + "the fund's income, payouts and balance by year")
   boolean replay;
 
+  @Option(names = "--incentives", description = "also count who an incentive reaches: the employers whose figures "
+      + "within --margin of last year's would reach the next lower band next year (the thresholds of each employer, "
+      + "by class and, with --definition, by key industry)")
+  boolean incentives;
+
+  @Option(names = "--margin", defaultValue = "10", paramLabel = "PERCENT",
+      description = "the margin of --incentives, 0 to 100 percent of last year's figures (default: ${DEFAULT-VALUE})")
+  BigDecimal margin;
+
   @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here (.json)")
   Path out;
 
@@ -86,8 +95,15 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Usage.extension(spec, "--in", in, ".ndjson", ".csv");
     Usage.extension(spec, "--out", out, ".json");
-    for (String option : List.of("--reduction", "--years", "--classes", "--definition")) {
+    for (String option : List.of("--reduction", "--years", "--classes")) {
       Usage.requireWith(spec, option, "--base-year");
+    }
+    if (!incentives) {
+      Usage.requireWith(spec, "--definition", "--base-year");
+    }
+    Usage.requireWith(spec, "--margin", "--incentives");
+    if (margin.signum() < 0 || margin.compareTo(new BigDecimal("100")) > 0) {
+      throw Usage.invalid(spec, "--margin", "must be a percentage from 0 to 100: " + margin.toPlainString());
     }
     if (baseYear != null) {
       Usage.inRange(spec, "--base-year", baseYear, 1900, 2999);
@@ -123,6 +139,8 @@ final class SimulateCommand implements Callable<Integer> {
     reads.add(in);
     Incidence incidence = baseYear == null ? null : new Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes), keyIndustries, rounding);
+    org.ratefloat.simulation.Incentives reach = incentives
+        ? new org.ratefloat.simulation.Incentives(current, margin, keyIndustries) : null;
     Map<String, Integer> unreadable = new TreeMap<>();
     long[] readable = {0};
     Simulation.Portfolio portfolio = new Simulation.Portfolio();
@@ -132,6 +150,9 @@ final class SimulateCommand implements Callable<Integer> {
         readable[0]++;
         portfolio.add(c);
         columns.forEach(col -> col.add(c));
+        if (reach != null) {
+          reach.add(c);
+        }
         if (incidence != null) {
           try {
             int riskClass = c.employer().riskClassOverride().orElseGet(
@@ -158,7 +179,8 @@ final class SimulateCommand implements Callable<Integer> {
         throw Outcome.nothingComputed("no tracked class or key industry has injuries and average headcount in the "
             + "base year " + baseYear + ", so there is no incidence path");
       }
-      byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence), portfolio);
+      byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence),
+          java.util.Optional.ofNullable(reach), portfolio);
       if (output != null) {
         output.write(json);
         output.commit();
@@ -183,6 +205,11 @@ final class SimulateCommand implements Callable<Integer> {
                 .map(a -> a.getValue().toPlainString() + " " + a.getKey()).toList())));
       }
       col.errors().forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
+    }
+    if (reach != null) {
+      err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d employers assessed, %,d within %s %% "
+          + "of the next lower band's bounds", rules, reach.assessed(), reach.withinMargin(), margin.toPlainString())));
+      reach.notAssessed().forEach((why, n) -> err.println(Printable.escape("  not assessed (" + why + ") " + n)));
     }
     unreadable.forEach((code, n) -> err.printf(java.util.Locale.ROOT, "  unreadable %s %d%n", code, n));
     boolean someRefused = !unreadable.isEmpty() || columns.stream().anyMatch(c -> !c.errors().isEmpty());

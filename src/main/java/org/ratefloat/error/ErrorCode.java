@@ -94,6 +94,12 @@ public enum ErrorCode {
   IN060("administrative division not among the known regions"),
   /** Unified social credit code (GB 32100-2015) not of its form or failing its check character. */
   IN061("unified social credit code not valid"),
+  /** The next decision's as-of date does not come after this one's. */
+  IN070("next as-of date not after this one (thresholds)"),
+  /** The thresholds would take more decisions than the limit. */
+  IN071("thresholds would take more decisions than the limit"),
+  /** A quantity to vary that the next decision does not read so. */
+  IN072("quantity to vary not among those the next decision reads"),
 
   /** Malformed JSON. */
   RT001("malformed JSON"),

@@ -311,12 +311,21 @@ public final class Simulation {
 
   /** The canonical JSON of one or more columns (current first). */
   public static byte[] json(java.util.List<Column> columns) {
-    return json(columns, Optional.empty(), Optional.empty());
+    return json(columns, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** The canonical JSON of one or more columns (current first) and the incidence tracking. */
   public static byte[] json(java.util.List<Column> columns, Incidence incidence) {
-    return json(columns, Optional.of(incidence), Optional.empty());
+    return json(columns, Optional.of(incidence), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The canonical JSON of one or more columns (current first), the incidence tracking if any, and who
+   * an incentive reaches ({@code incentives}) if counted.
+   */
+  public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
+      Optional<Incentives> incentives) {
+    return json(columns, incidence, incentives, Optional.empty());
   }
 
   /**
@@ -324,11 +333,20 @@ public final class Simulation {
    * what the portfolio held.
    */
   public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence, Portfolio portfolio) {
-    return json(columns, incidence, Optional.of(portfolio));
+    return json(columns, incidence, Optional.empty(), Optional.of(portfolio));
+  }
+
+  /**
+   * The canonical JSON of one or more columns (current first), the incidence tracking if made, who an
+   * incentive reaches if counted, and what the portfolio held.
+   */
+  public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
+      Optional<Incentives> incentives, Portfolio portfolio) {
+    return json(columns, incidence, incentives, Optional.of(portfolio));
   }
 
   private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
-      Optional<Portfolio> portfolio) {
+      Optional<Incentives> incentives, Optional<Portfolio> portfolio) {
     JsonOut out = new JsonOut(true);
     out.beginObject().field("format", FORMAT);
     portfolio.ifPresent(p -> p.write(out.name("portfolio")));
@@ -336,6 +354,7 @@ public final class Simulation {
     columns.forEach(c -> c.write(out));
     out.endArray();
     incidence.ifPresent(i -> i.write(out.name("incidence")));
+    incentives.ifPresent(i -> i.write(out.name("incentives")));
     out.endObject();
     return out.bytes();
   }
