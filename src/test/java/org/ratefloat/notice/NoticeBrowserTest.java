@@ -2,21 +2,15 @@ package org.ratefloat.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.ratefloat.Chromium;
 import org.ratefloat.cli.CliRun;
 
 /**
@@ -28,17 +22,9 @@ import org.ratefloat.cli.CliRun;
  * without it the test is skipped and says so.
  */
 class NoticeBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final long TIMEOUT_SECONDS = 120;
-
   @Test
   void aPortfolioOfNoticesRendersAndPrintsOnePageEachAtLeast() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String why = "SKIPPED: " + CHROMIUM + " is not installed, so the notices are not rendered in a real browser "
-          + "(apt-get install chromium fonts-wqy-zenhei, as .ci/run does)";
-      System.out.println(why);
-      Assumptions.abort(why);
-    }
+    Chromium.requireOrSkip("the notices are");
     Path dir = Files.createTempDirectory("ratefloat-notice");
     try {
       Path portfolio = dir.resolve("portfolio.ndjson");
@@ -56,7 +42,7 @@ class NoticeBrowserTest {
       CliRun run = CliRun.of("notice", "--rules", "cn-hn-provisional", "--in", portfolio.toString(), "--out",
           page.toString());
       assertEquals(0, run.code(), run.err());
-      String dom = chromium(dir, "--dump-dom", page);
+      String dom = Chromium.dom(dir, page);
       assertEquals(3, count(dom, "<section class=\"notice\""), "one notice each");
       for (String zh : List.of("工伤保险费率浮动告知书", "一、本次浮动结果", "二、浮动理由", "三、下一次浮动的条件",
           "长沙示例机械制造有限公司", "湖南示例建筑工程有限公司", "费率可降至 1.3%（基准费率的 100%）",
@@ -66,7 +52,7 @@ class NoticeBrowserTest {
       assertTrue(dom.contains("&lt;/section&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "the hostile name is text");
       assertTrue(!dom.contains("<script>alert"), "no script came from a name");
       Path pdf = dir.resolve("notices.pdf");
-      chromium(dir, "--print-to-pdf=" + pdf + " --no-pdf-header-footer", page);
+      Chromium.printToPdf(dir, page, pdf);
       assertTrue(Files.isRegularFile(pdf), "no PDF was printed");
       byte[] bytes = Files.readAllBytes(pdf);
       assertTrue(bytes.length > 10_000, "the PDF is " + bytes.length + " bytes");
@@ -77,7 +63,7 @@ class NoticeBrowserTest {
       int counted = pages > 0 ? pages : pageCount(bytes);
       assertTrue(counted >= 3, "the three notices need three pages at least, the PDF has " + counted);
     } finally {
-      deleteQuietly(dir);
+      Chromium.deleteQuietly(dir);
     }
   }
 
@@ -98,38 +84,5 @@ class NoticeBrowserTest {
       n++;
     }
     return n;
-  }
-
-  /** Runs headless Chromium on a page; with --dump-dom returns the DOM, else "". */
-  private static String chromium(Path dir, String what, Path page) throws IOException, InterruptedException {
-    Path profile = Files.createDirectories(dir.resolve("profile"));
-    Path out = dir.resolve("chromium.out");
-    Path err = dir.resolve("chromium.log");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
-    command.addAll(List.of(what.split(" ")));
-    command.add(page.toUri().toString());
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      fail("chromium did not finish in " + TIMEOUT_SECONDS + " s: " + tail(err));
-    }
-    assertEquals(0, p.exitValue(), "chromium failed: " + tail(err));
-    return what.equals("--dump-dom") ? Files.readString(out, StandardCharsets.UTF_8) : "";
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException | RuntimeException leftBehind) {
-      // a temporary folder; the system cleans it up
-    }
   }
 }
