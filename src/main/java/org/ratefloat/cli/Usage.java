@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import org.ratefloat.error.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +29,11 @@ final class Usage {
   static final class Refusal extends ParameterException {
     private static final long serialVersionUID = 1L;
 
-    private final ErrorCode code;
+    private final UsageCode code;
     private final String where;
     private final String detail;
 
-    Refusal(CommandLine commandLine, ErrorCode code, String where, String detail) {
+    Refusal(CommandLine commandLine, UsageCode code, String where, String detail) {
       super(commandLine, code.name() + " " + where + ": " + detail);
       this.code = code;
       this.where = where;
@@ -44,12 +43,12 @@ final class Usage {
 
   /** A refused option value ({@code CL003}). */
   static Refusal invalid(CommandSpec spec, String option, String detail) {
-    return new Refusal(spec.commandLine(), ErrorCode.CL003, option, detail);
+    return new Refusal(spec.commandLine(), UsageCode.CL003, option, detail);
   }
 
   /** A required option missing ({@code CL002}), where it is required only without another. */
   static Refusal missing(CommandSpec spec, String option, String detail) {
-    return new Refusal(spec.commandLine(), ErrorCode.CL002, option, detail);
+    return new Refusal(spec.commandLine(), UsageCode.CL002, option, detail);
   }
 
   /** Whether the option was given on the command line (not only defaulted). */
@@ -99,7 +98,7 @@ final class Usage {
       String what = arg.startsWith("-") ? "unknown option"
           : cl.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
       List<String> suggestions = u.getSuggestions();
-      return "ratefloat: " + ErrorCode.CL001.name() + " " + arg + ": " + what
+      return "ratefloat: " + UsageCode.CL001.name() + " " + arg + ": " + what
           + (suggestions.isEmpty() ? "" : ", did you mean " + String.join(" or ", suggestions) + "?") + help;
     }
     if (e instanceof CommandLine.MissingParameterException m) {
@@ -108,7 +107,7 @@ final class Usage {
           : String.join(", ", missing.stream().map(Usage::name).toList());
       boolean option = missing != null && !missing.isEmpty() && missing.get(0).isOption();
       boolean value = e.getMessage() != null && e.getMessage().contains("parameter for option");
-      return "ratefloat: " + ErrorCode.CL002.name() + " " + where + ": "
+      return "ratefloat: " + UsageCode.CL002.name() + " " + where + ": "
           + (value ? "needs a value" : option ? "required option missing" : "required argument missing") + help;
     }
     ArgSpec arg = e instanceof CommandLine.OverwrittenOptionException o ? o.getOverwritten() : e.getArgSpec();
@@ -122,7 +121,7 @@ final class Usage {
     } else {
       detail = lowerFirst(e.getMessage());
     }
-    return "ratefloat: " + ErrorCode.CL003.name() + " " + where + ": " + detail + help;
+    return "ratefloat: " + UsageCode.CL003.name() + " " + where + ": " + detail + help;
   }
 
   private static String name(ArgSpec arg) {
