@@ -52,7 +52,7 @@ public final class Main implements Runnable {
     commands.put("simulate", SimulateCommand.class);
     commands.put("report", ReportCommand.class);
     commands.put("credibility", CredibilityCommand.class);
-    commands.put("help", CommandLine.HelpCommand.class);
+    commands.put("help", HelpCommand.class);
     return java.util.Collections.unmodifiableMap(commands);
   }
 

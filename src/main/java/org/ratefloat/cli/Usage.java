@@ -70,6 +70,21 @@ final class Usage {
     return value;
   }
 
+  /** The measure a value names, by the name documents give it; a usage error listing the measures if none. */
+  static org.ratefloat.model.Measure measure(CommandSpec spec, String option, String name) {
+    return org.ratefloat.model.Measure.byJsonName(name).orElseThrow(() -> invalid(spec, option,
+        "not a measure: " + abbreviate(name) + " (the measures: " + String.join(", ", new MeasureNames()) + ")"));
+  }
+
+  /** The names of the measures, for the help of an option that takes one. */
+  static final class MeasureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(org.ratefloat.model.Measure.values())
+          .map(org.ratefloat.model.Measure::jsonName).iterator();
+    }
+  }
+
   /** Refuses a file name without one of the extensions (the format is chosen by the extension). */
   static void extension(CommandSpec spec, String option, Path file, String... extensions) {
     if (file == null) {
@@ -142,6 +157,7 @@ final class Usage {
     cli.registerConverter(YearMonth.class, Usage::month);
     cli.registerConverter(BigDecimal.class, Usage::decimal);
     cli.registerConverter(Path.class, Usage::path);
+    cli.registerConverter(TableReference.class, TableReference::parse);
   }
 
   private static LocalDate date(String text) {
@@ -173,7 +189,7 @@ final class Usage {
     return new BigDecimal(text);
   }
 
-  private static Path path(String text) {
+  static Path path(String text) {
     if (text.isEmpty()) {
       throw new TypeConversionException("empty file name");
     }
