@@ -232,6 +232,21 @@ public final class RateFloat {
   }
 
   /**
+   * Checks rule tables, classifications and reference data as {@link #lint} does, each named as
+   * {@link #loadTable(String)} names a table: a file at that path, else the bundled document of that
+   * id (a table, a classification, or reference data {@code <id>.reference.json}); an id that names
+   * none of them is a finding, {@code RT030}. A file named twice, or through another path to it, and
+   * an id named twice are checked once.
+   *
+   * @return one report a file or id, in the order given; the report's {@code file} is the name as given
+   * @since 0.1.0
+   */
+  public static List<LintReport> lintFilesOrIds(List<String> filesOrIds) {
+    return org.ratefloat.rules.Linter.lintFilesOrIds(List.copyOf(requireNonNull(filesOrIds, "filesOrIds"))).stream()
+        .map(r -> new LintReport(r.file(), r.findings())).toList();
+  }
+
+  /**
    * What {@link #lint} found in one file.
    *
    * @param file the file as named

@@ -108,6 +108,33 @@ class LayersTest {
   }
 
   /**
+   * What the compiled classes cannot show: a constant the compiler inlines (a {@code static final}
+   * string or number) leaves no reference to its class behind, so the rule above would not see the
+   * command line read one of the rule format's ({@code RuleTables.REFERENCE_SUFFIX} once slipped
+   * through so). The sources name every use, by import, static import or qualified name.
+   */
+  @Test
+  void theCommandLineSourcesNameNoneOfTheInternalsOfDeciding() throws Exception {
+    java.util.regex.Pattern internal = java.util.regex.Pattern.compile("\\borg\\.ratefloat\\.(rules|engine|json)\\b");
+    java.util.List<String> uses = new java.util.ArrayList<>();
+    int read = 0;
+    java.nio.file.Path cli = java.nio.file.Path.of("src/main/java/org/ratefloat/cli");
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(cli)) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(f);
+        read++;
+        for (int i = 0; i < lines.size(); i++) {
+          if (internal.matcher(lines.get(i)).find()) {
+            uses.add(f.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(read > 10, "the command line's sources were read: " + read);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), uses);
+  }
+
+  /**
    * The lazily made values the engine hands the decision types (not exported) are ground: they know
    * nothing of the library, so that the decision package can use them without a cycle.
    */

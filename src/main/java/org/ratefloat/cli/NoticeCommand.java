@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
@@ -40,11 +37,10 @@ final class NoticeCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the rule table: a file, or the id of a bundled table (e.g. cn-hn-provisional)")
-  Path rules;
+  @Mixin
+  TableOption rules;
 
-  @Option(names = "--in", paramLabel = "FILE", description = "a portfolio, .ndjson or .csv (instead of one case)")
+  @Option(names = "--in", paramLabel = "FILE", description = PortfolioOption.DESCRIPTION + " (instead of one case)")
   Path in;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.html|DIR",
@@ -55,8 +51,8 @@ final class NoticeCommand implements Callable<Integer> {
       description = "language of the notices (default: ${DEFAULT-VALUE})")
   ThresholdWords.Language lang;
 
-  @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
-  boolean allowErrors;
+  @Mixin
+  Refusals refusals;
 
   @Mixin
   NextOptions next;
@@ -67,8 +63,7 @@ final class NoticeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if ((input == null) == (in == null)) {
-      throw new Usage.Refusal(spec.commandLine(), input == null ? org.ratefloat.error.ErrorCode.CL002
-          : org.ratefloat.error.ErrorCode.CL003, "--in", "give one case (CASE.json) or a portfolio (--in), not "
+      throw new Usage.Refusal(spec.commandLine(), input == null ? UsageCode.CL002 : UsageCode.CL003, "--in", "give one case (CASE.json) or a portfolio (--in), not "
           + (input == null ? "neither" : "both"));
     }
     boolean toDirectory = in != null && Files.isDirectory(out) && !out.toString().endsWith(".html");
@@ -76,23 +71,24 @@ final class NoticeCommand implements Callable<Integer> {
       Usage.extension(spec, "--out", out, ".html");
     }
     if (in != null) {
-      Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+      PortfolioOption.check(spec, in);
     }
     NextPeriod assumptions = next.build(spec);
-    RuleTable table = RateFloat.loadTable(rules.toString());
-    List<Path> inputs = Arrays.asList(rules, in, input);
+    RuleTable table = rules.load(input != null ? input : in);
+    // every file the run reads, also those the table pulls in, which no notice may be written over
+    List<Path> inputs = new ArrayList<>(table.files());
+    inputs.add(input != null ? input : in);
     if (input != null) {
       Notice.Entry entry = entry(table, RateFloat.readCase(input), assumptions);
       OutputFile.write(out, inputs, Notice.html(List.of(entry), table, lang).getBytes(StandardCharsets.UTF_8));
       return Main.OK;
     }
-    Map<String, Long> refused = new TreeMap<>();
     long[] written = {0};
     long[] seen = {0};
     if (toDirectory) {
       org.ratefloat.batch.Batch.read(in, c -> {
         seen[0]++;
-        Notice.Entry entry = decided(table, c, assumptions, refused);
+        Notice.Entry entry = decided(table, c, assumptions, refusals);
         if (entry != null) {
           Path file = out.resolve(fileName(seen[0], c.employer().id()));
           OutputFile.write(file, inputs, Notice.html(List.of(entry), table, lang).getBytes(StandardCharsets.UTF_8));
@@ -100,7 +96,7 @@ final class NoticeCommand implements Callable<Integer> {
         }
       }, (line, e) -> {
         seen[0]++;
-        refused.merge(e.code().name(), 1L, Long::sum);
+        refusals.add(e);
       });
     } else {
       try (OutputFile output = OutputFile.create(out, inputs)) {
@@ -108,7 +104,7 @@ final class NoticeCommand implements Callable<Integer> {
         stream.write(Notice.head(lang, "").getBytes(StandardCharsets.UTF_8));
         List<java.io.IOException> failed = new ArrayList<>();
         org.ratefloat.batch.Batch.read(in, c -> {
-          Notice.Entry entry = decided(table, c, assumptions, refused);
+          Notice.Entry entry = decided(table, c, assumptions, refusals);
           if (entry != null && failed.isEmpty()) {
             try {
               stream.write(Notice.section(entry, table, lang).getBytes(StandardCharsets.UTF_8));
@@ -117,7 +113,7 @@ final class NoticeCommand implements Callable<Integer> {
               failed.add(e);
             }
           }
-        }, (line, e) -> refused.merge(e.code().name(), 1L, Long::sum));
+        }, (line, e) -> refusals.add(e));
         if (!failed.isEmpty()) {
           throw failed.get(0);
         }
@@ -127,23 +123,24 @@ final class NoticeCommand implements Callable<Integer> {
         }
       }
     }
-    long total = written[0] + refused.values().stream().mapToLong(Long::longValue).sum();
+    long total = written[0] + refusals.total();
     if (written[0] == 0) {
-      throw Outcome.nothingComputed("no employer could be decided: " + Outcome.counts(total, "record", refused));
+      throw Outcome.nothingComputed("no employer could be decided: " + Outcome.counts(total, "record",
+          refusals.counts()));
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d notices, %,d employers refused", out,
         written[0], total - written[0])));
-    refused.forEach((code, n) -> err.printf(java.util.Locale.ROOT, "  refused %-14s %,d%n", code, n));
-    return Outcome.exitCode(total > written[0], allowErrors);
+    refusals.print(err, "refused");
+    return refusals.exitCode();
   }
 
   /** The entry of an employer, or null (counted by code) if its case cannot be decided. */
-  private static Notice.Entry decided(RuleTable table, RatingCase c, NextPeriod next, Map<String, Long> refused) {
+  private static Notice.Entry decided(RuleTable table, RatingCase c, NextPeriod next, Refusals refused) {
     try {
       return entry(table, c, next);
     } catch (RateFloatException e) {
-      refused.merge(e.code().name(), 1L, Long::sum);
+      refused.add(e);
       return null;
     }
   }

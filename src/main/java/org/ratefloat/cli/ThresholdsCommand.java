@@ -23,9 +23,8 @@ final class ThresholdsCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the rule table: a file, or the id of a bundled table (e.g. cn-hn-provisional)")
-  Path rules;
+  @Mixin
+  TableOption rules;
 
   @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
       description = "language of the account (default: ${DEFAULT-VALUE})")
@@ -52,7 +51,7 @@ final class ThresholdsCommand implements Callable<Integer> {
     if (format == Format.json && Usage.given(spec, "--lang")) {
       throw Usage.invalid(spec, "--lang", "applies only to the text account, not with --format json");
     }
-    RuleTable table = RateFloat.loadTable(rules.toString());
+    RuleTable table = rules.load(input);
     Thresholds t = table.thresholds(RateFloat.readCase(input), next.build(spec));
     if (format == Format.json) {
       spec.commandLine().getOut().print(new String(RateFloat.toJson(t), StandardCharsets.UTF_8));

@@ -5,7 +5,4 @@
  * into the points where the decision can change, decides one point of each stretch between them with
  * the engine and merges equal outcomes into boxes. Not exported.
  */
-@NullMarked
 package org.ratefloat.inverse;
-
-import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,4 @@
  * print-ready HTML page of this year's decision, its reasons and next year's thresholds, for one
  * employer or a whole portfolio. A portfolio tool beside the report; it reads only the exported API.
  */
-@NullMarked
 package org.ratefloat.notice;
-
-import org.jspecify.annotations.NullMarked;

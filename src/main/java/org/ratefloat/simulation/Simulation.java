@@ -128,6 +128,8 @@ public final class Simulation {
     private final SortedMap<Integer, Totals> byClass = new TreeMap<>();
     private final SortedMap<String, Totals> byBand = new TreeMap<>();
     private final SortedMap<String, Long> errors = new TreeMap<>();
+    /** The first message of each error code, pointer first: what a summary shows as the example. */
+    private final SortedMap<String, String> examples = new TreeMap<>();
     /** Money the tables' rows added (a German surcharge, say), by currency: not premium income. */
     private final SortedMap<String, BigDecimal> amounts = new TreeMap<>();
 
@@ -166,11 +168,11 @@ public final class Simulation {
       try {
         d = table.decide(c);
       } catch (RateFloatException e) {
-        errors.merge(e.code().name(), 1L, Long::sum);
+        refused(e.code().name(), (e.pointer().isEmpty() ? "/" : e.pointer()) + ": " + e.detail());
         return;
       }
       if (d.premium().isEmpty()) {
-        errors.merge("no payroll", 1L, Long::sum);
+        refused("no payroll", "employer " + c.employer().id() + ": decided, but no payroll is known, so there is no premium");
         return;
       }
       BigDecimal payroll = d.premium().get().payroll();
@@ -183,6 +185,11 @@ public final class Simulation {
       d.amounts().forEach(a -> amounts.merge(a.currency(), a.amount(), BigDecimal::add));
       byClass.merge(d.riskClass(), t, Totals::plus);
       byBand.merge(d.newBand().multiplier().stripTrailingZeros().toPlainString(), t, Totals::plus);
+    }
+
+    private void refused(String code, String example) {
+      errors.merge(code, 1L, Long::sum);
+      examples.putIfAbsent(code, example);
     }
 
     public Totals total() {
@@ -210,6 +217,11 @@ public final class Simulation {
     /** The employers refused, by error code, so far (an immutable copy). */
     public SortedMap<String, Long> errors() {
       return ImmutableSortedMap.copyOfSorted(errors);
+    }
+
+    /** The first refusal of each error code, its pointer and message, so far (an immutable copy). */
+    public SortedMap<String, String> examples() {
+      return ImmutableSortedMap.copyOfSorted(examples);
     }
 
     void write(JsonOut out) {

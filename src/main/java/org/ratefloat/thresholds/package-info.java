@@ -7,7 +7,4 @@
  * exact {@link Interval}s. {@link NextPeriod} states (and overrides) what is assumed of the coming
  * period. Every type here is immutable and thread-safe; no method accepts or returns {@code null}.
  */
-@NullMarked
 package org.ratefloat.thresholds;
-
-import org.jspecify.annotations.NullMarked;
