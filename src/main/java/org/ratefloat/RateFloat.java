@@ -175,6 +175,18 @@ public final class RateFloat {
   }
 
   /**
+   * The JSON of an employer's thresholds ({@code ratefloat/thresholds@1}), pretty printed: the next
+   * decision's date and coming period, the assumptions, each quantity's role, and every outcome with
+   * its boxes ({@code min} and {@code max} of each quantity varied, both included; {@code null}
+   * where unbounded).
+   *
+   * @since 0.1.0
+   */
+  public static byte[] toJson(org.ratefloat.thresholds.Thresholds thresholds) {
+    return org.ratefloat.json.ThresholdsJson.bytes(requireNonNull(thresholds, "thresholds"));
+  }
+
+  /**
    * Reads a decision record written by {@link #toJson(Decision)}, of the current format
    * ({@code ratefloat/decision@2}) or the first ({@code @1}).
    *
@@ -216,6 +228,21 @@ public final class RateFloat {
    */
   public static List<LintReport> lint(List<Path> files) {
     return org.ratefloat.rules.Linter.lint(List.copyOf(requireNonNull(files, "files"))).stream()
+        .map(r -> new LintReport(r.file(), r.findings())).toList();
+  }
+
+  /**
+   * Checks rule tables, classifications and reference data as {@link #lint} does, each named as
+   * {@link #loadTable(String)} names a table: a file at that path, else the bundled document of that
+   * id (a table, a classification, or reference data {@code <id>.reference.json}); an id that names
+   * none of them is a finding, {@code RT030}. A file named twice, or through another path to it, and
+   * an id named twice are checked once.
+   *
+   * @return one report a file or id, in the order given; the report's {@code file} is the name as given
+   * @since 0.1.0
+   */
+  public static List<LintReport> lintFilesOrIds(List<String> filesOrIds) {
+    return org.ratefloat.rules.Linter.lintFilesOrIds(List.copyOf(requireNonNull(filesOrIds, "filesOrIds"))).stream()
         .map(r -> new LintReport(r.file(), r.findings())).toList();
   }
 

@@ -211,6 +211,65 @@ public final class RuleTable {
     return LIBRARY;
   }
 
+  /**
+   * The thresholds of the employer's next decision under the standard assumptions
+   * ({@link org.ratefloat.thresholds.NextPeriod#standard()}): every band (and rate) the next
+   * decision can reach and, for each, the exact bounds on the coming period's controllable
+   * quantities (benefits paid, injuries, deaths …) that give it.
+   *
+   * @throws InputException if the case lacks something this table needs, or as
+   *     {@link #thresholds(org.ratefloat.model.RatingCase, org.ratefloat.thresholds.NextPeriod)}
+   * @throws UndeterminedException if this year's case falls where the table's sources are missing
+   * @throws RuleTableException if the table proves inconsistent for this year's case
+   * @since 0.1.0
+   */
+  public org.ratefloat.thresholds.Thresholds thresholds(org.ratefloat.model.RatingCase input) {
+    return thresholds(input, org.ratefloat.thresholds.NextPeriod.standard());
+  }
+
+  /**
+   * The thresholds of the employer's next decision: this case is decided, and the table's next
+   * decision (as of one assessment period later, with the band this decision gives as the current
+   * band and the history extended by the coming period, whose other figures {@code next} assumes)
+   * is inverted exactly into the regions of the coming period's controllable quantities that give
+   * each outcome it can reach.
+   *
+   * @param input this year's case
+   * @param next what is assumed of the coming period
+   * @throws InputException as {@link #decide}, and {@code IN070} for a next as-of date not after
+   *     this one, {@code IN071} when the thresholds would take more than 200,000 decisions,
+   *     {@code IN072} for a quantity to vary the next decision does not read so
+   * @throws UndeterminedException if this year's case falls where the table's sources are missing
+   * @throws RuleTableException if the table proves inconsistent for this year's case
+   * @since 0.1.0
+   */
+  public org.ratefloat.thresholds.Thresholds thresholds(org.ratefloat.model.RatingCase input,
+      org.ratefloat.thresholds.NextPeriod next) {
+    requireNonNull(input, "input");
+    requireNonNull(next, "next");
+    return org.ratefloat.inverse.Inversion.find(engine, this::decide, input, decide(input), next);
+  }
+
+  /**
+   * The thresholds of the next decision after a decision already made of this case (as
+   * {@link #thresholds(org.ratefloat.model.RatingCase, org.ratefloat.thresholds.NextPeriod)}, without
+   * deciding the case again).
+   *
+   * @param decision this year's decision, made by this table; its input is the case
+   * @param next what is assumed of the coming period
+   * @throws IllegalArgumentException if the decision was not made by this table
+   * @throws InputException as {@link #thresholds(org.ratefloat.model.RatingCase, org.ratefloat.thresholds.NextPeriod)}
+   * @since 0.1.0
+   */
+  public org.ratefloat.thresholds.Thresholds thresholds(Decision decision, org.ratefloat.thresholds.NextPeriod next) {
+    requireNonNull(decision, "decision");
+    requireNonNull(next, "next");
+    if (!decision.table().sha256().equals(sha256())) {
+      throw new IllegalArgumentException("the decision was made by " + decision.table().id() + ", not by " + id());
+    }
+    return org.ratefloat.inverse.Inversion.find(engine, this::decide, decision.input(), decision, next);
+  }
+
   /** Differences a {@link #verify(byte[])} lists at most (it counts them all). */
   public static final int DEFAULT_MAX_DIFFERENCES = 20;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ApiDocumentedTest {
   private static final List<Path> EXPORTED = List.of(Path.of("src/main/java/org/ratefloat"),
       Path.of("src/main/java/org/ratefloat/error"), Path.of("src/main/java/org/ratefloat/model"),
-      Path.of("src/main/java/org/ratefloat/decision"));
+      Path.of("src/main/java/org/ratefloat/decision"), Path.of("src/main/java/org/ratefloat/thresholds"));
   private static final Pattern PUBLIC = Pattern.compile("^\\s*public\\s.*");
   private static final Pattern ENUM_CONSTANT = Pattern.compile("^\\s+[A-Z][A-Z0-9_]*(\\(.*|,|;)?\\s*$");
 

@@ -108,6 +108,33 @@ class LayersTest {
   }
 
   /**
+   * What the compiled classes cannot show: a constant the compiler inlines (a {@code static final}
+   * string or number) leaves no reference to its class behind, so the rule above would not see the
+   * command line read one of the rule format's ({@code RuleTables.REFERENCE_SUFFIX} once slipped
+   * through so). The sources name every use, by import, static import or qualified name.
+   */
+  @Test
+  void theCommandLineSourcesNameNoneOfTheInternalsOfDeciding() throws Exception {
+    java.util.regex.Pattern internal = java.util.regex.Pattern.compile("\\borg\\.ratefloat\\.(rules|engine|json)\\b");
+    java.util.List<String> uses = new java.util.ArrayList<>();
+    int read = 0;
+    java.nio.file.Path cli = java.nio.file.Path.of("src/main/java/org/ratefloat/cli");
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(cli)) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(f);
+        read++;
+        for (int i = 0; i < lines.size(); i++) {
+          if (internal.matcher(lines.get(i)).find()) {
+            uses.add(f.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(read > 10, "the command line's sources were read: " + read);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), uses);
+  }
+
+  /**
    * The lazily made values the engine hands the decision types (not exported) are ground: they know
    * nothing of the library, so that the decision package can use them without a cycle.
    */
@@ -116,9 +143,34 @@ class LayersTest {
     noClasses().that().resideInAPackage("org.ratefloat.internal").should().dependOnClassesThat()
         .resideInAnyPackage("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model", "org.ratefloat.decision",
             "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json", "org.ratefloat.io", "org.ratefloat.cli",
-            "org.ratefloat.batch", "org.ratefloat.text", "com.fasterxml..")
+            "org.ratefloat.batch", "org.ratefloat.text", "org.ratefloat.thresholds", "org.ratefloat.inverse",
+            "org.ratefloat.notice", "com.fasterxml..")
         .check(CLASSES);
     org.junit.jupiter.api.Assertions.assertTrue(CLASSES.contain(org.ratefloat.internal.LazyList.class));
+  }
+
+  /**
+   * The thresholds are values like a decision's: they know the model and the decision, never the
+   * engine, the rule format or JSON; what finds them ({@code inverse}) sits beside the engine and
+   * knows no front door; the notices read only the exported API.
+   */
+  @Test
+  void thresholdsAreValuesFoundBesideTheEngine() {
+    noClasses().that().resideInAPackage("org.ratefloat.thresholds").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.inverse",
+            "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.batch", "org.ratefloat.simulation",
+            "org.ratefloat.report", "org.ratefloat.notice", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("org.ratefloat.inverse").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.json", "org.ratefloat.cli", "org.ratefloat.batch",
+            "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.notice", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("org.ratefloat.notice").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.inverse",
+            "org.ratefloat.json", "org.ratefloat.cli", "com.fasterxml..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("org.ratefloat", "org.ratefloat.thresholds", "org.ratefloat.inverse")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ratefloat.notice").check(CLASSES);
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The module exports exactly the documented API, and the API packages are null-marked. */
 class ModuleTest {
   private static final Set<String> API = Set.of("org.ratefloat", "org.ratefloat.error", "org.ratefloat.model",
-      "org.ratefloat.decision");
+      "org.ratefloat.decision", "org.ratefloat.thresholds");
 
   @Test
   void theModuleExportsTheApiAndNothingElse() throws Exception {
@@ -37,14 +37,36 @@ class ModuleTest {
     assertEquals(new TreeSet<>(Set.of("com.google.common", "com.fasterxml.jackson.databind")), required);
   }
 
+  /** The root package's documentation, where a newcomer starts, names every package the module exports. */
   @Test
-  void everyApiPackageIsNullMarked() {
+  void theRootPackageDocumentationNamesEveryApiPackage() throws Exception {
+    String doc = Files.readString(Path.of("src/main/java/org/ratefloat/package-info.java"));
+    for (String pkg : API) {
+      assertTrue(doc.contains("{@code " + pkg + "}"), pkg + " is not named in the root package-info");
+    }
+  }
+
+  /**
+   * Nullness is said once, on the module ({@code @NullMarked}, kept in its class file); no API package
+   * takes it back ({@code @NullUnmarked}) and no package says it again.
+   */
+  @Test
+  void theModuleIsNullMarkedAndEveryApiPackageWithIt() throws Exception {
+    byte[] module = Files.readAllBytes(Path.of("target/classes/module-info.class"));
+    assertTrue(new String(module, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .contains("Lorg/jspecify/annotations/NullMarked;"), "module-info is not @NullMarked");
     for (String pkg : API) {
       Package p = ModuleTest.class.getClassLoader().getDefinedPackage(pkg);
       if (p == null) {
         p = loadAnyClassOf(pkg).getPackage();
       }
-      assertTrue(p.isAnnotationPresent(org.jspecify.annotations.NullMarked.class), pkg + " is not @NullMarked");
+      assertTrue(!p.isAnnotationPresent(org.jspecify.annotations.NullUnmarked.class), pkg + " is @NullUnmarked");
+    }
+    try (java.util.stream.Stream<Path> infos = Files.walk(Path.of("src/main/java"))) {
+      for (Path info : infos.filter(f -> f.endsWith("package-info.java")).toList()) {
+        assertTrue(!java.util.regex.Pattern.compile("(?m)^\\s*@NullMarked\\b").matcher(Files.readString(info)).find(),
+            info + " says again what the module says");
+      }
     }
   }
 
@@ -53,6 +75,7 @@ class ModuleTest {
       case "org.ratefloat" -> "org.ratefloat.RateFloat";
       case "org.ratefloat.error" -> "org.ratefloat.error.ErrorCode";
       case "org.ratefloat.model" -> "org.ratefloat.model.RatingCase";
+      case "org.ratefloat.thresholds" -> "org.ratefloat.thresholds.Thresholds";
       default -> "org.ratefloat.decision.Decision";
     };
     try {

@@ -59,7 +59,7 @@ import org.ratefloat.model.Status;
  */
 class NoNullAcceptedTest {
   private static final List<String> EXPORTED = List.of("org.ratefloat", "org.ratefloat.error",
-      "org.ratefloat.model", "org.ratefloat.decision");
+      "org.ratefloat.model", "org.ratefloat.decision", "org.ratefloat.thresholds");
 
   @Test
   void everyPublicMethodRefusesNullForEachReferenceParameterAndSaysWhich() throws Exception {
@@ -193,6 +193,7 @@ class NoNullAcceptedTest {
       byType.put(LocalDate.class, () -> LocalDate.of(2025, 1, 1));
       byType.put(List.class, List::of);
       byType.put(Map.class, Map::of);
+      byType.put(java.util.Set.class, java.util.Set::of);
       byType.put(SortedMap.class, TreeMap::new);
       byType.put(SortedSet.class, () -> new TreeSet<>(List.of("8810")));
       byType.put(Optional.class, Optional::empty);
@@ -210,6 +211,23 @@ class NoNullAcceptedTest {
       byType.put(Measure.class, () -> Measure.PAYROLL);
       byType.put(org.ratefloat.decision.Premium.ClassPremium.class,
           () -> records.get(org.ratefloat.decision.Premium.ClassPremium.class));
+      // the thresholds of the sample case, and their parts
+      org.ratefloat.thresholds.Thresholds thresholds = table.thresholds(input);
+      org.ratefloat.thresholds.Reach reach = thresholds.reaches().get(0);
+      org.ratefloat.thresholds.Variable injuries = org.ratefloat.thresholds.Variable.of(Measure.INJURIES);
+      org.ratefloat.thresholds.Interval interval = org.ratefloat.thresholds.Interval.of(BigDecimal.ZERO, BigDecimal.ONE);
+      byType.put(org.ratefloat.thresholds.Thresholds.class, () -> thresholds);
+      byType.put(org.ratefloat.thresholds.NextPeriod.class, org.ratefloat.thresholds.NextPeriod::standard);
+      byType.put(org.ratefloat.thresholds.Variable.class, () -> injuries);
+      byType.put(org.ratefloat.thresholds.Interval.class, () -> interval);
+      byType.put(org.ratefloat.thresholds.Outcome.class, reach::outcome);
+      byType.put(org.ratefloat.thresholds.Box.class, () -> org.ratefloat.thresholds.Box.of(Map.of(injuries, interval)));
+      for (Object r : List.of(reach, reach.outcome(), reach.boxes().get(0), interval, injuries,
+          thresholds.quantities().get(0), thresholds.assumptions().get(0))) {
+        records.put(r.getClass(), r);
+      }
+      receivers.put(org.ratefloat.thresholds.Thresholds.class, () -> thresholds);
+      receivers.put(org.ratefloat.thresholds.NextPeriod.class, org.ratefloat.thresholds.NextPeriod::standard);
       for (Object r : records.values()) {
         byType.putIfAbsent(r.getClass(), () -> r);
       }

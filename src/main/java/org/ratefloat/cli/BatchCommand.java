@@ -4,12 +4,13 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,12 +23,11 @@ final class BatchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
-  Path rules;
+  @Mixin
+  TableOption rules;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "employers, .ndjson or .csv")
-  Path in;
+  @Mixin
+  PortfolioOption portfolio;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "decisions, .ndjson or .csv")
   Path out;
@@ -39,23 +39,38 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--echo-input", description = "NDJSON decision records carry their input, as decide does")
   boolean echoInput;
 
-  @Option(names = "--allow-errors", description = "exit 0, not 7, when some records are refused")
-  boolean allowErrors;
+  @Mixin
+  Refusals refusals;
+
+  @Option(names = "--thresholds", description = "NDJSON records also carry the thresholds of each employer's next "
+      + "decision (as ratefloat thresholds --format json writes them), with the assumptions below")
+  boolean thresholds;
+
+  @Mixin
+  NextOptions next;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Path in = portfolio.file();
     Usage.extension(spec, "--out", out, ".ndjson", ".csv");
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
       throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
     }
-    RuleTable table = Tables.load(spec, rules, in);
+    for (String option : List.of("--next-as-of", "--payroll", "--premiums", "--headcount", "--vary")) {
+      Usage.requireWith(spec, option, "--thresholds");
+    }
+    if (thresholds && Batch.Format.of(out) == Batch.Format.CSV) {
+      throw Usage.invalid(spec, "--thresholds", "written to NDJSON output only (.ndjson), not to CSV");
+    }
+    org.ratefloat.thresholds.NextPeriod assumptions = next.build(spec);
+    RuleTable table = rules.load(in);
     long start = System.nanoTime();
     boolean terminal = System.console() != null;
     long[] lastShown = {0};
-    Batch.Summary summary = Batch.run(table::decide, in, out, table.files(),
+    Batch.Summary summary = Batch.run(table::decide, thresholds ? d -> table.thresholds(d, assumptions) : null, in, out,
+        table.files(),
         new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
         (records, read, total) -> {
           long now = System.nanoTime();
@@ -73,6 +88,7 @@ final class BatchCommand implements Callable<Integer> {
       err.println();
     }
     long refused = summary.records() - summary.decided();
+    refusals.addAll(summary.errors(), summary.examples());
     if (summary.decided() == 0) {
       throw Outcome.nothingComputed("no record could be decided: " + Outcome.counts(summary.records(), "record",
           summary.errors()) + (summary.records() == 0 ? "" : "; each record's error is in " + out));
@@ -84,9 +100,7 @@ final class BatchCommand implements Callable<Integer> {
     for (Map.Entry<String, Long> e : summary.bands().entrySet()) {
       err.printf(java.util.Locale.ROOT, "  %-22s %,d%n", e.getKey(), e.getValue());
     }
-    for (Map.Entry<String, Long> e : summary.errors().entrySet()) {
-      err.printf(java.util.Locale.ROOT, "  refused %-14s %,d%n", e.getKey(), e.getValue());
-    }
-    return Outcome.exitCode(refused > 0, allowErrors);
+    refusals.print(err, "refused");
+    return refusals.exitCode();
   }
 }

@@ -2,10 +2,8 @@ package org.ratefloat.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ratefloat.error.InputException;
-import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
@@ -31,14 +29,14 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--rules", defaultValue = "cn-national-2015", paramLabel = "FILE|ID",
       description = "a rule table with a classification: a file, or the id of a bundled table "
           + "(default: the bundled ${DEFAULT-VALUE})")
-  Path rules;
+  TableReference rules;
 
   @Override
   public Integer call() {
     // an option, not a document: a wrong value is a usage error (exit 2), as for every option
     Edition e = Edition.parse(edition).orElseThrow(() -> Usage.invalid(spec, "--edition",
         "must be 2011 or 2017: " + edition));
-    RuleTable table = RateFloat.loadTable(rules.toString());
+    RuleTable table = rules.load(true);
     RuleTable.RiskClass c;
     try {
       c = table.classify(new IndustryCode(e, code));

@@ -6,16 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.credibility.Portfolio;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.io.OutputFile;
 import org.ratefloat.model.Measure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,26 +29,28 @@ final class CredibilityCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE",
-      description = "the rule table (a file or a bundled id) whose classification gives each employer's risk class")
-  Path rules;
+  /** The rule table whose classification gives each employer's risk class. */
+  @Mixin
+  TableOption rules;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
-  Path in;
+  @Mixin
+  PortfolioOption portfolio;
 
   @Option(names = "--numerator", defaultValue = "benefitsPaid", paramLabel = "MEASURE",
-      description = "the observed amount (default benefitsPaid)")
+      completionCandidates = Usage.MeasureNames.class,
+      description = "the observed amount, a measure of the periods: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   String numerator;
 
   @Option(names = "--denominator", defaultValue = "premiumsPaid", paramLabel = "MEASURE",
-      description = "the weight the amount is divided by (default premiumsPaid)")
+      completionCandidates = Usage.MeasureNames.class,
+      description = "the weight the amount is divided by, a measure as --numerator (default: ${DEFAULT-VALUE})")
   String denominator;
 
   @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here (.json)")
   Path out;
 
-  @Option(names = "--allow-errors", description = "exit 0 even when some employers were refused")
-  boolean allowErrors;
+  @Mixin
+  Refusals refusals;
 
   @Option(names = "--reference-out", paramLabel = "FILE", description = "also write K and μ by risk class as "
       + "reference data for rule tables (ratefloat/reference@1): FILE is <id>.reference.json, and a table names "
@@ -80,7 +80,7 @@ final class CredibilityCommand implements Callable<Integer> {
     if (referenceOut == null) {
       return null;
     }
-    String suffix = org.ratefloat.rules.RuleTables.REFERENCE_SUFFIX + ".json";
+    String suffix = Portfolio.referenceFileName("");
     String name = referenceOut.getFileName() == null ? "" : referenceOut.getFileName().toString();
     String id = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : "";
     if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
@@ -102,24 +102,21 @@ final class CredibilityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Path in = portfolio.file();
     Usage.extension(spec, "--out", out, ".json");
     if (out != null && referenceOut != null
         && out.toAbsolutePath().normalize().equals(referenceOut.toAbsolutePath().normalize())) {
       // one file cannot hold both documents: the second would replace the first
       throw Usage.invalid(spec, "--reference-out", "must be another file than --out: " + referenceOut);
     }
-    Measure num = Measure.byJsonName(numerator).orElseThrow(() -> Usage.invalid(spec, "--numerator",
-        "not a measure: " + numerator));
-    Measure den = Measure.byJsonName(denominator).orElseThrow(() -> Usage.invalid(spec, "--denominator",
-        "not a measure: " + denominator));
+    Measure num = Usage.measure(spec, "--numerator", numerator);
+    Measure den = Usage.measure(spec, "--denominator", denominator);
     if (num == den) {
       throw Usage.invalid(spec, "--denominator", "must differ from --numerator: " + denominator);
     }
     String referenceId = referenceId();
-    RuleTable table = RateFloat.loadTable(rules.toString());
+    RuleTable table = rules.loadQuietly();
     Portfolio portfolio = new Portfolio(num, den);
-    Map<String, Integer> refused = new TreeMap<>();
     long[] records = {0};
     // every file the run reads, also those the table pulls in (its reference data), which no output may be
     List<Path> reads = new ArrayList<>(table.files());
@@ -137,16 +134,16 @@ final class CredibilityCommand implements Callable<Integer> {
               () -> table.classify(c.employer().industry()).riskClass());
           portfolio.add(c, riskClass);
         } catch (RateFloatException e) {
-          refused.merge(e.code().name(), 1, Integer::sum);
+          refusals.add(e);
         }
       }, (line, e) -> {
         records[0]++;
-        refused.merge(e.code().name(), 1, Integer::sum);
+        refusals.add(e);
       });
       Portfolio.Result result = portfolio.fit();
       if (result.fits().isEmpty()) {
         throw Outcome.nothingComputed("no risk class could be fitted (" + Outcome.counts(records[0], "record",
-            refused) + "; employers not used: " + result.skipped() + "; classes: " + result.unfitted() + ")");
+            refusals.counts()) + "; employers not used: " + result.skipped() + "; classes: " + result.unfitted() + ")");
       }
       byte[] json = portfolio.json(result);
       if (reference != null) {
@@ -172,9 +169,9 @@ final class CredibilityCommand implements Callable<Integer> {
       PrintWriter err = spec.commandLine().getErr();
       err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%d classes fitted, %d not; %d records, %d refused",
           result.fits().size(), result.unfitted().size(), records[0],
-          refused.values().stream().mapToInt(Integer::intValue).sum())));
-      refused.forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
+          refusals.total())));
+      refusals.print(err, "refused");
     }
-    return Outcome.exitCode(!refused.isEmpty(), allowErrors);
+    return refusals.exitCode();
   }
 }

@@ -6,6 +6,7 @@ import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.decision.Decision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,9 +19,8 @@ final class DecideCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
-  Path rules;
+  @Mixin
+  TableOption table;
 
   @Option(names = "--no-lint", description = "load the table without its static analysis (faster;"
       + " for a table already checked with `ratefloat lint`)")
@@ -39,11 +39,11 @@ final class DecideCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Usage.requireWith(spec, "--lang", "--explain");
-    RuleTable table = Tables.load(spec, rules, noLint, input);
+    RuleTable rules = table.load(!noLint, input);
     // the case as submitted: the record echoes it and its input hash is taken over it
-    Decision decision = table.decide(RateFloatFiles.read(input));
+    Decision decision = rules.decide(RateFloatFiles.read(input));
     if (explain) {
-      spec.commandLine().getOut().print(Explainer.explain(decision, table, lang.name()));
+      spec.commandLine().getOut().print(Explainer.explain(decision, rules, lang.name()));
     } else {
       spec.commandLine().getOut().print(new String(RateFloat.toJson(decision),
           java.nio.charset.StandardCharsets.UTF_8));

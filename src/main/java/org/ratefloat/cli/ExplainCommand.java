@@ -14,6 +14,7 @@ import org.ratefloat.batch.LineReader;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.text.Printable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,9 +33,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
-  Path rules;
+  @Mixin
+  TableOption rules;
 
   @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
       description = "language (default: ${DEFAULT-VALUE})")
@@ -65,7 +65,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (line != null) {
       Usage.inRange(spec, "--line", line, 1, Long.MAX_VALUE);
     }
-    table = Tables.load(spec, rules, file);
+    table = rules.load(file);
     RecordFile.refuseCsv(file, "explained", "explain");
     out = spec.commandLine().getOut();
     int[] code = {-1};

@@ -50,10 +50,11 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print errors and warnings only, not infos or ok lines")
   boolean quiet;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*",
+  @Parameters(paramLabel = "FILE|ID", arity = "1..*",
       description = "rule-table, classification, reference-data, ranking-definition (*.ranking.json), regions "
-          + "(*.regions.json) or industry-names (*.industry-names.json) files")
-  List<Path> files;
+          + "(*.regions.json) or industry-names (*.industry-names.json) files, or the id of a bundled one "
+          + "(e.g. cn-zj-hangzhou, cn-hn-key-industries)")
+  List<TableReference> files;
 
   @Override
   public Integer call() throws java.io.IOException {
@@ -61,19 +62,23 @@ final class LintCommand implements Callable<Integer> {
       throw Usage.invalid(spec, "--quiet", "applies only with --format text");
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> files = org.ratefloat.io.InputFiles.distinct(this.files);
-    List<Path> tables = files.stream().filter(f -> portfolioDocument(f).isEmpty()).toList();
-    List<RateFloat.LintReport> reports = new java.util.ArrayList<>(RateFloat.lint(tables));
-    for (Path f : files) {
-      java.util.Optional<java.util.function.Consumer<Path>> load = portfolioDocument(f);
-      if (load.isPresent()) {
+    // the rule format's documents are the library's to lint; those of the portfolio tools are loaded here
+    List<String> tables = files.stream().filter(f -> portfolioDocument(f).isEmpty()).map(TableReference::name)
+        .toList();
+    List<RateFloat.LintReport> reports = new java.util.ArrayList<>(RateFloat.lintFilesOrIds(tables));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Path> distinct = org.ratefloat.io.InputFiles.distinct(files.stream().map(TableReference::path).toList());
+    for (TableReference f : files) {
+      java.util.Optional<java.util.function.Consumer<String>> load = portfolioDocument(f);
+      // a file named twice, or through another path to it, is checked once; an id too
+      if (load.isPresent() && distinct.contains(f.path()) && seen.add(f.name())) {
         List<Finding> found = new java.util.ArrayList<>();
         try {
-          load.get().accept(f);
+          load.get().accept(f.name());
         } catch (org.ratefloat.error.RateFloatException e) {
-          found.add(new Finding(e.code(), Finding.Severity.ERROR, f.toString(), e.pointer(), e.detail()));
+          found.add(new Finding(e.code(), Finding.Severity.ERROR, f.name(), e.pointer(), e.detail()));
         }
-        reports.add(new RateFloat.LintReport(f, found));
+        reports.add(new RateFloat.LintReport(f.path(), found));
       }
     }
     int errors = 0;
@@ -114,17 +119,21 @@ final class LintCommand implements Callable<Integer> {
 
   /**
    * How a document of the portfolio tools is loaded (every check its loader makes), chosen by its
-   * file name as the tools find it; empty for the rule-table formats, which the library lints.
+   * file name as the tools find it, or, for the id of a bundled one with no file of that name here, by
+   * the kind of document that id names; empty for the rule-table formats, which the library lints.
    */
-  private static java.util.Optional<java.util.function.Consumer<Path>> portfolioDocument(Path f) {
-    String name = f.getFileName().toString();
-    if (name.endsWith(".ranking.json")) {
+  private static java.util.Optional<java.util.function.Consumer<String>> portfolioDocument(TableReference f) {
+    String name = f.path().getFileName() == null ? f.name() : f.path().getFileName().toString();
+    boolean id = !java.nio.file.Files.exists(f.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (name.endsWith(".ranking.json") || id && org.ratefloat.ranking.Ranking.bundledDefinitions().contains(name)) {
       return java.util.Optional.of(org.ratefloat.ranking.Ranking::load);
     }
-    if (name.endsWith(org.ratefloat.registry.Regions.SUFFIX)) {
+    if (name.endsWith(org.ratefloat.registry.Regions.SUFFIX)
+        || id && org.ratefloat.registry.Regions.bundledIds().contains(name)) {
       return java.util.Optional.of(org.ratefloat.registry.Regions::load);
     }
-    if (name.endsWith(org.ratefloat.registry.IndustryNames.SUFFIX)) {
+    if (name.endsWith(org.ratefloat.registry.IndustryNames.SUFFIX)
+        || id && org.ratefloat.registry.IndustryNames.bundledIds().contains(name)) {
       return java.util.Optional.of(org.ratefloat.registry.IndustryNames::load);
     }
     return java.util.Optional.empty();

@@ -4,7 +4,6 @@ import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
@@ -47,13 +46,15 @@ public final class Main implements Runnable {
     commands.put("verify", VerifyCommand.class);
     commands.put("lint", LintCommand.class);
     commands.put("classify", ClassifyCommand.class);
+    commands.put("thresholds", ThresholdsCommand.class);
+    commands.put("notice", NoticeCommand.class);
     commands.put("batch", BatchCommand.class);
     commands.put("generate", GenerateCommand.class);
     commands.put("rank", RankCommand.class);
     commands.put("simulate", SimulateCommand.class);
     commands.put("report", ReportCommand.class);
     commands.put("credibility", CredibilityCommand.class);
-    commands.put("help", CommandLine.HelpCommand.class);
+    commands.put("help", HelpCommand.class);
     return java.util.Collections.unmodifiableMap(commands);
   }
 
@@ -76,7 +77,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new Usage.Refusal(spec.commandLine(), ErrorCode.CL002, "COMMAND", "name a command");
+    throw new Usage.Refusal(spec.commandLine(), UsageCode.CL002, "COMMAND", "name a command");
   }
 
   public static void main(String[] args) {

@@ -9,17 +9,13 @@ import org.ratefloat.error.InputException;
 /**
  * How a run over a portfolio ends (batch, simulate, rank): a run where nothing could be computed is
  * an error ({@code IN041}, exit 3); a run where some records were refused exits 7, or 0 with
- * {@code --allow-errors}; its summary says how many.
+ * {@code --allow-errors} (see {@link Refusals}); its summary says how many.
  */
 final class Outcome {
   private Outcome() {}
 
   static InputException nothingComputed(String detail) {
     return new InputException(ErrorCode.IN041, "", detail);
-  }
-
-  static int exitCode(boolean someRefused, boolean allowErrors) {
-    return someRefused && !allowErrors ? Main.PARTIAL : Main.OK;
   }
 
   /** {@code 40 records, 40 refused (IN025 40)}, or {@code an empty portfolio}. */

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.io.OutputFile;
@@ -20,6 +18,7 @@ import org.ratefloat.ranking.RankingJson;
 import org.ratefloat.ranking.RankingResult;
 import org.ratefloat.ranking.RankingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,9 +36,10 @@ final class RankCommand implements Callable<Integer> {
 
   @Option(names = "--definition", required = true, paramLabel = "FILE|ID",
       description = "the ranking definition: a file, or the id of a bundled one (e.g. cn-hn-key-industries)")
-  Path definition;
+  TableReference definition;
 
-  @Option(names = "--in", paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
+  /** Not the shared mixin: {@code --in} is required here only without {@code --list-industries}. */
+  @Option(names = "--in", paramLabel = "FILE", description = PortfolioOption.DESCRIPTION)
   Path in;
 
   @Option(names = "--month", paramLabel = "YYYY-MM", description = "the month ranked")
@@ -69,8 +69,8 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--list-industries", description = "print the key industries' codes with their names, and stop")
   boolean listIndustries;
 
-  @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
-  boolean allowErrors;
+  @Mixin
+  Refusals refusals;
 
   /** Every file the run reads: the definition's files (and those of the documents it names) and the portfolio. */
   private List<Path> reads(RankingDefinition loaded) {
@@ -88,7 +88,7 @@ final class RankCommand implements Callable<Integer> {
           throw Usage.invalid(spec, option, "does not apply with --list-industries");
         }
       }
-      spec.commandLine().getOut().print(Ranking.industries(Ranking.load(definition.toString()), chinese));
+      spec.commandLine().getOut().print(Ranking.industries(Ranking.load(definition.name()), chinese));
       return Main.OK;
     }
     if (in == null) {
@@ -97,7 +97,7 @@ final class RankCommand implements Callable<Integer> {
     if (month == null) {
       throw Usage.missing(spec, "--month", "the month ranked is required (or --list-industries)");
     }
-    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    PortfolioOption.check(spec, in);
     Usage.extension(spec, "--out", out, ".json", ".csv");
     boolean csv = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     if (Usage.given(spec, "--lang") && !csv) {
@@ -111,14 +111,12 @@ final class RankCommand implements Callable<Integer> {
     if (previousMonth != null && !previousMonth.isBefore(month)) {
       throw Usage.invalid(spec, "--previous-month", "must come before --month " + month + ": " + previousMonth);
     }
-    RankingDefinition loaded = Ranking.load(definition.toString());
+    RankingDefinition loaded = Ranking.load(definition.name());
     if (grouping == Grouping.CITY && loaded.regions().isEmpty()) {
       throw Usage.invalid(spec, "--by", "ranking " + loaded.id() + " names no regions, so it cannot list by city");
     }
     int n = top == null ? loaded.top() : top;
     RankingRun run = new RankingRun(loaded, month, Optional.ofNullable(previousMonth), grouping, n);
-    Map<String, Integer> errors = new TreeMap<>();
-    Map<String, String> firstMessage = new TreeMap<>();
     long[] records = {0};
     RankingResult result;
     // the output is checked and opened before the portfolio is read
@@ -129,20 +127,18 @@ final class RankCommand implements Callable<Integer> {
           run.add(c);
         } catch (RateFloatException e) {
           run.refused(e.code());
-          errors.merge(e.code().name(), 1, Integer::sum);
-          firstMessage.putIfAbsent(e.code().name(), e.getMessage());
+          refusals.add(e);
         }
       }, (line, e) -> {
         records[0]++;
         run.refused(e.code());
-        errors.merge(e.code().name(), 1, Integer::sum);
-        firstMessage.putIfAbsent(e.code().name(), e.getMessage());
+        refusals.add(e);
       });
       result = run.build();
       for (YearMonth m : previousMonth == null ? List.of(month) : List.of(month, previousMonth)) {
         if (run.eligible(m) == 0) {
           throw Outcome.nothingComputed("no key-industry employer has a period for " + m + " ("
-              + Outcome.counts(records[0], "record", errors) + ")");
+              + Outcome.counts(records[0], "record", refusals.counts()) + ")");
         }
       }
       if (file != null) {
@@ -156,11 +152,9 @@ final class RankCommand implements Callable<Integer> {
     long listed = result.groups().stream().mapToLong(g -> g.listed().size()).sum();
     err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, %d reaching the listing threshold, %d listed "
             + "in %d list(s) of at most %d, %d refused%n", month, result.eligible(), result.skipped(),
-        result.candidates(), listed, result.groups().size(), n, errors.values().stream().mapToInt(Integer::intValue)
-            .sum());
+        result.candidates(), listed, result.groups().size(), n, refusals.total());
     Ranking.leftOutAtCut(result).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
-    errors.forEach((code, count) -> err.println(org.ratefloat.text.Printable.escape("  refused " + code + " " + count
-        + ", e.g. " + firstMessage.get(code))));
-    return Outcome.exitCode(!errors.isEmpty(), allowErrors);
+    refusals.print(err, "refused");
+    return refusals.exitCode();
   }
 }

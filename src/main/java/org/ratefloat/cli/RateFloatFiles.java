@@ -1,13 +1,6 @@
 package org.ratefloat.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.ratefloat.error.ErrorCode;
-import org.ratefloat.error.InputException;
-import java.nio.charset.StandardCharsets;
 import org.ratefloat.io.InputFiles;
 
 /** File helpers of the command line. */

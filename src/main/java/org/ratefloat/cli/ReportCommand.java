@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
 import org.ratefloat.io.OutputFile;
 import org.ratefloat.report.Report;
@@ -39,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (simulation == null && ranking == null) {
-      throw new Usage.Refusal(spec.commandLine(), ErrorCode.CL002, "--simulation",
+      throw new Usage.Refusal(spec.commandLine(), UsageCode.CL002, "--simulation",
           "give --simulation, --ranking or both");
     }
     if (title != null && title.isBlank()) {

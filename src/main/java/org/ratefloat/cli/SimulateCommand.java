@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.ratefloat.RateFloat;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.RuleTable;
 import org.ratefloat.io.OutputFile;
@@ -20,6 +19,7 @@ import org.ratefloat.simulation.Incidence;
 import org.ratefloat.simulation.Roundings;
 import org.ratefloat.simulation.Simulation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,21 +35,20 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the current rule table: a file, or the id of a bundled table")
-  Path rules;
+  @Mixin
+  TableOption rules;
 
   @Option(names = "--compare", paramLabel = "FILE|ID",
       description = "a proposed rule table (a file or a bundled id), side by side")
-  Path compare;
+  TableReference compare;
 
   @Option(names = "--roundings", paramLabel = "FILE",
       description = "how the percentages and incidence are rounded (ratefloat/simulation-roundings@1; "
           + "default: the shipped org/ratefloat/simulation/roundings.json)")
   Path roundings;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "the portfolio, .ndjson or .csv")
-  Path in;
+  @Mixin
+  PortfolioOption portfolio;
 
   @Option(names = "--base-year", paramLabel = "YEAR",
       description = "base year of the incidence path, 1900 to 2999")
@@ -70,24 +69,41 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--definition", paramLabel = "FILE|ID",
       description = "a ranking definition (e.g. cn-hn-key-industries) whose key industries, and its regions' cities, "
           + "the incidence path also tracks; needs --base-year")
-  Path definition;
+  TableReference definition;
 
   @Option(names = "--replay", description = "also apply each table year after year to the portfolio's history: "
       + "the fund's income, payouts and balance by year")
   boolean replay;
 
+  @Option(names = "--incentives", description = "also count who an incentive reaches: the employers whose figures "
+      + "within --margin of last year's would reach the next lower band next year (the thresholds of each employer, "
+      + "by class and, with --definition, by key industry)")
+  boolean incentives;
+
+  @Option(names = "--margin", defaultValue = "10", paramLabel = "PERCENT",
+      description = "the margin of --incentives, 0 to 100 percent of last year's figures (default: ${DEFAULT-VALUE})")
+  BigDecimal margin;
+
   @Option(names = "--out", paramLabel = "FILE", description = "write the JSON here (.json)")
   Path out;
 
-  @Option(names = "--allow-errors", description = "exit 0, not 7, when some employers are refused")
-  boolean allowErrors;
+  /** The employers each table refused, and those no table could read. */
+  @Mixin
+  Refusals refusals;
 
   @Override
   public Integer call() throws Exception {
-    Usage.extension(spec, "--in", in, ".ndjson", ".csv");
+    Path in = portfolio.file();
     Usage.extension(spec, "--out", out, ".json");
-    for (String option : List.of("--reduction", "--years", "--classes", "--definition")) {
+    for (String option : List.of("--reduction", "--years", "--classes")) {
       Usage.requireWith(spec, option, "--base-year");
+    }
+    if (!incentives) {
+      Usage.requireWith(spec, "--definition", "--base-year");
+    }
+    Usage.requireWith(spec, "--margin", "--incentives");
+    if (margin.signum() < 0 || margin.compareTo(new BigDecimal("100")) > 0) {
+      throw Usage.invalid(spec, "--margin", "must be a percentage from 0 to 100: " + margin.toPlainString());
     }
     if (baseYear != null) {
       Usage.inRange(spec, "--base-year", baseYear, 1900, 2999);
@@ -104,13 +120,13 @@ final class SimulateCommand implements Callable<Integer> {
     if (roundings != null) {
       rounding = Roundings.read(roundings);
     }
-    RuleTable current = RateFloat.loadTable(rules.toString());
+    RuleTable current = rules.loadQuietly();
     List<Simulation.Column> columns = new ArrayList<>();
     columns.add(new Simulation.Column(current, rounding, replay));
     // every file the run reads, also those the tables and the definition pull in, which the output must not be
     List<Path> reads = new ArrayList<>(current.files());
     if (compare != null) {
-      RuleTable proposed = RateFloat.loadTable(compare.toString());
+      RuleTable proposed = compare.load(true);
       reads.addAll(proposed.files());
       columns.add(new Simulation.Column(proposed, rounding, replay));
     }
@@ -118,39 +134,44 @@ final class SimulateCommand implements Callable<Integer> {
       reads.add(roundings);
     }
     java.util.Optional<org.ratefloat.ranking.RankingDefinition> keyIndustries = definition == null
-        ? java.util.Optional.empty() : java.util.Optional.of(org.ratefloat.ranking.Ranking.load(definition.toString()));
+        ? java.util.Optional.empty() : java.util.Optional.of(org.ratefloat.ranking.Ranking.load(definition.name()));
     keyIndustries.ifPresent(d -> reads.addAll(d.files()));
     reads.add(in);
     Incidence incidence = baseYear == null ? null : new Incidence(baseYear, reduction, years,
         classes == null ? new HashSet<>() : new HashSet<>(classes), keyIndustries, rounding);
-    Map<String, Integer> unreadable = new TreeMap<>();
+    org.ratefloat.simulation.Incentives reach = incentives
+        ? new org.ratefloat.simulation.Incentives(current, margin, keyIndustries) : null;
+    Refusals unreadable = new Refusals();
     long[] readable = {0};
-    Simulation.Portfolio portfolio = new Simulation.Portfolio();
+    Simulation.Portfolio read = new Simulation.Portfolio();
     // the output is checked and opened before the portfolio is read
     try (OutputFile output = out == null ? null : OutputFile.create(out, reads)) {
       org.ratefloat.batch.Batch.read(in, c -> {
         readable[0]++;
-        portfolio.add(c);
+        read.add(c);
         columns.forEach(col -> col.add(c));
+        if (reach != null) {
+          reach.add(c);
+        }
         if (incidence != null) {
           try {
             int riskClass = c.employer().riskClassOverride().orElseGet(
                 () -> current.classify(c.employer().industry()).riskClass());
             incidence.add(c, riskClass);
           } catch (RateFloatException unclassified) {
-            unreadable.merge(unclassified.code().name(), 1, Integer::sum);
+            unreadable.add(unclassified);
           }
         }
       }, (line, e) -> {
-        portfolio.unreadable();
-        unreadable.merge(e.code().name(), 1, Integer::sum);
+        read.unreadable();
+        unreadable.add(e);
       });
-      long records = readable[0] + unreadable.values().stream().mapToInt(Integer::intValue).sum();
+      long records = readable[0] + unreadable.total();
       for (Simulation.Column col : columns) {
-        Path file = col == columns.get(0) ? rules : compare;
+        String file = col == columns.get(0) ? rules.toString() : compare.name();
         if (col.total().employers() == 0) {
           Map<String, Long> why = new TreeMap<>(col.errors());
-          unreadable.forEach((code, n) -> why.merge(code, n.longValue(), Long::sum));
+          unreadable.counts().forEach((code, n) -> why.merge(code, n, Long::sum));
           throw Outcome.nothingComputed(file + " decided no employer: " + Outcome.counts(records, "record", why));
         }
       }
@@ -158,7 +179,8 @@ final class SimulateCommand implements Callable<Integer> {
         throw Outcome.nothingComputed("no tracked class or key industry has injuries and average headcount in the "
             + "base year " + baseYear + ", so there is no incidence path");
       }
-      byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence), portfolio);
+      byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence),
+          java.util.Optional.ofNullable(reach), read);
       if (output != null) {
         output.write(json);
         output.commit();
@@ -182,11 +204,19 @@ final class SimulateCommand implements Callable<Integer> {
             + "besides the premium (not in the income above): " + String.join(", ", col.amounts().entrySet().stream()
                 .map(a -> a.getValue().toPlainString() + " " + a.getKey()).toList())));
       }
-      col.errors().forEach((code, n) -> err.println(Printable.escape("  refused " + code + " " + n)));
+      Refusals refused = new Refusals();
+      refused.addAll(col.errors(), col.examples());
+      refused.print(err, "refused");
+      refusals.addAll(col.errors(), col.examples());
     }
-    unreadable.forEach((code, n) -> err.printf(java.util.Locale.ROOT, "  unreadable %s %d%n", code, n));
-    boolean someRefused = !unreadable.isEmpty() || columns.stream().anyMatch(c -> !c.errors().isEmpty());
-    return Outcome.exitCode(someRefused, allowErrors);
+    if (reach != null) {
+      err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d employers assessed, %,d within %s %% "
+          + "of the next lower band's bounds", rules, reach.assessed(), reach.withinMargin(), margin.toPlainString())));
+      reach.notAssessed().forEach((why, n) -> err.println(Printable.escape("  not assessed (" + why + ") " + n)));
+    }
+    unreadable.print(err, "unreadable");
+    refusals.addAll(unreadable.counts(), java.util.Map.of());
+    return refusals.exitCode();
   }
 
   private static String orNa(java.util.Optional<BigDecimal> figure) {

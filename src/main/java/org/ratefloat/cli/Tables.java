@@ -27,15 +27,14 @@ final class Tables {
 
   private Tables() {}
 
-  /** The table {@code rules} names; {@code near} are the files the command reads. */
-  static RuleTable load(picocli.CommandLine.Model.CommandSpec spec, Path rules, Path... near) {
-    return load(spec, rules, false, near);
-  }
-
-  /** As {@link #load(picocli.CommandLine.Model.CommandSpec, Path, Path...)}, without the analysis if asked. */
-  static RuleTable load(picocli.CommandLine.Model.CommandSpec spec, Path rules, boolean noLint, Path... near) {
-    String given = rules.toString();
-    RuleTable table = noLint ? RateFloat.loadTableWithoutAnalysis(given) : RateFloat.loadTable(given);
+  /**
+   * The table {@code rules} names, with its static analysis or without; {@code near} are the files the
+   * command reads.
+   */
+  static RuleTable load(picocli.CommandLine.Model.CommandSpec spec, TableReference rules, boolean analyse,
+      Path... near) {
+    String given = rules.name();
+    RuleTable table = rules.load(analyse);
     shadowing(table, given, List.of(near)).ifPresent(w -> Main.print(spec.commandLine().getErr(), w));
     return table;
   }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import org.ratefloat.error.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +29,11 @@ final class Usage {
   static final class Refusal extends ParameterException {
     private static final long serialVersionUID = 1L;
 
-    private final ErrorCode code;
+    private final UsageCode code;
     private final String where;
     private final String detail;
 
-    Refusal(CommandLine commandLine, ErrorCode code, String where, String detail) {
+    Refusal(CommandLine commandLine, UsageCode code, String where, String detail) {
       super(commandLine, code.name() + " " + where + ": " + detail);
       this.code = code;
       this.where = where;
@@ -44,12 +43,12 @@ final class Usage {
 
   /** A refused option value ({@code CL003}). */
   static Refusal invalid(CommandSpec spec, String option, String detail) {
-    return new Refusal(spec.commandLine(), ErrorCode.CL003, option, detail);
+    return new Refusal(spec.commandLine(), UsageCode.CL003, option, detail);
   }
 
   /** A required option missing ({@code CL002}), where it is required only without another. */
   static Refusal missing(CommandSpec spec, String option, String detail) {
-    return new Refusal(spec.commandLine(), ErrorCode.CL002, option, detail);
+    return new Refusal(spec.commandLine(), UsageCode.CL002, option, detail);
   }
 
   /** Whether the option was given on the command line (not only defaulted). */
@@ -69,6 +68,21 @@ final class Usage {
       throw invalid(spec, option, String.format(Locale.ROOT, "must be from %d to %d: %d", min, max, value));
     }
     return value;
+  }
+
+  /** The measure a value names, by the name documents give it; a usage error listing the measures if none. */
+  static org.ratefloat.model.Measure measure(CommandSpec spec, String option, String name) {
+    return org.ratefloat.model.Measure.byJsonName(name).orElseThrow(() -> invalid(spec, option,
+        "not a measure: " + abbreviate(name) + " (the measures: " + String.join(", ", new MeasureNames()) + ")"));
+  }
+
+  /** The names of the measures, for the help of an option that takes one. */
+  static final class MeasureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(org.ratefloat.model.Measure.values())
+          .map(org.ratefloat.model.Measure::jsonName).iterator();
+    }
   }
 
   /** Refuses a file name without one of the extensions (the format is chosen by the extension). */
@@ -99,7 +113,7 @@ final class Usage {
       String what = arg.startsWith("-") ? "unknown option"
           : cl.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
       List<String> suggestions = u.getSuggestions();
-      return "ratefloat: " + ErrorCode.CL001.name() + " " + arg + ": " + what
+      return "ratefloat: " + UsageCode.CL001.name() + " " + arg + ": " + what
           + (suggestions.isEmpty() ? "" : ", did you mean " + String.join(" or ", suggestions) + "?") + help;
     }
     if (e instanceof CommandLine.MissingParameterException m) {
@@ -108,7 +122,7 @@ final class Usage {
           : String.join(", ", missing.stream().map(Usage::name).toList());
       boolean option = missing != null && !missing.isEmpty() && missing.get(0).isOption();
       boolean value = e.getMessage() != null && e.getMessage().contains("parameter for option");
-      return "ratefloat: " + ErrorCode.CL002.name() + " " + where + ": "
+      return "ratefloat: " + UsageCode.CL002.name() + " " + where + ": "
           + (value ? "needs a value" : option ? "required option missing" : "required argument missing") + help;
     }
     ArgSpec arg = e instanceof CommandLine.OverwrittenOptionException o ? o.getOverwritten() : e.getArgSpec();
@@ -122,7 +136,7 @@ final class Usage {
     } else {
       detail = lowerFirst(e.getMessage());
     }
-    return "ratefloat: " + ErrorCode.CL003.name() + " " + where + ": " + detail + help;
+    return "ratefloat: " + UsageCode.CL003.name() + " " + where + ": " + detail + help;
   }
 
   private static String name(ArgSpec arg) {
@@ -143,6 +157,7 @@ final class Usage {
     cli.registerConverter(YearMonth.class, Usage::month);
     cli.registerConverter(BigDecimal.class, Usage::decimal);
     cli.registerConverter(Path.class, Usage::path);
+    cli.registerConverter(TableReference.class, TableReference::parse);
   }
 
   private static LocalDate date(String text) {
@@ -174,7 +189,7 @@ final class Usage {
     return new BigDecimal(text);
   }
 
-  private static Path path(String text) {
+  static Path path(String text) {
     if (text.isEmpty()) {
       throw new TypeConversionException("empty file name");
     }

@@ -13,6 +13,7 @@ import org.ratefloat.RuleTable;
 import org.ratefloat.Verification;
 import org.ratefloat.batch.LineReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,9 +40,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE|ID",
-      description = "the rule table: a file, or the id of a bundled table (e.g. cn-zj-hangzhou)")
-  Path rules;
+  @Mixin
+  TableOption rules;
 
   @Option(names = "--same-version", description = "a record made by another version of ratefloat fails "
       + "(exit 5) even when every decided value is equal")
@@ -62,7 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     out = spec.commandLine().getOut();
-    RuleTable table = Tables.load(spec, rules, file);
+    RuleTable table = rules.load(file);
     RecordFile.refuseCsv(file, "verified", "verify");
     int[] single = {-1};
     RecordFile.read(file, RecordFile::isRecord, record -> single[0] = single(table, record),

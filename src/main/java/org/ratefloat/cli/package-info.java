@@ -6,4 +6,7 @@
  * portfolio refused (0 with {@code --allow-errors}). Every failure is printed by {@code Main} as one
  * line with its control characters escaped.
  */
+@NullUnmarked // internal, its nulls not yet marked: the module's @NullMarked does not speak for it
 package org.ratefloat.cli;
+
+import org.jspecify.annotations.NullUnmarked;

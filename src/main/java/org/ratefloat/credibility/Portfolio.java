@@ -79,6 +79,15 @@ public final class Portfolio {
 
   /** The format of reference-data files (as the rule-table loader reads them). */
   public static final String REFERENCE_FORMAT = "ratefloat/reference@1";
+  /**
+   * How a reference-data file is named, {@code <id>.reference.json}: the loader finds a table's
+   * reference {@code <id>} by that name. Read from the loader, not copied, and not a constant the
+   * compiler would inline into a caller.
+   */
+  public static String referenceFileName(String id) {
+    return id + org.ratefloat.rules.RuleTables.REFERENCE_SUFFIX + ".json";
+  }
+
   /** Decimal places a reference file may hold (the loader's limit for a decimal). */
   private static final int REFERENCE_SCALE = 20;
 

@@ -6,7 +6,4 @@
  * <p>Start with {@link org.ratefloat.decision.Decision}. Every type here is an immutable value; the
  * record depends on nothing but its inputs, never on the clock, the machine or map order.
  */
-@NullMarked
 package org.ratefloat.decision;
-
-import org.jspecify.annotations.NullMarked;

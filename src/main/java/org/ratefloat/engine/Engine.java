@@ -251,6 +251,18 @@ public final class Engine {
     return new Run(c).decide(library, submitted);
   }
 
+  /**
+   * Every indicator of the table for a case, computed as a decision computes it, whether a step
+   * would reach it or not, each with its value or the refusal computing it met (in table order).
+   * For the thresholds, which must see the indicators of cases no decision of theirs reached.
+   *
+   * @throws InputException if the case cannot be decided at all: an as-of date outside the table's
+   *     effective period, a risk class the table does not cover, a current band off the ladder
+   */
+  public List<Reading> evaluate(RatingCase c) {
+    return new Run(c).evaluate();
+  }
+
   /** The windows' days on an as-of date: those of the last date decided, or made for this one. */
   private Spans spans(java.time.LocalDate asOf) {
     Spans last = lastSpans;
@@ -363,6 +375,32 @@ public final class Engine {
       // the defaults indicators took for values the case leaves out (the table's, or a grade of 0)
       decision.assumed(compute.assumed());
       return decision.build();
+    }
+
+    /** Every indicator, as {@link Engine#evaluate} promises. */
+    List<Reading> evaluate() {
+      checkEffective();
+      int riskClass = c.employer().riskClassOverride().isPresent() ? c.employer().riskClassOverride().getAsInt()
+          : classifications == null ? -1 : classifications.classify(c.employer().industry());
+      if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
+        throw new InputException(ErrorCode.IN020, c.employer().riskClassOverride().isPresent()
+            ? "/employer/riskClassOverride" : "/employer/industry/code", "risk class " + riskClass
+            + " is not covered by rule table " + m.id() + ", which has classes " + table.basis().benchmarks().keySet());
+      }
+      ladder = ladders.get(riskClass);
+      benchIndex = Engine.this.benchIndex[riskClass];
+      currentIndex = currentIndex();
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()),
+          this, domains::get);
+      List<Reading> out = new ArrayList<>(indicators.length);
+      for (int i = 0; i < indicators.length; i++) {
+        try {
+          out.add(Reading.of(computed(i)));
+        } catch (org.ratefloat.error.RateFloatException e) {
+          out.add(Reading.failed(indicators[i].id(), e));
+        }
+      }
+      return out;
     }
 
     /** Warns of custom flags and values the case gives and the table does not read, in name order. */

@@ -5,4 +5,7 @@
  * knows nothing of JSON or the command line; it computes indicators lazily (only those a step
  * needs), runs the steps in order and records what each did.
  */
+@NullUnmarked // internal, its nulls not yet marked: the module's @NullMarked does not speak for it
 package org.ratefloat.engine;
+
+import org.jspecify.annotations.NullUnmarked;

@@ -3,8 +3,9 @@ package org.ratefloat.error;
 /**
  * The stable codes of every error ratefloat reports, grouped by prefix: {@code IN} bad input,
  * {@code RT} bad rule table, {@code DC} a case the rule table cannot decide, {@code VR} a decision
- * record checked against a rule table it does not belong to, or altered, {@code CL} a command line the
- * {@code ratefloat} command does not accept.
+ * record checked against a rule table it does not belong to, or altered. The codes of a command line
+ * the {@code ratefloat} command does not accept ({@code CL}) are the command line's own, not the
+ * library's: an embedder never meets them.
  *
  * <p>Codes never change meaning once released; new faults get new codes.
  *
@@ -94,6 +95,12 @@ public enum ErrorCode {
   IN060("administrative division not among the known regions"),
   /** Unified social credit code (GB 32100-2015) not of its form or failing its check character. */
   IN061("unified social credit code not valid"),
+  /** The next decision's as-of date does not come after this one's. */
+  IN070("next as-of date not after this one (thresholds)"),
+  /** The thresholds would take more decisions than the limit. */
+  IN071("thresholds would take more decisions than the limit"),
+  /** A quantity to vary that the next decision does not read so. */
+  IN072("quantity to vary not among those the next decision reads"),
 
   /** Malformed JSON. */
   RT001("malformed JSON"),
@@ -183,14 +190,7 @@ public enum ErrorCode {
   /** The decision record does not name this rule table. */
   VR001("the decision record does not name this rule table"),
   /** The record was altered: its echoed input is not the one its input hash names. */
-  VR002("the record's echoed input is not the one that was decided (the record was altered)"),
-
-  /** Unknown command, option or argument. */
-  CL001("unknown command, option or argument"),
-  /** Missing command, option or argument. */
-  CL002("missing command, or a required option or argument"),
-  /** Invalid option value or combination of options. */
-  CL003("invalid option value or combination of options (an option given without the one it needs)");
+  VR002("the record's echoed input is not the one that was decided (the record was altered)");
 
   private final String summary;
 

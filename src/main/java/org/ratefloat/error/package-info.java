@@ -7,7 +7,4 @@
  *
  * @since 0.1.0
  */
-@NullMarked
 package org.ratefloat.error;
-
-import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,4 @@
  * org.ratefloat.internal.LazyText} a text made on first read. The decision types' builders keep a
  * value of these types as it is, and copy (read) any other value at once.
  */
-@NullMarked
 package org.ratefloat.internal;
-
-import org.jspecify.annotations.NullMarked;

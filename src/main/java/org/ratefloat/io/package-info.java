@@ -5,4 +5,7 @@
  *
  * <p>Internal: use {@code org.ratefloat.RateFloat} and {@code org.ratefloat.batch.Batch}.
  */
+@NullUnmarked // internal, its nulls not yet marked: the module's @NullMarked does not speak for it
 package org.ratefloat.io;
+
+import org.jspecify.annotations.NullUnmarked;

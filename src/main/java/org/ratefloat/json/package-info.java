@@ -4,4 +4,7 @@
  *
  * <p>Internal: use {@code org.ratefloat.RateFloat}.
  */
+@NullUnmarked // internal, its nulls not yet marked: the module's @NullMarked does not speak for it
 package org.ratefloat.json;
+
+import org.jspecify.annotations.NullUnmarked;

@@ -10,7 +10,4 @@
  * {@link org.ratefloat.error.InputException} with the code a JSON document gets and the pointer within the
  * record's JSON form.
  */
-@NullMarked
 package org.ratefloat.model;
-
-import org.jspecify.annotations.NullMarked;

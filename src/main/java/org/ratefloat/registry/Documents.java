@@ -10,6 +10,12 @@ import org.ratefloat.rules.RuleTables;
 final class Documents {
   private Documents() {}
 
+  /** The ids of the bundled documents whose file names end in {@code suffix}, sorted. */
+  static java.util.List<String> bundledIds(String suffix) {
+    return RuleTables.bundledNames().stream().filter(n -> n.endsWith(suffix))
+        .map(n -> n.substring(0, n.length() - suffix.length())).toList();
+  }
+
   /**
    * The document {@code id} (the file {@code <id><suffix>}) through {@code refs}: next to the document
    * naming it, then among the bundled ones; {@code RT008} at {@code pointer} of {@code source} if it is

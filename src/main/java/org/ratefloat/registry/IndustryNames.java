@@ -93,6 +93,11 @@ public record IndustryNames(String source, String sha256, String id, String vers
 
   // ------------------------------------------------------------------ reading
 
+  /** The ids of the industry names shipped inside the library, sorted. */
+  public static java.util.List<String> bundledIds() {
+    return Documents.bundledIds(SUFFIX);
+  }
+
   /**
    * Loads the document named by a path or by the id of a bundled one ({@code rules/<id>.industry-names.json} shipped
    * inside the library): a file at that path wins.

@@ -83,6 +83,11 @@ public record Regions(String source, String sha256, String id, String version, T
 
   // ------------------------------------------------------------------ reading
 
+  /** The ids of the regions shipped inside the library, sorted. */
+  public static java.util.List<String> bundledIds() {
+    return Documents.bundledIds(SUFFIX);
+  }
+
   /**
    * Loads the document named by a path or by the id of a bundled one ({@code rules/<id>.regions.json} shipped
    * inside the library): a file at that path wins.

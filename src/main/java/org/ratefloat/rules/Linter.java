@@ -23,22 +23,79 @@ public final class Linter {
   /** What was found in one file. */
   public record FileReport(Path file, ImmutableList<Finding> findings) {}
 
+  /**
+   * What is linted: the name the report gives it, how its bytes are read, and where the documents it
+   * names are found (next to a file, then among the bundled ones; for a bundled document, among them).
+   */
+  private record Target(Path shown, java.util.function.Supplier<RuleTables.Named> read, RuleTables.Source refs) {
+    static Target file(Path file) {
+      return new Target(file, () -> RuleTables.read(file), RuleTables.beside(file));
+    }
+
+    /**
+     * A bundled table, classification or reference data by its id; one that is none of them is a
+     * finding, {@code RT030}, saying where it looked and which ids there are.
+     */
+    static Target bundled(String id) {
+      return new Target(Path.of(id), () -> RuleTables.bundledFile(id + ".json")
+          .or(() -> RuleTables.bundledFile(id + RuleTables.REFERENCE_SUFFIX + ".json"))
+          .orElseThrow(() -> RuleTables.notFound(id, "table, classification or reference data",
+              RuleTables.bundled().where(id), RuleTables.bundledTableIds())), RuleTables.bundled());
+    }
+  }
+
   /** Lints the files, each once (see {@link org.ratefloat.io.InputFiles#distinct}). */
   public static ImmutableList<FileReport> lint(List<Path> given) {
-    List<Path> files = org.ratefloat.io.InputFiles.distinct(given);
+    return lintTargets(org.ratefloat.io.InputFiles.distinct(given).stream().map(Target::file).toList());
+  }
+
+  /**
+   * Lints documents named as the command line names a rule table: a file at that path, else the
+   * bundled document of that id (a table, a classification or reference data); a file named twice,
+   * or through another path to it, and an id named twice are linted once.
+   */
+  public static ImmutableList<FileReport> lintFilesOrIds(List<String> given) {
+    List<Path> files = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String name : given) {
+      java.util.Optional<Path> file = RuleTables.asFile(name);
+      if (file.isPresent()) {
+        files.add(file.get());
+      }
+      names.add(name);
+    }
+    List<Path> distinctFiles = org.ratefloat.io.InputFiles.distinct(files);
+    List<Target> targets = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    java.util.Set<Path> kept = new java.util.HashSet<>(distinctFiles);
+    for (String name : names) {
+      java.util.Optional<Path> file = RuleTables.asFile(name);
+      if (file.isPresent()) {
+        if (kept.remove(file.get())) {
+          targets.add(Target.file(file.get()));
+        }
+      } else if (ids.add(name)) {
+        targets.add(Target.bundled(name));
+      }
+    }
+    return lintTargets(targets);
+  }
+
+  private static ImmutableList<FileReport> lintTargets(List<Target> targets) {
     List<FileReport> reports = new ArrayList<>();
     Map<String, List<RuleTableSpec>> byId = new LinkedHashMap<>();
     Map<RuleTableSpec, Integer> reportOf = new LinkedHashMap<>();
-    for (Path file : files) {
+    for (Target target : targets) {
+      Path file = target.shown();
       List<Finding> findings = new ArrayList<>();
       try {
-        RuleTables.Named named = RuleTables.read(file);
+        RuleTables.Named named = target.read().get();
         if (RuleTables.isClassification(named)) {
-          RuleTables.loadClassification(file);
+          RuleTables.parseClassification(named);
         } else if (RuleTables.isReference(named)) {
-          RuleTables.loadReference(file);
+          RuleTables.parseReference(named);
         } else {
-          LoadedTable table = RuleTables.resolve(named, RuleTables.beside(file));
+          LoadedTable table = RuleTables.resolve(named, target.refs());
           findings.addAll(table.findings());
           byId.computeIfAbsent(table.measure().id(), k -> new ArrayList<>()).add(table.measure());
           reportOf.put(table.measure(), reports.size());

@@ -466,7 +466,7 @@ public final class RuleTables {
         && root.req("format").asString().equals(ReferenceParser.FORMAT);
   }
 
-  private static ReferenceSpec parseReference(Named file) {
+  static ReferenceSpec parseReference(Named file) {
     return ReferenceParser.parse(file.name(), RuleTableParser.sha256(file.bytes()),
         RuleTableParser.root(file.name(), file.bytes()));
   }
@@ -506,7 +506,7 @@ public final class RuleTables {
         RuleTableParser.root(file.name(), file.bytes()));
   }
 
-  private static ClassificationSpec parseClassification(Named file) {
+  static ClassificationSpec parseClassification(Named file) {
     return RuleTableParser.parseClassification(file.name(), file.bytes(),
         RuleTableParser.root(file.name(), file.bytes()));
   }

@@ -5,4 +5,7 @@
  * {@code rules/README.md}. Nothing read from a rule file ever causes code to run: names in a file
  * are looked up in fixed enumerations, never used for reflection or class loading.
  */
+@NullUnmarked // internal, its nulls not yet marked: the module's @NullMarked does not speak for it
 package org.ratefloat.rules;
+
+import org.jspecify.annotations.NullUnmarked;

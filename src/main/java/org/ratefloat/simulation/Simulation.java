@@ -128,6 +128,8 @@ public final class Simulation {
     private final SortedMap<Integer, Totals> byClass = new TreeMap<>();
     private final SortedMap<String, Totals> byBand = new TreeMap<>();
     private final SortedMap<String, Long> errors = new TreeMap<>();
+    /** The first message of each error code, pointer first: what a summary shows as the example. */
+    private final SortedMap<String, String> examples = new TreeMap<>();
     /** Money the tables' rows added (a German surcharge, say), by currency: not premium income. */
     private final SortedMap<String, BigDecimal> amounts = new TreeMap<>();
 
@@ -166,11 +168,11 @@ public final class Simulation {
       try {
         d = table.decide(c);
       } catch (RateFloatException e) {
-        errors.merge(e.code().name(), 1L, Long::sum);
+        refused(e.code().name(), (e.pointer().isEmpty() ? "/" : e.pointer()) + ": " + e.detail());
         return;
       }
       if (d.premium().isEmpty()) {
-        errors.merge("no payroll", 1L, Long::sum);
+        refused("no payroll", "employer " + c.employer().id() + ": decided, but no payroll is known, so there is no premium");
         return;
       }
       BigDecimal payroll = d.premium().get().payroll();
@@ -183,6 +185,11 @@ public final class Simulation {
       d.amounts().forEach(a -> amounts.merge(a.currency(), a.amount(), BigDecimal::add));
       byClass.merge(d.riskClass(), t, Totals::plus);
       byBand.merge(d.newBand().multiplier().stripTrailingZeros().toPlainString(), t, Totals::plus);
+    }
+
+    private void refused(String code, String example) {
+      errors.merge(code, 1L, Long::sum);
+      examples.putIfAbsent(code, example);
     }
 
     public Totals total() {
@@ -210,6 +217,11 @@ public final class Simulation {
     /** The employers refused, by error code, so far (an immutable copy). */
     public SortedMap<String, Long> errors() {
       return ImmutableSortedMap.copyOfSorted(errors);
+    }
+
+    /** The first refusal of each error code, its pointer and message, so far (an immutable copy). */
+    public SortedMap<String, String> examples() {
+      return ImmutableSortedMap.copyOfSorted(examples);
     }
 
     void write(JsonOut out) {
@@ -311,12 +323,21 @@ public final class Simulation {
 
   /** The canonical JSON of one or more columns (current first). */
   public static byte[] json(java.util.List<Column> columns) {
-    return json(columns, Optional.empty(), Optional.empty());
+    return json(columns, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** The canonical JSON of one or more columns (current first) and the incidence tracking. */
   public static byte[] json(java.util.List<Column> columns, Incidence incidence) {
-    return json(columns, Optional.of(incidence), Optional.empty());
+    return json(columns, Optional.of(incidence), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The canonical JSON of one or more columns (current first), the incidence tracking if any, and who
+   * an incentive reaches ({@code incentives}) if counted.
+   */
+  public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
+      Optional<Incentives> incentives) {
+    return json(columns, incidence, incentives, Optional.empty());
   }
 
   /**
@@ -324,11 +345,20 @@ public final class Simulation {
    * what the portfolio held.
    */
   public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence, Portfolio portfolio) {
-    return json(columns, incidence, Optional.of(portfolio));
+    return json(columns, incidence, Optional.empty(), Optional.of(portfolio));
+  }
+
+  /**
+   * The canonical JSON of one or more columns (current first), the incidence tracking if made, who an
+   * incentive reaches if counted, and what the portfolio held.
+   */
+  public static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
+      Optional<Incentives> incentives, Portfolio portfolio) {
+    return json(columns, incidence, incentives, Optional.of(portfolio));
   }
 
   private static byte[] json(java.util.List<Column> columns, Optional<Incidence> incidence,
-      Optional<Portfolio> portfolio) {
+      Optional<Incentives> incentives, Optional<Portfolio> portfolio) {
     JsonOut out = new JsonOut(true);
     out.beginObject().field("format", FORMAT);
     portfolio.ifPresent(p -> p.write(out.name("portfolio")));
@@ -336,6 +366,7 @@ public final class Simulation {
     columns.forEach(c -> c.write(out));
     out.endArray();
     incidence.ifPresent(i -> i.write(out.name("incidence")));
+    incentives.ifPresent(i -> i.write(out.name("incentives")));
     out.endObject();
     return out.bytes();
   }

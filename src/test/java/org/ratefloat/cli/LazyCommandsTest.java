@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** A command line that names a command builds that command alone; any other builds them all. */
 class LazyCommandsTest {
-  private static final List<String> ALL = List.of("decide", "explain", "verify", "lint", "classify", "batch",
-      "generate", "rank", "simulate", "report", "credibility", "help");
+  private static final List<String> ALL = List.of("decide", "explain", "verify", "lint", "classify", "thresholds",
+      "notice", "batch", "generate", "rank", "simulate", "report", "credibility", "help");
 
   @Test
   void aNamedCommandIsTheOnlyOneBuilt() {

@@ -2,7 +2,6 @@ package org.ratefloat.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.ratefloat.Cases;
+import org.ratefloat.Chromium;
 
 /**
  * The report as a reader sees it: rendered by headless Chromium, the page's scripts run, and the DOM
@@ -26,17 +22,9 @@ import org.ratefloat.Cases;
  * ({@code .ci/run} installs it); without it the test is skipped and says so.
  */
 class ReportBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final long TIMEOUT_SECONDS = 120;
-
   @Test
   void everyChartDrawsInARealBrowser() throws Exception {
-    if (!Files.isExecutable(CHROMIUM)) {
-      String why = "SKIPPED: " + CHROMIUM + " is not installed, so the report is not rendered in a real browser "
-          + "(apt-get install chromium fonts-wqy-zenhei, as .ci/run does)";
-      System.out.println(why);
-      Assumptions.abort(why);
-    }
+    Chromium.requireOrSkip("the report is");
     byte[][] in = ReportTest.inputs();
     // a name that would end the inlined data and swallow the page if it were not escaped
     String ranking = new String(in[1], StandardCharsets.UTF_8).replaceFirst("\"name\": \"湖南[^\"]*\"",
@@ -47,7 +35,7 @@ class ReportBrowserTest {
     try {
       Path page = dir.resolve("report.html");
       Files.writeString(page, html, StandardCharsets.UTF_8);
-      String dom = render(page, dir);
+      String dom = Chromium.dom(dir, page);
       JsonNode check = renderCheck(dom);
       List<String> drawn = new ArrayList<>();
       for (JsonNode chart : check.path("charts")) {
@@ -71,26 +59,8 @@ class ReportBrowserTest {
       }
       assertTrue(dom.contains("&lt;/script&gt;&lt;!--&lt;script&gt;"), "the hostile name is shown as text");
     } finally {
-      deleteQuietly(dir);
+      Chromium.deleteQuietly(dir);
     }
-  }
-
-  /** The DOM after the page's scripts ran, from {@code chromium --dump-dom}. */
-  private static String render(Path page, Path dir) throws IOException, InterruptedException {
-    Path profile = Files.createDirectory(dir.resolve("profile"));
-    Path out = dir.resolve("dom.html");
-    Path err = dir.resolve("chromium.log");
-    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      fail("chromium did not finish in " + TIMEOUT_SECONDS + " s: " + tail(err));
-    }
-    assertEquals(0, p.exitValue(), "chromium failed: " + tail(err));
-    return Files.readString(out, StandardCharsets.UTF_8);
   }
 
   /** What the page wrote into #render-check (text content, so with HTML entities). */
@@ -101,18 +71,5 @@ class ReportBrowserTest {
     String text = dom.substring(start + open.length(), dom.indexOf("</pre>", start));
     return new ObjectMapper().readTree(text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
         .replace("&nbsp;", "\u00a0").replace("&amp;", "&"));
-  }
-
-  private static String tail(Path log) throws IOException {
-    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException | RuntimeException leftBehind) {
-      // a temporary folder; the system cleans it up
-    }
   }
 }

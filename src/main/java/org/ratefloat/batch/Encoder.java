@@ -1,0 +1,210 @@
+package org.ratefloat.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.ratefloat.decision.Decision;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.json.DecisionJson;
+import org.ratefloat.json.JsonOut;
+
+/**
+ * Decides a chunk of records and encodes their output records on a worker thread: one decision
+ * record (NDJSON, or a CSV row) or one error record a record, in the chunk's order, as UTF-8 bytes in
+ * one buffer, and what they count for in the summary. Its one job is a record's output; reading the
+ * file and writing in input order are others'.
+ */
+final class Encoder {
+  /** The columns of a CSV output, in order. */
+  static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
+      "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
+      "tableSha256", "warnings", "amounts", "tables");
+  private static final ObjectMapper LENIENT = new ObjectMapper();
+
+  private Encoder() {}
+
+  /**
+   * The output of one chunk, encoded by the worker (UTF-8, the records one after the other), and
+   * what its records count for in the summary.
+   */
+  record Output(byte[] bytes, int records, Map<String, Long> bands, Map<String, Long> errors,
+      Map<String, String> examples) {}
+
+  /**
+   * What a worker thread keeps from chunk to chunk: the writer of one record at a time (with the
+   * table's constants it has encoded) and the bytes of the chunk so far.
+   */
+  private static final class Worker {
+    /**
+     * Most bytes a worker keeps a buffer for between chunks (its record writer's, its chunk's): a
+     * larger record's or chunk's is dropped, so that one huge record does not stay in memory.
+     */
+    private static final int KEPT = 1 << 20;
+    JsonOut record = new JsonOut(false);
+    Bytes chunk = new Bytes();
+  }
+
+  /** A growable byte buffer, unsynchronised (one worker writes it). */
+  private static final class Bytes extends java.io.OutputStream {
+    private byte[] buf = new byte[1 << 16];
+    private int len;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) {
+      if (buf.length - len < n) {
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16,
+            Math.max((long) buf.length * 2, (long) len + n)));
+      }
+      System.arraycopy(b, off, buf, len, n);
+      len += n;
+    }
+
+    void clear() {
+      len = 0;
+    }
+
+    byte[] take() {
+      byte[] out = java.util.Arrays.copyOf(buf, len);
+      len = 0;
+      return out;
+    }
+
+    int capacity() {
+      return buf.length;
+    }
+  }
+
+  private static final ThreadLocal<Worker> WORKER = ThreadLocal.withInitial(Worker::new);
+
+  static Output decideAll(Function<byte[], Decision> decide, @org.jspecify.annotations.Nullable Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds,
+      List<Input> chunk, Batch.Options options) throws IOException {
+    Worker worker = WORKER.get();
+    // whatever a chunk that failed half-way left behind
+    worker.chunk.clear();
+    Map<String, Long> bands = new java.util.HashMap<>();
+    Map<String, Long> errors = new java.util.HashMap<>();
+    Map<String, String> examples = new java.util.HashMap<>();
+    for (Input input : chunk) {
+      decideOne(decide, thresholds, input, options, worker, bands, errors, examples);
+    }
+    byte[] bytes = worker.chunk.take();
+    if (worker.chunk.capacity() > Worker.KEPT) {
+      worker.chunk = new Bytes();
+    }
+    return new Output(bytes, chunk.size(), bands, errors, examples);
+  }
+
+  /** Appends the output record of one input to the worker's chunk and counts it. */
+  private static void decideOne(Function<byte[], Decision> decide, @org.jspecify.annotations.Nullable Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds,
+      Input input, Batch.Options options, Worker worker, Map<String, Long> bands, Map<String, Long> errors, Map<String, String> examples) throws IOException {
+    String employerId = null;
+    try {
+      Decision d = input.decide(decide);
+      employerId = d.input().employer().id();
+      String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
+      if (options.out() == Batch.Format.CSV) {
+        worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));
+      } else {
+        JsonOut out = worker.record.reset();
+        if (thresholds == null) {
+          decisionRecord(out, input.line(), d, options);
+        } else {
+          decisionRecord(out, input.line(), d, options, thresholds);
+        }
+        out.writeTo(worker.chunk);
+        if (out.size() > Worker.KEPT) {
+          worker.record = new JsonOut(false);
+        }
+      }
+      bands.merge(band, 1L, Long::sum);
+    } catch (RateFloatException e) {
+      if (employerId == null) {
+        employerId = employerIdOf(input);
+      }
+      worker.chunk.write(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8));
+      errors.merge(e.code().name(), 1L, Long::sum);
+      examples.putIfAbsent(e.code().name(), "line " + input.line() + " "
+          + (e.pointer().isEmpty() ? "/" : e.pointer()) + ": " + e.detail());
+    }
+  }
+
+  /**
+   * The NDJSON line of a decided record, UTF-8, with its line end. The one place it is written: the
+   * batch and the measurements of its stages use it.
+   */
+  static void decisionRecord(JsonOut out, long line, Decision d, Batch.Options options) {
+    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
+    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    out.endObject().endLine();
+  }
+
+  /** The NDJSON line of a decided record with the thresholds of the employer's next decision (or why there are none). */
+  private static void decisionRecord(JsonOut out, long line, Decision d, Batch.Options options, Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds) {
+    out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
+    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    try {
+      org.ratefloat.json.ThresholdsJson.write(thresholds.apply(d), out.name("thresholds"));
+    } catch (RateFloatException e) {
+      out.name("thresholds").beginObject().name("error").beginObject().field("code", e.code().name())
+          .field("pointer", e.pointer()).field("message", e.detail()).endObject().endObject();
+    }
+    out.endObject().endLine();
+  }
+
+  private static String csvDecision(long line, Decision d) {
+    List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
+        String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
+        d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
+        d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
+        d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList()),
+        // amounts of money the rows added (a German surcharge), and every file the decision used
+        String.join("; ", d.amounts().stream().map(a -> a.amount().toPlainString() + " " + a.currency()).toList()),
+        String.join("; ", d.tables().stream().map(t -> t.role() + " " + t.id() + " " + t.sha256()).toList())));
+    return csvRow(row);
+  }
+
+  private static String errorText(long line, String employerId, RateFloatException e, Batch.Options options) {
+    if (options.out() == Batch.Format.CSV) {
+      return csvRow(List.of(String.valueOf(line), employerId == null ? "" : employerId, "error", "", "", "", "",
+          "", "", e.code().name(), e.pointer(), e.detail(), "", "", "", "", ""));
+    }
+    JsonOut out = new JsonOut(false);
+    out.beginObject().field("line", line);
+    if (employerId == null) {
+      out.name("employerId").nullValue();
+    } else {
+      out.field("employerId", employerId);
+    }
+    out.field("status", "error");
+    out.name("error").beginObject().field("code", e.code().name()).field("pointer", e.pointer())
+        .field("message", e.detail()).endObject();
+    out.endObject();
+    return out.text() + "\n";
+  }
+
+  private static String csvRow(List<String> fields) {
+    return CsvOut.row(fields);
+  }
+
+  /** The employer id of a record that failed, if its document is readable enough to show it. */
+  private static String employerIdOf(Input input) {
+    try {
+      JsonNode tree = input.tree() != null ? input.tree()
+          : input.bytes() != null && input.bytes().length > 0 ? LENIENT.readTree(input.bytes()) : null;
+      JsonNode id = tree == null ? null : tree.path("employer").path("id");
+      return id != null && id.isTextual() ? id.textValue() : null;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
+    }
+  }
+}
