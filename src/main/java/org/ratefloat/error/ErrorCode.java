@@ -181,6 +181,8 @@ public enum ErrorCode {
    * bundled copy used (a warning).
    */
   RT041("a file of the table's id lies beside the work, with other bytes than the bundled copy used"),
+  /** The base of a root ({@code sqrt}, a fractional {@code pow}) is not proven not negative (a warning). */
+  RT042("root of a value not proven not negative"),
 
   /** The rule table has no rule for this case. */
   DC001("the rule table has no rule for this case"),
