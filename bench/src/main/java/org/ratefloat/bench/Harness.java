@@ -277,6 +277,7 @@ public final class Harness {
   static Interleaved.Result stages(Options o, PrintStream out) throws Exception {
     RuleTable table = RateFloat.loadTable(Portfolio.HUNAN);
     List<byte[]> lines = new ArrayList<>();
+    List<byte[]> canonicals = new ArrayList<>();
     List<JsonNode> trees = new ArrayList<>();
     List<RatingCase> cases = new ArrayList<>();
     List<Decision> decisions = new ArrayList<>();
@@ -291,6 +292,7 @@ public final class Harness {
         outBytes += Stages.write(lines.size() + 1, d).length;
         inBytes += line.length + 1;
         lines.add(line);
+        canonicals.add(Stages.canonical(line));
         trees.add(tree);
         cases.add(c);
         decisions.add(d);
@@ -339,8 +341,8 @@ public final class Harness {
         }),
         new Interleaved.Candidate("input hash", () -> {
           long sum = 0;
-          for (byte[] line : lines) {
-            sum += Stages.inputHash(line).charAt(0);
+          for (byte[] canonical : canonicals) {
+            sum += Stages.inputHash(canonical).charAt(0);
           }
           return Interleaved.Pass.of(n, sum);
         }),
