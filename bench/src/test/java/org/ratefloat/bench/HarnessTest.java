@@ -59,6 +59,9 @@ class HarnessTest {
       assertTrue(out.contains(" workers' throughput over 1 worker's (target >= 1.6x on 2): CPU "), out);
     }
     assertTrue(out.lines().anyMatch(l -> l.startsWith("batch, 1 worker ")), out);
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("batch lean, 1 worker ")), out);
+    assertTrue(out.contains("lean batch per core, as a share of the bare parse (target >= 50 %, a record <= 2 bare"
+        + " parses): CPU "), out);
     assertTrue(out.lines().anyMatch(l -> l.startsWith("bare readTree ")), out);
     assertTrue(out.contains("output: "), out);
   }
