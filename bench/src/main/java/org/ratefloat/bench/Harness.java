@@ -134,6 +134,15 @@ public final class Harness {
         hunanCases.add(e.input());
       }
     }
+    // NCCI's experience rating: the two example employers, decided in turn
+    RuleTable ncci = RateFloat.loadTable(java.nio.file.Path.of("rules/us-ncci-mod.json"));
+    List<RatingCase> ncciCases = new ArrayList<>();
+    for (int i = 0; i < timed.size(); i++) {
+      String name = i % 2 == 0 ? "clerical-office.json" : "multi-class-contractor.json";
+      ncciCases.add(RateFloat.readCase(Files.readAllBytes(Path.of("examples/us-ncci-mod", name))));
+    }
+    ncci.decide(ncciCases.get(0));
+    ncci.decide(ncciCases.get(1));
     out.println("decide: " + timed.size() + " Hangzhou employers (of " + inputs.employers.size()
         + " generated), on which ratefloat, the DMN model and the hand-coded decision agree; " + hunanCases.size()
         + " Hunan employers, on which ratefloat and the hand-coded Hunan decision agree");
@@ -180,6 +189,13 @@ public final class Harness {
             sum += handHunan.decide(c).band();
           }
           return Interleaved.Pass.of(hunanCases.size(), sum);
+        }),
+        new Interleaved.Candidate("ratefloat decide NCCI", () -> {
+          long sum = 0;
+          for (RatingCase c : ncciCases) {
+            sum += ncci.decide(c).newBand().offset();
+          }
+          return Interleaved.Pass.of(ncciCases.size(), sum);
         }));
     Interleaved.Result r = Interleaved.measure(candidates, o.warmup(), o.rounds(), o.passNanos(),
         Interleaved.currentThread(), out);
@@ -190,6 +206,8 @@ public final class Harness {
             "ratefloat decide", "hand-coded", false),
         new Interleaved.Comparison("ratefloat decide Hunan takes this many times the hand-coded Hunan (target <= 2x)",
             "ratefloat decide Hunan", "hand-coded Hunan", false),
+        new Interleaved.Comparison("an NCCI decision takes this many times a Hunan one (target <= 2x)",
+            "ratefloat decide NCCI", "ratefloat decide Hunan", false),
         new Interleaved.Comparison("ratefloat decide + record is this many times as fast as Drools DMN",
             "Drools DMN", "ratefloat decide + record", false)), out);
     out.printf(Locale.ROOT, "allocation, ratefloat / hand-coded (target <= 2x): Hangzhou %.2fx, Hunan %.2fx%n",

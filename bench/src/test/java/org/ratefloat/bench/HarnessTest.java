@@ -41,7 +41,8 @@ class HarnessTest {
   void decide() throws Exception {
     String out = run(args("decide", 300));
     for (String line : List.of("ratefloat decide ", "ratefloat decide + record ", "Drools DMN ", "hand-coded ",
-        "ratefloat decide Hunan ", "hand-coded Hunan ",
+        "ratefloat decide Hunan ", "hand-coded Hunan ", "ratefloat decide NCCI ",
+        "an NCCI decision takes this many times a Hunan one (target <= 2x): CPU ",
         "ratefloat decide is this many times as fast as Drools DMN (target >= 30x): CPU ",
         "ratefloat decide takes this many times the hand-coded decision (target <= 2x): CPU ",
         "ratefloat decide Hunan takes this many times the hand-coded Hunan (target <= 2x): CPU ",
