@@ -193,8 +193,10 @@ final class CaseStream {
         case VALUE_NULL -> out.nullValue();
         default -> throw new JsonOut.NotCanonicalException("unexpected token " + t);
       }
-    } catch (JsonOut.NotCanonicalException e) {
+    } catch (JsonOut.NotCanonicalException | IllegalStateException e) {
       // the document may still be a case; its canonical form is asked of the tree path, which says why
+      // (a key twice in one object, which the writer finds when the object closes, is refused by this
+      // pass before it gets there)
       notCanonical = true;
       copy = null;
     }

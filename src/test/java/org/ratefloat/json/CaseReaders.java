@@ -41,6 +41,8 @@ public final class CaseReaders {
     } catch (RateFloatException refused) {
       assertNull(stream(bytes), () -> "the streaming pass reads what the tree reader refuses with " + refused
           + ": " + shown(bytes));
+      assertNull(CaseStream.submission(bytes), () -> "the pass over a submission reads what the tree reader "
+          + "refuses with " + refused + ": " + shown(bytes));
       RateFloatException e = assertThrowsRateFloat(bytes);
       assertEquals(refused.code(), e.code(), () -> "code: " + shown(bytes));
       assertEquals(refused.pointer(), e.pointer(), () -> "pointer: " + shown(bytes));
