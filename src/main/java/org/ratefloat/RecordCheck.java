@@ -39,7 +39,7 @@ final class RecordCheck {
   static boolean isRecord(JsonValue document) {
     JsonNode format = document.node().get("format");
     return document.node().isObject() && format != null && format.isTextual()
-        && DecisionJson.FORMATS.contains(format.textValue());
+        && DecisionJson.CHECKED.contains(format.textValue());
   }
 
   /** Whether a document is a line of a batch output: {@code status}, and a {@code decision} or an {@code error}. */
@@ -73,7 +73,8 @@ final class RecordCheck {
 
   private static Verification check(RuleTable table, JsonValue record, Optional<String> employerId, int limit) {
     JsonObject o = record.asObject();
-    String format = org.ratefloat.json.Formats.require(o, DecisionJson.FORMAT, List.of(DecisionJson.FORMAT_1));
+    String format = org.ratefloat.json.Formats.require(o, DecisionJson.FORMAT,
+        List.of(DecisionJson.FORMAT_1, DecisionJson.FORMAT_LEAN));
     boolean names = names(table, record);
     String named = tablesNamed(record);
     if (!o.has("input")) {

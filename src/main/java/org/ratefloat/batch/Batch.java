@@ -83,14 +83,21 @@ public final class Batch {
    * @param in the input format
    * @param out the output format
    * @param echoInput whether NDJSON decision records carry the input (as {@code decide} does)
+   * @param lean whether NDJSON decision records are lean ({@code ratefloat/decision-lean@1}: the
+   *     decision, the files used, the input's hash and the fired rows; verified as full records are)
    */
-  public record Options(int threads, Format in, Format out, boolean echoInput) {
+  public record Options(int threads, Format in, Format out, boolean echoInput, boolean lean) {
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1: " + threads);
       }
       requireNonNull(in, "in");
       requireNonNull(out, "out");
+    }
+
+    /** Options for full records. */
+    public Options(int threads, Format in, Format out, boolean echoInput) {
+      this(threads, in, out, echoInput, false);
     }
   }
 

@@ -144,14 +144,16 @@ final class Encoder {
    */
   static void decisionRecord(JsonOut out, long line, Decision d, Batch.Options options) {
     out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
-    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    DecisionJson.write(d, out.name("decision"), options.echoInput(),
+        options.lean() ? DecisionJson.FORMAT_LEAN : DecisionJson.FORMAT);
     out.endObject().endLine();
   }
 
   /** The NDJSON line of a decided record with the thresholds of the employer's next decision (or why there are none). */
   private static void decisionRecord(JsonOut out, long line, Decision d, Batch.Options options, Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds) {
     out.beginObject().field("line", line).field("employerId", d.input().employer().id()).field("status", "ok");
-    DecisionJson.write(d, out.name("decision"), options.echoInput());
+    DecisionJson.write(d, out.name("decision"), options.echoInput(),
+        options.lean() ? DecisionJson.FORMAT_LEAN : DecisionJson.FORMAT);
     try {
       org.ratefloat.json.ThresholdsJson.write(thresholds.apply(d), out.name("thresholds"));
     } catch (RateFloatException e) {

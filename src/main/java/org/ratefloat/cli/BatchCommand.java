@@ -39,6 +39,15 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--echo-input", description = "NDJSON decision records carry their input, as decide does")
   boolean echoInput;
 
+  /** The kinds of NDJSON decision record a batch writes. */
+  enum RecordKind { full, lean }
+
+  @Option(names = "--record", defaultValue = "full", paramLabel = "full|lean",
+      description = "NDJSON decision records: full (every indicator and step, as decide writes them) or lean "
+          + "(the decision, the files used, the input's hash and the fired rows; verify and explain recompute "
+          + "the rest); default: ${DEFAULT-VALUE}")
+  RecordKind record;
+
   @Mixin
   Refusals refusals;
 
@@ -61,6 +70,9 @@ final class BatchCommand implements Callable<Integer> {
     for (String option : List.of("--next-as-of", "--payroll", "--premiums", "--headcount", "--vary")) {
       Usage.requireWith(spec, option, "--thresholds");
     }
+    if (record == RecordKind.lean && Batch.Format.of(out) == Batch.Format.CSV) {
+      throw Usage.invalid(spec, "--record", "lean records are NDJSON (.ndjson); a CSV row is lean already");
+    }
     if (thresholds && Batch.Format.of(out) == Batch.Format.CSV) {
       throw Usage.invalid(spec, "--thresholds", "written to NDJSON output only (.ndjson), not to CSV");
     }
@@ -71,7 +83,7 @@ final class BatchCommand implements Callable<Integer> {
     long[] lastShown = {0};
     Batch.Summary summary = Batch.run(table::decide, thresholds ? d -> table.thresholds(d, assumptions) : null, in, out,
         table.files(),
-        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
+        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput, record == RecordKind.lean),
         (records, read, total) -> {
           long now = System.nanoTime();
           if (terminal && now - lastShown[0] > 1_000_000_000L) {

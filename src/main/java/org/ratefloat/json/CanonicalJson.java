@@ -52,6 +52,24 @@ public final class CanonicalJson {
     return hex;
   }
 
+  /** The SHA-256 (lower-case hex) of {@code bytes}, by the thread's digest. */
+  public static String sha256(byte[] bytes) {
+    MessageDigest digest = DIGEST.get();
+    if (digest == null) {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+      DIGEST.set(digest);
+    }
+    // digest() resets it for the next use
+    return HexFormat.of().formatHex(digest.digest(bytes));
+  }
+
+  /** Per thread: a SHA-256 digest for bytes already at hand. */
+  private static final ThreadLocal<MessageDigest> DIGEST = new ThreadLocal<>();
+
   /**
    * The RFC 8785 form of a tree (UTF-8 bytes of {@link #jcs(JsonNode)}).
    *
@@ -95,7 +113,11 @@ public final class CanonicalJson {
 
   /** The integer a number node stands for in the canonical form ({@code 56.0} is 56). */
   private static long integer(JsonNode node) {
-    java.math.BigDecimal value = node.decimalValue();
+    return integer(node.decimalValue());
+  }
+
+  /** The integer a JSON number of this value stands for in the canonical form ({@code 56.0} is 56). */
+  static long integer(java.math.BigDecimal value) {
     if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
       throw new JsonOut.NotCanonicalException(
           "a fractional JSON number has no place in the canonical form, where decimals are strings: "

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.ratefloat.error.InputException;
 import org.ratefloat.model.Claim;
 import org.ratefloat.model.ClassCodes;
@@ -64,9 +66,21 @@ final class CaseStream {
   private static final Refused REFUSED = new Refused();
 
   private final JsonParser p;
+  /**
+   * The canonical writer every token read is copied to, while the document is one the canonical
+   * form holds; {@code null} when none was asked for or once a value outside it was read.
+   */
+  private @Nullable JsonOut copy;
+  /** Whether the document holds a value the canonical form cannot (the tree path says which). */
+  private boolean notCanonical;
+  /** Which of the status flags the document gives, a bit each in the order of {@link Submission#statusGiven}. */
+  private int statusGiven;
+  /** The claims whose {@code medicalOnly} the document gives, by index. */
+  private final BitSet medicalOnlyGiven = new BitSet();
 
-  private CaseStream(JsonParser p) {
+  private CaseStream(JsonParser p, @Nullable JsonOut copy) {
     this.p = p;
+    this.copy = copy;
   }
 
   /**
@@ -74,6 +88,53 @@ final class CaseStream {
    * say why).
    */
   static RatingCase read(byte[] bytes) {
+    CaseStream s = pass(bytes, null);
+    return s == null ? null : s.read;
+  }
+
+  /**
+   * What one pass over a submitted document gives: the case, the document's canonical form (RFC
+   * 8785, written from the same tokens as they are read, members put in key order as each object
+   * closes) and the defaults it leaves to the reader.
+   *
+   * @param input the case, as {@link #read(byte[])} reads it
+   * @param canonical the UTF-8 bytes of the canonical form, or {@code null} if the document holds a
+   *     value that form cannot hold (a fractional or too large JSON number), which the tree path
+   *     then reports when the form is asked for
+   * @param statusGiven bit 0, 1, 2: whether the document gives {@code labourDispatch},
+   *     {@code premiumArrears}, {@code jointPunishment} under {@code /employer/status} (as a value or
+   *     as {@code null})
+   * @param medicalOnlyGiven the indexes of the claims that give {@code medicalOnly}
+   */
+  record Submission(RatingCase input, byte @Nullable [] canonical, int statusGiven, BitSet medicalOnlyGiven) {}
+
+  /** Most canonical bytes a thread keeps its writer's buffer for between two documents. */
+  private static final int KEPT_BUFFER = 1 << 20;
+  /** Per thread: the canonical writer a submission is copied to, reused document after document. */
+  private static final ThreadLocal<JsonOut> CANONICAL = new ThreadLocal<>();
+
+  /** The submission a document holds, or {@code null} if the tree reader refuses the document. */
+  static @Nullable Submission submission(byte[] bytes) {
+    JsonOut out = CANONICAL.get();
+    // taken while in use: a failure half-way leaves nothing behind for the next document
+    CANONICAL.remove();
+    out = out == null ? JsonOut.canonical() : out.reset();
+    CaseStream s = pass(bytes, out);
+    if (s == null) {
+      CANONICAL.set(out);
+      return null;
+    }
+    byte[] canonical = s.notCanonical ? null : out.bytes();
+    if (out.size() <= KEPT_BUFFER) {
+      CANONICAL.set(out.reset());
+    }
+    return new Submission(s.read, canonical, s.statusGiven, s.medicalOnlyGiven);
+  }
+
+  /** The case read, once a pass has succeeded. */
+  private RatingCase read;
+
+  private static @Nullable CaseStream pass(byte[] bytes, @Nullable JsonOut copy) {
     // Outside strings the parser allows ASCII only, and the tree reader checks every key and string
     // from its opening quote to a character boundary: a document is refused for its UTF-8 exactly
     // when it is not well formed as a whole, which one scan tells.
@@ -81,14 +142,63 @@ final class CaseStream {
       return null;
     }
     try (JsonParser parser = JSON.parser(bytes)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
+      CaseStream s = new CaseStream(parser, copy);
+      if (s.next() != JsonToken.START_OBJECT) {
         return null;
       }
-      RatingCase c = new CaseStream(parser).root();
-      return parser.nextToken() == null ? c : null;
+      s.read = s.root();
+      return parser.nextToken() == null ? s : null;
     } catch (Refused | InputException | IOException refused) {
       // IOException: Jackson's syntax faults and limits, which the tree reader reports
       return null;
+    }
+  }
+
+  /** The next token, copied to the canonical writer if there is one. */
+  private JsonToken next() throws IOException {
+    JsonToken t = p.nextToken();
+    if (copy != null && t != null) {
+      copy(t, copy);
+    }
+    return t;
+  }
+
+  /** Writes a token as {@link CanonicalJson#write} writes the tree node it makes. */
+  private void copy(JsonToken t, JsonOut out) throws IOException {
+    try {
+      switch (t) {
+        case START_OBJECT -> out.beginObject();
+        case END_OBJECT -> out.endObject();
+        case START_ARRAY -> out.beginArray();
+        case END_ARRAY -> out.endArray();
+        case FIELD_NAME -> out.name(p.currentName());
+        case VALUE_STRING -> out.value(p.getText());
+        case VALUE_NUMBER_INT -> {
+          if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            // beyond a long, so beyond +-(2^53 - 1)
+            throw new JsonOut.NotCanonicalException("integer outside +-(2^53 - 1)");
+          }
+          out.value(p.getLongValue());
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          String text = p.getText();
+          if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            // refused by the reader in any case; never made into a number here
+            throw new JsonOut.NotCanonicalException("exponent");
+          }
+          out.value(CanonicalJson.integer(new BigDecimal(text)));
+        }
+        case VALUE_TRUE -> out.value(true);
+        case VALUE_FALSE -> out.value(false);
+        case VALUE_NULL -> out.nullValue();
+        default -> throw new JsonOut.NotCanonicalException("unexpected token " + t);
+      }
+    } catch (JsonOut.NotCanonicalException | IllegalStateException e) {
+      // the document may still be a case; its canonical form is asked of the tree path, which says why
+      // (a key twice in one object, which the writer finds when the object closes, is refused by this
+      // pass before it gets there)
+      notCanonical = true;
+      copy = null;
     }
   }
 
@@ -131,9 +241,9 @@ final class CaseStream {
     Employer employer = null;
     ImmutableList<Period> history = ImmutableList.of();
     ImmutableList<Claim> claims = ImmutableList.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      JsonToken t = p.nextToken();
+      JsonToken t = next();
       switch (key) {
         case "format" -> {
           seen = once(seen, 0);
@@ -178,7 +288,7 @@ final class CaseStream {
     }
     ImmutableList.Builder<Period> periods = ImmutableList.builder();
     int count = 0;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+    while ((t = next()) != JsonToken.END_ARRAY) {
       // the model's limit, checked before the periods beyond it are held
       CaseJson.checkPeriods(++count, "/history");
       periods.add(period(t));
@@ -192,9 +302,9 @@ final class CaseStream {
     }
     ImmutableList.Builder<Claim> claims = ImmutableList.builder();
     int count = 0;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+    while ((t = next()) != JsonToken.END_ARRAY) {
       RatingCase.checkSizes(0, ++count);
-      claims.add(claim(t));
+      claims.add(claim(t, count - 1));
     }
     return claims.build();
   }
@@ -212,9 +322,9 @@ final class CaseStream {
     Optional<ClassCodes> classCodes = Optional.empty();
     Optional<String> region = Optional.empty();
     Optional<String> creditCode = Optional.empty();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "id" -> {
@@ -274,9 +384,9 @@ final class CaseStream {
     int seen = 0;
     String system = null;
     List<String> codes = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "system" -> {
@@ -292,7 +402,7 @@ final class CaseStream {
               throw REFUSED;
             }
             codes = new ArrayList<>();
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            while ((t = next()) != JsonToken.END_ARRAY) {
               codes.add(string(t));
             }
           }
@@ -311,9 +421,9 @@ final class CaseStream {
     int seen = 0;
     Edition edition = null;
     String code = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "edition" -> {
@@ -345,9 +455,9 @@ final class CaseStream {
     SortedMap<String, Boolean> flags = new TreeMap<>();
     SortedMap<String, BigDecimal> values = new TreeMap<>();
     PriorFacts prior = PriorFacts.NONE;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "labourDispatch" -> {
@@ -379,9 +489,9 @@ final class CaseStream {
           flags.clear();
           if (!absent) {
             object(t);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
               String flag = key();
-              if (flags.put(flag, bool(p.nextToken())) != null) {
+              if (flags.put(flag, bool(next())) != null) {
                 throw REFUSED;
               }
             }
@@ -401,6 +511,8 @@ final class CaseStream {
         default -> throw REFUSED;
       }
     }
+    // labourDispatch, premiumArrears, jointPunishment: keys 0, 3 and 4
+    statusGiven = (seen & 1) | ((seen >> 2) & 2) | ((seen >> 2) & 4);
     return new Status(dispatch, standard, rating, arrears, punished, firstInsured,
         sorted(flags), values, prior);
   }
@@ -410,9 +522,9 @@ final class CaseStream {
     int seen = 0;
     Integer grade = null;
     LocalDate until = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "grade" -> {
@@ -435,9 +547,9 @@ final class CaseStream {
   /** An object of named decimals, each name once, into {@code into}. */
   private void decimals(JsonToken t, Map<String, BigDecimal> into) throws IOException {
     object(t);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String name = key();
-      if (into.put(name, decimal(p.nextToken())) != null) {
+      if (into.put(name, decimal(next())) != null) {
         throw REFUSED;
       }
     }
@@ -451,9 +563,9 @@ final class CaseStream {
     Optional<LocalDate> last = Optional.empty();
     Optional<LocalDate> since = Optional.empty();
     SortedMap<String, BigDecimal> named = new TreeMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "surchargeAmount" -> {
@@ -494,9 +606,9 @@ final class CaseStream {
     Map<Measure, BigDecimal> values = new EnumMap<>(Measure.class);
     Optional<SortedMap<Integer, Long>> disability = Optional.empty();
     SortedMap<String, BigDecimal> exposures = new TreeMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "year" -> {
@@ -524,9 +636,9 @@ final class CaseStream {
           exposures.clear();
           if (!absent) {
             object(t);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
               String name = key();
-              if (exposures.put(name, decimal(p.nextToken())) != null) {
+              if (exposures.put(name, decimal(next())) != null) {
                 throw REFUSED;
               }
             }
@@ -568,9 +680,9 @@ final class CaseStream {
   private SortedMap<Integer, Long> disabilityCases(JsonToken t) throws IOException {
     object(t);
     SortedMap<Integer, Long> byGrade = new TreeMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      BigDecimal cases = integer(p.nextToken());
+      BigDecimal cases = integer(next());
       if (!CaseJson.isWholeNumber(key)) {
         throw REFUSED;
       }
@@ -584,7 +696,7 @@ final class CaseStream {
     return sorted(byGrade);
   }
 
-  private Claim claim(JsonToken t) throws IOException {
+  private Claim claim(JsonToken t, int index) throws IOException {
     object(t);
     int seen = 0;
     String id = null;
@@ -595,9 +707,9 @@ final class CaseStream {
     Optional<BigDecimal> incurred = Optional.empty();
     boolean medicalOnly = false;
     Optional<String> accident = Optional.empty();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next() == JsonToken.FIELD_NAME) {
       String key = key();
-      t = p.nextToken();
+      t = next();
       boolean absent = t == JsonToken.VALUE_NULL;
       switch (key) {
         case "id" -> {
@@ -637,6 +749,9 @@ final class CaseStream {
     }
     if (id == null || date == null || kind == null || paid == null) {
       throw REFUSED;
+    }
+    if ((seen & (1 << 6)) != 0) {
+      medicalOnlyGiven.set(index);
     }
     return new Claim(id, date, kind, grade, paid, incurred, medicalOnly, accident);
   }

@@ -38,8 +38,18 @@ public final class DecisionJson {
   public static final String FORMAT = "ratefloat/decision@2";
   /** The first format: still read, and written to check a record made in it. */
   public static final String FORMAT_1 = "ratefloat/decision@1";
+  /**
+   * The lean record a batch writes on request: the decision, the files it used with their SHA-256,
+   * the input's hash (and the input, if echoed), the warnings' codes and the steps that fired, with
+   * their rows; no indicators, effects, texts or assumptions, which {@code verify} and
+   * {@code explain} recompute from the input and the table. It verifies as the full record does, and
+   * is never read back into a decision.
+   */
+  public static final String FORMAT_LEAN = "ratefloat/decision-lean@1";
   /** The formats read, the current one first. */
   public static final java.util.List<String> FORMATS = java.util.List.of(FORMAT, FORMAT_1);
+  /** The formats a record may be checked in: those read, and the lean one. */
+  public static final java.util.List<String> CHECKED = java.util.List.of(FORMAT, FORMAT_1, FORMAT_LEAN);
   private static final StrictJson JSON = StrictJson.forInput();
 
   private DecisionJson() {}
@@ -57,10 +67,14 @@ public final class DecisionJson {
   }
 
   /**
-   * Writes a decision record in {@code format} (one of {@link #FORMATS}); {@code withInput} adds the
+   * Writes a decision record in {@code format} (one of {@link #CHECKED}); {@code withInput} adds the
    * echoed case.
    */
   public static void write(Decision d, JsonOut out, boolean withInput, String format) {
+    if (format.equals(FORMAT_LEAN)) {
+      lean(d, out, withInput);
+      return;
+    }
     boolean first = format.equals(FORMAT_1);
     if (!first && !format.equals(FORMAT)) {
       throw new IllegalArgumentException("not a decision format: " + format);
@@ -72,56 +86,7 @@ public final class DecisionJson {
     out.name("tables").constant(d.tables(), DecisionJson::tables);
     // @1 hashed the case as read, which is what it echoed; @2 the case as submitted
     out.field("inputSha256", first ? CanonicalJson.sha256(o -> CaseJson.write(d.input(), o)) : d.inputSha256());
-    out.field("asOf", d.asOf().toString());
-    out.name("employer").beginObject();
-    out.field("id", d.input().employer().id());
-    if (!d.input().employer().name().isEmpty()) {
-      out.field("name", d.input().employer().name());
-    }
-    out.endObject();
-    out.name("industry").beginObject()
-        .field("edition", d.industry().edition().label())
-        .field("code", d.industry().code())
-        .field("riskClass", d.riskClass())
-        .field("classSource", d.classSource().jsonName())
-        .endObject();
-    out.name("benchmark").beginObject().field("rate", d.benchmark()).field("source", d.benchmarkSource().jsonName())
-        .endObject();
-    band(out.name("previousBand"), d.previousBand());
-    band(out.name("newBand"), d.newBand());
-    out.name("rate").beginObject()
-        .field("unit", "percent of payroll")
-        .field("unrounded", d.rateUnrounded())
-        .field("value", d.rate())
-        .field("rounding", d.rateRounding())
-        .endObject();
-    d.premium().ifPresent(p -> {
-      out.name("premium").beginObject()
-          .field("payroll", p.payroll())
-          .field("payrollSource", p.payrollSource().jsonName())
-          .field("amount", p.amount())
-          .field("rounding", p.rounding());
-      if (!p.classes().isEmpty()) {
-        // only a premium priced by class: every other record keeps its bytes
-        out.name("classes").beginArray();
-        for (Premium.ClassPremium c : p.classes()) {
-          out.beginObject().field("code", c.code()).field("payroll", c.payroll()).field("rate", c.rate())
-              .field("amount", c.amount()).endObject();
-        }
-        out.endArray();
-      }
-      out.endObject();
-    });
-    if (!d.amounts().isEmpty()) {
-      // only where a row added money: every other record keeps its bytes
-      out.name("amounts").beginArray();
-      for (Amount a : d.amounts()) {
-        out.beginObject().field("step", a.step()).field("row", a.row());
-        a.indicator().ifPresent(i -> out.field("indicator", i));
-        out.field("amount", a.amount()).field("currency", a.currency()).endObject();
-      }
-      out.endArray();
-    }
+    outcome(d, out);
     out.name("indicators").beginArray();
     for (IndicatorValue v : d.indicators()) {
       out.beginObject();
@@ -184,11 +149,99 @@ public final class DecisionJson {
       if (first) {
         CaseJson.write(d.input(), out);
       } else {
-        CanonicalJson.write(JSON.read(d.submittedInput().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-            Faults.INPUT), out);
+        echo(d, out);
       }
     }
     out.endObject();
+  }
+
+  /** What was decided, as both layouts of a record write it: from {@code asOf} to the amounts. */
+  private static void outcome(Decision d, JsonOut out) {
+    out.field("asOf", d.asOf().toString());
+    out.name("employer").beginObject();
+    out.field("id", d.input().employer().id());
+    if (!d.input().employer().name().isEmpty()) {
+      out.field("name", d.input().employer().name());
+    }
+    out.endObject();
+    out.name("industry").beginObject()
+        .field("edition", d.industry().edition().label())
+        .field("code", d.industry().code())
+        .field("riskClass", d.riskClass())
+        .field("classSource", d.classSource().jsonName())
+        .endObject();
+    out.name("benchmark").beginObject().field("rate", d.benchmark()).field("source", d.benchmarkSource().jsonName())
+        .endObject();
+    band(out.name("previousBand"), d.previousBand());
+    band(out.name("newBand"), d.newBand());
+    out.name("rate").beginObject()
+        .field("unit", "percent of payroll")
+        .field("unrounded", d.rateUnrounded())
+        .field("value", d.rate())
+        .field("rounding", d.rateRounding())
+        .endObject();
+    d.premium().ifPresent(p -> {
+      out.name("premium").beginObject()
+          .field("payroll", p.payroll())
+          .field("payrollSource", p.payrollSource().jsonName())
+          .field("amount", p.amount())
+          .field("rounding", p.rounding());
+      if (!p.classes().isEmpty()) {
+        // only a premium priced by class: every other record keeps its bytes
+        out.name("classes").beginArray();
+        for (Premium.ClassPremium c : p.classes()) {
+          out.beginObject().field("code", c.code()).field("payroll", c.payroll()).field("rate", c.rate())
+              .field("amount", c.amount()).endObject();
+        }
+        out.endArray();
+      }
+      out.endObject();
+    });
+    if (!d.amounts().isEmpty()) {
+      // only where a row added money: every other record keeps its bytes
+      out.name("amounts").beginArray();
+      for (Amount a : d.amounts()) {
+        out.beginObject().field("step", a.step()).field("row", a.row());
+        a.indicator().ifPresent(i -> out.field("indicator", i));
+        out.field("amount", a.amount()).field("currency", a.currency()).endObject();
+      }
+      out.endArray();
+    }
+  }
+
+  /** The lean record ({@link #FORMAT_LEAN}). */
+  private static void lean(Decision d, JsonOut out, boolean withInput) {
+    out.beginObject();
+    out.field("format", FORMAT_LEAN);
+    out.field("library", d.library());
+    out.name("tables").constant(d.tables(), DecisionJson::tables);
+    out.field("inputSha256", d.inputSha256());
+    outcome(d, out);
+    out.name("fired").beginArray();
+    for (StepTrace s : d.steps()) {
+      if (s.outcome() == StepTrace.Outcome.FIRED) {
+        out.beginObject().field("step", s.step());
+        s.row().ifPresent(r -> out.field("row", r));
+        out.endObject();
+      }
+    }
+    out.endArray();
+    out.name("warnings").beginArray();
+    for (Warning w : d.warnings()) {
+      out.value(w.code());
+    }
+    out.endArray();
+    if (withInput) {
+      out.name("input");
+      echo(d, out);
+    }
+    out.endObject();
+  }
+
+  /** The input as submitted, in the writer's layout. */
+  private static void echo(Decision d, JsonOut out) {
+    CanonicalJson.write(JSON.read(d.submittedInput().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Faults.INPUT), out);
   }
 
   private static void tables(java.util.List<TableRef> tables, JsonOut out) {

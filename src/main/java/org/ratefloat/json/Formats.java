@@ -14,6 +14,7 @@ public final class Formats {
   private static final Map<String, String> KINDS = Map.ofEntries(
       Map.entry("ratefloat/decision@1", "a decision record"),
       Map.entry("ratefloat/decision@2", "a decision record"),
+      Map.entry("ratefloat/decision-lean@1", "a lean decision record (batch --record lean)"),
       Map.entry("ratefloat/rule-table@1", "a rule table"),
       Map.entry("ratefloat/rule-table@2", "a rule table"),
       Map.entry("ratefloat/reference@1", "reference data"),

@@ -154,7 +154,7 @@ public final class JsonOut {
       throw new NotCanonicalException("integer outside +-(2^53 - 1), which RFC 8785 cannot represent exactly: " + n);
     }
     beforeValue();
-    ascii(Long.toString(n));
+    digits(n);
     return this;
   }
 
@@ -369,9 +369,35 @@ public final class JsonOut {
   private void ascii(String s) {
     int n = s.length();
     ensure(n);
+    byte[] b = buf;
+    int at = len;
     for (int i = 0; i < n; i++) {
-      buf[len++] = (byte) s.charAt(i);
+      b[at++] = (byte) s.charAt(i);
     }
+    len = at;
+  }
+
+  /** An integer's digits (and sign), written as {@link Long#toString(long)} writes them, without a string. */
+  private void digits(long n) {
+    if (n == Long.MIN_VALUE) {
+      ascii(Long.toString(n));
+      return;
+    }
+    ensure(20);
+    if (n < 0) {
+      buf[len++] = '-';
+      n = -n;
+    }
+    int count = 1;
+    for (long m = n; m >= 10; m /= 10) {
+      count++;
+    }
+    int end = len + count;
+    for (int at = end - 1; at >= len; at--) {
+      buf[at] = (byte) ('0' + (int) (n % 10));
+      n /= 10;
+    }
+    len = end;
   }
 
   /** Text as UTF-8, unescaped; an unpaired surrogate becomes {@code ?}, as {@link String#getBytes} makes it. */
@@ -422,12 +448,42 @@ public final class JsonOut {
 
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+  /** The ASCII characters written as they are inside a string: not a control character, not {@code "} or {@code \\}. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      PLAIN[c] = c != '"' && c != '\\';
+    }
+  }
+
   private void string(String s) {
     int n = s.length();
     // three bytes a char at most, except escapes, which make room for themselves
     ensure(3 * n + 2);
+    byte[] b = buf;
+    int at = len;
+    b[at++] = '"';
+    // the common text, plain ASCII, in one tight loop; the rest from the first other character on
+    int i = 0;
+    for (; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch >= 0x80 || !PLAIN[ch]) {
+        break;
+      }
+      b[at++] = (byte) ch;
+    }
+    len = at;
+    if (i < n) {
+      rest(s, i);
+    }
     buf[len++] = '"';
-    for (int i = 0; i < n; i++) {
+  }
+
+  /** The text of a string from index {@code i} on, room for it ensured as {@link #string} ensures it. */
+  private void rest(String s, int i) {
+    int n = s.length();
+    for (; i < n; i++) {
       char ch = s.charAt(i);
       if (ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\') {
         buf[len++] = (byte) ch;
@@ -454,7 +510,6 @@ public final class JsonOut {
         }
       }
     }
-    buf[len++] = '"';
   }
 
   /**
@@ -464,6 +519,10 @@ public final class JsonOut {
   private static final class Members {
     private String[] keys = new String[16];
     private int[] starts = new int[16];
+    /** Most members sorted by insertion; more are sorted in n log n steps. */
+    private static final int INSERTION_SORT = 32;
+    /** The members' indexes in key order, made when the object is closed. */
+    private int[] order = new int[16];
     private int size;
     /** Where the first member starts: just after the opening brace. */
     private int begin;
@@ -496,11 +555,31 @@ public final class JsonOut {
       if (sorted) {
         return;
       }
-      Integer[] order = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        order[i] = i;
+      if (order.length < size) {
+        order = new int[keys.length];
       }
-      java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+      if (size <= INSERTION_SORT) {
+        // the common object, of a handful of members: an insertion sort of their indexes, nothing boxed
+        for (int i = 0; i < size; i++) {
+          String key = keys[i];
+          int j = i - 1;
+          while (j >= 0 && keys[order[j]].compareTo(key) > 0) {
+            order[j + 1] = order[j];
+            j--;
+          }
+          order[j + 1] = i;
+        }
+      } else {
+        // a large one: n log n, whatever the document
+        Integer[] boxed = new Integer[size];
+        for (int i = 0; i < size; i++) {
+          boxed[i] = i;
+        }
+        java.util.Arrays.sort(boxed, (a, b) -> keys[a].compareTo(keys[b]));
+        for (int i = 0; i < size; i++) {
+          order[i] = boxed[i];
+        }
+      }
       int length = out.len - begin;
       if (out.scratch == null || out.scratch.length < length) {
         out.scratch = new byte[Math.max(length, 1024)];

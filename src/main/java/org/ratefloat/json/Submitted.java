@@ -28,21 +28,75 @@ public final class Submitted {
   private static final List<String> FLAGS = List.of("labourDispatch", "premiumArrears", "jointPunishment");
 
   private final RatingCase input;
-  /** The submitted document as a tree, made when first needed; null for a case built in Java. */
-  private final @Nullable Supplier<JsonNode> tree;
+  /** Which defaults the document left to the reader; null for a case built in Java. */
+  private final @Nullable Given given;
   private final LazyText canonical;
 
-  private Submitted(RatingCase input, @Nullable Supplier<JsonNode> tree, LazyText canonical) {
+  private Submitted(RatingCase input, @Nullable Given given, LazyText canonical) {
     this.input = input;
-    this.tree = tree;
+    this.given = given;
     this.canonical = canonical;
   }
 
-  /** A case document (UTF-8 JSON), read and checked as any case is. */
+  /** Which of the values a case may leave out a document gives (as a value or as {@code null}). */
+  private interface Given {
+    /** Whether status flag {@code flag} (an index into {@link #FLAGS}) is given. */
+    boolean flag(int flag);
+
+    /** Whether claim {@code claim} gives its {@code medicalOnly}. */
+    boolean medicalOnly(int claim);
+
+    static Given of(Supplier<JsonNode> tree) {
+      return new Given() {
+        @Override
+        public boolean flag(int flag) {
+          return !tree.get().at("/employer/status/" + FLAGS.get(flag)).isMissingNode();
+        }
+
+        @Override
+        public boolean medicalOnly(int claim) {
+          return !tree.get().at("/claims/" + claim + "/medicalOnly").isMissingNode();
+        }
+      };
+    }
+  }
+
+  /**
+   * A case document (UTF-8 JSON), read and checked as any case is. A valid document is read in one
+   * pass, which also writes its canonical form from the same tokens; the tree reader reads a
+   * refused one (and says why) and the rare one whose canonical form cannot be written (which says
+   * why when the form is asked for).
+   */
   public static Submitted read(byte[] document) {
-    RatingCase input = CaseJson.read(document);
+    CaseStream.Submission s = CaseStream.submission(document);
+    if (s == null) {
+      return readTree(document, CaseJson.readTree(document));
+    }
+    if (s.canonical() == null) {
+      return readTree(document, s.input());
+    }
+    byte[] bytes = s.canonical();
+    java.util.BitSet medicalOnly = s.medicalOnlyGiven();
+    int flags = s.statusGiven();
+    Given given = new Given() {
+      @Override
+      public boolean flag(int flag) {
+        return (flags & (1 << flag)) != 0;
+      }
+
+      @Override
+      public boolean medicalOnly(int claim) {
+        return medicalOnly.get(claim);
+      }
+    };
+    return new Submitted(s.input(), given, LazyText.of(() -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        () -> CanonicalJson.sha256(bytes)));
+  }
+
+  /** A document read, whose canonical form and defaults are taken from its tree, made when first needed. */
+  private static Submitted readTree(byte[] document, RatingCase input) {
     Supplier<JsonNode> tree = Suppliers.memoize(() -> JSON.read(document, Faults.INPUT));
-    return new Submitted(input, tree, LazyText.of(() -> CanonicalJson.jcs(tree.get()),
+    return new Submitted(input, Given.of(tree), LazyText.of(() -> CanonicalJson.jcs(tree.get()),
         () -> CanonicalJson.sha256(out -> CanonicalJson.write(tree.get(), out))));
   }
 
@@ -50,7 +104,7 @@ public final class Submitted {
   public static Submitted of(JsonValue document) {
     RatingCase input = CaseJson.read(document);
     JsonNode node = document.node();
-    return new Submitted(input, () -> node, LazyText.of(() -> CanonicalJson.jcs(node),
+    return new Submitted(input, Given.of(() -> node), LazyText.of(() -> CanonicalJson.jcs(node),
         () -> CanonicalJson.sha256(out -> CanonicalJson.write(node, out))));
   }
 
@@ -94,11 +148,11 @@ public final class Submitted {
     if (c.employer().currentBand().isEmpty()) {
       out.add(Assumption.of("/employer/currentBand", new Value.Num(d.previousBand().multiplier())));
     }
-    if (tree != null) {
-      JsonNode root = tree.get();
-      for (String flag : FLAGS) {
+    if (given != null) {
+      for (int f = 0; f < FLAGS.size(); f++) {
+        String flag = FLAGS.get(f);
         String pointer = "/employer/status/" + flag;
-        if (root.at(pointer).isMissingNode()) {
+        if (!given.flag(f)) {
           boolean value = switch (flag) {
             case "labourDispatch" -> c.employer().status().labourDispatch();
             case "premiumArrears" -> c.employer().status().premiumArrears();
@@ -109,12 +163,10 @@ public final class Submitted {
       }
     }
     out.addAll(indicators);
-    if (tree != null) {
-      JsonNode root = tree.get();
+    if (given != null) {
       for (int i = 0; i < c.claims().size(); i++) {
-        String pointer = "/claims/" + i + "/medicalOnly";
-        if (root.at(pointer).isMissingNode()) {
-          out.add(Assumption.of(pointer, new Value.Bool(c.claims().get(i).medicalOnly())));
+        if (!given.medicalOnly(i)) {
+          out.add(Assumption.of("/claims/" + i + "/medicalOnly", new Value.Bool(c.claims().get(i).medicalOnly())));
         }
       }
     }

@@ -3,6 +3,7 @@ package org.ratefloat.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.ratefloat.RateFloat;
@@ -40,6 +41,8 @@ public final class CaseReaders {
     } catch (RateFloatException refused) {
       assertNull(stream(bytes), () -> "the streaming pass reads what the tree reader refuses with " + refused
           + ": " + shown(bytes));
+      assertNull(CaseStream.submission(bytes), () -> "the pass over a submission reads what the tree reader "
+          + "refuses with " + refused + ": " + shown(bytes));
       RateFloatException e = assertThrowsRateFloat(bytes);
       assertEquals(refused.code(), e.code(), () -> "code: " + shown(bytes));
       assertEquals(refused.pointer(), e.pointer(), () -> "pointer: " + shown(bytes));
@@ -50,7 +53,41 @@ public final class CaseReaders {
     assertNotNull(streamed, () -> "the streaming pass refuses what the tree reader reads: " + shown(bytes));
     assertEquals(reference, streamed, () -> "the streaming pass reads another case: " + shown(bytes));
     assertEquals(reference, RateFloat.readCase(bytes));
+    sameSubmission(bytes, reference);
     return "read";
+  }
+
+  /**
+   * Asserts that the pass over a submitted document gives what the tree gives: the same case, the
+   * canonical form {@link CanonicalJson#jcs} writes from the strict tree (or none where that refuses
+   * the tree), and the status flags and {@code medicalOnly} keys the tree has.
+   */
+  static void sameSubmission(byte[] bytes, RatingCase reference) {
+    com.fasterxml.jackson.databind.JsonNode tree = StrictJson.forInput().read(bytes, Faults.INPUT);
+    CaseStream.Submission s = CaseStream.submission(bytes);
+    assertNotNull(s, () -> "the pass refuses a submission the tree reader reads: " + shown(bytes));
+    assertEquals(reference, s.input(), () -> "the pass reads another case: " + shown(bytes));
+    String canonical;
+    try {
+      canonical = CanonicalJson.jcs(tree);
+    } catch (JsonOut.NotCanonicalException e) {
+      canonical = null;
+    }
+    String copied = s.canonical() == null ? null : new String(s.canonical(), StandardCharsets.UTF_8);
+    String expected = canonical;
+    assertEquals(expected, copied, () -> "the canonical form written as read differs from the tree's: "
+        + shown(bytes));
+    String[] flags = {"labourDispatch", "premiumArrears", "jointPunishment"};
+    for (int f = 0; f < flags.length; f++) {
+      boolean given = !tree.at("/employer/status/" + flags[f]).isMissingNode();
+      assertEquals(given, (s.statusGiven() & (1 << f)) != 0, flags[f] + " given: " + shown(bytes));
+    }
+    for (int i = 0; i < reference.claims().size(); i++) {
+      boolean given = !tree.at("/claims/" + i + "/medicalOnly").isMissingNode();
+      assertEquals(given, s.medicalOnlyGiven().get(i), "claim " + i + " medicalOnly given: " + shown(bytes));
+    }
+    assertTrue(s.medicalOnlyGiven().length() <= reference.claims().size(),
+        () -> "medicalOnly given beyond the claims: " + shown(bytes));
   }
 
   private static RateFloatException assertThrowsRateFloat(byte[] bytes) {

@@ -50,4 +50,34 @@ class CaseStreamTest {
     assertEquals("refused IN023", CaseReaders.agree(withPeriod("{\"year\":2020,\"disabilityCases\":{\"2\":1,\"02\":1}}")));
     assertNull(CaseStream.read(withPeriod("{\"year\":2020,\"from\":\"2020-02-30\"}")));
   }
+
+  /**
+   * The canonical form written as the document is read: members in key order whatever the
+   * document's order (the expected text is sorted by hand), an integral JSON number in its digits,
+   * and none for a value the form cannot hold, which the tree path then refuses with its reason.
+   */
+  @Test
+  void canonicalFormAsRead() {
+    byte[] doc = ("{\"history\":[],\"employer\":{\"status\":{\"premiumArrears\":null},\"industry\":"
+        + "{\"code\":\"36\",\"edition\":\"GB/T 4754-2011\"},\"id\":\"E\\u0001\\\"\u6c5f\"},\"asOf\":\"2025-01-01\","
+        + "\"premiumBase\":1200.0}").getBytes(StandardCharsets.UTF_8);
+    CaseStream.Submission s = CaseStream.submission(doc);
+    assertNotNull(s);
+    assertEquals("{\"asOf\":\"2025-01-01\",\"employer\":{\"id\":\"E\\u0001\\\"\u6c5f\",\"industry\":{\"code\":\"36\","
+        + "\"edition\":\"GB/T 4754-2011\"},\"status\":{\"premiumArrears\":null}},\"history\":[],\"premiumBase\":1200}",
+        new String(s.canonical(), StandardCharsets.UTF_8));
+    // premiumArrears given (as null), the other two flags not
+    assertEquals(2, s.statusGiven());
+    assertEquals("read", CaseReaders.agree(doc));
+
+    byte[] fractional = withPeriod("{\"year\":2020,\"payroll\":1200.5}");
+    CaseStream.Submission f = CaseStream.submission(fractional);
+    assertNotNull(f);
+    assertNull(f.canonical());
+    assertEquals("read", CaseReaders.agree(fractional));
+    JsonOut.NotCanonicalException e = org.junit.jupiter.api.Assertions.assertThrows(JsonOut.NotCanonicalException.class,
+        () -> Submitted.read(fractional).canonical().sha256());
+    assertEquals("a fractional JSON number has no place in the canonical form, where decimals are strings: 1200.5",
+        e.getMessage());
+  }
 }

@@ -71,6 +71,42 @@ final class Agreement {
     });
   }
 
+  /** A hand-coded Hunan decision that classifies industries with the rule table's classification. */
+  static HandCodedHunan handCodedHunan(RuleTable table) {
+    return new HandCodedHunan(code -> {
+      try {
+        return table.classify(code).riskClass();
+      } catch (RateFloatException e) {
+        throw new HandCodedHangzhou.Refused(e.code().name());
+      }
+    });
+  }
+
+  /**
+   * ratefloat with the Hunan table against the hand-coded Hunan decision, on every case: the
+   * reference's outcomes counted, disagreements shown.
+   */
+  static Counts hunan(List<RatingCase> cases, RuleTable table, HandCodedHunan hand) {
+    Counts counts = new Counts();
+    for (RatingCase c : cases) {
+      Outcome reference = ratefloat(table, c);
+      count(counts, reference);
+      counts.compared++;
+      Outcome other = hand.outcome(c);
+      if (!reference.agrees(other)) {
+        counts.disagreements++;
+        if (counts.shown.size() < SHOWN) {
+          counts.shown.add(c.employer().id() + ": ratefloat " + reference + ", hand-coded " + other);
+        }
+      } else if (reference.isDecided()) {
+        counts.decidedAlike++;
+      } else {
+        counts.refusedAlike++;
+      }
+    }
+    return counts;
+  }
+
   /** ratefloat against the DMN model; employers without a previous year are not comparable. */
   static Counts dmn(Inputs inputs, HangzhouDmn dmn) {
     Counts counts = new Counts();

@@ -5,17 +5,19 @@ import org.ratefloat.RateFloat;
 import org.ratefloat.RuleTable;
 import org.ratefloat.batch.Batch;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.json.CanonicalJson;
 import org.ratefloat.json.CaseJson;
 import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.json.StrictJson;
+import org.ratefloat.json.Submitted;
 import org.ratefloat.model.RatingCase;
 
 /**
  * The stages of one NDJSON batch record, each callable alone, made of the calls the batch makes:
- * read the line into the case model (one streaming pass), decide, hash the input as submitted (the
- * line's canonical form, RFC 8785), write the decision record (without the input echo, batch's
+ * read the line into the case model (one streaming pass, which also writes the line's canonical form,
+ * RFC 8785), decide, hash the input as submitted (the SHA-256 of that canonical form), write the decision record (without the input echo, batch's
  * default) as UTF-8 bytes. The batch decides the line as submitted ({@link #decide(RuleTable, byte[])},
  * which reads it too); the decide stage alone decides a case already read. The tree path, a strict parse and
  * then validating the tree into the model, is kept for comparison: it reads the input of a decision
@@ -31,9 +33,17 @@ final class Stages {
 
   private Stages() {}
 
-  /** Read: the case model from the bytes of one line, in one streaming pass, as the batch reads it. */
+  /**
+   * Read: the case model from the bytes of one line, in one streaming pass, as the batch reads it;
+   * the same pass writes the line's canonical form (RFC 8785), which the input hash is taken over.
+   */
   static RatingCase read(byte[] line) {
-    return RateFloat.readCase(line);
+    return Submitted.read(line).input();
+  }
+
+  /** The canonical form of a line as the read makes it, UTF-8: what {@link #inputHash} hashes. */
+  static byte[] canonical(byte[] line) {
+    return Submitted.read(line).canonical().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Parse, on the tree path: the strict reader's tree of one line. */
@@ -56,9 +66,12 @@ final class Stages {
     return table.decide(line);
   }
 
-  /** Input hash: the SHA-256 of the line's canonical form (RFC 8785), as a record of it names it. */
-  static String inputHash(byte[] line) {
-    return RateFloat.inputSha256(line);
+  /**
+   * Input hash: the SHA-256 of a line's canonical form (RFC 8785, as {@link #canonical} gives it),
+   * as a record of the line names it.
+   */
+  static String inputHash(byte[] canonical) {
+    return CanonicalJson.sha256(canonical);
   }
 
   /**

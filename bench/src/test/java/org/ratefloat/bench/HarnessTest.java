@@ -41,8 +41,12 @@ class HarnessTest {
   void decide() throws Exception {
     String out = run(args("decide", 300));
     for (String line : List.of("ratefloat decide ", "ratefloat decide + record ", "Drools DMN ", "hand-coded ",
-        "ratefloat decide is this many times as fast as Drools DMN (target >= 20x): CPU ",
-        "ratefloat decide takes this many times the hand-coded decision (target <= 3x): CPU ")) {
+        "ratefloat decide Hunan ", "hand-coded Hunan ", "ratefloat decide NCCI ",
+        "an NCCI decision takes this many times a Hunan one (target <= 2x): CPU ",
+        "ratefloat decide is this many times as fast as Drools DMN (target >= 30x): CPU ",
+        "ratefloat decide takes this many times the hand-coded decision (target <= 2x): CPU ",
+        "ratefloat decide Hunan takes this many times the hand-coded Hunan (target <= 2x): CPU ",
+        "allocation, ratefloat / hand-coded (target <= 2x): Hangzhou ")) {
       assertTrue(out.lines().anyMatch(l -> l.startsWith(line)), () -> line + " missing from\n" + out);
     }
   }
@@ -50,8 +54,15 @@ class HarnessTest {
   @Test
   void batch() throws Exception {
     String out = run(args("batch", 300));
-    assertTrue(out.contains("batch per core, as a share of the bare parse (target >= 50 %): CPU "), out);
+    assertTrue(out.contains("batch per core, as a share of the bare parse (target >= 40 %, a record <= 2.5 bare"
+        + " parses): CPU "), out);
+    if (Runtime.getRuntime().availableProcessors() > 1) {
+      assertTrue(out.contains(" workers' throughput over 1 worker's (target >= 1.6x on 2): CPU "), out);
+    }
     assertTrue(out.lines().anyMatch(l -> l.startsWith("batch, 1 worker ")), out);
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("batch lean, 1 worker ")), out);
+    assertTrue(out.contains("lean batch per core, as a share of the bare parse (target >= 50 %, a record <= 2 bare"
+        + " parses): CPU "), out);
     assertTrue(out.lines().anyMatch(l -> l.startsWith("bare readTree ")), out);
     assertTrue(out.contains("output: "), out);
   }

@@ -42,8 +42,8 @@ class StagesTest {
       }
       assertEquals(RateFloat.readCase(line), c);
       assertEquals(Stages.validate(Stages.parse(line)), c, "the tree path reads the same case");
-      assertEquals(RateFloat.inputSha256(line), Stages.inputHash(line));
-      assertEquals(d.inputSha256(), Stages.inputHash(line));
+      assertEquals(RateFloat.inputSha256(line), Stages.inputHash(Stages.canonical(line)));
+      assertEquals(d.inputSha256(), Stages.inputHash(Stages.canonical(line)));
       assertEquals(d.input(), c);
       ByteArrayOutputStream expected = new ByteArrayOutputStream();
       expected.write(written.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
