@@ -77,4 +77,23 @@ class PowersTest {
     assertEquals(BigInteger.TEN.pow(50).subtract(BigInteger.ONE), Powers.root(BigInteger.TEN.pow(150)
         .subtract(BigInteger.ONE), 3));
   }
+
+  @Test
+  void theZerothPowerIsOneAndTheArgumentsAreChecked() {
+    // x^0 = 1 for every x, 0 included (as BigInteger.pow has it); a negative exponent of 0 divides by 0
+    assertEquals("1.00", power("0", 0, 1, 2, RoundingMode.HALF_UP));
+    assertEquals("1", power("7.5", 0, 3, 0, RoundingMode.DOWN));
+    assertEquals(null, Powers.power(BigDecimal.ZERO, BigDecimal.ONE, -1, 1, 2, RoundingMode.HALF_UP));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Powers.power(BigDecimal.ONE, BigDecimal.ZERO, 1, 1, 2, RoundingMode.HALF_UP));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Powers.power(BigDecimal.ONE, BigDecimal.ONE, 1, 0, 2, RoundingMode.HALF_UP));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Powers.power(BigDecimal.ONE, BigDecimal.ONE, 1, 1, -1, RoundingMode.HALF_UP));
+    // the smallest accepted arguments: a denominator and a root of 1, a scale of 0
+    assertEquals("3", Powers.power(new BigDecimal("3"), BigDecimal.ONE, 1, 1, 0, RoundingMode.HALF_UP).toPlainString());
+    // (5/0.5)^(1/3) = 10^(1/3) = 2.15443…
+    assertEquals("2.154", Powers.power(new BigDecimal("5"), new BigDecimal("0.5"), 1, 3, 3, RoundingMode.HALF_UP)
+        .toPlainString());
+  }
 }
