@@ -92,6 +92,9 @@ class PowersTest {
         () -> Powers.power(BigDecimal.ONE, BigDecimal.ONE, 1, 1, -1, RoundingMode.HALF_UP));
     // the smallest accepted arguments: a denominator and a root of 1, a scale of 0
     assertEquals("3", Powers.power(new BigDecimal("3"), BigDecimal.ONE, 1, 1, 0, RoundingMode.HALF_UP).toPlainString());
+    // a negative exponent with a root: 4^(-1/2) = 1/2, (1/9)^(-3/2) = 27
+    assertEquals("0.50", power("4", -1, 2, 2, RoundingMode.HALF_UP));
+    assertEquals("27", Powers.power(BigDecimal.ONE, new BigDecimal("9"), -3, 2, 0, RoundingMode.HALF_UP).toPlainString());
     // (5/0.5)^(1/3) = 10^(1/3) = 2.15443…
     assertEquals("2.154", Powers.power(new BigDecimal("5"), new BigDecimal("0.5"), 1, 3, 3, RoundingMode.HALF_UP)
         .toPlainString());
