@@ -3,6 +3,8 @@ package org.ratefloat.error;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import org.ratefloat.text.Catalogue;
+import org.ratefloat.text.Language;
 
 /**
  * One result of checking a rule table ({@code RateFloat.lint}): a stable code, a severity, the file,
@@ -38,6 +40,32 @@ public record Finding(ErrorCode code, Severity severity, String source, String p
     requireNonNull(source, "source");
     requireNonNull(pointer, "pointer");
     requireNonNull(message, "message");
+  }
+
+  /**
+   * The message in the language of a locale: English for any but {@code zh} (then {@link #message()}
+   * as it is), Chinese for {@code zh}: the code's meaning and the values of the message.
+   *
+   * @since 0.1.0
+   */
+  public String message(Locale locale) {
+    Language lang = Language.of(locale);
+    return lang == Language.EN ? message : RateFloatException.told(code, message, lang);
+  }
+
+  /**
+   * The finding's line in the language of a locale, as {@link #text()} is in English: code,
+   * severity, pointer and message.
+   *
+   * @since 0.1.0
+   */
+  public String text(Locale locale) {
+    Language lang = Language.of(locale);
+    if (lang == Language.EN) {
+      return text();
+    }
+    return code.name() + " " + Catalogue.text(lang, "severity." + severity.jsonName()) + " "
+        + (pointer.isEmpty() ? "/" : pointer) + "：" + message(locale);
   }
 
   /** E.g. {@code RT021 error /steps/2/rows/3: overlaps /steps/2/rows/4 on payoutRatio (0.5, 0.6]}. */
