@@ -24,6 +24,9 @@ final class BatchCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin
+  LanguageOption lang;
+
+  @Mixin
   TableOption rules;
 
   @Mixin

@@ -8,6 +8,7 @@ import org.ratefloat.RuleTable;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Spec;
 final class ClassifyCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  LanguageOption lang;
 
   @Parameters(paramLabel = "CODE", description = "a 2-, 3- or 4-digit GB/T 4754 code")
   String code;

@@ -29,6 +29,9 @@ final class CredibilityCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @Mixin
+  LanguageOption lang;
+
   /** The rule table whose classification gives each employer's risk class. */
   @Mixin
   TableOption rules;

@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,9 +38,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   TableOption rules;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
-      description = "language (default: ${DEFAULT-VALUE})")
-  Explainer.Language lang;
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--employer", paramLabel = "ID", description = "of a batch output: explain the record of this employer")
   String employer;
@@ -99,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw e.code() != ErrorCode.IN040 || found < 0 ? e : new InputException(ErrorCode.IN040, e.pointer(),
           "expected a case, a decision record or a batch output" + e.detail().substring(found));
     }
-    out.print(Explainer.explain(table.decide(bytes), table, lang.name()));
+    out.print(Explainer.explain(table.decide(bytes), table, lang.get()));
     return Main.OK;
   }
 
@@ -121,14 +122,14 @@ final class ExplainCommand implements Callable<Integer> {
           + "there is no decision to explain");
     }
     if (outcome instanceof Verification.Verified v) {
-      out.print(Explainer.verified(v, table, lang.name()));
+      out.print(Explainer.verified(v, table, lang.get()));
       return Main.OK;
     }
     if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
-      out.print(Explainer.anotherVersion(v, table, lang.name(), sameVersion));
+      out.print(Explainer.anotherVersion(v, table, lang.get(), sameVersion));
       return sameVersion ? Main.MISMATCH : Main.OK;
     }
-    out.print(Explainer.mismatch((Verification.Mismatched) outcome, table, lang.name()));
+    out.print(Explainer.mismatch((Verification.Mismatched) outcome, table, lang.get()));
     return Main.MISMATCH;
   }
 
@@ -153,7 +154,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (chosen > 1) {
           out.println();
         }
-        out.println((lang == Explainer.Language.zh ? "第 " + number + " 行" : "Line " + number) + ":");
+        out.println((lang.get() == Language.ZH ? "第 " + number + " 行" : "Line " + number) + ":");
         if (bytes == LineReader.TOO_LONG) {
           throw new InputException(ErrorCode.IN024, "", "line " + number + " is longer than " + RecordFile.MAX_LINE
               + " bytes");
@@ -175,7 +176,7 @@ final class ExplainCommand implements Callable<Integer> {
       }
       if (outcome instanceof Verification.Mismatched m) {
         mismatched++;
-        out.print(Explainer.listed(m, number, lang.name()));
+        out.print(Explainer.listed(m, number, lang.get()));
       } else if (outcome instanceof Verification.Verified
           || outcome instanceof Verification.VerifiedByAnotherVersion && !sameVersion) {
         verified++;
@@ -199,7 +200,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         return code;
       }
-      boolean zh = lang == Explainer.Language.zh;
+      boolean zh = lang.get() == Language.ZH;
       out.println(zh
           ? "共 " + lines + " 条记录：" + verified + " 条核验一致，" + mismatched + " 条不符"
               + (errorRecords > 0 ? "，" + errorRecords + " 条为拒绝记录（无决定）" : "")

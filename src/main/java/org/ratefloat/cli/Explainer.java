@@ -1,5 +1,6 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
 import org.ratefloat.text.Printable;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -16,22 +17,17 @@ import org.ratefloat.error.ErrorCode;
 final class Explainer {
   private Explainer() {}
 
-  /** The languages of an account. */
-  enum Language {
-    zh,
-    en
-  }
-
   /**
    * The account of a decision, every line fit for a terminal: text from the case and the tables (a
    * name, a label, a version) is escaped as error lines are, so an account cannot drive the terminal.
    */
-  static String explain(Decision d, RuleTable table, String lang) {
-    return Printable.escapeLines(account(d, table, lang));
+  static String explain(Decision d, RuleTable table, Language language) {
+    return Printable.escapeLines(account(d, table, language));
   }
 
-  private static String account(Decision d, RuleTable table, String lang) {
-    boolean zh = lang.equals("zh");
+  private static String account(Decision d, RuleTable table, Language language) {
+    boolean zh = language == Language.ZH;
+    String lang = language.tag();
     Map<String, String> labels = new HashMap<>();
     for (RuleTable.Part part : table.indicators()) {
       labels.put(part.id(), part.label(lang));
@@ -117,20 +113,22 @@ final class Explainer {
   }
 
   /** The account of a record that verified as identical, headed by the verdict. */
-  static String verified(Verification.Verified v, RuleTable table, String lang) {
-    boolean zh = lang.equals("zh");
+  static String verified(Verification.Verified v, RuleTable table, Language language) {
+    boolean zh = language == Language.ZH;
+    String lang = language.tag();
     return Printable.escapeLines((zh ? "核验一致：记录即费率表 " + table.id() + " 按其所附输入给出的决定（完全相同）。\n\n"
         : "VERIFIED: the record is the decision rule table " + table.id() + " gives for the input it carries "
-            + "(identical).\n\n") + account(v.decision(), table, lang));
+            + "(identical).\n\n") + account(v.decision(), table, language));
   }
 
   /**
    * The account of a record made by another version: every decided value equal, headed by the
    * verdict and the two versions; with {@code sameVersion}, a refusal of it.
    */
-  static String anotherVersion(Verification.VerifiedByAnotherVersion v, RuleTable table, String lang,
+  static String anotherVersion(Verification.VerifiedByAnotherVersion v, RuleTable table, Language language,
       boolean sameVersion) {
-    boolean zh = lang.equals("zh");
+    boolean zh = language == Language.ZH;
+    String lang = language.tag();
     String versions = zh ? "记录由 " + v.recordedLibrary() + " 生成，本程序为 " + v.library()
         : "the record names " + v.recordedLibrary() + ", this is " + v.library();
     if (sameVersion) {
@@ -139,7 +137,7 @@ final class Explainer {
     }
     return Printable.escapeLines((zh ? "核验一致，由另一版本生成：" + versions + "；各项决定值均相同。\n\n"
         : "VERIFIED, MADE BY ANOTHER VERSION: " + versions + "; every decided value is equal.\n\n")
-        + account(v.decision(), table, lang));
+        + account(v.decision(), table, language));
   }
 
   /**
@@ -148,8 +146,9 @@ final class Explainer {
    * so first, the differences that follow from it grouped under that, and the account that follows
    * says at its head and its end that it is not the record's decision.
    */
-  static String mismatch(Verification.Mismatched m, RuleTable table, String lang) {
-    boolean zh = lang.equals("zh");
+  static String mismatch(Verification.Mismatched m, RuleTable table, Language language) {
+    boolean zh = language == Language.ZH;
+    String lang = language.tag();
     StringBuilder out = new StringBuilder();
     String indent = "  ";
     if (m.altered().isPresent()) {
@@ -191,21 +190,22 @@ final class Explainer {
         out.append('\n').append(zh ? "费率表对改动后的输入所得的决定（并非记录所载）:\n"
             : "What the rule table gives for the altered input (not the record's decision):\n").append(banner)
             .append('\n');
-        account(d, table, lang).lines().forEach(line -> out.append(line.isEmpty() ? mark.strip() : mark + line)
+        account(d, table, language).lines().forEach(line -> out.append(line.isEmpty() ? mark.strip() : mark + line)
             .append('\n'));
         out.append(banner).append('\n');
       });
     } else {
       m.recomputed().ifPresent(d -> out.append('\n')
           .append(zh ? "费率表所得的决定（并非记录所载）:\n" : "What the rule table gives (not what the record says):\n")
-          .append(account(d, table, lang)));
+          .append(account(d, table, language)));
     }
     return Printable.escapeLines(out.toString());
   }
 
   /** A mismatched line of a whole batch output, as a list of them shows it (no account). */
-  static String listed(Verification.Mismatched m, long line, String lang) {
-    boolean zh = lang.equals("zh");
+  static String listed(Verification.Mismatched m, long line, Language language) {
+    boolean zh = language == Language.ZH;
+    String lang = language.tag();
     StringBuilder out = new StringBuilder();
     String employer = m.employerId().map(id -> zh ? "（雇主 " + id + "）" : " (employer " + id + ")").orElse("");
     String indent = "  ";

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.Finding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,9 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
       description = "output format (default: ${DEFAULT-VALUE})")

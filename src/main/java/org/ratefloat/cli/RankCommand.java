@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,9 +64,8 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "write here (.json or .csv) instead of printing JSON")
   Path out;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
-      description = "language of the CSV and of --list-industries (default: ${DEFAULT-VALUE})")
-  Explainer.Language lang;
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--list-industries", description = "print the key industries' codes with their names, and stop")
   boolean listIndustries;
@@ -81,7 +82,7 @@ final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean chinese = lang == Explainer.Language.zh;
+    boolean chinese = lang.get() == Language.ZH;
     if (listIndustries) {
       for (String option : List.of("--in", "--month", "--previous-month", "--by", "--top", "--out", "--allow-errors")) {
         if (Usage.given(spec, option)) {
@@ -100,9 +101,6 @@ final class RankCommand implements Callable<Integer> {
     PortfolioOption.check(spec, in);
     Usage.extension(spec, "--out", out, ".json", ".csv");
     boolean csv = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    if (Usage.given(spec, "--lang") && !csv) {
-      throw Usage.invalid(spec, "--lang", "applies only to a CSV output (--out F.csv) or --list-industries");
-    }
     Grouping grouping = Grouping.byJsonName(by).orElseThrow(() -> Usage.invalid(spec, "--by",
         "must be province, city or industry: " + by));
     if (top != null) {

@@ -36,6 +36,9 @@ final class SimulateCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin
+  LanguageOption lang;
+
+  @Mixin
   TableOption rules;
 
   @Option(names = "--compare", paramLabel = "FILE|ID",

@@ -158,6 +158,7 @@ final class Usage {
     cli.registerConverter(BigDecimal.class, Usage::decimal);
     cli.registerConverter(Path.class, Usage::path);
     cli.registerConverter(TableReference.class, TableReference::parse);
+    cli.registerConverter(org.ratefloat.text.Language.class, LanguageOption::parse);
   }
 
   private static LocalDate date(String text) {

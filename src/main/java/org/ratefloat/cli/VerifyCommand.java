@@ -41,6 +41,9 @@ final class VerifyCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin
+  LanguageOption lang;
+
+  @Mixin
   TableOption rules;
 
   @Option(names = "--same-version", description = "a record made by another version of ratefloat fails "
