@@ -154,7 +154,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (chosen > 1) {
           out.println();
         }
-        out.println((lang.get() == Language.ZH ? "第 " + number + " 行" : "Line " + number) + ":");
+        out.println(org.ratefloat.text.Message.of("account.line", "line", number).in(lang.get()));
         if (bytes == LineReader.TOO_LONG) {
           throw new InputException(ErrorCode.IN024, "", "line " + number + " is longer than " + RecordFile.MAX_LINE
               + " bytes");
@@ -200,15 +200,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         return code;
       }
-      boolean zh = lang.get() == Language.ZH;
-      out.println(zh
-          ? "共 " + lines + " 条记录：" + verified + " 条核验一致，" + mismatched + " 条不符"
-              + (errorRecords > 0 ? "，" + errorRecords + " 条为拒绝记录（无决定）" : "")
-              + (withoutInput > 0 ? "，" + withoutInput + " 条未附输入" : "") + "；用 --employer ID 或 --line N 选择一条解释"
-          : lines + " records: " + verified + " verified, " + mismatched + " mismatched"
-              + (errorRecords > 0 ? ", " + errorRecords + " error records (no decision)" : "")
-              + (withoutInput > 0 ? ", " + withoutInput + " without input" : "")
-              + "; choose one to explain with --employer ID or --line N");
+      Language l = lang.get();
+      out.println(org.ratefloat.text.Message.of("explain.batch", "lines", lines, "verified", verified,
+          "mismatched", mismatched,
+          "errors", errorRecords > 0 ? org.ratefloat.text.Message.of("explain.batch.errors", "n", errorRecords).in(l) : "",
+          "without", withoutInput > 0 ? org.ratefloat.text.Message.of("explain.batch.without", "n", withoutInput).in(l) : "")
+          .in(l));
       if (mismatched > 0) {
         return Main.MISMATCH;
       }

@@ -64,7 +64,10 @@ class CliTest {
     assertTrue(en.out().contains("row payout-100-150: band 0 -> +1"), en.out());
     Run zh = run("explain", "--rules", HUNAN, "--lang", "zh", RECORD);
     assertEquals(0, zh.code(), zh.err());
-    assertTrue(zh.out().contains("新费率: 1.3500 %（工资总额）"), zh.out());
+    assertTrue(zh.out().contains("新费率：工资总额的 1.3500 %，保留4位小数（四舍五入）\n"), zh.out());
+    assertTrue(zh.out().contains("上年度执行档次：100 %；本次核定档次：150 %（上浮两档）\n"), zh.out());
+    assertTrue(zh.out().contains("[payout-band] 适用，依据行 payout-100-150：费率档次由基准档次调整为上浮一档\n"), zh.out());
+    assertTrue(zh.out().contains("依据：工伤保险基金支付 231650.00，已缴工伤保险费 178200.00，乘数 100，期数 1\n"), zh.out());
     assertTrue(zh.out().contains("上年度工伤保险支缴率（%） [payoutRatio] = 115825/891 (≈ 129.994388)"), zh.out());
     assertEquals(2, run("explain", "--rules", HUNAN, "--lang", "fr", RECORD).code());
   }
