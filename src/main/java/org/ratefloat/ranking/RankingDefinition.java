@@ -273,9 +273,9 @@ public record RankingDefinition(
       Optional<String> inside = k.codes().getOrDefault(industry.edition(), ImmutableList.of()).stream()
           .filter(p -> p.startsWith(code)).findFirst();
       if (inside.isPresent()) {
-        throw new InputException(ErrorCode.IN015, "/employer/industry/code", "ranking " + id + " counts "
-            + inside.get() + " inside " + code + " as a key industry (" + k.name().zh() + "): give the code to "
-            + inside.get().length() + " digits");
+        throw new InputException(ErrorCode.IN015, "/employer/industry/code", "error.IN015.keyIndustry",
+            java.util.Map.of("ranking", id, "inside", inside.get(), "code", code, "name", k.name().zh(),
+                "digits", Integer.toString(inside.get().length())));
       }
     }
     return Optional.empty();

@@ -21,7 +21,7 @@ public final class Values {
   static final int MAX = 12;
 
   private static final Pattern CHUNK = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\""
-      + "|[(\\[]-?[0-9][0-9./]*(?:, ?-?[0-9][0-9./]*)*[)\\]]|[^\\s,;{}()\\[\\]]+");
+      + "|GB/T [0-9]{4}-[0-9]{4}|[(\\[]-?[0-9][0-9./]*(?:, ?-?[0-9][0-9./]*)*[)\\]]|[^\\s,;{}()\\[\\]]+");
   private static final Pattern VALUE = Pattern.compile(".*[0-9/._~…-].*|[a-z]+[A-Z].*|[A-Z][A-Z0-9]*[0-9][A-Z0-9]*");
 
   /** The values of {@code detail}, said for a reader of {@code lang}. */
@@ -30,7 +30,7 @@ public final class Values {
     Matcher m = CHUNK.matcher(detail);
     while (m.find() && out.size() < MAX) {
       String chunk = m.group();
-      if (chunk.startsWith("\"") || chunk.startsWith("(") || chunk.startsWith("[")) {
+      if (chunk.startsWith("\"") || chunk.startsWith("(") || chunk.startsWith("[") || chunk.startsWith("GB/T ")) {
         out.add(chunk);
         continue;
       }

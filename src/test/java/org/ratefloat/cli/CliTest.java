@@ -270,6 +270,17 @@ class CliTest {
     Run r = run("classify", "36", "--edition", "2011");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("class 4, benchmark 0.9 % of payroll, bands [0.5, 0.8, 1.0, 1.2, 1.5]"), r.out());
+    // its name (GB/T 4754-2011 division 36) and, by cn-hn-key-industries, not a key industry
+    assertTrue(r.out().contains("\nname: 汽车制造业\nkey industry of cn-hn-key-industries: no\n"), r.out());
+    // 0610 (烟煤和无烟煤开采洗选) is class 8 (1.9 %), and a coal mine: a key industry of the Hunan ranking
+    Run zh = run("classify", "0610", "--edition", "2011", "--lang", "zh");
+    assertEquals(List.of("GB/T 4754-2011 0610：行业风险类别为八类，基准费率为工资总额的 1.9 %，费率档次为基准费率的 "
+        + "50 %、80 %、100 %、120 %、150 %（行业分类 cn-annex-2015，已核实；费率表 cn-national-2015）",
+        "行业名称：烟煤和无烟煤开采洗选", "是否重点行业（cn-hn-key-industries）：是，属煤矿（coal-mines）"), zh.out().lines().toList());
+    // a division of which only a group is a key industry cannot be told by its two digits
+    Run unclear = run("classify", "25", "--edition", "2011", "--lang", "zh");
+    assertTrue(unclear.out().endsWith("是否重点行业（cn-hn-key-industries）：排名定义 cn-hn-key-industries 将 25 之下的 251 "
+        + "列为重点行业（危险化学品），仅凭 25 无法判断：请填写 3 位行业代码\n"), unclear.out());
     Run shifted = run("classify", "97", "--edition", "GB/T 4754-2017");
     assertTrue(shifted.out().contains("class 1, benchmark 0.2 %"), shifted.out());
     Run ambiguous = run("classify", "59", "--edition", "2017");
