@@ -1,5 +1,7 @@
 package org.ratefloat.batch;
 
+import org.ratefloat.text.Language;
+
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
@@ -83,14 +85,22 @@ public final class Batch {
    * @param in the input format
    * @param out the output format
    * @param echoInput whether NDJSON decision records carry the input (as {@code decide} does)
+   * @param language the language of a CSV output's headers, status and error messages (Chinese with a
+   *     byte-order mark) and of the summary's examples; NDJSON records are the same in both
    */
-  public record Options(int threads, Format in, Format out, boolean echoInput) {
+  public record Options(int threads, Format in, Format out, boolean echoInput, Language language) {
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1: " + threads);
       }
       requireNonNull(in, "in");
       requireNonNull(out, "out");
+      requireNonNull(language, "language");
+    }
+
+    /** Options of a run whose words are English. */
+    public Options(int threads, Format in, Format out, boolean echoInput) {
+      this(threads, in, out, echoInput, Language.EN);
     }
   }
 
@@ -159,7 +169,7 @@ public final class Batch {
         OutputFile output = OutputFile.create(out, reads)) {
       Source source = Source.of(options.in(), input);
       if (options.out() == Format.CSV) {
-        output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
+        output.write(Encoder.csvHeader(options.language()).getBytes(StandardCharsets.UTF_8));
       }
       Summary summary = Pipeline.run(decide, thresholds, source, output.stream(), options, progress, total,
           pool);

@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,6 +56,11 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin
   NextOptions next;
 
+  /** A count with thousands separated by commas, whatever the locale: {@code 12,345}. */
+  static String grouped(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -74,7 +83,7 @@ final class BatchCommand implements Callable<Integer> {
     long[] lastShown = {0};
     Batch.Summary summary = Batch.run(table::decide, thresholds ? d -> table.thresholds(d, assumptions) : null, in, out,
         table.files(),
-        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput),
+        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput, lang.get()),
         (records, read, total) -> {
           long now = System.nanoTime();
           if (terminal && now - lastShown[0] > 1_000_000_000L) {
@@ -91,19 +100,21 @@ final class BatchCommand implements Callable<Integer> {
       err.println();
     }
     long refused = summary.records() - summary.decided();
-    refusals.addAll(summary.errors(), summary.examples());
+    refusals.addAllSaid(summary.errors(), summary.examples());
     if (summary.decided() == 0) {
       throw Outcome.nothingComputed("no record could be decided: " + Outcome.counts(summary.records(), "record",
           summary.errors()) + (summary.records() == 0 ? "" : "; each record's error is in " + out));
     }
     long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-    err.println(Printable.escape(String.format(java.util.Locale.ROOT,
-        "%s: %,d records in %d.%d s (%,d/s): %,d decided, %,d refused", out, summary.records(),
-        millis / 1000, millis % 1000 / 100, summary.records() * 1000 / millis, summary.decided(), refused)));
+    Language l = lang.get();
+    err.println(Printable.escape(Message.of("summary.batch", "file", out, "records", grouped(summary.records()),
+        "seconds", millis / 1000 + "." + millis % 1000 / 100, "perSecond", grouped(summary.records() * 1000 / millis),
+        "decided", grouped(summary.decided()), "refused", grouped(refused)).in(l)));
     for (Map.Entry<String, Long> e : summary.bands().entrySet()) {
-      err.printf(java.util.Locale.ROOT, "  %-22s %,d%n", e.getKey(), e.getValue());
+      err.println("  " + Message.of("summary.batch.band", "band", String.format(java.util.Locale.ROOT, "%-22s", e.getKey()),
+          "n", grouped(e.getValue())).in(l));
     }
-    refusals.print(err, "refused");
+    refusals.print(err, "summary.refused", l);
     return refusals.exitCode();
   }
 }

@@ -80,7 +80,7 @@ final class ClassifyCommand implements Callable<Integer> {
     String keyLine;
     try {
       keyLine = key.keyIndustryOf(c.code(), c.riskClass())
-          .map(k -> say(l, "classify.key", "definition", key.id(), "name", l == Language.ZH ? k.name().zh() : k.name().en(),
+          .map(k -> say(l, "classify.key", "definition", key.id(), "name", k.name(l.tag()),
               "id", k.id()))
           .orElseGet(() -> say(l, "classify.notKey", "definition", key.id()));
     } catch (InputException unclear) {

@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -170,10 +174,9 @@ final class CredibilityCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
       }
       PrintWriter err = spec.commandLine().getErr();
-      err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%d classes fitted, %d not; %d records, %d refused",
-          result.fits().size(), result.unfitted().size(), records[0],
-          refusals.total())));
-      refusals.print(err, "refused");
+      err.println(Printable.escape(Message.of("summary.credibility", "fitted", result.fits().size(),
+          "unfitted", result.unfitted().size(), "records", records[0], "refused", refusals.total()).in(lang.get())));
+      refusals.print(err, "summary.refused", lang.get());
     }
     return refusals.exitCode();
   }

@@ -1,5 +1,8 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Catalogue;
+import org.ratefloat.text.Language;
+import org.ratefloat.text.Message;
 import org.ratefloat.text.Printable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -85,6 +88,7 @@ final class LintCommand implements Callable<Integer> {
         reports.add(new RateFloat.LintReport(f.path(), found));
       }
     }
+    Language l = lang.get();
     int errors = 0;
     int warnings = 0;
     int infos = 0;
@@ -104,19 +108,21 @@ final class LintCommand implements Callable<Integer> {
           o.put("pointer", f.pointer());
           o.put("message", f.message());
         } else if (!quiet || f.severity() != Finding.Severity.INFO) {
-          out.println(Printable.escape(r.file() + ": " + f.text()));
+          out.println(Printable.escape(Message.of("lint.finding", "file", r.file(), "code", f.code().name(),
+              "severity", Catalogue.text(l, "severity." + f.severity().jsonName()),
+              "pointer", f.pointer().isEmpty() ? "/" : f.pointer(), "message", f.message(l.locale())).in(l)));
         }
       }
       if (format == Format.text && !quiet && r.findings().stream()
           .noneMatch(f -> f.severity() != Finding.Severity.INFO)) {
-        out.println(Printable.escape(r.file() + ": ok"));
+        out.println(Printable.escape(Message.of("lint.ok", "file", r.file()).in(l)));
       }
     }
     if (format == Format.json) {
       out.print(JSON_OUT.writeValueAsString(json) + "\n");
     } else {
-      out.println(reports.size() + " file(s): " + errors + " error(s), " + warnings + " warning(s), "
-          + infos + " info(s)");
+      out.println(Message.of("lint.summary", "files", reports.size(), "errors", errors, "warnings", warnings,
+          "infos", infos).in(l));
     }
     return errors > 0 || (strict && warnings > 0) ? Main.BAD_RULES : Main.OK;
   }

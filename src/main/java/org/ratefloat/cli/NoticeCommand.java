@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
 import org.ratefloat.text.Language;
 
 import java.io.OutputStream;
@@ -137,7 +139,7 @@ final class NoticeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d notices, %,d employers refused", out,
         written[0], total - written[0])));
-    refusals.print(err, "refused");
+    refusals.print(err, "summary.refused", lang.get());
     return refusals.exitCode();
   }
 

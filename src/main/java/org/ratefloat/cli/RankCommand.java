@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
 import org.ratefloat.text.Language;
 
 import java.io.PrintWriter;
@@ -148,11 +150,11 @@ final class RankCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     long listed = result.groups().stream().mapToLong(g -> g.listed().size()).sum();
-    err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, %d reaching the listing threshold, %d listed "
-            + "in %d list(s) of at most %d, %d refused%n", month, result.eligible(), result.skipped(),
-        result.candidates(), listed, result.groups().size(), n, refusals.total());
+    err.println(Message.of("summary.rank", "month", month, "eligible", result.eligible(), "skipped", result.skipped(),
+        "candidates", result.candidates(), "listed", listed, "lists", result.groups().size(), "top", n,
+        "refused", refusals.total()).in(lang.get()));
     Ranking.leftOutAtCut(result).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
-    refusals.print(err, "refused");
+    refusals.print(err, "summary.refused", lang.get());
     return refusals.exitCode();
   }
 }

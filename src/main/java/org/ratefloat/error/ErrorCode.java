@@ -208,4 +208,17 @@ public enum ErrorCode {
   public String summary(Locale locale) {
     return Catalogue.text(Language.of(locale), "code." + name());
   }
+
+  /**
+   * An English message of this code ({@link RateFloatException#detail()}, {@link Finding#message()})
+   * in the language of a locale: as it is for any but {@code zh}; in Chinese, this code's meaning and
+   * the values the English shows (its numbers, dates, ids, quoted texts and file names, a field by
+   * its Chinese name).
+   *
+   * @since 0.1.0
+   */
+  public String detail(String english, Locale locale) {
+    Language lang = Language.of(locale);
+    return lang == Language.EN ? english : RateFloatException.told(this, english, lang);
+  }
 }

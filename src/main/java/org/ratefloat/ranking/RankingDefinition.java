@@ -180,7 +180,12 @@ public record RankingDefinition(
    * one of the listed codes (a division or a longer code inside one).
    */
   public record KeyIndustry(String id, Text name, ImmutableSet<Integer> classes,
-      ImmutableMap<Edition, ImmutableList<String>> codes) {}
+      ImmutableMap<Edition, ImmutableList<String>> codes) {
+    /** The key industry's name in {@code zh} or {@code en}. */
+    public String name(String language) {
+      return name.in(language);
+    }
+  }
 
   /**
    * One indicator of a month: a measure's value ({@code denominator} absent), or numerator ÷

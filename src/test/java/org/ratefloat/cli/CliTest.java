@@ -207,7 +207,7 @@ class CliTest {
         "--month", "2025-03", "--by", "city", "--lang", "zh", "--out", csv.toString());
     assertEquals(0, byCity.code(), byCity.err());
     // the 10 employers with an accident in March are spread over the cities: each listed once, by city
-    assertTrue(byCity.err().contains("10 listed in 14 list(s) of at most 100"), byCity.err());
+    assertTrue(byCity.err().contains("列示 10 家（共 14 个名单，每个至多 100 家）"), byCity.err());
     List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
     assertTrue(rows.get(0).startsWith("\uFEFF分组（市州）,排名,单位名称,"), rows.get(0));
     assertEquals(10, rows.stream().skip(1).filter(r -> !r.contains("退出")).count(), String.join("\n", rows));
