@@ -179,7 +179,8 @@ class NoNullAcceptedTest {
           table.classify(input.employer().industry()),
           new Finding(ErrorCode.RT029, Finding.Severity.WARNING, "t.json", "/indicators/0", "never used"),
           RateFloat.lint(List.of(Path.of("rules/cn-hn-provisional.json"))).get(0),
-          new RuleTable.WorksheetLine("A", "x"), new Verification.WithoutInput(true, "x"))) {
+          new RuleTable.WorksheetLine("A", "x"), new Verification.WithoutInput(true, "x"),
+          new org.ratefloat.decision.Premium.ClassPremium("8810", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))) {
         records.put(r.getClass(), r);
       }
       byType.put(String.class, () -> "x");
@@ -208,6 +209,8 @@ class NoNullAcceptedTest {
       byType.put(Claim.ClaimKind.class, () -> Claim.ClaimKind.values()[0]);
       byType.put(Edition.class, () -> Edition.GBT_4754_2011);
       byType.put(Measure.class, () -> Measure.PAYROLL);
+      byType.put(org.ratefloat.decision.Premium.ClassPremium.class,
+          () -> records.get(org.ratefloat.decision.Premium.ClassPremium.class));
       // the thresholds of the sample case, and their parts
       org.ratefloat.thresholds.Thresholds thresholds = table.thresholds(input);
       org.ratefloat.thresholds.Reach reach = thresholds.reaches().get(0);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.ratefloat.json.CaseFormat;
 
 /**
  * The spreadsheet form of cases: one row per employer and period, the rows of one employer next to
@@ -15,54 +15,57 @@ import java.util.Set;
  * every error pointer is the same as for JSON input.
  */
 final class CsvCases {
-  static final List<String> EMPLOYER_COLUMNS = List.of("id", "name", "creditCode", "region", "edition", "code",
-      "riskClassOverride",
-      "currentBand", "benchmarkRate", "asOf", "premiumBase", "firstInsured", "labourDispatch", "premiumArrears",
-      "jointPunishment", "safetyStandardGrade", "safetyStandardValidUntil", "safetyCreditRating");
-  static final List<String> PERIOD_COLUMNS = List.of("year", "from", "to", "payroll", "premiumsPaid",
-      "premiumsAtBenchmark", "benefitsPaid", "averageHeadcount", "injuries", "accidents", "deaths",
-      "occupationalDiseaseCases",
-      "maxDeathsSingleAccident", "maxSeriousInjuriesSingleAccident", "disability1", "disability2", "disability3",
-      "disability4", "disability5", "disability6", "disability7", "disability8", "disability9", "disability10");
-  private static final Set<String> INTEGERS = Set.of("riskClassOverride", "safetyStandardGrade", "year", "injuries",
-      "accidents",
-      "deaths", "occupationalDiseaseCases", "maxDeathsSingleAccident", "maxSeriousInjuriesSingleAccident");
-  private static final Set<String> BOOLEANS = Set.of("labourDispatch", "premiumArrears", "jointPunishment");
+  /** The columns of an employer's first row and of a period row: those of the case format ({@link CaseFormat}). */
+  static final List<String> EMPLOYER_COLUMNS = CaseFormat.employerColumns().stream()
+      .flatMap(f -> CaseFormat.columnNames(f).stream()).toList();
+  static final List<String> PERIOD_COLUMNS = CaseFormat.periodColumns().stream()
+      .flatMap(f -> CaseFormat.columnNames(f).stream()).toList();
+  /** Each column's field of the case format. */
+  private static final Map<String, CaseFormat.Field> FIELD = fields();
+
+  private static Map<String, CaseFormat.Field> fields() {
+    Map<String, CaseFormat.Field> byColumn = new java.util.HashMap<>();
+    for (CaseFormat.Field f : CaseFormat.FIELDS) {
+      if (f.column().isPresent()) {
+        CaseFormat.columnNames(f).forEach(c -> byColumn.put(c, f));
+      }
+    }
+    return Map.copyOf(byColumn);
+  }
 
   private CsvCases() {}
 
   static boolean known(String column) {
-    return EMPLOYER_COLUMNS.contains(column) || PERIOD_COLUMNS.contains(column);
+    return FIELD.containsKey(column);
   }
 
-  /** The case document of one employer's rows. */
+  /**
+   * The case document of one employer's rows: each filled column's value at its field's place in the
+   * case format, the employer's from its first row, a period from each row that has one. The
+   * industry and the status are always written (a missing industry code is reported as such), and a
+   * certificate with either of its columns filled is written with both (the other null, reported as
+   * missing).
+   */
   static ObjectNode toCase(List<Map<String, String>> rows) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
     Map<String, String> first = rows.get(0);
-    ObjectNode root = f.objectNode();
-    put(root, "asOf", first);
-    put(root, "premiumBase", first);
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     ObjectNode employer = root.putObject("employer");
-    put(employer, "id", first);
-    put(employer, "name", first);
-    put(employer, "creditCode", first);
-    put(employer, "region", first);
-    ObjectNode industry = employer.putObject("industry");
-    put(industry, "edition", first);
-    put(industry, "code", first);
-    put(employer, "riskClassOverride", first);
-    put(employer, "currentBand", first);
-    put(employer, "benchmarkRate", first);
-    ObjectNode status = employer.putObject("status");
-    put(status, "firstInsured", first);
-    put(status, "labourDispatch", first);
-    put(status, "premiumArrears", first);
-    put(status, "jointPunishment", first);
-    put(status, "safetyCreditRating", first);
-    if (present(first, "safetyStandardGrade") || present(first, "safetyStandardValidUntil")) {
-      ObjectNode cert = status.putObject("safetyStandardisation");
-      cert.set("grade", cell("safetyStandardGrade", first.get("safetyStandardGrade")));
-      cert.set("validUntil", cell("safetyStandardValidUntil", first.get("safetyStandardValidUntil")));
+    employer.putObject("industry");
+    employer.putObject("status");
+    for (CaseFormat.Field f : CaseFormat.employerColumns()) {
+      String column = f.column().orElseThrow();
+      if (present(first, column)) {
+        place(root, f.pointer(), cell(f, first.get(column)));
+      }
+    }
+    JsonNode status = employer.get("status");
+    if (status.has("safetyStandardisation")) {
+      ObjectNode cert = (ObjectNode) status.get("safetyStandardisation");
+      for (String key : List.of("grade", "validUntil")) {
+        if (!cert.has(key)) {
+          cert.putNull(key);
+        }
+      }
     }
     ArrayNode history = root.putArray("history");
     for (Map<String, String> row : rows) {
@@ -70,19 +73,27 @@ final class CsvCases {
         continue;
       }
       ObjectNode period = history.addObject();
-      for (String c : PERIOD_COLUMNS) {
-        if (c.startsWith("disability")) {
-          if (present(row, c)) {
-            ObjectNode grades = period.has("disabilityCases") ? (ObjectNode) period.get("disabilityCases")
-                : period.putObject("disabilityCases");
-            grades.set(c.substring("disability".length()), integer(row.get(c)));
+      for (CaseFormat.Field f : CaseFormat.periodColumns()) {
+        List<String> columns = CaseFormat.columnNames(f);
+        for (int i = 0; i < columns.size(); i++) {
+          if (present(row, columns.get(i))) {
+            String key = f.column().orElseThrow().endsWith("*") ? CaseFormat.DISABILITY_GRADES.get(i) : "";
+            place(period, "/" + f.inPeriodPointer().replace("*", key), cell(f, row.get(columns.get(i))));
           }
-        } else {
-          put(period, c, row);
         }
       }
     }
     return root;
+  }
+
+  /** Sets a value at a pointer below {@code o}, making the objects on the way. */
+  private static void place(ObjectNode o, String pointer, JsonNode value) {
+    String[] keys = pointer.substring(1).split("/");
+    ObjectNode at = o;
+    for (int i = 0; i < keys.length - 1; i++) {
+      at = at.has(keys[i]) ? (ObjectNode) at.get(keys[i]) : at.putObject(keys[i]);
+    }
+    at.set(keys[keys.length - 1], value);
   }
 
   /**
@@ -103,21 +114,13 @@ final class CsvCases {
     return v != null && !v.isEmpty();
   }
 
-  private static void put(ObjectNode o, String column, Map<String, String> row) {
-    if (present(row, column)) {
-      o.set(column, cell(column, row.get(column)));
-    }
-  }
-
-  private static JsonNode cell(String column, String value) {
+  /** A cell as the case format's type of its field reads it: a whole number or a yes/no when it is one, else text. */
+  private static JsonNode cell(CaseFormat.Field field, String value) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    if (value == null) {
-      return f.nullNode();
-    }
-    if (INTEGERS.contains(column)) {
+    if (field.type() == CaseFormat.Type.INTEGER) {
       return integer(value);
     }
-    if (BOOLEANS.contains(column) && (value.equals("true") || value.equals("false"))) {
+    if (field.type() == CaseFormat.Type.BOOLEAN && (value.equals("true") || value.equals("false"))) {
       return f.booleanNode(Boolean.parseBoolean(value));
     }
     return f.textNode(value);

@@ -171,7 +171,11 @@ public final class Portfolio {
     return w.toPlainString();
   }
 
-  /** The result as JSON: per class I, s², a, K (absent without credibility), μ and X̄_w. */
+  /**
+   * The result as JSON: per class I, s², a, K (absent without credibility), μ and X̄_w, and for each
+   * employer of the class its weight w_i, individual mean X̄_i, credibility Z_i and credibility
+   * premium Z_i X̄_i + (1 − Z_i) μ, in the order of the portfolio.
+   */
   public byte[] json(Result r) {
     JsonOut out = new JsonOut(true);
     out.beginObject().field("format", FORMAT);
@@ -185,6 +189,12 @@ public final class Portfolio {
       out.field("s2", written(f.s2())).field("a", written(f.a()));
       f.k().ifPresent(k -> out.field("k", written(k)));
       out.field("mu", written(f.mu())).field("weightedMean", written(f.weightedMean()));
+      out.name("employers").beginArray();
+      for (BuhlmannStraub.EntityFit e : f.detail()) {
+        out.beginObject().field("id", e.id()).field("weight", written(e.weight())).field("mean", written(e.mean()))
+            .field("z", written(e.z())).field("premium", written(e.premium())).endObject();
+      }
+      out.endArray();
       out.endObject();
     }
     out.endArray();

@@ -41,16 +41,39 @@ public final class Premium {
     }
   }
 
+  /**
+   * One class code's share of a premium priced by class: its payroll, its own rate (its manual rate
+   * under the decision's band and factors, rounded as the rate is) and the premium of that payroll at
+   * that rate, rounded as premiums are.
+   *
+   * @param code the class code, e.g. NCCI {@code 8810}
+   * @param payroll the class's payroll priced
+   * @param rate the class's rate, in percent of payroll (dollars per $100)
+   * @param amount payroll × rate ÷ 100, rounded
+   * @since 0.1.0
+   */
+  public record ClassPremium(String code, BigDecimal payroll, BigDecimal rate, BigDecimal amount) {
+    /** Checks that no part is null. */
+    public ClassPremium {
+      requireNonNull(code, "code");
+      requireNonNull(payroll, "payroll");
+      requireNonNull(rate, "rate");
+      requireNonNull(amount, "amount");
+    }
+  }
+
   private final BigDecimal payroll;
   private final PayrollSource payrollSource;
   private final BigDecimal amount;
   private final String rounding;
+  private final java.util.List<ClassPremium> classes;
 
   private Premium(Builder b) {
     this.payroll = TableRef.required(b.payroll, "payroll");
     this.payrollSource = TableRef.required(b.payrollSource, "payrollSource");
     this.amount = TableRef.required(b.amount, "amount");
     this.rounding = TableRef.required(b.rounding, "rounding");
+    this.classes = java.util.List.copyOf(b.classes);
   }
 
   /** A builder; every part is required. */
@@ -78,21 +101,30 @@ public final class Premium {
     return rounding;
   }
 
+  /**
+   * Of a premium priced by class (a table with {@code premiumByClass}), each class's payroll, rate
+   * and premium, in code order; the amount is their sum. Empty for a premium at one rate.
+   */
+  public java.util.List<ClassPremium> classes() {
+    return classes;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Premium p && payroll.equals(p.payroll) && payrollSource == p.payrollSource
-        && amount.equals(p.amount) && rounding.equals(p.rounding);
+        && amount.equals(p.amount) && rounding.equals(p.rounding) && classes.equals(p.classes);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(payroll, payrollSource, amount, rounding);
+    return Objects.hash(payroll, payrollSource, amount, rounding, classes);
   }
 
   @Override
   public String toString() {
     return "Premium[payroll=" + payroll.toPlainString() + ", payrollSource=" + payrollSource.jsonName()
-        + ", amount=" + amount.toPlainString() + ", rounding=" + rounding + "]";
+        + ", amount=" + amount.toPlainString() + ", rounding=" + rounding
+        + (classes.isEmpty() ? "" : ", classes=" + classes) + "]";
   }
 
   /**
@@ -105,8 +137,15 @@ public final class Premium {
     private @Nullable PayrollSource payrollSource;
     private @Nullable BigDecimal amount;
     private @Nullable String rounding;
+    private final java.util.List<ClassPremium> classes = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /** Adds one class's share of a premium priced by class, after those added so far. */
+    public Builder classPremium(ClassPremium share) {
+      classes.add(requireNonNull(share, "share"));
+      return this;
+    }
 
     /** The payroll priced and where it comes from. */
     public Builder payroll(BigDecimal payroll, PayrollSource source) {

@@ -77,6 +77,12 @@ public final class Engine {
   private final org.ratefloat.rules.Window[] windows;
   /** A benign race: threads deciding other dates replace it, and each keeps the one it made. */
   private volatile Spans lastSpans;
+  /**
+   * By indicator id: the values its kind declares, which every value the engine computes must lie
+   * in. The engine does no interval arithmetic, so formulas and sums of line items are bounded only
+   * by their grid here; the current band's offsets are those of the table's ladders.
+   */
+  private final ImmutableMap<String, org.ratefloat.rules.ValueDomain> domains;
   /** By risk class: the reference data of the class (what {@code ReferenceData.forClass} gives). */
   private final org.ratefloat.rules.ReferenceData[] classData = new org.ratefloat.rules.ReferenceData[100];
 
@@ -98,6 +104,7 @@ public final class Engine {
     }
     this.indicatorIndex = byId.buildOrThrow();
     this.windows = Spans.windows(indicators);
+    this.domains = domains(table, indicators);
     table.basis().benchmarks().forEach((c, b) -> {
       covered[c] = true;
       benchmarks[c] = b.orElse(null);
@@ -155,6 +162,34 @@ public final class Engine {
         g.any().forEach(group -> group.forEach(c -> tested.put(c, indicatorIndex.get(c.indicator()))));
       }
     }
+  }
+
+  private static ImmutableMap<String, org.ratefloat.rules.ValueDomain> domains(LoadedTable table,
+      IndicatorSpec[] indicators) {
+    int lo = 0;
+    int hi = 0;
+    for (int c : table.basis().ladders().keySet()) {
+      int bench = table.basis().benchmarkIndex(c);
+      lo = Math.min(lo, -bench);
+      hi = Math.max(hi, table.basis().ladders().get(c).size() - 1 - bench);
+    }
+    org.ratefloat.rules.ValueDomain.Numbers offsets = org.ratefloat.rules.ValueDomain.Numbers.whole(lo, hi);
+    IndicatorSpec.DomainContext context = new IndicatorSpec.DomainContext() {
+      @Override
+      public org.ratefloat.rules.ValueDomain.Numbers bounds(org.ratefloat.rules.Expr e) {
+        return org.ratefloat.rules.ValueDomain.Numbers.ANY;
+      }
+
+      @Override
+      public org.ratefloat.rules.ValueDomain.Numbers bandOffsets() {
+        return offsets;
+      }
+    };
+    ImmutableMap.Builder<String, org.ratefloat.rules.ValueDomain> out = ImmutableMap.builder();
+    for (IndicatorSpec i : indicators) {
+      out.put(i.id(), i.domain(context));
+    }
+    return out.buildOrThrow();
   }
 
   /** The text of a band move, e.g. {@code band 0 -> +1}; offsets within -99..+99. */
@@ -244,7 +279,7 @@ public final class Engine {
    * indicators itself (no function objects made per decision).
    */
   private final class Run implements java.util.function.Predicate<Condition>,
-      java.util.function.Function<String, Exact> {
+      java.util.function.Function<String, Exact>, StepSpec.Visitor<Traced> {
     private final RatingCase c;
     private final RuleTableSpec m = table.measure();
     private final List<Warning> warnings = new ArrayList<>(2);
@@ -300,7 +335,8 @@ public final class Engine {
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
       band = benchIndex;
-      compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()));
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()),
+          this, domains::get);
       if (provisional != null) {
         warnings.add(provisional);
       }
@@ -354,7 +390,8 @@ public final class Engine {
       ladder = ladders.get(riskClass);
       benchIndex = Engine.this.benchIndex[riskClass];
       currentIndex = currentIndex();
-      compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()));
+      compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()),
+          this, domains::get);
       List<Reading> out = new ArrayList<>(indicators.length);
       for (int i = 0; i < indicators.length; i++) {
         try {
@@ -436,7 +473,12 @@ public final class Engine {
     }
 
     private BigDecimal formulaRate() {
-      BigDecimal r = benchmark.multiply(ladder.get(band));
+      return rateOn(benchmark);
+    }
+
+    /** A base rate under the working band, factors and points: the benchmark's, or a class's manual rate. */
+    private BigDecimal rateOn(BigDecimal base) {
+      BigDecimal r = base.multiply(ladder.get(band));
       // x 1 and + 0 (untouched: the same objects) change neither the value nor the scale, the sum's
       // being the larger of the two: they are skipped, not computed
       if (factor != BigDecimal.ONE) {
@@ -457,20 +499,40 @@ public final class Engine {
         trace[steps++] = trace(step, StepTrace.Outcome.SKIPPED, Optional.empty(), "after a gate");
         return;
       }
-      // exhaustive over the kinds: a new kind of step does not compile until it is run here
-      trace[steps++] = switch (step.kind()) {
-        case GATE, TABLE -> rows((StepSpec.Rows) step);
-        case VETO -> veto((StepSpec.Veto) step);
-        case LIMIT_MOVE -> limitMove((StepSpec.LimitMove) step);
-        case RATE_FLOOR, RATE_CAP -> rateLimit((StepSpec.RateLimit) step);
-      };
+      // by the step's type: a new type of step does not compile until it is run here
+      trace[steps++] = step.accept(this);
+    }
+
+    @Override
+    public Traced gate(StepSpec.Gate gate) {
+      Traced t = rows(gate);
+      if (t.outcome() == StepTrace.Outcome.FIRED) {
+        gateFired = true;
+      }
+      return t;
+    }
+
+    @Override
+    public Traced table(StepSpec.Table table) {
+      return rows(table);
+    }
+
+    @Override
+    public Traced rateFloor(StepSpec.RateFloor floor) {
+      return rateLimit(floor);
+    }
+
+    @Override
+    public Traced rateCap(StepSpec.RateCap cap) {
+      return rateLimit(cap);
     }
 
     private Traced trace(StepSpec step, StepTrace.Outcome outcome, Optional<String> row, Object effect) {
       return new Traced(step, outcome, row.orElse(null), effect);
     }
 
-    private Traced veto(StepSpec.Veto veto) {
+    @Override
+    public Traced veto(StepSpec.Veto veto) {
       if (!holds(veto.when())) {
         return trace(veto, StepTrace.Outcome.NO_MATCH, Optional.empty(), "none");
       }
@@ -483,7 +545,8 @@ public final class Engine {
       return trace(veto, StepTrace.Outcome.FIRED, Optional.empty(), effect);
     }
 
-    private Traced limitMove(StepSpec.LimitMove limit) {
+    @Override
+    public Traced limitMove(StepSpec.LimitMove limit) {
       int lo = Math.max(0, currentIndex - limit.maxBands());
       int hi = Math.min(ladder.size() - 1, currentIndex + limit.maxBands());
       int limited = Math.max(lo, Math.min(hi, band));
@@ -523,71 +586,91 @@ public final class Engine {
       if (evidence != null) {
         warnings.add(evidence);
       }
-      if (step.kind() == StepSpec.Kind.GATE) {
-        gateFired = true;
-      }
       return new Traced(step, StepTrace.Outcome.FIRED, hit.id(), effect);
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
-      return apply(step, row, row.then());
+      return row.then().accept(new Applied(step, row));
     }
 
-    private String apply(StepSpec.Rows step, RowSpec row, Outcome o) {
-      // exhaustive over the kinds: a new outcome does not compile until it is applied here
-      return switch (o.kind()) {
-        case UNDETERMINED -> throw new UndeterminedException(row.pointer(), "row " + row.id() + " of "
-            + m.id() + ": " + ((Outcome.Undetermined) o).reason().en() + " (" + values(step) + ")");
-        case ADD_RATE_POINTS -> {
-          BigDecimal p = ((Outcome.AddRatePoints) o).points();
-          points = points.add(p);
-          yield "rate points " + signed(p);
+    /**
+     * Applies the outcome of a fired row to the working band, rate and amounts, and gives the effect
+     * as recorded. By the outcome's type: a new outcome does not compile until it is applied here.
+     */
+    private final class Applied implements Outcome.Visitor<String> {
+      private final StepSpec.Rows step;
+      private final RowSpec row;
+
+      Applied(StepSpec.Rows step, RowSpec row) {
+        this.step = step;
+        this.row = row;
+      }
+
+      @Override
+      public String undetermined(Outcome.Undetermined o) {
+        throw new UndeterminedException(row.pointer(), "row " + row.id() + " of " + m.id() + ": "
+            + o.reason().en() + " (" + values(step) + ")");
+      }
+
+      @Override
+      public String addRatePoints(Outcome.AddRatePoints o) {
+        points = points.add(o.points());
+        return "rate points " + signed(o.points());
+      }
+
+      @Override
+      public String multiplyRate(Outcome.MultiplyRate o) {
+        factor = factor.multiply(o.factor());
+        return "rate x " + o.factor().toPlainString();
+      }
+
+      @Override
+      public String rateEffects(Outcome.RateEffects o) {
+        List<String> effects = new ArrayList<>();
+        for (Outcome e : o.effects()) {
+          effects.add(e.accept(this));
         }
-        case MULTIPLY_RATE -> {
-          BigDecimal f = ((Outcome.MultiplyRate) o).factor();
-          factor = factor.multiply(f);
-          yield "rate x " + f.toPlainString();
+        return String.join("; ", effects);
+      }
+
+      @Override
+      public String multiplyRateBy(Outcome.MultiplyRateBy by) {
+        BigDecimal f = number(by.indicator());
+        if (f.signum() <= 0) {
+          throw new RuleTableException(ErrorCode.RT009, m.source(), by.pointer(), "row " + row.id()
+              + " would multiply the rate by " + by.indicator() + " = " + f.toPlainString()
+              + ", which is not positive");
         }
-        case RATE_EFFECTS -> {
-          List<String> effects = new ArrayList<>();
-          for (Outcome e : ((Outcome.RateEffects) o).effects()) {
-            effects.add(apply(step, row, e));
-          }
-          yield String.join("; ", effects);
+        factor = factor.multiply(f);
+        return "rate x " + by.indicator() + " = " + f.toPlainString();
+      }
+
+      @Override
+      public String addAmount(Outcome.AddAmount a) {
+        BigDecimal amount = a.amount().orElseGet(() -> number(a.indicator().get()));
+        if (amounts == null) {
+          amounts = new ArrayList<>();
         }
-        case MULTIPLY_RATE_BY -> {
-          Outcome.MultiplyRateBy by = (Outcome.MultiplyRateBy) o;
-          BigDecimal f = number(by.indicator());
-          if (f.signum() <= 0) {
-            throw new RuleTableException(ErrorCode.RT009, m.source(), by.pointer(), "row " + row.id()
-                + " would multiply the rate by " + by.indicator() + " = " + f.toPlainString()
-                + ", which is not positive");
-          }
-          factor = factor.multiply(f);
-          yield "rate x " + by.indicator() + " = " + f.toPlainString();
-        }
-        case ADD_AMOUNT -> {
-          Outcome.AddAmount a = (Outcome.AddAmount) o;
-          BigDecimal amount = a.amount().orElseGet(() -> number(a.indicator().get()));
-          if (amounts == null) {
-            amounts = new ArrayList<>();
-          }
-          Amount.Builder added = Amount.builder().row(step.id(), row.id()).amount(amount, a.currency());
-          a.indicator().ifPresent(added::indicator);
-          amounts.add(added.build());
-          yield "amount " + a.indicator().map(i -> i + " = ").orElse("") + signed(amount) + " " + a.currency();
-        }
-        case ADD_BANDS -> move(band + ((Outcome.AddBands) o).bands());
-        case SET_BAND -> {
-          Outcome.SetBand s = (Outcome.SetBand) o;
-          yield move(switch (s.target()) {
-            case TOP -> ladder.size() - 1;
-            case BOTTOM -> 0;
-            case CURRENT -> currentIndex;
-            case OFFSET -> (step.relativeToCurrent() ? currentIndex : benchIndex) + s.offset();
-          });
-        }
-      };
+        Amount.Builder added = Amount.builder().row(step.id(), row.id()).amount(amount, a.currency());
+        a.indicator().ifPresent(added::indicator);
+        amounts.add(added.build());
+        return "amount " + a.indicator().map(i -> i + " = ").orElse("") + signed(amount) + " " + a.currency();
+      }
+
+      @Override
+      public String addBands(Outcome.AddBands o) {
+        return move(band + o.bands());
+      }
+
+      @Override
+      public String setBand(Outcome.SetBand s) {
+        return move(switch (s.target()) {
+          case TOP -> ladder.size() - 1;
+          case BOTTOM -> 0;
+          case CURRENT -> currentIndex;
+          case OFFSET -> (step.relativeToCurrent() ? currentIndex : benchIndex) + s.offset();
+        });
+      }
     }
 
     /** Moves the working band to a target, clamped to the ladder; the effect as recorded. */
@@ -622,7 +705,7 @@ public final class Engine {
       } else {
         bound = limit.percent().orElseGet(() -> benchmarks[limit.classBenchmark().getAsInt()]);
       }
-      boolean floor = limit.kind() == StepSpec.Kind.RATE_FLOOR;
+      boolean floor = limit.floor();
       boolean binds = floor ? rate.compareTo(bound) < 0 : rate.compareTo(bound) > 0;
       if (binds) {
         Traced t = trace(limit, StepTrace.Outcome.FIRED, Optional.empty(), new RateEffect(rate, " -> ", bound, computedFrom));
@@ -634,6 +717,9 @@ public final class Engine {
     }
 
     private Optional<Premium> premium(BigDecimal rounded) {
+      if (m.premiumByClass().isPresent()) {
+        return Optional.of(premiumByClass(m.premiumByClass().get()));
+      }
       Optional<BigDecimal> payroll = c.premiumBase();
       Premium.PayrollSource source = Premium.PayrollSource.INPUT;
       if (payroll.isEmpty() && !c.history().isEmpty()) {
@@ -647,6 +733,38 @@ public final class Engine {
       BigDecimal p = payroll.get();
       return Optional.of(Premium.builder().payroll(p, source).amount(table.premiumRounding().apply(
           p.multiply(rounded).movePointLeft(2))).rounding(table.premiumRounding().describe()).build());
+    }
+
+    /**
+     * The premium of a table that prices by class: each class code's payroll of the latest period
+     * (its exposures) at the class's own rate, the manual rate of its class row under the decision's
+     * band, factors and points, rounded as the rate is; the amount is the sum of the classes' premiums.
+     */
+    private Premium premiumByClass(String column) {
+      if (c.premiumBase().isPresent()) {
+        throw new InputException(ErrorCode.IN023, "/premiumBase", "rule table " + m.id() + " prices the payroll "
+            + "of each class code, that of the latest period's exposures; a premiumBase of one payroll cannot be "
+            + "priced by class");
+      }
+      int latest = c.history().size() - 1;
+      if (latest < 0 || c.history().get(latest).exposures().isEmpty()) {
+        throw new InputException(ErrorCode.IN025, latest < 0 ? "/history" : "/history/" + latest + "/exposures",
+            "rule table " + m.id() + " prices the payroll of each class code: the latest period needs its exposures");
+      }
+      org.ratefloat.rules.ReferenceData.ClassRows rows = compute.classRows();
+      int col = rows.column(column);
+      BigDecimal total = BigDecimal.ZERO;
+      BigDecimal payroll = BigDecimal.ZERO;
+      Premium.Builder premium = Premium.builder().rounding(table.premiumRounding().describe());
+      for (var x : c.history().get(latest).exposures().entrySet()) {
+        BigDecimal manual = rows.rows().get(x.getKey()).get(col);
+        BigDecimal rate = table.rateRounding().apply(rateOn(manual));
+        BigDecimal amount = table.premiumRounding().apply(x.getValue().multiply(rate).movePointLeft(2));
+        premium.classPremium(new Premium.ClassPremium(x.getKey(), x.getValue(), rate, amount));
+        total = total.add(amount);
+        payroll = payroll.add(x.getValue());
+      }
+      return premium.payroll(payroll, Premium.PayrollSource.HISTORY).amount(total).build();
     }
 
     private boolean holds(Guard guard) {
@@ -684,7 +802,7 @@ public final class Engine {
     private Computed computed(int i) {
       Computed v = computed[i];
       if (v == null) {
-        v = compute.compute(indicators[i], this);
+        v = compute.compute(indicators[i]);
         computed[i] = v;
       }
       return v;

@@ -14,12 +14,20 @@ import org.ratefloat.model.ClassCodes;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
+import org.ratefloat.model.SafetyStandardisation;
 import org.ratefloat.model.Status;
 import org.ratefloat.rules.IndicatorSpec;
 import org.ratefloat.rules.Window;
 
-/** Computes indicators from a case. Stateless apart from the case it reads. */
-final class Indicators {
+/**
+ * Computes the indicators of one decision, by the indicator's type ({@link IndicatorSpec.Visitor}).
+ * One instance serves one decision and holds that decision's state, each part named: the case and
+ * the table's settings it was made with (final), the epoch days of the case's periods and the
+ * periods of the last window ({@link History}, made when first needed), and the defaults taken for
+ * values the case leaves out ({@link #assumed}). The claim, exposure or accident a line item is
+ * evaluated for is an argument of the evaluation ({@link Item}), never a field set and reset.
+ */
+final class Indicators implements IndicatorSpec.Visitor<Computed> {
 
   /** Digits an exact intermediate value of a formula may have (numerator and denominator together). */
   static final int MAX_DIGITS = 1_000;
@@ -30,29 +38,103 @@ final class Indicators {
   private final org.ratefloat.rules.ReferenceData data;
   /** The windows' days on the case's as-of date. */
   private final Spans spans;
-  /** The first and last epoch day of each period of the history, made when first needed. */
-  private long[] fromDay;
-  private long[] toDay;
-  /** The index of the claim a line item is being evaluated for (-1: none). */
-  private int current = -1;
-  /** The class code and payroll of the exposure a line item is being evaluated for (null: none). */
-  private String exposureClass;
-  private BigDecimal exposurePayroll;
-  /** The sum of the line items of the accident a per-accident limit is being evaluated for (null: none). */
-  private Exact accidentSum;
+  /** The values of the other indicators of the decision, which formulas read (computed if need be). */
+  private final java.util.function.Function<String, Exact> others;
+  /** The values the indicators' kinds declare, by id: every computed value lies in its own. */
+  private final java.util.function.Function<String, org.ratefloat.rules.ValueDomain> domains;
+  /** The case's periods as epoch days, and the periods of the last window. */
+  private final History history = new History();
   /** The defaults taken for values the case leaves out, as indicators took them (made at the first). */
   private List<org.ratefloat.decision.Assumption> assumed;
 
+  /**
+   * The claim, exposure or accident a line item is evaluated for: a claim's index in the case, an
+   * exposure's class code and payroll, or the sum of an accident's line items; {@link #NONE} for a
+   * formula, which reads none of them.
+   */
+  private record Item(int claim, @org.jspecify.annotations.Nullable String exposureClass,
+      @org.jspecify.annotations.Nullable BigDecimal exposurePayroll,
+      @org.jspecify.annotations.Nullable Exact accidentSum) {
+    static final Item NONE = new Item(-1, null, null, null);
+
+    static Item claim(int index) {
+      return new Item(index, null, null, null);
+    }
+
+    static Item exposure(String code, BigDecimal payroll) {
+      return new Item(-1, code, payroll, null);
+    }
+
+    static Item accident(Exact sum) {
+      return new Item(-1, null, null, sum);
+    }
+  }
+
+  /**
+   * The case's periods as epoch days (made when first needed), and the periods of the last window an
+   * indicator asked for: the indicators of a table mostly share one, so they are found once.
+   */
+  private final class History {
+    private long[] fromDay;
+    private long[] toDay;
+    private Window lastWindow;
+    private List<Integer> lastPeriods;
+
+    /** The first epoch day of the period at index i. */
+    long from(int i) {
+      days();
+      return fromDay[i];
+    }
+
+    /** The last epoch day of the period at index i. */
+    long to(int i) {
+      days();
+      return toDay[i];
+    }
+
+    private void days() {
+      if (fromDay == null) {
+        List<Period> periods = c.history();
+        long[] from = new long[periods.size()];
+        long[] to = new long[periods.size()];
+        for (int i = 0; i < from.length; i++) {
+          from[i] = periods.get(i).from().toEpochDay();
+          to[i] = periods.get(i).to().toEpochDay();
+        }
+        fromDay = from;
+        toDay = to;
+      }
+    }
+
+    /** The periods of a window, found and checked once for equal windows. */
+    List<Integer> periodsIn(Window window, String indicator) {
+      if (window == lastWindow || window.equals(lastWindow)) {
+        return lastPeriods; // the same history in the same window: the same periods, already checked
+      }
+      lastPeriods = periodsInChecked(window, indicator);
+      lastWindow = window;
+      return lastPeriods;
+    }
+  }
+
   Indicators(RatingCase c, int currentBandOffset, String source, org.ratefloat.rules.ReferenceData data,
-      Spans spans) {
+      Spans spans, java.util.function.Function<String, Exact> others,
+      java.util.function.Function<String, org.ratefloat.rules.ValueDomain> domains) {
     this.c = c;
     this.data = data;
     this.currentBandOffset = currentBandOffset;
     this.source = source;
     this.spans = spans;
+    this.others = others;
+    this.domains = domains;
     if (data.classes().isPresent()) {
       checkClasses(data.classes().get());
     }
+  }
+
+  /** The class rows of the decision's data, each of the case's class codes with a row (checked when made). */
+  org.ratefloat.rules.ReferenceData.ClassRows classRows() {
+    return data.classes().orElseThrow();
   }
 
   /** The defaults indicators took for values the case leaves out, in the order they were taken. */
@@ -69,21 +151,6 @@ final class Indicators {
     return value;
   }
 
-  /** The epoch days of the history's periods (two arrays, made once a decision). */
-  private void periodDays() {
-    if (fromDay == null) {
-      List<Period> history = c.history();
-      long[] from = new long[history.size()];
-      long[] to = new long[history.size()];
-      for (int i = 0; i < from.length; i++) {
-        from[i] = history.get(i).from().toEpochDay();
-        to[i] = history.get(i).to().toEpochDay();
-      }
-      fromDay = from;
-      toDay = to;
-    }
-  }
-
   /**
    * A table with class rows reads the classes of its system only, and each of the case's class
    * codes must have a row: IN052 for another system (or none), IN053 naming the first code without.
@@ -97,56 +164,74 @@ final class Indicators {
     }
     int i = 0;
     for (String code : codes.codes()) {
+      if (rows.closed().isPresent() && !rows.closed().get().contains(code)) {
+        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
+            + code + " is not among the " + rows.closed().get().size() + " classes the rule table rates (from "
+            + rows.closed().get().first() + " to " + rows.closed().get().last() + ")");
+      }
       if (!rows.rows().containsKey(code)) {
         throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
-            + code + " has no row in the rule table's data (" + rows.rows().size() + " classes, from "
-            + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")");
+            + code + " has no row in the rule table's data (" + (rows.rows().isEmpty() ? "which has none"
+                : rows.rows().size() + " classes, from " + rows.rows().firstKey() + " to " + rows.rows().lastKey())
+            + ")");
       }
       i++;
     }
   }
 
   /**
-   * Computes an indicator; {@code others} gives the value of another indicator (for formulas),
-   * computing it if need be.
+   * Computes an indicator, checking that its value lies in the domain its kind declares (a value
+   * outside is our fault, not the case's: the static analysis, which proves tables complete over
+   * those domains, would be wrong).
    */
-  Computed compute(IndicatorSpec spec, java.util.function.Function<String, Exact> others) {
-    // exhaustive over the kinds: a new kind of indicator does not compile until it is computed here
-    return switch (spec.kind()) {
-      case FORMULA -> formula((IndicatorSpec.Formula) spec, others);
-      case RATIO -> ratio((IndicatorSpec.Ratio) spec);
-      case TOTAL -> total((IndicatorSpec.Total) spec);
-      case STREAK -> streak((IndicatorSpec.Streak) spec);
-      case CLAIMS -> claims((IndicatorSpec.Claims) spec);
-      case FLAG -> flag((IndicatorSpec.Flag) spec);
-      case CUSTOM_FLAG -> customFlag((IndicatorSpec.CustomFlag) spec);
-      case SAFETY_STANDARD_GRADE -> Computed.plain(spec, c.employer().status().safetyStandardisation()
-          .map(s -> num(BigDecimal.valueOf(s.gradeOn(c.asOf()))))
-          .orElseGet(() -> assume("/employer/status/safetyStandardisation", spec.id(), num(BigDecimal.ZERO))),
-          Operands.NONE);
-      case SAFETY_CREDIT_RATING -> {
-        IndicatorSpec.SafetyCreditRating r = (IndicatorSpec.SafetyCreditRating) spec;
-        Optional<String> given = c.employer().status().safetyCreditRating();
-        String rating = given.or(r::whenAbsent)
-            .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
-                "the safety credit rating is needed by indicator " + r.id()));
-        Value value = new Value.Text(rating);
-        yield Computed.plain(r, given.isPresent() ? value
-            : assume("/employer/status/safetyCreditRating", r.id(), value), Operands.NONE);
-      }
-      case INSURED_MONTHS -> insuredMonths((IndicatorSpec.InsuredMonths) spec);
-      case COVERED -> covered((IndicatorSpec.Covered) spec);
-      case CURRENT_BAND -> Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), Operands.NONE);
-      case EXPOSURES -> exposures((IndicatorSpec.Exposures) spec);
-      case CUSTOM_VALUE -> customValue((IndicatorSpec.CustomValue) spec);
-      case PRIOR -> prior((IndicatorSpec.Prior) spec);
-    };
+  Computed compute(IndicatorSpec spec) {
+    Computed v = spec.accept(this);
+    org.ratefloat.rules.ValueDomain domain = domains.apply(spec.id());
+    boolean inside;
+    if (domain instanceof org.ratefloat.rules.ValueDomain.Numbers n) {
+      inside = v.exact() != null ? n.contains(v.exact().n(), v.exact().d())
+          : n.contains(((Value.Num) v.value()).value());
+    } else if (domain instanceof org.ratefloat.rules.ValueDomain.Texts t) {
+      inside = t.values().contains(((Value.Text) v.value()).value());
+    } else {
+      inside = v.value() instanceof Value.Bool;
+    }
+    if (!inside) {
+      throw new IllegalStateException("indicator " + spec.id() + " = " + v.value().render()
+          + " lies outside the values its kind declares: " + domain.describe());
+    }
+    return v;
   }
 
-  private Computed formula(IndicatorSpec.Formula f, java.util.function.Function<String, Exact> others) {
+  @Override
+  public Computed safetyStandardGrade(IndicatorSpec.SafetyStandardGrade spec) {
+    return Computed.plain(spec, c.employer().status().safetyStandardisation()
+        .map(s -> num(BigDecimal.valueOf(s.gradeOn(c.asOf()))))
+        .orElseGet(() -> assume("/employer/status/safetyStandardisation", spec.id(),
+            num(BigDecimal.valueOf(SafetyStandardisation.NO_GRADE)))), Operands.NONE);
+  }
+
+  @Override
+  public Computed safetyCreditRating(IndicatorSpec.SafetyCreditRating r) {
+    Optional<String> given = c.employer().status().safetyCreditRating();
+    String rating = given.or(r::whenAbsent)
+        .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
+            "the safety credit rating is needed by indicator " + r.id()));
+    Value value = new Value.Text(rating);
+    return Computed.plain(r, given.isPresent() ? value
+        : assume("/employer/status/safetyCreditRating", r.id(), value), Operands.NONE);
+  }
+
+  @Override
+  public Computed currentBand(IndicatorSpec.CurrentBand spec) {
+    return Computed.plain(spec, num(BigDecimal.valueOf(currentBandOffset)), Operands.NONE);
+  }
+
+  @Override
+  public Computed formula(IndicatorSpec.Formula f) {
     Operands operands = new Operands();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    Exact value = eval(f.id(), f.expr(), others, operands, seen);
+    Exact value = eval(f.id(), f.expr(), Item.NONE, operands, seen);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
           "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
@@ -156,14 +241,8 @@ final class Indicators {
     return Computed.rounded(f, null, null, operands, value, f.round());
   }
 
-  private void claim(int index) {
-    current = index;
-  }
-
   /** Evaluates exactly, from the compared values of the indicators referred to; null means a division by zero. */
-  private Exact eval(String f, org.ratefloat.rules.Expr e,
-      java.util.function.Function<String, Exact> others,
-      Operands operands, java.util.Set<String> seen) {
+  private Exact eval(String f, org.ratefloat.rules.Expr e, Item item, Operands operands, java.util.Set<String> seen) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
       return Exact.of(k.value());
     }
@@ -175,8 +254,8 @@ final class Indicators {
       return v;
     }
     if (e instanceof org.ratefloat.rules.Expr.ClaimField field) {
-      Claim claim = c.claims().get(current);
-      final int index = current;
+      Claim claim = c.claims().get(item.claim());
+      final int index = item.claim();
       return Exact.of(switch (field.field()) {
         case PAID -> claim.paid();
         case INCURRED -> claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
@@ -185,15 +264,15 @@ final class Indicators {
       });
     }
     if (e instanceof org.ratefloat.rules.Expr.AccidentSum) {
-      return accidentSum;
+      return item.accidentSum();
     }
     if (e instanceof org.ratefloat.rules.Expr.ExposurePayroll) {
-      return Exact.of(exposurePayroll);
+      return Exact.of(item.exposurePayroll());
     }
     if (e instanceof org.ratefloat.rules.Expr.ClassData k) {
       // every class of the case has a row (checked when the indicators were set up)
       var rows = data.classes().orElseThrow();
-      return Exact.of(rows.rows().get(exposureClass).get(rows.column(k.column())));
+      return Exact.of(rows.rows().get(item.exposureClass()).get(rows.column(k.column())));
     }
     if (e instanceof org.ratefloat.rules.Expr.Data d) {
       BigDecimal v = data.scalars().get(d.name());
@@ -203,7 +282,7 @@ final class Indicators {
       return Exact.of(v);
     }
     if (e instanceof org.ratefloat.rules.Expr.Lookup l) {
-      Exact key = eval(f, l.key(), others, operands, seen);
+      Exact key = eval(f, l.key(), item, operands, seen);
       if (key == null) {
         return null;
       }
@@ -215,9 +294,9 @@ final class Indicators {
       return digits(f, v, l.pointer());
     }
     if (e instanceof org.ratefloat.rules.Expr.Clamp k) {
-      Exact v = eval(f, k.value(), others, operands, seen);
-      Exact lo = eval(f, k.low(), others, operands, seen);
-      Exact hi = eval(f, k.high(), others, operands, seen);
+      Exact v = eval(f, k.value(), item, operands, seen);
+      Exact lo = eval(f, k.low(), item, operands, seen);
+      Exact hi = eval(f, k.high(), item, operands, seen);
       if (v == null || lo == null || hi == null) {
         return null;
       }
@@ -229,13 +308,34 @@ final class Indicators {
       return v.compareTo(lo) < 0 ? lo : v.compareTo(hi) > 0 ? hi : v;
     }
     if (e instanceof org.ratefloat.rules.Expr.Round r) {
-      Exact v = eval(f, r.value(), others, operands, seen);
+      Exact v = eval(f, r.value(), item, operands, seen);
       return v == null ? null : Exact.of(v.round(r.rounding()));
     }
+    if (e instanceof org.ratefloat.rules.Expr.Power w) {
+      Exact v = eval(f, w.base(), item, operands, seen);
+      if (v == null) {
+        return null;
+      }
+      int p = Math.abs(w.p());
+      if ((long) p * (v.n().precision() + v.d().precision()) > MAX_DIGITS) {
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT017, source, w.pointer(), "formula " + f
+            + " raises " + v.toValue().render() + " to the power " + w.exponent().toPlainString()
+            + ", a value of more than " + MAX_DIGITS + " digits");
+      }
+      try {
+        BigDecimal x = org.ratefloat.rules.Powers.power(v.n(), v.d(), w.p(), w.q(), w.rounding().scale(),
+            w.rounding().mode());
+        return x == null ? null : Exact.of(x);
+      } catch (ArithmeticException negative) {
+        throw new org.ratefloat.error.RuleTableException(ErrorCode.RT009, source, w.pointer(), "formula " + f
+            + " takes " + (w.q() == 2 && w.p() == 1 ? "the square root" : "the power " + w.exponent().toPlainString())
+            + " of " + v.toValue().render() + ", which is negative");
+      }
+    }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
-    Exact acc = eval(f, op.args().get(0), others, operands, seen);
+    Exact acc = eval(f, op.args().get(0), item, operands, seen);
     for (int i = 1; i < op.args().size(); i++) {
-      Exact next = eval(f, op.args().get(i), others, operands, seen);
+      Exact next = eval(f, op.args().get(i), item, operands, seen);
       if (acc == null || next == null) {
         return null;
       }
@@ -302,24 +402,24 @@ final class Indicators {
 
   /** Days of the epoch days [start, end] covered by the period at index i (0 if they do not meet). */
   private long overlap(int i, long start, long end) {
-    periodDays();
-    long a = Math.max(fromDay[i], start);
-    long b = Math.min(toDay[i], end);
+    long a = Math.max(history.from(i), start);
+    long b = Math.min(history.to(i), end);
     return b < a ? 0 : b - a + 1;
   }
 
   /** Length in days of the period at index i, both ends included (as {@link Period#days}). */
   private long periodLength(int i) {
-    periodDays();
-    return toDay[i] - fromDay[i] + 1;
+    return history.to(i) - history.from(i) + 1;
   }
 
-  private Computed covered(IndicatorSpec.Covered cov) {
+  @Override
+  public Computed covered(IndicatorSpec.Covered cov) {
     Spans.Span span = spans.span(cov.window());
     if (cov.window().byStart()) {
       // policy periods are whole by construction: covered when the history has one starting in the window
       List<Integer> periods = startingIn(cov.window());
-      boolean value = !periods.isEmpty();
+      // a window of a number of policies is covered when the history has them all
+      boolean value = cov.window().effective().map(e -> periods.size() == e.count()).orElse(!periods.isEmpty());
       return new Computed(cov, span.start(), span.end(),
           Operands.of("periods", periods.size()), null, new Value.Bool(value), null, null);
     }
@@ -339,31 +439,26 @@ final class Indicators {
   /** The periods of the history that start in a policy window. */
   private List<Integer> startingIn(Window window) {
     Spans.Span span = spans.span(window);
-    periodDays();
+    Optional<Window.Effective> effective = window.effective();
     List<Integer> inside = new ArrayList<>();
     for (int i = 0; i < c.history().size(); i++) {
-      if (fromDay[i] >= span.startDay() && fromDay[i] <= span.endDay()) {
+      if (history.from(i) >= span.startDay() && history.from(i) <= span.endDay()) {
         inside.add(i);
       }
     }
+    if (effective.isPresent() && inside.size() > effective.get().count()) {
+      // the latest ones: the history is in date order
+      return inside.subList(inside.size() - effective.get().count(), inside.size());
+    }
     return inside;
   }
-
-  /** The window of the last {@link #periodsIn} call and its periods: indicators mostly share one. */
-  private Window lastWindow;
-  private List<Integer> lastPeriods;
 
   /**
    * The periods inside a window, which they must cover exactly; of a policy window, the periods
    * that start in it, at least one.
    */
   private List<Integer> periodsIn(Window window, String indicator) {
-    if (window == lastWindow || window.equals(lastWindow)) {
-      return lastPeriods; // the same history in the same window: the same periods, already checked
-    }
-    lastPeriods = periodsInChecked(window, indicator);
-    lastWindow = window;
-    return lastPeriods;
+    return history.periodsIn(window, indicator);
   }
 
   private List<Integer> periodsInChecked(Window window, String indicator) {
@@ -374,7 +469,8 @@ final class Indicators {
       List<Integer> inside = startingIn(window);
       if (inside.isEmpty()) {
         throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the policy "
-            + "periods that start in " + start + ".." + end + "; the history has none");
+            + "periods that " + (window.effective().isPresent() ? "took effect" : "start") + " in " + start + ".."
+            + end + "; the history has none");
       }
       return inside;
     }
@@ -468,7 +564,8 @@ final class Indicators {
     return new Exact(fraction[0], fraction[1]);
   }
 
-  private Computed ratio(IndicatorSpec.Ratio r) {
+  @Override
+  public Computed ratio(IndicatorSpec.Ratio r) {
     List<Integer> periods = periodsIn(r.window(), r.id());
     BigDecimal[] num = aggregate(periods, r.numerator(), r.id());
     BigDecimal[] den = aggregate(periods, r.denominator(), r.id());
@@ -497,7 +594,8 @@ final class Indicators {
     return Computed.rounded(r, from, to, operands, new Exact(n, d), r.round());
   }
 
-  private Computed total(IndicatorSpec.Total t) {
+  @Override
+  public Computed total(IndicatorSpec.Total t) {
     List<Integer> periods = periodsIn(t.window(), t.id());
     LocalDate from = first(t.window(), periods);
     LocalDate to = last(t.window(), periods);
@@ -527,7 +625,8 @@ final class Indicators {
     return Computed.number(t, from, to, operands, value);
   }
 
-  private Computed streak(IndicatorSpec.Streak s) {
+  @Override
+  public Computed streak(IndicatorSpec.Streak s) {
     int count = 0;
     int year = c.asOf().getYear() - 1;
     while (count < s.maxYears() && clean(year, s)) {
@@ -558,7 +657,8 @@ final class Indicators {
     return covered == end - start + 1;
   }
 
-  private Computed claims(IndicatorSpec.Claims spec) {
+  @Override
+  public Computed claims(IndicatorSpec.Claims spec) {
     // of a policy window, the claims dated in one of its periods (a claim in a gap between policies is in none)
     List<Integer> policies = spec.window().byStart() ? periodsIn(spec.window(), spec.id()) : List.of();
     LocalDate start = policies.isEmpty() ? spans.span(spec.window()).start() : first(spec.window(), policies);
@@ -588,11 +688,8 @@ final class Indicators {
       final int index = i;
       value = switch (spec.measure()) {
         case EACH -> {
-          claim(index);
-          Exact item = eval(spec.id(), spec.each().orElseThrow(), id -> {
-            throw new IllegalStateException("a line item reads no indicator");
-          }, Operands.DISCARD, new java.util.HashSet<>());
-          current = -1;
+          Exact item = eval(spec.id(), spec.each().orElseThrow(), Item.claim(index), Operands.DISCARD,
+              new java.util.HashSet<>());
           each = each.add(item);
           // the claims of one accident share its id; a claim without one is an accident of its own
           accidents.merge(claim.accident().map(a -> "accident " + a).orElse("claim #" + index), item, Exact::add);
@@ -608,11 +705,8 @@ final class Indicators {
     if (spec.perAccident().isPresent()) {
       Exact limited = Exact.of(BigDecimal.ZERO);
       for (Exact sum : accidents.values()) {
-        accidentSum = sum;
-        Exact v = eval(spec.id(), spec.perAccident().get(), id -> {
-          throw new IllegalStateException("a line item reads no indicator");
-        }, Operands.DISCARD, new java.util.HashSet<>());
-        accidentSum = null;
+        Exact v = eval(spec.id(), spec.perAccident().get(), Item.accident(sum), Operands.DISCARD,
+            new java.util.HashSet<>());
         if (v == null) {
           throw new InputException(ErrorCode.IN018, "/claims", "the per-accident limit of indicator " + spec.id()
               + " divides by zero");
@@ -632,7 +726,8 @@ final class Indicators {
    * The sum of a line item over every exposure of the periods in the window (which the history
    * covers exactly, as for totals); each period in it must give its exposures.
    */
-  private Computed exposures(IndicatorSpec.Exposures spec) {
+  @Override
+  public Computed exposures(IndicatorSpec.Exposures spec) {
     List<Integer> periods = periodsIn(spec.window(), spec.id());
     Exact sum = Exact.of(BigDecimal.ZERO);
     java.util.Map<String, Exact> byClass = new java.util.TreeMap<>();
@@ -644,13 +739,8 @@ final class Indicators {
             + "for period " + p.from() + ".." + p.to() + "; indicator " + spec.id() + " needs them");
       }
       for (var x : p.exposures().entrySet()) {
-        exposureClass = x.getKey();
-        exposurePayroll = x.getValue();
-        Exact item = eval(spec.id(), spec.each(), id -> {
-          throw new IllegalStateException("a line item reads no indicator");
-        }, Operands.DISCARD, new java.util.HashSet<>());
-        exposureClass = null;
-        exposurePayroll = null;
+        Exact item = eval(spec.id(), spec.each(), Item.exposure(x.getKey(), x.getValue()), Operands.DISCARD,
+            new java.util.HashSet<>());
         if (item == null) {
           throw new InputException(ErrorCode.IN018, "/history/" + i + "/exposures/"
               + org.ratefloat.model.InputRules.escape(x.getKey()), "a line item of indicator " + spec.id()
@@ -667,7 +757,8 @@ final class Indicators {
     return Computed.number(spec, first(spec.window(), periods), last(spec.window(), periods), operands, sum);
   }
 
-  private Computed prior(IndicatorSpec.Prior spec) {
+  @Override
+  public Computed prior(IndicatorSpec.Prior spec) {
     org.ratefloat.model.PriorFacts p = c.employer().status().prior();
     Optional<BigDecimal> value = switch (spec.fact()) {
       case SURCHARGE_AMOUNT -> p.surchargeAmount();
@@ -692,22 +783,36 @@ final class Indicators {
     return Computed.plain(spec, num(value.get()), operands);
   }
 
-  private Computed customValue(IndicatorSpec.CustomValue v) {
-    String pointer = "/employer/status/customValues/" + v.name();
-    BigDecimal value = c.employer().status().customValues().get(v.name());
-    if (value == null) {
-      BigDecimal absent = v.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
-          "value " + v.name() + " is needed by indicator " + v.id()));
-      return Computed.plain(v, assume(pointer, v.id(), num(absent)), Operands.of(v.name(), "absent"));
-    }
-    if (!v.domain().admits(value)) {
-      throw new InputException(ErrorCode.IN023, pointer, "value " + v.name() + " must lie in "
-          + v.domain().describe() + " for indicator " + v.id() + ": " + value.toPlainString());
-    }
-    return Computed.plain(v, num(value), Operands.NONE);
+  @Override
+  public Computed priorValue(IndicatorSpec.PriorValue v) {
+    return named(v, v.name(), v.whenAbsent(), v.domain(), "/employer/status/prior/values/",
+        c.employer().status().prior().values().get(v.name()));
   }
 
-  private Computed flag(IndicatorSpec.Flag f) {
+  @Override
+  public Computed customValue(IndicatorSpec.CustomValue v) {
+    return named(v, v.name(), v.whenAbsent(), v.domain(), "/employer/status/customValues/",
+        c.employer().status().customValues().get(v.name()));
+  }
+
+  /** A named number of the case, or the table's value for its absence; inside the declared domain (IN023). */
+  private Computed named(IndicatorSpec spec, String name, Optional<BigDecimal> whenAbsent,
+      org.ratefloat.rules.RuleTableSpec.DeclaredDomain domain, String under, BigDecimal value) {
+    String pointer = under + org.ratefloat.model.InputRules.escape(name);
+    if (value == null) {
+      BigDecimal absent = whenAbsent.orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
+          "value " + name + " is needed by indicator " + spec.id()));
+      return Computed.plain(spec, assume(pointer, spec.id(), num(absent)), Operands.of(name, "absent"));
+    }
+    if (!domain.admits(value)) {
+      throw new InputException(ErrorCode.IN023, pointer, "value " + name + " must lie in "
+          + domain.describe() + " for indicator " + spec.id() + ": " + value.toPlainString());
+    }
+    return Computed.plain(spec, num(value), Operands.NONE);
+  }
+
+  @Override
+  public Computed flag(IndicatorSpec.Flag f) {
     Status s = c.employer().status();
     boolean value = switch (f.flag()) {
       case LABOUR_DISPATCH -> s.labourDispatch();
@@ -717,7 +822,8 @@ final class Indicators {
     return Computed.plain(f, new Value.Bool(value), Operands.NONE);
   }
 
-  private Computed customFlag(IndicatorSpec.CustomFlag f) {
+  @Override
+  public Computed customFlag(IndicatorSpec.CustomFlag f) {
     Boolean value = c.employer().status().customFlags().get(f.name());
     if (value == null) {
       boolean absent = f.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
@@ -729,7 +835,8 @@ final class Indicators {
     return Computed.plain(f, new Value.Bool(value), Operands.NONE);
   }
 
-  private Computed insuredMonths(IndicatorSpec.InsuredMonths m) {
+  @Override
+  public Computed insuredMonths(IndicatorSpec.InsuredMonths m) {
     Optional<LocalDate> first = c.employer().status().firstInsured();
     if (first.isEmpty()) {
       BigDecimal unknown = m.whenUnknown().orElseThrow(() -> new InputException(ErrorCode.IN025,

@@ -185,6 +185,8 @@ public enum ErrorCode {
    * bundled copy used (a warning).
    */
   RT041,
+  /** The base of a root ({@code sqrt}, a fractional {@code pow}) is not proven not negative (a warning). */
+  RT042,
 
   /** The rule table has no rule for this case. */
   DC001,

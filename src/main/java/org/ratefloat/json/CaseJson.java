@@ -190,8 +190,15 @@ public final class CaseJson {
       Optional<BigDecimal> percent = p.optDecimal("surchargePercent");
       Optional<LocalDate> last = p.optDate("lastSurcharge");
       Optional<LocalDate> since = p.optDate("memberSince");
+      java.util.SortedMap<String, BigDecimal> named = new TreeMap<>();
+      p.optObject("values").ifPresent(c -> {
+        for (String key : c.keys()) {
+          named.put(key, c.req(key).asDecimal());
+        }
+        c.finish();
+      });
       p.finish();
-      return build(p, () -> new PriorFacts(amount, percent, last, since));
+      return build(p, () -> new PriorFacts(amount, percent, last, since, named));
     }).orElse(PriorFacts.NONE);
     o.finish();
     return build(o, () -> new Status(dispatch, standard, rating, arrears, punished, firstInsured, custom.build(),
@@ -327,6 +334,11 @@ public final class CaseJson {
       p.surchargePercent().ifPresent(a -> out.field("surchargePercent", a));
       p.lastSurcharge().ifPresent(d -> out.field("lastSurcharge", d.toString()));
       p.memberSince().ifPresent(d -> out.field("memberSince", d.toString()));
+      if (!p.values().isEmpty()) {
+        out.name("values").beginObject();
+        p.values().forEach(out::field);
+        out.endObject();
+      }
       out.endObject();
     }
     out.endObject();

@@ -391,13 +391,7 @@ final class CaseStream {
           seen = once(seen, 7);
           values.clear();
           if (!absent) {
-            object(t);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String name = key();
-              if (values.put(name, decimal(p.nextToken())) != null) {
-                throw REFUSED;
-              }
-            }
+            decimals(t, values);
           }
         }
         case "prior" -> {
@@ -438,6 +432,17 @@ final class CaseStream {
     return new SafetyStandardisation(grade, until);
   }
 
+  /** An object of named decimals, each name once, into {@code into}. */
+  private void decimals(JsonToken t, Map<String, BigDecimal> into) throws IOException {
+    object(t);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = key();
+      if (into.put(name, decimal(p.nextToken())) != null) {
+        throw REFUSED;
+      }
+    }
+  }
+
   private PriorFacts prior(JsonToken t) throws IOException {
     object(t);
     int seen = 0;
@@ -445,6 +450,7 @@ final class CaseStream {
     Optional<BigDecimal> percent = Optional.empty();
     Optional<LocalDate> last = Optional.empty();
     Optional<LocalDate> since = Optional.empty();
+    SortedMap<String, BigDecimal> named = new TreeMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = key();
       t = p.nextToken();
@@ -466,10 +472,16 @@ final class CaseStream {
           seen = once(seen, 3);
           since = absent ? Optional.empty() : Optional.of(date(t));
         }
+        case "values" -> {
+          seen = once(seen, 4);
+          if (!absent) {
+            decimals(t, named);
+          }
+        }
         default -> throw REFUSED;
       }
     }
-    return new PriorFacts(amount, percent, last, since);
+    return new PriorFacts(amount, percent, last, since, named);
   }
 
   private Period period(JsonToken t) throws IOException {

@@ -95,12 +95,23 @@ public final class DecisionJson {
         .field("value", d.rate())
         .field("rounding", d.rateRounding())
         .endObject();
-    d.premium().ifPresent(p -> out.name("premium").beginObject()
-        .field("payroll", p.payroll())
-        .field("payrollSource", p.payrollSource().jsonName())
-        .field("amount", p.amount())
-        .field("rounding", p.rounding())
-        .endObject());
+    d.premium().ifPresent(p -> {
+      out.name("premium").beginObject()
+          .field("payroll", p.payroll())
+          .field("payrollSource", p.payrollSource().jsonName())
+          .field("amount", p.amount())
+          .field("rounding", p.rounding());
+      if (!p.classes().isEmpty()) {
+        // only a premium priced by class: every other record keeps its bytes
+        out.name("classes").beginArray();
+        for (Premium.ClassPremium c : p.classes()) {
+          out.beginObject().field("code", c.code()).field("payroll", c.payroll()).field("rate", c.rate())
+              .field("amount", c.amount()).endObject();
+        }
+        out.endArray();
+      }
+      out.endObject();
+    });
     if (!d.amounts().isEmpty()) {
       // only where a row added money: every other record keeps its bytes
       out.name("amounts").beginArray();
@@ -252,11 +263,17 @@ public final class DecisionJson {
     rate.finish();
     Optional<Premium> premium = o.optObject("premium").map(p -> {
       // a premium is derived (payroll x rate): it may be longer than an input decimal
-      Premium result = Premium.builder().payroll(p.decimal("payroll"),
+      Premium.Builder result = Premium.builder().payroll(p.decimal("payroll"),
           named(p.req("payrollSource"), Premium.PayrollSource::byJsonName)).amount(p.req("amount").asExactDecimal())
-          .rounding(p.text("rounding")).build();
+          .rounding(p.text("rounding"));
+      for (JsonValue v : p.optArray("classes")) {
+        JsonObject c = v.asObject();
+        result.classPremium(new Premium.ClassPremium(c.text("code"), c.decimal("payroll"),
+            c.req("rate").asExactDecimal(), c.req("amount").asExactDecimal()));
+        c.finish();
+      }
       p.finish();
-      return result;
+      return result.build();
     });
     ImmutableList.Builder<Amount> amounts = ImmutableList.builder();
     for (JsonValue v : o.optArray("amounts")) {

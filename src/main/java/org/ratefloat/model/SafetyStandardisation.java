@@ -12,15 +12,22 @@ import java.time.LocalDate;
  * @since 0.1.0
  */
 public record SafetyStandardisation(int grade, LocalDate validUntil) {
+  /** The best grade a certificate can have. @since 0.1.0 */
+  public static final int BEST_GRADE = 1;
+  /** The lowest grade a certificate can have. @since 0.1.0 */
+  public static final int LOWEST_GRADE = 3;
+  /** The grade of an employer without a certificate valid on a date ({@link #gradeOn}). @since 0.1.0 */
+  public static final int NO_GRADE = 0;
+
   /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public SafetyStandardisation {
-    InputRules.within(grade, 1, 3, "/grade", "safety-standardisation grade");
+    InputRules.within(grade, BEST_GRADE, LOWEST_GRADE, "/grade", "safety-standardisation grade");
     InputRules.date(requireNonNull(validUntil, "validUntil"), "/validUntil", "validUntil");
   }
 
   /** The grade if the certificate is valid on {@code date}, else 0. */
   public int gradeOn(LocalDate date) {
     requireNonNull(date, "date");
-    return validUntil.isBefore(date) ? 0 : grade;
+    return validUntil.isBefore(date) ? NO_GRADE : grade;
   }
 }

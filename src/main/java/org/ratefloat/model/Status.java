@@ -40,13 +40,23 @@ public record Status(
     SortedMap<String, BigDecimal> customValues,
     PriorFacts prior) {
 
+  /**
+   * The safety credit ratings (安全生产信用等级) an employer can have, best first: the one list the
+   * input rules, the indicator that reads the rating and the static analysis of tables all read
+   * (unmodifiable).
+   *
+   * @since 0.1.0
+   */
+  public static final java.util.List<String> SAFETY_CREDIT_RATINGS = java.util.List.of("A", "B", "C", "D");
+
   /** Checks every component by the input rules ({@link InputRules}), with the pointer a JSON document gets; copies collections. */
   public Status {
     requireNonNull(safetyStandardisation, "safetyStandardisation");
     requireNonNull(safetyCreditRating, "safetyCreditRating").ifPresent(r -> {
-      if (!(r.length() == 1 && r.charAt(0) >= 'A' && r.charAt(0) <= 'D')) {
-        throw new InputException(ErrorCode.IN023, "/safetyCreditRating",
-            "safety credit rating must be A, B, C or D: \"" + InputRules.abbreviate(r) + "\"");
+      if (!SAFETY_CREDIT_RATINGS.contains(r)) {
+        throw new InputException(ErrorCode.IN023, "/safetyCreditRating", "safety credit rating must be "
+            + String.join(", ", SAFETY_CREDIT_RATINGS.subList(0, SAFETY_CREDIT_RATINGS.size() - 1)) + " or "
+            + SAFETY_CREDIT_RATINGS.get(SAFETY_CREDIT_RATINGS.size() - 1) + ": \"" + InputRules.abbreviate(r) + "\"");
       }
     });
     requireNonNull(firstInsured, "firstInsured").ifPresent(d -> InputRules.date(d, "/firstInsured", "firstInsured"));

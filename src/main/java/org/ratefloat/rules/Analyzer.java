@@ -89,6 +89,7 @@ final class Analyzer {
   private void run() {
     unusedIndicators();
     computedValues();
+    closedClasses();
     String limiter = null;
     for (StepSpec step : spec.steps()) {
       if (step instanceof StepSpec.Veto || step instanceof StepSpec.LimitMove) {
@@ -150,7 +151,7 @@ final class Analyzer {
   private Intervals intervals() {
     if (intervals == null) {
       intervals = new Intervals(indicators, spec.data(), i -> {
-        Domain d = domain(i, null);
+        ValueDomain.Numbers d = numbers(i, null);
         return new Intervals.Range(d.lo().map(Condition.Bound::value), d.hi().map(Condition.Bound::value));
       });
     }
@@ -201,6 +202,25 @@ final class Analyzer {
     }
   }
 
+  /**
+   * Every class of a closed classification has its class row (RT040): a case of that class would be
+   * refused for want of one (IN053), though the table says it rates it.
+   */
+  private void closedClasses() {
+    spec.data().classes().ifPresent(rows -> rows.closed().ifPresent(closed -> {
+      int i = 0;
+      for (String code : closed) {
+        if (!rows.rows().containsKey(code)) {
+          add(ErrorCode.RT040, Severity.ERROR, rows.closedPointer() + "/" + i, rows.system() + " class " + code
+              + " of the table's closed classification has no class row in its data or references"
+              + (rows.rows().isEmpty() ? "" : " (" + rows.rows().size() + " classes have one, from "
+                  + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")"));
+        }
+        i++;
+      }
+    }));
+  }
+
   /** The single effects of an outcome (the parts of a row's several effects). */
   private static List<Outcome> effects(Outcome o) {
     if (o instanceof Outcome.RateEffects all) {
@@ -221,6 +241,15 @@ final class Analyzer {
   }
 
   private void lookups(String f, Expr e, Intervals intervals) {
+    if (e instanceof Expr.Power w && w.q() > 1) {
+      Intervals.Range base = intervals.of(w.base());
+      if (base.lo().isEmpty() || base.lo().get().signum() < 0) {
+        add(ErrorCode.RT042, Severity.WARNING, w.pointer(), "formula " + f + " takes "
+            + (w.p() == 1 && w.q() == 2 ? "the square root" : "the power " + w.exponent().toPlainString())
+            + " of a value that ranges over " + base.describe() + " and is not proven not negative; a negative one "
+            + "stops the decision (RT009)");
+      }
+    }
     if (e instanceof Expr.Lookup l) {
       BigDecimal first = spec.data().steps().get(l.table()).first();
       Intervals.Range k = intervals.of(l.key());
@@ -355,7 +384,7 @@ final class Analyzer {
         if (first < 0) {
           first = r;
           fires[r] = true;
-          if (step.hitPolicy() == StepSpec.HitPolicy.FIRST && step.kind() == StepSpec.Kind.GATE) {
+          if (step instanceof StepSpec.Gate) {
             break;
           }
           continue;
@@ -487,7 +516,7 @@ final class Analyzer {
       if (indicators.get(dim).type() == ValueType.NUMBER && (ca.isPresent() || cb.isPresent())
           && ca.map(c -> c.is().isEmpty() && c.in().isEmpty()).orElse(true)
           && cb.map(c -> c.is().isEmpty() && c.in().isEmpty()).orElse(true)) {
-        Domain domain = domain(indicators.get(dim), step);
+        ValueDomain.Numbers domain = numbers(indicators.get(dim), step);
         Optional<Condition.Bound> lo = max(max(ca.flatMap(Condition::lower), cb.flatMap(Condition::lower)),
             domain.lo());
         Optional<Condition.Bound> hi = min(min(ca.flatMap(Condition::upper), cb.flatMap(Condition::upper)),
@@ -544,20 +573,17 @@ final class Analyzer {
 
   private List<Cell> cellsOf(String dim, StepSpec step) {
     IndicatorSpec ind = indicators.get(dim);
-    if (ind.type() == ValueType.BOOLEAN) {
+    ValueDomain values = domain(ind, step);
+    if (values instanceof ValueDomain.Booleans) {
       return List.of(new Cell(false, Optional.empty(), Optional.empty(), "= false"),
           new Cell(true, Optional.empty(), Optional.empty(), "= true"));
     }
-    if (ind.type() == ValueType.TEXT) {
-      Set<String> texts = new LinkedHashSet<>(List.of("A", "B", "C", "D"));
-      if (ind instanceof IndicatorSpec.SafetyCreditRating r) {
-        r.whenAbsent().ifPresent(texts::add);
-      }
+    if (values instanceof ValueDomain.Texts texts) {
       List<Cell> cells = new ArrayList<>();
-      texts.forEach(t -> cells.add(new Cell(t, Optional.empty(), Optional.empty(), "= " + t)));
+      texts.values().forEach(t -> cells.add(new Cell(t, Optional.empty(), Optional.empty(), "= " + t)));
       return cells;
     }
-    Domain domain = domain(ind, step);
+    ValueDomain.Numbers domain = (ValueDomain.Numbers) values;
     java.util.TreeSet<BigDecimal> bounds = new java.util.TreeSet<>();
     for (RowSpec row : ((StepSpec.Rows) step).rows()) {
       List<Condition> conds = new ArrayList<>(row.when().all());
@@ -596,7 +622,7 @@ final class Analyzer {
 
   /** A value of the domain strictly between two edges (inclusive where the edge says so), if any. */
   private static Optional<BigDecimal> inside(Optional<Condition.Bound> lo, Optional<Condition.Bound> hi,
-      Domain domain) {
+      ValueDomain.Numbers domain) {
     BigDecimal candidate;
     if (domain.step().signum() > 0) {
       BigDecimal s = domain.step();
@@ -631,86 +657,27 @@ final class Analyzer {
     return probe.admits(candidate) && domain.contains(candidate) ? Optional.of(candidate) : Optional.empty();
   }
 
-  /** The values an indicator can take: an interval and a step (0 for any decimal). */
-  record Domain(Optional<Condition.Bound> lo, Optional<Condition.Bound> hi, BigDecimal step) {
-    boolean contains(BigDecimal x) {
-      Condition c = new Condition("", "", lo, hi, Optional.empty(), ImmutableSet.of());
-      if (!c.admits(x)) {
-        return false;
-      }
-      return step.signum() == 0 || x.remainder(step).signum() == 0;
-    }
-  }
-
-  private static Optional<Condition.Bound> ge(BigDecimal x) {
-    return Optional.of(new Condition.Bound(x, true));
-  }
-
   /**
-   * The spacing of an indicator's values: a measure that rounds to n places takes values 10^-n apart;
-   * an exact ratio or formula takes every rational value (0: continuous), so a stretch between two
-   * bounds, however narrow, holds values.
+   * The values an indicator can take in a step: those its kind declares ({@link IndicatorSpec#domain}),
+   * or those the table declares for it.
    */
-  private static BigDecimal step(Optional<Rounding> round) {
-    return round.map(r -> BigDecimal.ONE.movePointLeft(r.scale())).orElse(BigDecimal.ZERO);
-  }
-
-  private Domain domain(IndicatorSpec ind, StepSpec step) {
+  private ValueDomain domain(IndicatorSpec ind, StepSpec step) {
     RuleTableSpec.DeclaredDomain declared = spec.domains().get(ind.id());
     if (declared != null) {
-      return new Domain(declared.interval().lower(), declared.interval().upper(), declared.step());
+      return new ValueDomain.Numbers(declared.interval().lower(), declared.interval().upper(), declared.step());
     }
-    BigDecimal one = BigDecimal.ONE;
-    BigDecimal zero = BigDecimal.ZERO;
-    // exhaustive over the kinds: a new kind of indicator does not compile until it has a domain
-    return switch (ind.kind()) {
-      case RATIO -> {
-        IndicatorSpec.Ratio r = (IndicatorSpec.Ratio) ind;
-        BigDecimal lo = r.zeroDenominator().map(z -> z.min(zero)).orElse(zero);
-        yield new Domain(ge(lo), Optional.empty(), step(r.round()));
-      }
-      case FORMULA -> {
-        IndicatorSpec.Formula f = (IndicatorSpec.Formula) ind;
+    return ind.domain(new IndicatorSpec.DomainContext() {
+      @Override
+      public ValueDomain.Numbers bounds(Expr e) {
         if (spec.formatVersion() < 2) {
-          yield new Domain(Optional.empty(), Optional.empty(), step(f.round()));
+          return ValueDomain.Numbers.ANY; // @1 tables are not analysed by interval arithmetic
         }
-        // @2: the bounds interval arithmetic proves
-        Intervals.Range r = intervals().of(f);
-        yield new Domain(r.lo().flatMap(Analyzer::ge), r.hi().flatMap(Analyzer::ge), step(f.round()));
+        Intervals.Range r = intervals().of(e);
+        return ValueDomain.Numbers.closed(r.lo(), r.hi(), BigDecimal.ZERO);
       }
-      case TOTAL -> new Domain(ge(zero), Optional.empty(),
-          ((IndicatorSpec.Total) ind).measure().map(Measure::integral).orElse(true) ? one : zero);
-      case STREAK -> new Domain(ge(zero), ge(BigDecimal.valueOf(((IndicatorSpec.Streak) ind).maxYears())), one);
-      case CLAIMS -> {
-        IndicatorSpec.Claims c = (IndicatorSpec.Claims) ind;
-        // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
-        boolean nonNegative = c.perAccident().or(c::each).map(e -> new Intervals(indicators, spec.data(),
-            i -> Intervals.Range.ANY).of(e).lo().map(lo -> lo.signum() >= 0).orElse(false)).orElse(true);
-        yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(),
-            c.measure() == IndicatorSpec.ClaimMeasure.COUNT ? one : zero);
-      }
-      case EXPOSURES -> {
-        // a sum of line items is from 0 up when every item is (interval arithmetic), else unbounded
-        boolean nonNegative = new Intervals(indicators, spec.data(), i -> Intervals.Range.ANY)
-            .of(((IndicatorSpec.Exposures) ind).each()).lo().map(lo -> lo.signum() >= 0).orElse(false);
-        yield new Domain(nonNegative ? ge(zero) : Optional.empty(), Optional.empty(), zero);
-      }
-      case PRIOR -> {
-        IndicatorSpec.Prior p = (IndicatorSpec.Prior) ind;
-        BigDecimal lo = p.whenAbsent().map(u -> u.min(zero)).orElse(zero);
-        boolean whole = p.fact().whole() && p.whenAbsent().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
-        yield new Domain(ge(lo), Optional.empty(), whole ? one : zero);
-      }
-      // the parser requires a declared domain, returned above; the case refuses values outside it
-      case CUSTOM_VALUE -> throw new IllegalStateException("customValue " + ind.id() + " has no declared domain");
-      case SAFETY_STANDARD_GRADE -> new Domain(ge(zero), ge(new BigDecimal("3")), one);
-      case INSURED_MONTHS -> {
-        IndicatorSpec.InsuredMonths m = (IndicatorSpec.InsuredMonths) ind;
-        BigDecimal lo = m.whenUnknown().map(u -> u.min(zero)).orElse(zero);
-        boolean whole = m.whenUnknown().map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
-        yield new Domain(ge(lo), Optional.empty(), whole ? one : zero);
-      }
-      case CURRENT_BAND -> {
+
+      @Override
+      public ValueDomain.Numbers bandOffsets() {
         int lo = 0;
         int hi = 0;
         for (int c : classes(step)) {
@@ -718,11 +685,17 @@ final class Analyzer {
           lo = Math.min(lo, -bench);
           hi = Math.max(hi, table.basis().ladders().get(c).size() - 1 - bench);
         }
-        yield new Domain(ge(BigDecimal.valueOf(lo)), ge(BigDecimal.valueOf(hi)), one);
+        return ValueDomain.Numbers.whole(lo, hi);
       }
-      // flags, texts and coverage are not numbers: their cells are enumerated, not cut from a domain
-      case FLAG, CUSTOM_FLAG, SAFETY_CREDIT_RATING, COVERED -> throw new IllegalStateException(
-          "indicator " + ind.id() + " has no numeric domain");
-    };
+    });
+  }
+
+  /** The domain of a numeric indicator. */
+  private ValueDomain.Numbers numbers(IndicatorSpec ind, StepSpec step) {
+    ValueDomain d = domain(ind, step);
+    if (d instanceof ValueDomain.Numbers n) {
+      return n;
+    }
+    throw new IllegalStateException("indicator " + ind.id() + " has no numeric domain: " + d.describe());
   }
 }

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 /**
  * An arithmetic expression of a {@code formula} indicator: other indicators, decimal constants and
  * the operations add, sub, mul, div, min and max; in {@code ratefloat/rule-table@2} also reference
- * data ({@code data}), step-table lookups ({@code lookup}), {@code clamp} and an intermediate
- * {@code round}. Evaluated exactly (as a fraction) and rounded only where it says so.
+ * data ({@code data}), step-table lookups ({@code lookup}), {@code clamp}, an intermediate
+ * {@code round} and powers ({@code sqrt}, {@code pow}), each rounded as it declares. Evaluated exactly (as a fraction) and rounded only where it says so.
  */
 public sealed interface Expr {
 
@@ -50,6 +50,19 @@ public sealed interface Expr {
 
   /** An intermediate value rounded as a worksheet line is (@2). */
   record Round(Expr value, Rounding rounding, String pointer) implements Expr {}
+
+  /**
+   * {@code base} to the power p/q (a constant of the table, in lowest terms), rounded once to a
+   * declared scale and mode (@2): {@code sqrt} is p/q = 1/2, {@code pow} any decimal exponent. A
+   * root (q &gt; 1) of a negative value stops the decision ({@code RT009}), as a division by zero
+   * does where p &lt; 0 and the base is 0.
+   */
+  record Power(Expr base, int p, int q, Rounding rounding, String pointer) implements Expr {
+    /** The exponent as written, e.g. {@code 0.5}. */
+    public BigDecimal exponent() {
+      return BigDecimal.valueOf(p).divide(BigDecimal.valueOf(q));
+    }
+  }
 
   /** A field of the claim an {@code each} expression is evaluated for (@2): {@code paid} or {@code incurred}. */
   record ClaimField(Field field, String pointer) implements Expr {

@@ -34,9 +34,24 @@ final class IndicatorParser {
     this.conditions = conditions;
   }
 
+  /**
+   * An indicator of the table: its head (id, label, kind), then what its kind reads, then the domain
+   * the table may declare for it.
+   */
   IndicatorSpec indicator(JsonObject o) {
+    Head h = head(o);
+    context.allow(o);
+    IndicatorSpec spec = body(o, h);
+    declaredDomain(o, spec);
+    o.finish();
+    return spec;
+  }
+
+  /** What every indicator has: its id (new in the table), pointer, label and kind. */
+  private record Head(String id, String pointer, Text label, IndicatorSpec.Kind kind) {}
+
+  private Head head(JsonObject o) {
     String id = context.newId(o.req("id"));
-    String p = o.pointer();
     Text label = context.text(o.req("label"));
     JsonValue kindValue = o.req("kind");
     IndicatorSpec.Kind kind = IndicatorSpec.Kind.byJsonName(kindValue.asString()).orElseThrow(() -> context.error(
@@ -49,141 +64,175 @@ final class IndicatorParser {
       throw context.error(ErrorCode.RT014, kindValue.pointer(), "indicator kind " + kind.jsonName()
           + " needs format ratefloat/rule-table@2");
     }
-    context.allow(o);
-    IndicatorSpec spec = switch (kind) {
-      case RATIO -> {
-        Window window = window(o.req("window"));
-        Measure num = measure(o.req("numerator"), false);
-        Measure den = measure(o.req("denominator"), false);
-        if (num == den) {
-          throw context.error(ErrorCode.RT009, o.pointerOf("denominator"), "numerator and denominator are both " + num.jsonName());
-        }
-        BigDecimal multiplier = o.opt("multiplier").map(context::positive).orElse(BigDecimal.ONE);
-        BigDecimal divisor = o.opt("divisor").map(context::positive).orElse(BigDecimal.ONE);
-        Optional<Rounding> round = o.opt("round").map(Rounding::read);
-        Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
-        yield new IndicatorSpec.Ratio(id, p, label, window, num, den, multiplier, divisor, round, zero);
-      }
-      case TOTAL -> {
-        Window window = window(o.req("window"));
-        JsonValue m = o.req("measure");
-        if (m.asString().equals("disabilityCases")) {
-          int[] grades = grades(o.req("grades"));
-          yield new IndicatorSpec.Total(id, p, label, window, Optional.empty(), grades[0], grades[1]);
-        }
-        yield new IndicatorSpec.Total(id, p, label, window, Optional.of(measure(m, true)), 0, 0);
-      }
-      case STREAK -> {
-        int years = o.req("maxYears").asInt(1, 50);
-        ImmutableList.Builder<Measure> zero = ImmutableList.builder();
-        List<JsonValue> values = o.array("zero");
-        if (values.isEmpty()) {
-          throw o.fail("zero", Fault.MISSING, "name at least one measure that must be zero");
-        }
-        for (JsonValue v : values) {
-          zero.add(measure(v, true));
-        }
-        yield new IndicatorSpec.Streak(id, p, label, years, zero.build());
-      }
-      case CLAIMS -> {
-        Window window = window(o.req("window"));
-        Optional<Expr> each = Optional.empty();
-        IndicatorSpec.ClaimMeasure measure;
-        if (context.version >= 2 && o.has("each")) {
-          each = Optional.of(lineItem(o.req("each"), LineItem.CLAIM));
-          measure = IndicatorSpec.ClaimMeasure.EACH;
-        } else {
-          JsonValue m = o.req("measure");
-          measure = java.util.Arrays.stream(IndicatorSpec.ClaimMeasure.values())
-              .filter(c -> c != IndicatorSpec.ClaimMeasure.EACH && c.jsonName().equals(m.asString()))
-              .findFirst().orElseThrow(() -> m.fail(Fault.BAD_VALUE,
-                  "claims measure must be count, paid or incurred: \"" + m.asString() + "\""));
-        }
-        ImmutableSet.Builder<Claim.ClaimKind> kinds = ImmutableSet.builder();
-        for (JsonValue v : o.optArray("kinds")) {
-          kinds.add(Claim.ClaimKind.byJsonName(v.asString()).orElseThrow(() -> v.fail(Fault.BAD_VALUE,
-              "claim kind must be injury, death or occupationalDisease: \"" + v.asString() + "\"")));
-        }
-        int[] grades = o.opt("grades").map(this::grades).orElse(new int[] {0, 0});
-        Optional<Boolean> medicalOnly = o.opt("medicalOnly").map(JsonValue::asBoolean);
-        Optional<Expr> perAccident = Optional.empty();
-        if (each.isPresent() && o.has("perAccident")) {
-          Intervals.Range items = new Intervals(Map.of(), context.data, i -> Intervals.Range.ANY).of(each.get());
-          if (items.lo().map(lo -> lo.signum() < 0).orElse(true)) {
-            throw context.error(ErrorCode.RT009, o.pointerOf("perAccident"), "a per-accident limit sums line items "
-                + "that must be proven not negative; each ranges over " + items.describe());
-          }
-          perAccident = Optional.of(lineItem(o.req("perAccident"), LineItem.ACCIDENT));
-        }
-        yield new IndicatorSpec.Claims(id, p, label, window, measure, kinds.build(), grades[0], grades[1],
-            medicalOnly, each, perAccident);
-      }
-      case FLAG -> {
-        JsonValue f = o.req("flag");
-        IndicatorSpec.StatusFlag flag = IndicatorSpec.StatusFlag.byJsonName(f.asString()).orElseThrow(() ->
-            context.error(ErrorCode.RT008, f.pointer(), "unknown flag \"" + f.asString() + "\", expected one of "
-                + java.util.Arrays.stream(IndicatorSpec.StatusFlag.values()).map(IndicatorSpec.StatusFlag::jsonName)
-                    .toList() + " (or kind customFlag)"));
-        yield new IndicatorSpec.Flag(id, p, label, flag);
-      }
-      case CUSTOM_FLAG -> {
-        JsonValue n = o.req("name");
-        if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-          throw n.fail(Fault.BAD_VALUE, "flag names are letters, digits and _: \"" + n.asString() + "\"");
-        }
-        yield new IndicatorSpec.CustomFlag(id, p, label, n.asString(),
-            o.opt("whenAbsent").map(JsonValue::asBoolean));
-      }
+    return new Head(id, o.pointer(), label, kind);
+  }
+
+  /** The keys of the indicator's kind, one method a kind. */
+  private IndicatorSpec body(JsonObject o, Head h) {
+    String id = h.id();
+    String p = h.pointer();
+    Text label = h.label();
+    return switch (h.kind()) {
+      case RATIO -> ratio(o, h);
+      case TOTAL -> total(o, h);
+      case STREAK -> streak(o, h);
+      case CLAIMS -> claims(o, h);
+      case FLAG -> flag(o, h);
+      case CUSTOM_FLAG -> new IndicatorSpec.CustomFlag(id, p, label, name(o.req("name"), "flag"),
+          o.opt("whenAbsent").map(JsonValue::asBoolean));
       case SAFETY_STANDARD_GRADE -> new IndicatorSpec.SafetyStandardGrade(id, p, label);
       case SAFETY_CREDIT_RATING -> new IndicatorSpec.SafetyCreditRating(id, p, label,
           o.opt("whenAbsent").map(JsonValue::asText));
       case INSURED_MONTHS -> new IndicatorSpec.InsuredMonths(id, p, label,
           o.opt("whenUnknown").map(JsonValue::asNonNegativeDecimal));
       case CURRENT_BAND -> new IndicatorSpec.CurrentBand(id, p, label);
-      case EXPOSURES -> {
-        Window window = window(o.req("window"));
-        yield new IndicatorSpec.Exposures(id, p, label, window, lineItem(o.req("each"), LineItem.EXPOSURE));
-      }
-      case PRIOR -> {
-        JsonValue f = o.req("fact");
-        IndicatorSpec.PriorFact fact = IndicatorSpec.PriorFact.byJsonName(f.asString()).orElseThrow(() ->
-            context.error(ErrorCode.RT008, f.pointer(), "unknown prior fact \"" + f.asString() + "\", expected one of "
-                + java.util.Arrays.stream(IndicatorSpec.PriorFact.values()).map(IndicatorSpec.PriorFact::jsonName)
-                    .toList()));
-        yield new IndicatorSpec.Prior(id, p, label, fact, o.opt("whenAbsent").map(JsonValue::asDecimal));
-      }
+      case EXPOSURES -> new IndicatorSpec.Exposures(id, p, label, window(o.req("window")),
+          lineItem(o.req("each"), LineItem.EXPOSURE));
+      case PRIOR -> prior(o, h);
       case CUSTOM_VALUE -> {
-        JsonValue n = o.req("name");
-        if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-          throw n.fail(Fault.BAD_VALUE, "value names are letters, digits and _: \"" + n.asString() + "\"");
-        }
-        if (!o.has("domain")) {
-          throw o.fail("domain", Fault.MISSING, "a customValue declares its domain (the values the plan admits)");
-        }
-        RuleTableSpec.DeclaredDomain domain = declaredDomain(id, o.object("domain"));
-        Optional<BigDecimal> whenAbsent = o.opt("whenAbsent").map(v -> {
-          BigDecimal x = v.asDecimal();
-          if (!domain.admits(x)) {
-            throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
-                + " lies outside the domain " + domain.describe());
-          }
-          return x;
-        });
-        yield new IndicatorSpec.CustomValue(id, p, label, n.asString(), whenAbsent, domain);
+        String name = name(o.req("name"), "value");
+        RuleTableSpec.DeclaredDomain domain = requiredDomain(o, h, "a customValue");
+        yield new IndicatorSpec.CustomValue(id, p, label, name, whenAbsentIn(o, domain), domain);
       }
       case COVERED -> new IndicatorSpec.Covered(id, p, label, window(o.req("window")));
-      case FORMULA -> {
-        JsonValue e = o.req("expr");
-        Expr expr = expr(e);
-        if (nodes(expr) > MAX_FORMULA_NODES) {
-          throw context.error(ErrorCode.RT017, e.pointer(), "formula " + id + " has more than " + MAX_FORMULA_NODES
-              + " operations, constants and references");
-        }
-        yield new IndicatorSpec.Formula(id, p, label, expr, o.opt("round").map(Rounding::read),
-            o.opt("zeroDenominator").map(JsonValue::asDecimal));
-      }
+      case FORMULA -> formula(o, h);
     };
+  }
+
+  private IndicatorSpec ratio(JsonObject o, Head h) {
+    Window window = window(o.req("window"));
+    Measure num = measure(o.req("numerator"), false);
+    Measure den = measure(o.req("denominator"), false);
+    if (num == den) {
+      throw context.error(ErrorCode.RT009, o.pointerOf("denominator"), "numerator and denominator are both " + num.jsonName());
+    }
+    BigDecimal multiplier = o.opt("multiplier").map(context::positive).orElse(BigDecimal.ONE);
+    BigDecimal divisor = o.opt("divisor").map(context::positive).orElse(BigDecimal.ONE);
+    Optional<Rounding> round = o.opt("round").map(Rounding::read);
+    Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
+    return new IndicatorSpec.Ratio(h.id(), h.pointer(), h.label(), window, num, den, multiplier, divisor, round, zero);
+  }
+
+  private IndicatorSpec total(JsonObject o, Head h) {
+    Window window = window(o.req("window"));
+    JsonValue m = o.req("measure");
+    if (m.asString().equals("disabilityCases")) {
+      int[] grades = grades(o.req("grades"));
+      return new IndicatorSpec.Total(h.id(), h.pointer(), h.label(), window, Optional.empty(), grades[0], grades[1]);
+    }
+    return new IndicatorSpec.Total(h.id(), h.pointer(), h.label(), window, Optional.of(measure(m, true)), 0, 0);
+  }
+
+  private IndicatorSpec streak(JsonObject o, Head h) {
+    int years = o.req("maxYears").asInt(1, 50);
+    ImmutableList.Builder<Measure> zero = ImmutableList.builder();
+    List<JsonValue> values = o.array("zero");
+    if (values.isEmpty()) {
+      throw o.fail("zero", Fault.MISSING, "name at least one measure that must be zero");
+    }
+    for (JsonValue v : values) {
+      zero.add(measure(v, true));
+    }
+    return new IndicatorSpec.Streak(h.id(), h.pointer(), h.label(), years, zero.build());
+  }
+
+  private IndicatorSpec claims(JsonObject o, Head h) {
+    Window window = window(o.req("window"));
+    Optional<Expr> each = Optional.empty();
+    IndicatorSpec.ClaimMeasure measure;
+    if (context.version >= 2 && o.has("each")) {
+      each = Optional.of(lineItem(o.req("each"), LineItem.CLAIM));
+      measure = IndicatorSpec.ClaimMeasure.EACH;
+    } else {
+      JsonValue m = o.req("measure");
+      measure = java.util.Arrays.stream(IndicatorSpec.ClaimMeasure.values())
+          .filter(c -> c != IndicatorSpec.ClaimMeasure.EACH && c.jsonName().equals(m.asString()))
+          .findFirst().orElseThrow(() -> m.fail(Fault.BAD_VALUE,
+              "claims measure must be count, paid or incurred: \"" + m.asString() + "\""));
+    }
+    ImmutableSet.Builder<Claim.ClaimKind> kinds = ImmutableSet.builder();
+    for (JsonValue v : o.optArray("kinds")) {
+      kinds.add(Claim.ClaimKind.byJsonName(v.asString()).orElseThrow(() -> v.fail(Fault.BAD_VALUE,
+          "claim kind must be injury, death or occupationalDisease: \"" + v.asString() + "\"")));
+    }
+    int[] grades = o.opt("grades").map(this::grades).orElse(new int[] {0, 0});
+    Optional<Boolean> medicalOnly = o.opt("medicalOnly").map(JsonValue::asBoolean);
+    Optional<Expr> perAccident = Optional.empty();
+    if (each.isPresent() && o.has("perAccident")) {
+      Intervals.Range items = new Intervals(Map.of(), context.data, i -> Intervals.Range.ANY).of(each.get());
+      if (items.lo().map(lo -> lo.signum() < 0).orElse(true)) {
+        throw context.error(ErrorCode.RT009, o.pointerOf("perAccident"), "a per-accident limit sums line items "
+            + "that must be proven not negative; each ranges over " + items.describe());
+      }
+      perAccident = Optional.of(lineItem(o.req("perAccident"), LineItem.ACCIDENT));
+    }
+    return new IndicatorSpec.Claims(h.id(), h.pointer(), h.label(), window, measure, kinds.build(), grades[0],
+        grades[1], medicalOnly, each, perAccident);
+  }
+
+  private IndicatorSpec flag(JsonObject o, Head h) {
+    JsonValue f = o.req("flag");
+    IndicatorSpec.StatusFlag flag = IndicatorSpec.StatusFlag.byJsonName(f.asString()).orElseThrow(() ->
+        context.error(ErrorCode.RT008, f.pointer(), "unknown flag \"" + f.asString() + "\", expected one of "
+            + java.util.Arrays.stream(IndicatorSpec.StatusFlag.values()).map(IndicatorSpec.StatusFlag::jsonName)
+                .toList() + " (or kind customFlag)"));
+    return new IndicatorSpec.Flag(h.id(), h.pointer(), h.label(), flag);
+  }
+
+  /** A fact of earlier ratings, or a named value of them the plan declares with its domain. */
+  private IndicatorSpec prior(JsonObject o, Head h) {
+    if (o.has("value")) {
+      String name = name(o.req("value"), "value");
+      if (o.has("fact")) {
+        throw context.error(ErrorCode.RT009, o.pointerOf("fact"), "a prior indicator reads a fact or a named "
+            + "value, not both");
+      }
+      RuleTableSpec.DeclaredDomain domain = requiredDomain(o, h, "a prior value");
+      return new IndicatorSpec.PriorValue(h.id(), h.pointer(), h.label(), name, whenAbsentIn(o, domain), domain);
+    }
+    JsonValue f = o.req("fact");
+    IndicatorSpec.PriorFact fact = IndicatorSpec.PriorFact.byJsonName(f.asString()).orElseThrow(() ->
+        context.error(ErrorCode.RT008, f.pointer(), "unknown prior fact \"" + f.asString() + "\", expected one of "
+            + java.util.Arrays.stream(IndicatorSpec.PriorFact.values()).map(IndicatorSpec.PriorFact::jsonName)
+                .toList()));
+    return new IndicatorSpec.Prior(h.id(), h.pointer(), h.label(), fact, o.opt("whenAbsent").map(JsonValue::asDecimal));
+  }
+
+  private IndicatorSpec formula(JsonObject o, Head h) {
+    JsonValue e = o.req("expr");
+    Expr expr = expr(e);
+    if (nodes(expr) > MAX_FORMULA_NODES) {
+      throw context.error(ErrorCode.RT017, e.pointer(), "formula " + h.id() + " has more than " + MAX_FORMULA_NODES
+          + " operations, constants and references");
+    }
+    return new IndicatorSpec.Formula(h.id(), h.pointer(), h.label(), expr, o.opt("round").map(Rounding::read),
+        o.opt("zeroDenominator").map(JsonValue::asDecimal));
+  }
+
+  /** The name of a custom flag or value: letters, digits and _. */
+  private static String name(JsonValue n, String what) {
+    if (!n.asString().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+      throw n.fail(Fault.BAD_VALUE, what + " names are letters, digits and _: \"" + n.asString() + "\"");
+    }
+    return n.asString();
+  }
+
+  /** The domain a named value of the case must declare (the values the plan admits). */
+  private RuleTableSpec.DeclaredDomain requiredDomain(JsonObject o, Head h, String what) {
+    if (!o.has("domain")) {
+      throw o.fail("domain", Fault.MISSING, what + " declares its domain (the values the plan admits)");
+    }
+    return declaredDomain(h.id(), o.object("domain"));
+  }
+
+  /**
+   * The domain the table declares for a numeric indicator, for the analysis: a named value's own (already
+   * read), or an optional {@code domain} of any other numeric kind (RT011 for a flag or a text).
+   */
+  private void declaredDomain(JsonObject o, IndicatorSpec spec) {
     if (spec instanceof IndicatorSpec.CustomValue v) {
+      context.domains.put(spec.id(), v.domain());
+    } else if (spec instanceof IndicatorSpec.PriorValue v) {
       context.domains.put(spec.id(), v.domain());
     } else {
       o.optObject("domain").ifPresent(d -> {
@@ -193,8 +242,18 @@ final class IndicatorParser {
         context.domains.put(spec.id(), declaredDomain(spec.id(), d));
       });
     }
-    o.finish();
-    return spec;
+  }
+
+  /** The value a named value takes when the case lacks it, inside the declared domain (RT012 otherwise). */
+  private Optional<BigDecimal> whenAbsentIn(JsonObject o, RuleTableSpec.DeclaredDomain domain) {
+    return o.opt("whenAbsent").map(v -> {
+      BigDecimal x = v.asDecimal();
+      if (!domain.admits(x)) {
+        throw context.error(ErrorCode.RT012, v.pointer(), "whenAbsent " + x.toPlainString()
+            + " lies outside the domain " + domain.describe());
+      }
+      return x;
+    });
   }
 
   private RuleTableSpec.DeclaredDomain declaredDomain(String id, JsonObject d) {
@@ -219,7 +278,7 @@ final class IndicatorParser {
     List<String> keys = o.keys();
     if (keys.size() != 1) {
       throw context.error(ErrorCode.RT009, o.pointer(), "an expression has exactly one of const, add, sub, mul, div, "
-          + "min, max" + (context.version >= 2 ? ", data, lookup, clamp, round" : "") + "; found " + keys);
+          + "min, max" + (context.version >= 2 ? ", data, lookup, clamp, round, sqrt, pow" : "") + "; found " + keys);
     }
     String key = keys.get(0);
     if (key.equals("const")) {
@@ -234,7 +293,7 @@ final class IndicatorParser {
     }
     Expr.Operator op = Expr.Operator.byJsonName(key).orElseThrow(() -> context.error(ErrorCode.RT003,
         o.pointerOf(key), "unknown operation \"" + key + "\", expected const, add, sub, mul, div, min or max"
-            + (context.version >= 2 ? ", data, lookup, clamp or round" : "")));
+            + (context.version >= 2 ? ", data, lookup, clamp, round, sqrt or pow" : "")));
     List<JsonValue> args = o.array(key);
     boolean binary = op.binary();
     if (binary ? args.size() != 2 : args.size() < 2) {
@@ -354,8 +413,44 @@ final class IndicatorParser {
         r.finish();
         yield new Expr.Round(value, rounding, p);
       }
+      case "sqrt" -> {
+        JsonObject r = o.object(key);
+        Expr value = expr(r.req("value"));
+        Rounding rounding = Rounding.read(r.req("to"));
+        r.finish();
+        yield new Expr.Power(value, 1, 2, rounding, p);
+      }
+      case "pow" -> {
+        JsonObject r = o.object(key);
+        Expr base = expr(r.req("base"));
+        int[] exponent = exponent(r.req("exponent"));
+        Rounding rounding = Rounding.read(r.req("to"));
+        r.finish();
+        yield new Expr.Power(base, exponent[0], exponent[1], rounding, p);
+      }
       default -> null;
     };
+  }
+
+  /**
+   * The exponent of a {@code pow}: a decimal constant p/q in lowest terms, with |p| and q at most
+   * {@link Powers#MAX_EXPONENT} (so {@code 0.5}, {@code 1.5}, {@code -2}, not {@code 0.333}).
+   */
+  private int[] exponent(JsonValue v) {
+    BigDecimal e = v.asDecimal().stripTrailingZeros();
+    java.math.BigInteger p = e.scale() > 0 ? e.unscaledValue() : e.toBigIntegerExact();
+    java.math.BigInteger q = e.scale() > 0 ? java.math.BigInteger.TEN.pow(e.scale()) : java.math.BigInteger.ONE;
+    java.math.BigInteger g = p.gcd(q);
+    if (g.signum() > 0) {
+      p = p.divide(g);
+      q = q.divide(g);
+    }
+    java.math.BigInteger max = java.math.BigInteger.valueOf(Powers.MAX_EXPONENT);
+    if (p.abs().compareTo(max) > 0 || q.compareTo(max) > 0) {
+      throw context.error(ErrorCode.RT009, v.pointer(), "an exponent is a fraction p/q with |p| and q at most "
+          + Powers.MAX_EXPONENT + " in lowest terms: " + e.toPlainString());
+    }
+    return new int[] {p.intValueExact(), q.intValueExact()};
   }
 
   /** The value of a field of a line item, which means something only in that kind of line item (RT009 elsewhere). */
@@ -476,6 +571,8 @@ final class IndicatorParser {
       return List.of(c.value(), c.low(), c.high());
     } else if (e instanceof Expr.Round r) {
       return List.of(r.value());
+    } else if (e instanceof Expr.Power w) {
+      return List.of(w.base());
     }
     // Ref, Const, Data, ClaimField, ClassData, ExposurePayroll and AccidentSum have none
     return List.of();
@@ -521,7 +618,20 @@ final class IndicatorParser {
   private Window window(JsonValue v) {
     JsonObject o = v.asObject();
     Window window;
-    if (context.version >= 2 && o.has("policyYears")) {
+    if (context.version >= 2 && o.has("policies")) {
+      int count = o.req("policies").asInt(1, 50);
+      JsonValue months = o.req("effectiveMonthsBefore");
+      List<JsonValue> pair = months.asArray();
+      if (pair.size() != 2) {
+        throw months.fail(Fault.BAD_VALUE, "effectiveMonthsBefore is a pair [least, most] of months, 0 to 1200");
+      }
+      int least = pair.get(0).asInt(0, 1200);
+      int most = pair.get(1).asInt(0, 1200);
+      if (most < least) {
+        throw context.error(ErrorCode.RT012, months.pointer(), "empty range of months [" + least + ", " + most + "]");
+      }
+      window = Window.policies(least, most, count);
+    } else if (context.version >= 2 && o.has("policyYears")) {
       int years = o.req("policyYears").asInt(1, 50);
       int skip = o.opt("skip").map(s -> s.asInt(0, 50)).orElse(0);
       window = Window.policyYears(years, skip);

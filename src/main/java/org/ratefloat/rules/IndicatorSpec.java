@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.ratefloat.model.Claim;
 import org.ratefloat.model.Measure;
+import org.ratefloat.model.SafetyStandardisation;
+import org.ratefloat.model.Status;
 
 /** An indicator a rule table computes from the case. */
 public sealed interface IndicatorSpec {
@@ -17,7 +19,96 @@ public sealed interface IndicatorSpec {
 
   ValueType type();
 
+  /** The indicator's kind, as written in a table: each type of indicator has one. */
   Kind kind();
+
+  /**
+   * The values the indicator can take, declared here once for each kind: the static analysis cuts its
+   * cells from it, the engine checks every value it computes against it, and the format reference
+   * states it. A table's declared {@code domain} narrows it for the analysis.
+   *
+   * @param context what the domain of a formula, a sum of line items or the current band depends on
+   */
+  ValueDomain domain(DomainContext context);
+
+  /**
+   * What an indicator's domain depends on beyond its own keys: the table's formulas, data and band
+   * ladders.
+   */
+  interface DomainContext {
+    /**
+     * Closed bounds that every value of the expression lies in (interval arithmetic over the other
+     * indicators' domains and the table's data), or unbounded where nothing is proven.
+     */
+    ValueDomain.Numbers bounds(Expr e);
+
+    /** The offsets from the benchmark band the current band can have. */
+    ValueDomain.Numbers bandOffsets();
+  }
+
+  /**
+   * Calls the visitor's method for this type of indicator: every visitor implements one per type, so
+   * a new kind of indicator does not compile until the engine computes it.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per type of indicator (see {@link #accept}). */
+  interface Visitor<R> {
+    R ratio(Ratio spec);
+
+    R total(Total spec);
+
+    R streak(Streak spec);
+
+    R claims(Claims spec);
+
+    R flag(Flag spec);
+
+    R customFlag(CustomFlag spec);
+
+    R safetyStandardGrade(SafetyStandardGrade spec);
+
+    R safetyCreditRating(SafetyCreditRating spec);
+
+    R insuredMonths(InsuredMonths spec);
+
+    R covered(Covered spec);
+
+    R formula(Formula spec);
+
+    R currentBand(CurrentBand spec);
+
+    R exposures(Exposures spec);
+
+    R customValue(CustomValue spec);
+
+    R prior(Prior spec);
+
+    R priorValue(PriorValue spec);
+  }
+
+  /** From {@code x} up, inclusive. */
+  private static Optional<Condition.Bound> atLeast(BigDecimal x) {
+    return Optional.of(new Condition.Bound(x, true));
+  }
+
+  /**
+   * The spacing of an indicator's values: a measure that rounds to n places takes values 10^-n apart;
+   * an exact ratio or formula takes every rational value (0: continuous).
+   */
+  private static BigDecimal spacing(Optional<Rounding> round) {
+    return round.map(r -> BigDecimal.ONE.movePointLeft(r.scale())).orElse(BigDecimal.ZERO);
+  }
+
+  /** A sum of line items is from 0 up when every item is (interval arithmetic), else unbounded. */
+  private static Optional<Condition.Bound> sumFrom(DomainContext context, Expr item) {
+    return context.bounds(item).lo().filter(lo -> lo.value().signum() >= 0).map(lo -> atLeast(BigDecimal.ZERO).get());
+  }
+
+  /** Whether a default for an absent value keeps a domain of whole numbers whole. */
+  private static boolean whole(Optional<BigDecimal> whenAbsent) {
+    return whenAbsent.map(u -> u.stripTrailingZeros().scale() <= 0).orElse(true);
+  }
 
   /**
    * The kinds of indicator, as written in a table. A switch over them is exhaustive: a new kind
@@ -137,6 +228,15 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.RATIO;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(atLeast(zeroDenominator.map(z -> z.min(BigDecimal.ZERO)).orElse(BigDecimal.ZERO)),
+          Optional.empty(), spacing(round));
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.ratio(this);
+    }
   }
 
   /** A measure added up over a window (or cases of disability grades gradeFrom..gradeTo). */
@@ -149,6 +249,15 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.TOTAL;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(atLeast(BigDecimal.ZERO), Optional.empty(),
+          measure.map(Measure::integral).orElse(true) ? BigDecimal.ONE : BigDecimal.ZERO);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.total(this);
+    }
   }
 
   /** Consecutive calendar years, counting back from the year before the as-of year, with all listed measures zero. */
@@ -160,6 +269,14 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.STREAK;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return ValueDomain.Numbers.whole(0, maxYears);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.streak(this);
     }
   }
 
@@ -177,6 +294,17 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.CLAIMS;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      Optional<Condition.Bound> lo = perAccident.or(() -> each).map(e -> sumFrom(context, e))
+          .orElse(atLeast(BigDecimal.ZERO));
+      return new ValueDomain.Numbers(lo, Optional.empty(),
+          measure == ClaimMeasure.COUNT ? BigDecimal.ONE : BigDecimal.ZERO);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.claims(this);
+    }
   }
 
   /** A status flag of the employer: labourDispatch, premiumArrears or jointPunishment. */
@@ -187,6 +315,14 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.FLAG;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return ValueDomain.BOOLEANS;
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.flag(this);
     }
   }
 
@@ -200,6 +336,14 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.CUSTOM_FLAG;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return ValueDomain.BOOLEANS;
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.customFlag(this);
+    }
   }
 
   /** The safety-standardisation grade valid on the as-of date (1..3), 0 if none. */
@@ -210,6 +354,16 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.SAFETY_STANDARD_GRADE;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      // no certificate valid on the as-of date is grade 0
+      return ValueDomain.Numbers.whole(Math.min(SafetyStandardisation.NO_GRADE, SafetyStandardisation.BEST_GRADE),
+          Math.max(SafetyStandardisation.NO_GRADE, SafetyStandardisation.LOWEST_GRADE));
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.safetyStandardGrade(this);
     }
   }
 
@@ -223,6 +377,15 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.SAFETY_CREDIT_RATING;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Texts(ImmutableSet.<String>builder().addAll(Status.SAFETY_CREDIT_RATINGS)
+          .addAll(whenAbsent.stream().iterator()).build());
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.safetyCreditRating(this);
+    }
   }
 
   /** Whole months from the first insured date to the as-of date. */
@@ -235,6 +398,15 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.INSURED_MONTHS;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(atLeast(whenUnknown.map(u -> u.min(BigDecimal.ZERO)).orElse(BigDecimal.ZERO)),
+          Optional.empty(), whole(whenUnknown) ? BigDecimal.ONE : BigDecimal.ZERO);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.insuredMonths(this);
+    }
   }
 
   /** Whether the history covers a window completely (so that indicators over it can be computed). */
@@ -245,6 +417,14 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.COVERED;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return ValueDomain.BOOLEANS;
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.covered(this);
     }
   }
 
@@ -261,6 +441,27 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.FORMULA;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      // the expression's bounds, with the value a zero denominator gives, rounded outward to the grid
+      ValueDomain.Numbers bounds = context.bounds(expr);
+      Optional<BigDecimal> lo = bounds.lo().map(Condition.Bound::value);
+      Optional<BigDecimal> hi = bounds.hi().map(Condition.Bound::value);
+      if (zeroDenominator.isPresent()) {
+        lo = lo.map(zeroDenominator.get()::min);
+        hi = hi.map(zeroDenominator.get()::max);
+      }
+      if (round.isPresent()) {
+        int scale = round.get().scale();
+        lo = lo.map(x -> x.setScale(scale, java.math.RoundingMode.FLOOR));
+        hi = hi.map(x -> x.setScale(scale, java.math.RoundingMode.CEILING));
+      }
+      return ValueDomain.Numbers.closed(lo, hi, spacing(round));
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.formula(this);
+    }
   }
 
   /** The employer's current band as an offset from the benchmark band. */
@@ -271,6 +472,14 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.CURRENT_BAND;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return context.bandOffsets();
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.currentBand(this);
     }
   }
 
@@ -287,6 +496,14 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.EXPOSURES;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(sumFrom(context, each), Optional.empty(), BigDecimal.ZERO);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.exposures(this);
+    }
   }
 
   /**
@@ -302,6 +519,38 @@ public sealed interface IndicatorSpec {
     public Kind kind() {
       return Kind.CUSTOM_VALUE;
     }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(domain.interval().lower(), domain.interval().upper(), domain.step());
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.customValue(this);
+    }
+  }
+
+  /**
+   * A named value of earlier ratings that the plan declares (@2, {@code "kind": "prior", "value":
+   * "mod"}), such as the previous experience modification a cap is relative to, within the domain the
+   * table declares; absent, the {@code whenAbsent} value or an error.
+   */
+  record PriorValue(String id, String pointer, Text label, String name, Optional<BigDecimal> whenAbsent,
+      RuleTableSpec.DeclaredDomain domain) implements IndicatorSpec {
+    public ValueType type() {
+      return ValueType.NUMBER;
+    }
+
+    public Kind kind() {
+      return Kind.PRIOR;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(domain.interval().lower(), domain.interval().upper(), domain.step());
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.priorValue(this);
+    }
   }
 
   /** A fact of earlier ratings (@2); absent, the {@code whenAbsent} value or an error. */
@@ -313,6 +562,15 @@ public sealed interface IndicatorSpec {
 
     public Kind kind() {
       return Kind.PRIOR;
+    }
+
+    public ValueDomain domain(DomainContext context) {
+      return new ValueDomain.Numbers(atLeast(whenAbsent.map(u -> u.min(BigDecimal.ZERO)).orElse(BigDecimal.ZERO)),
+          Optional.empty(), fact.whole() && whole(whenAbsent) ? BigDecimal.ONE : BigDecimal.ZERO);
+    }
+
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.prior(this);
     }
   }
 }

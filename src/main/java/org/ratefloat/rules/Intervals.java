@@ -59,14 +59,21 @@ final class Intervals {
     }
     Range r;
     if (spec instanceof IndicatorSpec.Formula f) {
-      // the parser refused cycles and chains deeper than 32, so this recursion ends
-      r = of(f.expr());
-      if (f.zeroDenominator().isPresent()) {
-        r = hull(r, Range.point(f.zeroDenominator().get()));
-      }
-      if (f.round().isPresent()) {
-        r = round(r, f.round().get());
-      }
+      // the formula's domain over its expression's range; the parser refused cycles and chains
+      // deeper than 32, so this recursion ends
+      ValueDomain.Numbers d = (ValueDomain.Numbers) f.domain(new IndicatorSpec.DomainContext() {
+        @Override
+        public ValueDomain.Numbers bounds(Expr e) {
+          Range x = of(e);
+          return ValueDomain.Numbers.closed(x.lo(), x.hi(), BigDecimal.ZERO);
+        }
+
+        @Override
+        public ValueDomain.Numbers bandOffsets() {
+          throw new IllegalStateException("a formula's domain does not read the band ladders");
+        }
+      });
+      r = new Range(d.lo().map(Condition.Bound::value), d.hi().map(Condition.Bound::value));
     } else {
       r = leaf.apply(spec);
     }
@@ -103,6 +110,9 @@ final class Intervals {
     if (e instanceof Expr.Round r) {
       return round(of(r.value()), r.rounding());
     }
+    if (e instanceof Expr.Power w) {
+      return power(of(w.base()), w);
+    }
     if (e instanceof Expr.Clamp c) {
       return max(List.of(of(c.low()), min(List.of(of(c.value()), of(c.high())))));
     }
@@ -118,15 +128,32 @@ final class Intervals {
     };
   }
 
+  /**
+   * The range of a power of a base proven not negative: monotone there (rising for a positive
+   * exponent, falling for a negative one), each bound rounded outward at the declared scale; of any
+   * other base, unbounded (the decision stops at a negative base of a root).
+   */
+  private static Range power(Range base, Expr.Power w) {
+    if (base.lo().isEmpty() || base.lo().get().signum() < 0) {
+      return Range.ANY;
+    }
+    int scale = w.rounding().scale();
+    java.util.function.BiFunction<BigDecimal, RoundingMode, BigDecimal> at = (x, mode) ->
+        Powers.power(x, BigDecimal.ONE, w.p(), w.q(), scale, mode);
+    if (w.p() >= 0) {
+      return new Range(Optional.of(at.apply(base.lo().get(), RoundingMode.FLOOR)),
+          base.hi().map(x -> at.apply(x, RoundingMode.CEILING)));
+    }
+    // a negative exponent: 1/x^|p| falls from +inf at 0 to 0 at +inf
+    Optional<BigDecimal> lo = base.hi().map(x -> at.apply(x, RoundingMode.FLOOR)).or(() -> Optional.of(BigDecimal.ZERO));
+    Optional<BigDecimal> hi = base.lo().get().signum() > 0
+        ? Optional.of(at.apply(base.lo().get(), RoundingMode.CEILING)) : Optional.empty();
+    return new Range(lo, hi);
+  }
+
   private static Range round(Range r, Rounding rounding) {
     return new Range(r.lo().map(x -> x.setScale(rounding.scale(), RoundingMode.FLOOR)),
         r.hi().map(x -> x.setScale(rounding.scale(), RoundingMode.CEILING)));
-  }
-
-  private static Range hull(Range a, Range b) {
-    return new Range(a.lo().isPresent() && b.lo().isPresent() ? Optional.of(a.lo().get().min(b.lo().get()))
-        : Optional.empty(), a.hi().isPresent() && b.hi().isPresent()
-        ? Optional.of(a.hi().get().max(b.hi().get())) : Optional.empty());
   }
 
   private static Range add(Range a, Range b) {

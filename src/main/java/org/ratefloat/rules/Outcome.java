@@ -5,24 +5,35 @@ import java.math.BigDecimal;
 /** What a row does when it fires. */
 public sealed interface Outcome {
 
-  /** The kinds of outcome: a switch over them is exhaustive, so a new kind must be handled everywhere. */
-  enum Kind {
-    SET_BAND,
-    ADD_BANDS,
-    ADD_RATE_POINTS,
-    MULTIPLY_RATE,
-    MULTIPLY_RATE_BY,
-    RATE_EFFECTS,
-    ADD_AMOUNT,
-    UNDETERMINED
-  }
+  /**
+   * Calls the visitor's method for this type of outcome: every visitor implements one per type, so a
+   * new outcome does not compile until each place that applies outcomes handles it.
+   */
+  <R> R accept(Visitor<R> visitor);
 
-  Kind kind();
+  /** One method per type of outcome (see {@link #accept}). */
+  interface Visitor<R> {
+    R setBand(SetBand o);
+
+    R addBands(AddBands o);
+
+    R addRatePoints(AddRatePoints o);
+
+    R multiplyRate(MultiplyRate o);
+
+    R multiplyRateBy(MultiplyRateBy o);
+
+    R rateEffects(RateEffects o);
+
+    R addAmount(AddAmount o);
+
+    R undetermined(Undetermined o);
+  }
 
   /** Put the working band at a position: an offset (from the benchmark or the current band), or an end. */
   record SetBand(Target target, int offset) implements Outcome {
-    public Kind kind() {
-      return Kind.SET_BAND;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.setBand(this);
     }
   }
 
@@ -36,22 +47,22 @@ public sealed interface Outcome {
 
   /** Move the working band by a number of bands (clamped to the ladder). */
   record AddBands(int bands) implements Outcome {
-    public Kind kind() {
-      return Kind.ADD_BANDS;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.addBands(this);
     }
   }
 
   /** Add percentage points to the rate (negative to lower it). */
   record AddRatePoints(BigDecimal points) implements Outcome {
-    public Kind kind() {
-      return Kind.ADD_RATE_POINTS;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.addRatePoints(this);
     }
   }
 
   /** Multiply the rate by a factor. */
   record MultiplyRate(BigDecimal factor) implements Outcome {
-    public Kind kind() {
-      return Kind.MULTIPLY_RATE;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.multiplyRate(this);
     }
   }
 
@@ -61,8 +72,8 @@ public sealed interface Outcome {
    * when deciding.
    */
   record MultiplyRateBy(String indicator, String pointer) implements Outcome {
-    public Kind kind() {
-      return Kind.MULTIPLY_RATE_BY;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.multiplyRateBy(this);
     }
   }
 
@@ -72,8 +83,8 @@ public sealed interface Outcome {
    * so their order does not matter.
    */
   record RateEffects(com.google.common.collect.ImmutableList<Outcome> effects) implements Outcome {
-    public Kind kind() {
-      return Kind.RATE_EFFECTS;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.rateEffects(this);
     }
   }
 
@@ -89,15 +100,15 @@ public sealed interface Outcome {
    */
   record AddAmount(java.util.Optional<BigDecimal> amount, java.util.Optional<String> indicator, String currency,
       String pointer) implements Outcome {
-    public Kind kind() {
-      return Kind.ADD_AMOUNT;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.addAmount(this);
     }
   }
 
   /** The sources do not say what happens here: refuse to decide. */
   record Undetermined(Text reason) implements Outcome {
-    public Kind kind() {
-      return Kind.UNDETERMINED;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.undetermined(this);
     }
   }
 }

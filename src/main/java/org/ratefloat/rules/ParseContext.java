@@ -125,9 +125,9 @@ final class ParseContext {
     ImmutableSet.Builder<String> set = ImmutableSet.builder();
     for (JsonValue v : codes) {
       String code = v.asString();
-      if (!Set.of("RT022", "RT023", "RT025", "RT026", "RT028", "RT029", "RT035", "RT036", "RT037").contains(code)) {
+      if (!Set.of("RT022", "RT023", "RT025", "RT026", "RT028", "RT029", "RT035", "RT036", "RT037", "RT042").contains(code)) {
         throw v.fail(Fault.BAD_VALUE, "only warnings can be allowed (RT022, RT023, RT025, RT026, RT028, "
-            + "RT029, RT035, RT036, RT037): \"" + code + "\"");
+            + "RT029, RT035, RT036, RT037, RT042): \"" + code + "\"");
       }
       set.add(code);
     }

@@ -67,13 +67,24 @@ public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableM
     return names;
   }
 
-  /** This data and {@code other}, whose names must differ from this data's (the caller checks). */
+  /** Whether there is nothing: no name and no class row or list of classes. */
+  public boolean isEmpty() {
+    return names().isEmpty() && classes.isEmpty();
+  }
+
+  /**
+   * This data and {@code other}, whose names must differ from this data's, and whose class rows, if
+   * both have some, must be of one system with other columns and the same codes (the caller checks,
+   * {@link ClassRows#with}).
+   */
   public ReferenceData with(ReferenceData other) {
+    Optional<ClassRows> both = classes.isPresent() && other.classes.isPresent()
+        ? Optional.of(classes.get().with(other.classes.get())) : classes.or(other::classes);
     return new ReferenceData(
         ImmutableMap.<String, BigDecimal>builder().putAll(scalars).putAll(other.scalars).buildOrThrow(),
         ImmutableMap.<String, StepTable>builder().putAll(steps).putAll(other.steps).buildOrThrow(),
         ImmutableMap.<String, ByClass>builder().putAll(byClass).putAll(other.byClass).buildOrThrow(),
-        classes.or(other::classes));
+        both);
   }
 
   /**
@@ -96,14 +107,47 @@ public record ReferenceData(ImmutableMap<String, BigDecimal> scalars, ImmutableM
 
   /**
    * Rows of values keyed by the class codes of one classification ({@code system}, e.g. NCCI): row
-   * {@code code} holds one value per column. A table with class rows reads only cases whose
-   * {@code classCodes} are of this system, each code with a row (checked when a case is decided).
+   * {@code code} holds one value per column, written in a table's {@code data.classes} or in a
+   * reference file's (the rows of several files are joined, column by column). A table with class
+   * rows reads only cases whose {@code classCodes} are of this system, each code with a row (checked
+   * when a case is decided, {@code IN053}). A table may declare its classification closed
+   * ({@code closed}): the codes it rates, no other; the static analysis then reports each of them
+   * without a row ({@code RT040}).
+   *
+   * @param pointer where the rows are written (the first file's, when joined)
+   * @param closed the codes of a closed classification, if the table declares one
+   * @param closedPointer where the closed list is written (empty if none)
    */
   public record ClassRows(String system, String pointer, ImmutableList<String> columns,
-      ImmutableSortedMap<String, ImmutableList<BigDecimal>> rows) {
+      ImmutableSortedMap<String, ImmutableList<BigDecimal>> rows,
+      Optional<com.google.common.collect.ImmutableSortedSet<String>> closed, String closedPointer) {
+    /** Rows of an open classification. */
+    public ClassRows(String system, String pointer, ImmutableList<String> columns,
+        ImmutableSortedMap<String, ImmutableList<BigDecimal>> rows) {
+      this(system, pointer, columns, rows, Optional.empty(), "");
+    }
+
     /** The index of a column, or -1. */
     public int column(String name) {
       return columns.indexOf(name);
+    }
+
+    /**
+     * These rows and another file's, joined column by column: the same system, no column named in
+     * both, and the same codes where both have rows (the caller checks all three); the closed list
+     * of either.
+     */
+    public ClassRows with(ClassRows other) {
+      if (rows.isEmpty() || other.rows.isEmpty()) {
+        ClassRows valued = rows.isEmpty() ? other : this;
+        return new ClassRows(system, valued.pointer, valued.columns, valued.rows, closed.or(other::closed),
+            closed.isPresent() ? closedPointer : other.closedPointer);
+      }
+      ImmutableSortedMap.Builder<String, ImmutableList<BigDecimal>> joined = ImmutableSortedMap.naturalOrder();
+      rows.forEach((code, values) -> joined.put(code, ImmutableList.<BigDecimal>builder().addAll(values)
+          .addAll(other.rows.get(code)).build()));
+      return new ClassRows(system, pointer, ImmutableList.<String>builder().addAll(columns).addAll(other.columns)
+          .build(), joined.build(), closed.or(other::closed), closed.isPresent() ? closedPointer : other.closedPointer);
     }
 
     /** The least and greatest value of a column. */

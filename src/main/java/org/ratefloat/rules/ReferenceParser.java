@@ -11,7 +11,8 @@ import org.ratefloat.json.JsonObject;
 /**
  * Parses a reference-data file ({@code ratefloat/reference@1}): the document fields of a rule
  * table (id, version, title, effective period, status, sources), its {@code data} read as a
- * table's own data is (scalars, step tables), and {@code byClass}: values keyed by class code.
+ * table's own data is (scalars, step tables, class rows keyed by the codes of a classification), and
+ * {@code byClass}: values keyed by risk class.
  */
 final class ReferenceParser {
   static final String FORMAT = "ratefloat/reference@1";
@@ -58,8 +59,8 @@ final class ReferenceParser {
     ImmutableMap<String, ReferenceData.ByClass> classes = byClass.buildOrThrow();
     o.optObject("domains").ifPresent(d -> checkDomains(context, d, data, classes));
     o.finish();
-    ReferenceData all = new ReferenceData(data.scalars(), data.steps(), classes);
-    if (all.names().isEmpty()) {
+    ReferenceData all = new ReferenceData(data.scalars(), data.steps(), classes, data.classes());
+    if (all.isEmpty()) {
       throw o.fail("data", Fault.MISSING, "reference data without data or byClass");
     }
     return new ReferenceSpec(source, sha256, id, version, title, from, to, status, all);

@@ -166,11 +166,37 @@ final class RuleTableParser {
     }
     ImmutableList<RuleTableSpec.WorksheetLine> worksheet = context.version >= 2
         ? worksheet(o.optArray("worksheet")) : ImmutableList.of();
+    Optional<String> premiumByClass = context.version >= 2
+        ? o.optObject("premiumByClass").map(p -> premiumByClass(p, steps.build())) : Optional.empty();
     o.finish();
     return new RuleTableSpec(context.source, sha256, kind, id, version, jurisdiction, title, from, to, status,
         sources, unverified, gaps, base, classification, basis, rateRounding, premiumRounding,
         indicatorList.build(), steps.build(), ImmutableMap.copyOf(context.domains), ImmutableMap.copyOf(context.allowed),
-        context.version, context.data, worksheet);
+        context.version, context.data, worksheet, premiumByClass);
+  }
+
+  /**
+   * {@code "premiumByClass": {"rate": "manualRate"}} (@2): the premium prices each class code's
+   * payroll at its own rate, the column {@code rate} of its class row under the decision's band,
+   * factors and points. The column must exist (RT008); rate floors and caps, which bound one rate,
+   * cannot be combined with it (RT009).
+   */
+  private String premiumByClass(JsonObject p, List<StepSpec> steps) {
+    JsonValue column = p.req("rate");
+    ReferenceData.ClassRows rows = context.data.classes().orElseThrow(() -> context.error(ErrorCode.RT008,
+        column.pointer(), "premium by class reads class rows (data.classes), and the table has none"));
+    if (rows.column(column.asString()) < 0) {
+      throw context.error(ErrorCode.RT008, column.pointer(), "no column \"" + column.asString()
+          + "\" in the class rows; they have " + rows.columns());
+    }
+    for (StepSpec step : steps) {
+      if (step instanceof StepSpec.RateLimit) {
+        throw context.error(ErrorCode.RT009, p.pointer(), "a premium by class prices each class at its own rate; "
+            + "step " + step.id() + " bounds one rate and cannot be combined with it");
+      }
+    }
+    p.finish();
+    return column.asString();
   }
 
   /**
@@ -306,7 +332,39 @@ final class RuleTableParser {
               + "\", which the table's data or an earlier reference already has");
         }
       }
+      if (context.data.classes().isPresent() && ref.data().classes().isPresent()) {
+        joinable(context.data.classes().get(), ref.data().classes().get(), id, v.pointer());
+      }
       context.data = context.data.with(ref.data());
+    }
+  }
+
+  /**
+   * Whether the class rows of reference {@code id} can join those the table has so far: one system
+   * ({@code RT009}), no column named twice ({@code RT007}), the same codes where both have rows
+   * ({@code RT009}, naming the first code one lacks), and one closed list at most ({@code RT007}).
+   */
+  private void joinable(ReferenceData.ClassRows have, ReferenceData.ClassRows more, String id, String pointer) {
+    if (!have.system().equals(more.system())) {
+      throw context.error(ErrorCode.RT009, pointer, "reference data " + id + " has class rows of " + more.system()
+          + ", the table's are of " + have.system());
+    }
+    for (String column : more.columns()) {
+      if (have.columns().contains(column)) {
+        throw context.error(ErrorCode.RT007, pointer, "reference data " + id + " names class column \"" + column
+            + "\", which the table's data or an earlier reference already has");
+      }
+    }
+    if (!have.rows().isEmpty() && !more.rows().isEmpty() && !have.rows().keySet().equals(more.rows().keySet())) {
+      String lacking = have.rows().keySet().stream().filter(c -> !more.rows().containsKey(c)).findFirst()
+          .map(c -> "lacks class " + c).orElseGet(() -> "has class " + more.rows().keySet().stream()
+              .filter(c -> !have.rows().containsKey(c)).findFirst().orElseThrow() + ", which the others lack");
+      throw context.error(ErrorCode.RT009, pointer, "the class rows of reference data " + id + " must list the "
+          + "codes the others list (" + have.rows().size() + " classes); it " + lacking);
+    }
+    if (have.closed().isPresent() && more.closed().isPresent()) {
+      throw context.error(ErrorCode.RT007, pointer, "reference data " + id + " declares the classes of "
+          + more.system() + " closed, as the table or an earlier reference already does");
     }
   }
 
@@ -339,12 +397,21 @@ final class RuleTableParser {
   /**
    * {@code "classes": {"system": "NCCI", "columns": ["elr", "dRatio"], "rows": {"8810": ["0.09",
    * "0.29"]}}}: rows keyed by class code (each code of the shape a case's class codes have), one
-   * value per column.
+   * value per column; and, optional, {@code "closed": ["8810", ...]}, the codes of a closed
+   * classification. With {@code closed}, the columns and rows may come from reference files alone.
    */
   private ReferenceData.ClassRows classRows(JsonObject o) {
     JsonValue systemValue = o.req("system");
     String system = systemValue.asString();
     inputRule(systemValue, () -> org.ratefloat.model.InputRules.classSystem(system, ""));
+    Optional<com.google.common.collect.ImmutableSortedSet<String>> closed = o.opt("closed").map(this::closedCodes);
+    String closedPointer = closed.isPresent() ? o.pointerOf("closed") : "";
+    if (closed.isPresent() && !o.has("columns") && !o.has("rows")) {
+      String pointer = o.pointer();
+      o.finish();
+      return new ReferenceData.ClassRows(system, pointer, ImmutableList.of(), ImmutableSortedMap.of(), closed,
+          closedPointer);
+    }
     ImmutableList.Builder<String> columns = ImmutableList.builder();
     java.util.Set<String> seen = new java.util.HashSet<>();
     List<JsonValue> columnValues = o.array("columns");
@@ -382,7 +449,27 @@ final class RuleTableParser {
     rows.finish();
     String pointer = o.pointer();
     o.finish();
-    return new ReferenceData.ClassRows(system, pointer, columns.build(), byCode.build());
+    return new ReferenceData.ClassRows(system, pointer, columns.build(), byCode.build(), closed, closedPointer);
+  }
+
+  /** The codes of a closed classification: at least one, each once, of the shape of a case's codes. */
+  private com.google.common.collect.ImmutableSortedSet<String> closedCodes(JsonValue v) {
+    List<JsonValue> codes = v.asArray();
+    if (codes.isEmpty()) {
+      throw v.fail(Fault.BAD_VALUE, "a closed classification lists at least one class code");
+    }
+    if (codes.size() > MAX_DATA_ROWS) {
+      throw context.error(ErrorCode.RT017, v.pointer(), "a closed classification has more than " + MAX_DATA_ROWS
+          + " codes");
+    }
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (JsonValue c : codes) {
+      inputRule(c, () -> org.ratefloat.model.InputRules.classCode(c.asString(), ""));
+      if (!out.add(c.asString())) {
+        throw context.error(ErrorCode.RT007, c.pointer(), "class " + c.asString() + " is listed twice");
+      }
+    }
+    return com.google.common.collect.ImmutableSortedSet.copyOf(out);
   }
 
   /** A rule of the input (the shape of a class code or system) applied to a table's value: RT009 at the value. */

@@ -47,7 +47,8 @@ public record RuleTableSpec(
     ImmutableMap<String, ImmutableSet<String>> allowed,
     int formatVersion,
     ReferenceData data,
-    ImmutableList<WorksheetLine> worksheet) {
+    ImmutableList<WorksheetLine> worksheet,
+    Optional<String> premiumByClass) {
 
   /**
    * One line of the worksheet an account of a decision shows (@2 {@code worksheet}): the line's

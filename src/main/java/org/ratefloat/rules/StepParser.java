@@ -57,8 +57,9 @@ final class StepParser {
         for (JsonValue v : rowValues) {
           rows.add(row(v.asObject(), kind));
         }
-        yield new StepSpec.Rows(id, p, label, classes, kind, hit, noMatchIsError, relativeToCurrent,
-            rows.build());
+        yield kind == StepSpec.Kind.GATE
+            ? new StepSpec.Gate(id, p, label, classes, noMatchIsError, relativeToCurrent, rows.build())
+            : new StepSpec.Table(id, p, label, classes, hit, noMatchIsError, relativeToCurrent, rows.build());
       }
       case VETO -> {
         Guard when = conditions.guard(o);
@@ -90,8 +91,9 @@ final class StepParser {
               + (context.version >= 2 ? " (or indicator, or benchmarkTimes)" : ""));
         }
         rate.finish();
-        yield new StepSpec.RateLimit(id, p, label, classes, kind, percent, classBenchmark, indicator,
-            timesBenchmark);
+        yield kind == StepSpec.Kind.RATE_FLOOR
+            ? new StepSpec.RateFloor(id, p, label, classes, percent, classBenchmark, indicator, timesBenchmark)
+            : new StepSpec.RateCap(id, p, label, classes, percent, classBenchmark, indicator, timesBenchmark);
       }
     };
     o.finish();

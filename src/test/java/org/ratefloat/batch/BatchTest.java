@@ -98,8 +98,16 @@ class BatchTest {
         // the decision belongs to the employer on that input line
         assertEquals(JSON.readTree(LINES.get(i)).path("employer").path("id").asText(),
             record.get("employerId").asText());
-        assertEquals(RateFloat.toJson(HUNAN.decide(RateFloat.readCase(LINES.get(i)
-            .getBytes(StandardCharsets.UTF_8)))).length > 0, true);
+        // and is the decision of that line's case as submitted, byte for byte: the record deciding the
+        // line alone writes (its input hash and its assumed defaults are those of the submitted text),
+        // in the batch's compact form without the echoed input
+        org.ratefloat.json.JsonOut alone = new org.ratefloat.json.JsonOut(false);
+        org.ratefloat.json.DecisionJson.write(HUNAN.decide(LINES.get(i).getBytes(StandardCharsets.UTF_8)), alone,
+            false);
+        String key = "\"decision\":";
+        String line = lines.get(i);
+        assertEquals(new String(alone.bytes(), StandardCharsets.UTF_8),
+            line.substring(line.indexOf(key) + key.length(), line.length() - 1), "line " + (i + 1));
       } else {
         errors++;
         assertTrue(record.path("error").path("code").asText().matches("(IN|RT|DC)[0-9]{3}"), lines.get(i));

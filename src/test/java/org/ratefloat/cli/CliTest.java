@@ -465,7 +465,8 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Worksheet:\n  (A) weighting value W (line A) = 0.10\n  (C) expected excess losses Ee"),
         r.out());
-    assertTrue(r.out().contains("  (K) expected K = Ep (line E) + stabilizing value + W x Ee (A x C) = 119585.00\n"
+    // K = 17,715 + (66,390 x 0.90 + 35,480) + 0.10 x 66,390 = 119,585, printed in whole dollars as the worksheet prints it
+    assertTrue(r.out().contains("  (K) expected K = Ep (line E) + stabilizing value + W x Ee (A x C, in whole dollars) = 119585\n"
         + "  (Mod) experience modification J / K = 1.07\n"), r.out());
   }
 

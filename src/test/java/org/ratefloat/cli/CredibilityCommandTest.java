@@ -47,6 +47,61 @@ class CredibilityCommandTest {
     assertTrue(r.err().contains("classes fitted"), r.err());
   }
 
+  /**
+   * Hachemeister's (1975) data through the command: five states as five employers of one class, each
+   * quarter a period whose premiums are the claim count (the weight) and whose benefits are the
+   * average claim amount times it (the observation). The figures are the published and
+   * independently computed ones of {@code BuhlmannStraubTest}: within variance 139,120,026 (actuar),
+   * a = 89,638.726233, K = 1,552.008064, μ = 1,683.713437, and per state the mean (actuar), Z and
+   * the credibility premium, to 6 places.
+   */
+  @Test
+  void hachemeistersFiguresThroughTheCommand() throws Exception {
+    long[][] ratios = org.ratefloat.credibility.BuhlmannStraubTestData.RATIOS;
+    long[][] weights = org.ratefloat.credibility.BuhlmannStraubTestData.WEIGHTS;
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      StringBuilder h = new StringBuilder();
+      for (int q = 0; q < 12; q++) {
+        java.time.LocalDate from = java.time.LocalDate.of(2021, 1, 1).plusMonths(3L * q);
+        h.append(q == 0 ? "" : ",").append("{\"from\": \"").append(from).append("\", \"to\": \"")
+            .append(from.plusMonths(3).minusDays(1)).append("\", \"premiumsPaid\": \"").append(weights[i][q])
+            .append("\", \"benefitsPaid\": \"").append(ratios[i][q] * weights[i][q]).append("\"}");
+      }
+      lines.append("{\"asOf\": \"2024-01-01\", \"employer\": {\"id\": \"state-").append(i + 1)
+          .append("\", \"industry\": {\"edition\": \"GB/T 4754-2011\", \"code\": \"72\"}, \"riskClassOverride\": 1},"
+              + " \"history\": [").append(h).append("]}\n");
+    }
+    Path portfolio = tmp.resolve("hachemeister.ndjson");
+    java.nio.file.Files.writeString(portfolio, lines);
+    Path out = tmp.resolve("cred.json");
+    CliRun r = CliRun.of("credibility", "--rules", "rules/cn-national-2015.json", "--in", portfolio.toString(),
+        "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode c = new ObjectMapper().readTree(out.toFile()).get("classes").get(0);
+    assertEquals(5, c.get("entities").asInt());
+    assertEquals("139120026", places(c.get("s2"), 0));
+    assertEquals("89638.726233", places(c.get("a"), 6));
+    assertEquals("1552.008064", places(c.get("k"), 6));
+    assertEquals("1683.713437", places(c.get("mu"), 6));
+    String[] means = {"2060.921", "1511.224", "1805.843", "1352.976", "1599.829"};
+    String[] z = {"0.984740", "0.927635", "0.898475", "0.727909", "0.958791"};
+    String[] premium = {"2055.165350", "1523.706278", "1793.443604", "1442.966549", "1603.285404"};
+    JsonNode employers = c.get("employers");
+    assertEquals(5, employers.size());
+    for (int i = 0; i < 5; i++) {
+      JsonNode e = employers.get(i);
+      assertEquals("state-" + (i + 1), e.get("id").asText());
+      assertEquals(means[i], places(e.get("mean"), 3));
+      assertEquals(z[i], places(e.get("z"), 6));
+      assertEquals(premium[i], places(e.get("premium"), 6));
+    }
+  }
+
+  private static String places(JsonNode written, int scale) {
+    return new java.math.BigDecimal(written.asText()).setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+
   @Test
   void sameMeasureTwiceIsAUsageError() {
     CliRun r = CliRun.of("credibility", "--rules", "rules/cn-national-2015.json", "--in",

@@ -192,8 +192,9 @@ class DecisionProperties {
   void everyShippedTableIsCovered() throws java.io.IOException {
     // the foreign plans float by computed factors, not by bands on a Chinese class ladder: their
     // properties are tested by hand in JapanMeritTableTest, NcciModTableTest, BgBauSurchargeTableTest and
-    // CredibilityBlendTableTest, and by Format2Test; reference data is no table
-    Set<String> factorPlans = Set.of("jp-merit", "us-ncci-mod", "cn-credibility-blend", "de-bg-bau-zuschlag");
+    // CredibilityBlendTableTest and LimitedFluctuationTableTest, and by Format2Test; reference data is no table
+    Set<String> factorPlans = Set.of("jp-merit", "us-ncci-mod", "cn-credibility-blend", "de-bg-bau-zuschlag",
+        "ex-limited-fluctuation");
     try (var files = java.nio.file.Files.list(java.nio.file.Path.of("rules"))) {
       assertEquals(Set.copyOf(IDS), files.map(f -> f.getFileName().toString())
           .filter(n -> n.endsWith(".json") && !n.startsWith("cn-annex") && !org.ratefloat.ShippedFiles.isPortfolioDocument(n)

@@ -201,6 +201,54 @@ class ReportTest {
     }
   }
 
+  /**
+   * Each table's row of totals holds the sums of its classes, computed here from the simulation's
+   * rows by class: employers, refused, the three incomes in 万元 (yuan / 10,000, two places half up)
+   * and the changes (income after ÷ income before × 100 − 100, two places half up), formatted here
+   * with the JDK's own grouping rather than the report's.
+   */
+  @Test
+  void totalsAreTheSumsOfTheClasses() throws Exception {
+    byte[][] in = inputs();
+    JsonNode sim = new ObjectMapper().readTree(in[0]);
+    String html = Report.html("Hunan", Report.readSimulation(in[0]), Report.readRanking(in[1]), Report.Language.en);
+    String totals = section(html, "<table id=\"totals\">");
+    java.text.DecimalFormat money = new java.text.DecimalFormat("#,##0.00",
+        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    java.text.DecimalFormat count = new java.text.DecimalFormat("#,##0",
+        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    int rows = 0;
+    for (JsonNode t : sim.path("tables")) {
+      long employers = 0;
+      BigDecimal bench = BigDecimal.ZERO;
+      BigDecimal current = BigDecimal.ZERO;
+      BigDecimal after = BigDecimal.ZERO;
+      for (JsonNode c : t.path("byClass")) {
+        employers += c.path("employers").asLong();
+        bench = bench.add(new BigDecimal(c.path("incomeAtBenchmark").asText()));
+        current = current.add(new BigDecimal(c.path("incomeAtCurrentBand").asText()));
+        after = after.add(new BigDecimal(c.path("incomeAfterFloating").asText()));
+      }
+      long refused = 0;
+      for (JsonNode n : t.path("refused")) {
+        refused += n.asLong();
+      }
+      // every employer of the portfolio is decided or refused
+      assertEquals(1500, employers + refused);
+      java.util.function.Function<BigDecimal, String> wan = y -> money.format(
+          y.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP));
+      java.util.function.BiFunction<BigDecimal, BigDecimal, String> change = (a, b) -> money.format(
+          a.multiply(BigDecimal.valueOf(100)).divide(b, 2, java.math.RoundingMode.HALF_UP)
+              .subtract(BigDecimal.valueOf(100))) + " %";
+      String expected = "</td><td>" + count.format(employers) + "</td><td>" + count.format(refused) + "</td><td>"
+          + wan.apply(bench) + "</td><td>" + wan.apply(current) + "</td><td>" + wan.apply(after) + "</td><td>"
+          + change.apply(after, bench) + "</td><td>" + change.apply(after, current) + "</td>";
+      assertTrue(totals.contains(expected), "expected " + expected + " in " + totals);
+      rows++;
+    }
+    assertEquals(2, rows);
+  }
+
   @Test
   void amountsAreGroupedWhateverTheDefaultLocale() {
     java.util.Locale before = java.util.Locale.getDefault();

@@ -53,9 +53,10 @@ class WorksheetTest {
     IndicatorValue h = d.indicators().stream().filter(v -> v.id().equals("H")).findFirst().orElseThrow();
     // lost-time 37,000.00 + medical-only at 30 % 1,200.0000 (NcciModTableTest works the case by hand)
     assertEquals("38200.0000", h.value().render());
-    // J = I + C (1 - A) + G + A F and K = E + C (1 - A) + G + A C; the mod J / K as the worksheet prints it
-    assertEquals("127581.000000", value(d, "J"));
-    assertEquals("119585.00", value(d, "K"));
+    // J = I + C (1 - A) + G + A F and K = E + C (1 - A) + G + A C, the stabilizing value and the ratable
+    // excess in whole dollars (J keeps the four places of Ap); the mod J / K as the worksheet prints it
+    assertEquals("127581.0000", value(d, "J"));
+    assertEquals("119585", value(d, "K"));
     assertEquals("1.07", value(d, "mod"));
     String record = new String(RateFloat.toJson(d), StandardCharsets.UTF_8);
     assertTrue(ncci.verify(record.getBytes(StandardCharsets.UTF_8)) instanceof org.ratefloat.Verification.Verified);

@@ -22,7 +22,9 @@ import org.ratefloat.decision.IndicatorValue;
  * split; W from Appendix A; B = 0.1 E + 2,500 E G / (E + 700 G), G = 11.90; maximum mod 1.10 +
  * 0.0004 E / G; class 8810 ELR 0.09, D 0.29, class 5403 ELR 3.09, D 0.21 (Appendix A, 2015); split
  * point $18,500; expected and expected primary losses rounded to whole dollars per class and policy
- * line; the three policies starting in the four years to one year before the rating date).
+ * line; the stabilizing value and the ratable excess in whole dollars, as the Illinois worksheet
+ * prints them; the latest three completed policies that took effect 21 to 57 months before the
+ * rating date).
  */
 class NcciModTableTest {
   private static final Path TABLE = Path.of("rules/us-ncci-mod.json");
@@ -81,9 +83,13 @@ class NcciModTableTest {
     assertLine("0.09", v.get("W"));
     // G  B = 5,400 + 2,500 x 54,000 x 11.90 / (54,000 + 8,330) = 5,400 + 25,774.11 = 31,174.11 -> 31,174
     assertLine("31174", v.get("B"));
-    // H  actual = 37,100 + 0.09 x 21,500 + 0.91 x 38,340 + 31,174 = 37,100 + 1,935 + 34,889.4 + 31,174
-    //           = 105,098.4;  expected = 54,000 + 31,174 = 85,174
-    // K  mod = 105,098.4 / 85,174 = 1.23393... -> 1.23 (max 1.10 + 0.0004 x 54,000 / 11.90 = 2.915 not reached)
+    // stabilizing 0.91 x 38,340 + 31,174 = 34,889.4 + 31,174 = 66,063.4 -> 66,063 (whole dollars, as printed)
+    assertLine("66063", v.get("stabilizing"));
+    // J  = 37,100 + 66,063 + 0.09 x 21,500 (1,935) = 105,098
+    assertLine("105098", v.get("J"));
+    // K  = 15,660 + 66,063 + 0.09 x 38,340 (3,450.6 -> 3,451) = 85,174
+    assertLine("85174", v.get("K"));
+    //    mod = 105,098 / 85,174 = 1.23392... -> 1.23 (max 1.10 + 0.0004 x 54,000 / 11.90 = 2.915 not reached)
     assertLine("1.23", v.get("mod"));
     assertLine("1.23", v.get("rate"));
   }
@@ -180,13 +186,53 @@ class NcciModTableTest {
     assertLine("7.1155", v.get("rate"));
   }
 
+  /**
+   * The same contractor's premium, priced by class (premiumByClass): the latest policy's payroll of each
+   * class at the class's own loss cost (emod package, 2015: 5403 6.65, 8810 0.16 per $100) times the mod.
+   */
+  @Test
+  void aMultiClassContractorsPremiumByClass() throws Exception {
+    Decision d = RateFloat.loadTable(TABLE).decide(RateFloat.readCase(
+        Files.readString(Path.of("examples/us-ncci-mod/multi-class-contractor.json")).getBytes(StandardCharsets.UTF_8)));
+    var p = d.premium().orElseThrow();
+    // 2024/25 exposures: 5403 $1,200,000, 8810 $300,000
+    // 5403: rate 6.65 x 1.07 = 7.1155; premium 1,200,000 x 7.1155 / 100 = 85,386.00
+    // 8810: rate 0.16 x 1.07 = 0.1712; premium 300,000 x 0.1712 / 100 = 513.60
+    assertEquals(2, p.classes().size());
+    assertEquals("5403", p.classes().get(0).code());
+    assertLine("1200000", p.classes().get(0).payroll().toPlainString());
+    assertLine("7.1155", p.classes().get(0).rate().toPlainString());
+    assertLine("85386.00", p.classes().get(0).amount().toPlainString());
+    assertEquals("8810", p.classes().get(1).code());
+    assertLine("0.1712", p.classes().get(1).rate().toPlainString());
+    assertLine("513.60", p.classes().get(1).amount().toPlainString());
+    // total 85,386.00 + 513.60 = 85,899.60 (at one rate, 1,500,000 x 7.1155 / 100 = 106,732.50 would price
+    // the clerical payroll at the carpentry rate)
+    assertLine("85899.60", p.amount().toPlainString());
+    assertLine("1500000", p.payroll().toPlainString());
+  }
+
+  @Test
+  void aPremiumByClassCannotPriceOnePayrollNorBeCappedAsOneRate() throws Exception {
+    String c = Files.readString(Path.of("examples/us-ncci-mod/multi-class-contractor.json"))
+        .replace("\"asOf\": \"2025-07-01\",", "\"asOf\": \"2025-07-01\", \"premiumBase\": \"1500000.00\",");
+    org.ratefloat.Assertions2.assertFails(org.ratefloat.error.ErrorCode.IN023, "/premiumBase",
+        () -> RateFloat.loadTable(TABLE).decide(RateFloat.readCase(c.getBytes(StandardCharsets.UTF_8))));
+    // a rate cap after the mod is applied: it would bound one rate, and each class has its own
+    var e = (org.ratefloat.error.RuleTableException) refusedWith("    }\n  ],\n  \"worksheet\"", "    },\n"
+        + "    {\"id\": \"cap\", \"kind\": \"rateCap\", \"label\": {\"zh\": \"c\", \"en\": \"c\"},"
+        + " \"rate\": {\"percent\": \"50\"}}\n  ],\n  \"worksheet\"");
+    assertEquals("RT009", e.code().name(), e.getMessage());
+    assertEquals("/premiumByClass", e.pointer());
+  }
+
   @Test
   void aClassWithoutARowIsNamed() {
     // class 5183 (plumbing) has no row in the table's data
     String c = json("1000000.00", "").replace("\"codes\": [\"8810\"]", "\"codes\": [\"5183\", \"8810\"]");
     var e = org.ratefloat.Assertions2.assertFails(org.ratefloat.error.ErrorCode.IN053, "/employer/classCodes/codes/0",
         () -> RateFloat.loadTable(TABLE).decide(RateFloat.readCase(c.getBytes(StandardCharsets.UTF_8))));
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("NCCI class 5183 has no row"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("NCCI class 5183 is not among the 4 classes the rule table rates"), e.getMessage());
   }
 
   /**
@@ -230,13 +276,114 @@ class NcciModTableTest {
     assertLine("0", v.get("Ae"));
     // (H) actual incurred losses 0, as printed
     assertLine("0", v.get("H"));
-    // stabilizing value C x (1 - A) + G = 101,412 x 0.90 + 52,800 = 144,070.8 (printed 144,071)
-    assertLine("144070.8", v.get("stabilizing"));
-    // (J) = I + stabilizing + A x F = 0 + 144,070.8 + 0.10 x 0 = 144,070.8 (printed 144,071, rounded on the sheet)
-    assertLine("144070.8", v.get("J"));
-    // (K) = E + stabilizing + A x C = 16,469 + 144,070.8 + 10,141.2 = 170,681, as printed (= E + B)
+    // stabilizing value C x (1 - A) + G = 101,412 x 0.90 + 52,800 = 144,070.8, printed 144,071
+    assertLine("144071", v.get("stabilizing"));
+    // (J) = I + stabilizing + A x F = 0 + 144,071 + 0.10 x 0 = 144,071, as printed
+    assertLine("144071", v.get("J"));
+    // (K) = E + stabilizing + A x C = 16,469 + 144,071 + 10,141 (0.10 x 101,412 = 10,141.2, printed 10,141)
+    //     = 170,681, as printed
     assertLine("170681", v.get("K"));
-    // mod = J / K = 144,070.8 / 170,681 = 0.84409... -> .84, as printed
+    // mod = J / K = 144,071 / 170,681 = 0.84409... -> .84, as printed
     assertLine("0.84", v.get("mod"));
+  }
+
+  /** Class 8810 alone, one policy a line: {start, end, payroll}, with the given claims, rated as of a date. */
+  private static String policies(String asOf, String[][] lines, String claims) {
+    StringBuilder h = new StringBuilder();
+    for (String[] l : lines) {
+      h.append(h.length() == 0 ? "" : ",").append("{\"from\": \"").append(l[0]).append("\", \"to\": \"").append(l[1])
+          .append("\", \"payroll\": \"").append(l[2]).append("\", \"exposures\": {\"8810\": \"").append(l[2])
+          .append("\"}}");
+    }
+    return json("1", claims).replaceFirst("\"asOf\": \"2025-01-01\"", "\"asOf\": \"" + asOf + "\"")
+        .replaceFirst("\"history\": \\[.*\\], \"claims\"", java.util.regex.Matcher.quoteReplacement(
+            "\"history\": [" + h + "], \"claims\""));
+  }
+
+  private static Decision decision(String caseJson) {
+    return RateFloat.loadTable(TABLE).decide(RateFloat.readCase(caseJson.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static IndicatorValue indicator(Decision d, String id) {
+    return d.indicators().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /**
+   * The hidden anniversary: calendar-year policies and a rating date of 2025-07-01. A policy counts if
+   * it took effect at least 21 months (on or before 2023-10-01) and at most 57 months (on or after
+   * 2020-10-01) before the rating date: 2021, 2022 and 2023. The 2024 policy (18 months, ended six
+   * months before the rating date) and the 2020 policy (66 months) do not, nor their claims.
+   */
+  @Test
+  void calendarPoliciesRatedInJulyTakeTheThreeYearsEndingOneAndAHalfYearsBefore() {
+    String c = policies("2025-07-01", new String[][] {
+        {"2020-01-01", "2020-12-31", "1000000.00"}, {"2021-01-01", "2021-12-31", "2000000.00"},
+        {"2022-01-01", "2022-12-31", "3000000.00"}, {"2023-01-01", "2023-12-31", "4000000.00"},
+        {"2024-01-01", "2024-12-31", "5000000.00"}},
+        String.join(",", claim("old", "2020-05-01", "50000.00", false), claim("in", "2021-06-01", "10000.00", false),
+            claim("late", "2024-03-01", "30000.00", false)));
+    Decision d = decision(c);
+    Map<String, String> v = d.indicators().stream().collect(Collectors.toMap(IndicatorValue::id,
+        i -> i.value().render()));
+    // the record's window of E is the first selected policy's first day to the last one's last day
+    assertEquals(java.time.LocalDate.of(2021, 1, 1), indicator(d, "E").from().orElseThrow());
+    assertEquals(java.time.LocalDate.of(2023, 12, 31), indicator(d, "E").to().orElseThrow());
+    // D  E = 2,000,000 / 100 x 0.09 + 3,000,000 / 100 x 0.09 + 4,000,000 / 100 x 0.09 = 1,800 + 2,700 + 3,600
+    //      = 8,100 (2022 to 2024, the old reading, gives 2,700 + 3,600 + 4,500 = 10,800)
+    assertLine("8100", v.get("E"));
+    // E  Ep = 1,800 x 0.29 = 522 + 2,700 x 0.29 = 783 + 3,600 x 0.29 = 1,044 -> 2,349;  C  Ee = 5,751
+    assertLine("2349", v.get("Ep"));
+    assertLine("5751", v.get("Ee"));
+    // I  Ap = min(10,000, 18,500) = 10,000 (only the 2021 claim);  F  Ae = 0
+    assertLine("10000", v.get("Ap"));
+    assertLine("0", v.get("Ae"));
+    // A  W: 2,492 <= 8,100 < 10,075 -> 0.05
+    assertLine("0.05", v.get("W"));
+    // G  B = 810 + 2,500 x 8,100 x 11.90 / (8,100 + 8,330) = 810 + 240,975,000 / 16,430 = 810 + 14,666.77
+    //      = 15,476.77 -> 15,477
+    assertLine("15477", v.get("B"));
+    // stabilizing 5,751 x 0.95 + 15,477 = 5,463.45 + 15,477 = 20,940.45 -> 20,940
+    assertLine("20940", v.get("stabilizing"));
+    // J = 10,000 + 20,940 + 0.05 x 0 = 30,940;  K = 2,349 + 20,940 + 0.05 x 5,751 (287.55 -> 288) = 23,577
+    assertLine("30940", v.get("J"));
+    assertLine("23577", v.get("K"));
+    // mod = 30,940 / 23,577 = 1.31229... -> 1.31 (max 1.10 + 0.0004 x 8,100 / 11.90 = 1.3723 not reached)
+    assertLine("1.31", v.get("mod"));
+  }
+
+  /**
+   * A rating date on the policies' anniversary: July-June policies rated as of 2025-07-01. The policy
+   * of 2021-07-01 took effect 48 months before, 2022-07-01 36 and 2023-07-01 24: they count; the
+   * policy of 2024-07-01 (12 months) and of 2020-07-01 (60 months) do not.
+   */
+  @Test
+  void policiesStartingOnTheRatingDatesAnniversary() {
+    String c = policies("2025-07-01", new String[][] {
+        {"2020-07-01", "2021-06-30", "1000000.00"}, {"2021-07-01", "2022-06-30", "2000000.00"},
+        {"2022-07-01", "2023-06-30", "3000000.00"}, {"2023-07-01", "2024-06-30", "4000000.00"},
+        {"2024-07-01", "2025-06-30", "5000000.00"}}, "");
+    Decision d = decision(c);
+    assertEquals(java.time.LocalDate.of(2021, 7, 1), indicator(d, "E").from().orElseThrow());
+    assertEquals(java.time.LocalDate.of(2024, 6, 30), indicator(d, "E").to().orElseThrow());
+    // E = 1,800 + 2,700 + 3,600 = 8,100, as above; without claims Ap = Ae = 0
+    assertLine("8100", indicator(d, "E").value().render());
+    // J = 0 + 20,940 + 0 = 20,940; K = 23,577; mod = 20,940 / 23,577 = 0.88815... -> 0.89
+    assertLine("0.89", indicator(d, "mod").value().render());
+  }
+
+  /**
+   * Both ends included: as of 2025-10-01 the calendar policy of 2024 took effect exactly 21 months
+   * before and that of 2021 exactly 57, so four policies qualify and the latest three, 2022 to 2024,
+   * are taken; as of 2025-09-30 the 2024 policy is 20 months and 29 days old and does not count.
+   */
+  @Test
+  void theMonthsIncludeBothEndsAndTheLatestThreeAreTaken() {
+    String[][] years = {
+        {"2021-01-01", "2021-12-31", "2000000.00"}, {"2022-01-01", "2022-12-31", "3000000.00"},
+        {"2023-01-01", "2023-12-31", "4000000.00"}, {"2024-01-01", "2024-12-31", "5000000.00"}};
+    // 2,700 + 3,600 + 4,500 = 10,800
+    assertLine("10800", indicator(decision(policies("2025-10-01", years, "")), "E").value().render());
+    // 1,800 + 2,700 + 3,600 = 8,100
+    assertLine("8100", indicator(decision(policies("2025-09-30", years, "")), "E").value().render());
   }
 }

@@ -178,6 +178,15 @@ class ThresholdsProperties {
     if (grades) {
       p.disabilityCasesRecorded();
     }
+    // a table pricing each class code needs the coming period's payroll by class: the last period's
+    // split, where it adds up to the assumed payroll (a single-class employer's whole payroll)
+    Period last = c.history().isEmpty() ? null : c.history().get(c.history().size() - 1);
+    Optional<BigDecimal> payroll = t.assumptions().stream().filter(a -> a.measure() == Measure.PAYROLL)
+        .findFirst().flatMap(a -> a.value());
+    if (last != null && !last.exposures().isEmpty() && payroll.isPresent() && last.exposures().values().stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(payroll.get()) == 0) {
+      last.exposures().forEach(p::exposure);
+    }
     RatingCase next;
     try {
       List<Period> history = new ArrayList<>(c.history());
