@@ -83,7 +83,7 @@ final class LintCommand implements Callable<Integer> {
         try {
           load.get().accept(f.name());
         } catch (org.ratefloat.error.RateFloatException e) {
-          found.add(new Finding(e.code(), Finding.Severity.ERROR, f.name(), e.pointer(), e.detail()));
+          found.add(Finding.of(e, f.name(), e.detail()));
         }
         reports.add(new RateFloat.LintReport(f.path(), found));
       }

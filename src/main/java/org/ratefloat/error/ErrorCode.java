@@ -220,6 +220,7 @@ public enum ErrorCode {
    * @since 0.1.0
    */
   public String detail(String english, Locale locale) {
+    java.util.Objects.requireNonNull(english, "english");
     Language lang = Language.of(locale);
     return lang == Language.EN ? english : RateFloatException.told(this, english, lang);
   }

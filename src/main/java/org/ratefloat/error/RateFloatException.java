@@ -59,7 +59,7 @@ public abstract class RateFloatException extends RuntimeException {
   }
 
   private RateFloatException(ErrorCode code, String pointer, Message message, String prefix) {
-    super(line(code, pointer, prefix + message.in(Language.EN)));
+    super(line(requireNonNull(code, "code"), requireNonNull(pointer, "pointer"), prefix + message.in(Language.EN)));
     this.code = code;
     this.pointer = pointer;
     this.detail = prefix + message.in(Language.EN);

@@ -118,8 +118,35 @@ public final class Catalogue {
       case "pointer" -> Glossary.bundled().pointer(value, lang);
       case "class" -> value.matches("[0-9]{1,2}") ? Glossary.riskClass(Integer.parseInt(value), lang) : value;
       case "rounding" -> rounding(value, lang);
+      case "values" -> values(value, lang);
       default -> throw new IllegalStateException("no way of saying a value " + how);
     };
+  }
+
+  /**
+   * The values an engine message shows, {@code {payoutRatio=6200/117, deaths=0}} (a map as Java
+   * writes it) or {@code this case}, in words: each name by its glossary term, a fraction with its
+   * decimal value: 支缴率 6200/117 (≈ 52.991453)，工亡人数 0.
+   */
+  static String values(String value, Language lang) {
+    if (value.equals("this case")) {
+      return text(lang, "values.thisCase");
+    }
+    if (!value.startsWith("{") || !value.endsWith("}") || value.length() < 3) {
+      return value;
+    }
+    java.util.List<String> said = new java.util.ArrayList<>();
+    for (String pair : value.substring(1, value.length() - 1).split(", ")) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        said.add(pair);
+        continue;
+      }
+      String name = pair.substring(0, eq);
+      said.add(Glossary.bundled().term(name).map(t -> t.in(lang)).orElse(name) + " "
+          + fraction(pair.substring(eq + 1)));
+    }
+    return String.join(text(lang, "effect.join"), said);
   }
 
   private static final Pattern ROUNDING = Pattern.compile("scale (-?[0-9]+) ([A-Z_]+)");

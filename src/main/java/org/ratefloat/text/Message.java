@@ -40,6 +40,14 @@ public record Message(String key, Map<String, String> values) {
     return new Message(key, values);
   }
 
+  /**
+   * The values of a message, given as name, value, name, value … and written as {@link #of} writes
+   * them, in the order given.
+   */
+  public static Map<String, String> values(Object... namesAndValues) {
+    return of("", namesAndValues).values();
+  }
+
   /** The message said in a language. */
   public String in(Language lang) {
     return Catalogue.text(lang, key, values);

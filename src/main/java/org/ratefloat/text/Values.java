@@ -24,6 +24,12 @@ public final class Values {
       + "|GB/T [0-9]{4}-[0-9]{4}|[(\\[]-?[0-9][0-9./]*(?:, ?-?[0-9][0-9./]*)*[)\\]]|[^\\s,;{}()\\[\\]]+");
   private static final Pattern VALUE = Pattern.compile(".*[0-9/._~…-].*|[a-z]+[A-Z].*|[A-Z][A-Z0-9]*[0-9][A-Z0-9]*");
 
+  /** A field of a document written as a path of its keys, {@code employer.classCodes}. */
+  private static final Pattern FIELD_PATH = Pattern.compile("[a-z][A-Za-z]*(?:\\.[a-z][A-Za-z]*)+");
+
+  /** English words joined by a hyphen or a slash ({@code well-formed}, {@code yes/no}): words, not values. */
+  private static final Pattern WORDS = Pattern.compile("[a-z]+(?:[-/][a-z]+)+");
+
   /** The values of {@code detail}, said for a reader of {@code lang}. */
   public static List<String> of(String detail, Language lang) {
     Set<String> out = new LinkedHashSet<>();
@@ -40,7 +46,10 @@ public final class Values {
       int eq = chunk.indexOf('=');
       if (eq > 0 && eq < chunk.length() - 1 && !chunk.startsWith("/")) {
         out.add(term(chunk.substring(0, eq), lang) + " = " + Catalogue.fraction(chunk.substring(eq + 1)));
+      } else if (FIELD_PATH.matcher(chunk).matches()) {
+        out.add(Glossary.bundled().pointer("/" + chunk.replace('.', '/'), lang));
       } else if (!chunk.isEmpty() && !chunk.equals("=") && !chunk.equals("->") && VALUE.matcher(chunk).matches()
+          && !WORDS.matcher(chunk).matches()
           && !chunk.equals("-") && !chunk.equals("e.g")) {
         out.add(Catalogue.fraction(term(chunk, lang)));
       }

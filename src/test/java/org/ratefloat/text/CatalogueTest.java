@@ -94,6 +94,19 @@ class CatalogueTest {
   }
 
   @Test
+  void aStepWithoutARowShowsTheFractionWithItsDecimalValue() {
+    RuleTableException e = new RuleTableException(ErrorCode.RT016, "", "/steps/2", "error.RT016.none",
+        Message.values("step", "payout-band", "values", "{payoutRatio=6200/117}"));
+    // the English line is the one the engine always wrote
+    assertEquals("RT016 /steps/2: no row of step payout-band matches {payoutRatio=6200/117}", e.getMessage());
+    // 6200 / 117 = 52.991453 to six places; the ratio by its name in the measures, 支缴率
+    assertEquals("RT016 /steps/2：步骤 payout-band 没有任何一行适用：支缴率 6200/117 (≈ 52.991453)",
+        e.message(Locale.CHINA));
+    assertEquals("error.RT016.none", e.messageKey().orElseThrow());
+    assertEquals(Map.of("step", "payout-band", "values", "{payoutRatio=6200/117}"), e.values());
+  }
+
+  @Test
   void aPointerIsSaidInWords() {
     assertEquals("第2期 工伤保险基金支付", Glossary.bundled().pointer("/history/1/benefitsPaid", Language.ZH));
     assertEquals(List.of("一类", "八类", "十二类"), List.of(Glossary.riskClass(1, Language.ZH),
