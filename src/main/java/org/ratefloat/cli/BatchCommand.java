@@ -102,8 +102,8 @@ final class BatchCommand implements Callable<Integer> {
     long refused = summary.records() - summary.decided();
     refusals.addAllSaid(summary.errors(), summary.examples());
     if (summary.decided() == 0) {
-      throw Outcome.nothingComputed("no record could be decided: " + Outcome.counts(summary.records(), "record",
-          summary.errors()) + (summary.records() == 0 ? "" : "; each record's error is in " + out));
+      throw Outcome.nothingComputed(summary.records() == 0 ? "error.IN041.batch" : "error.IN041.batch.where",
+          Outcome.with(Outcome.counts(summary.records(), summary.errors()), "file", out));
     }
     long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
     Language l = lang.get();

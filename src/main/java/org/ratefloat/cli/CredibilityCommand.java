@@ -149,8 +149,8 @@ final class CredibilityCommand implements Callable<Integer> {
       });
       Portfolio.Result result = portfolio.fit();
       if (result.fits().isEmpty()) {
-        throw Outcome.nothingComputed("no risk class could be fitted (" + Outcome.counts(records[0], "record",
-            refusals.counts()) + "; employers not used: " + result.skipped() + "; classes: " + result.unfitted() + ")");
+        throw Outcome.nothingComputed("error.IN041.credibility", Outcome.with(Outcome.counts(records[0],
+            refusals.counts()), "skipped", result.skipped(), "unfitted", result.unfitted()));
       }
       byte[] json = portfolio.json(result);
       if (reference != null) {

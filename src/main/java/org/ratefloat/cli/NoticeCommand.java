@@ -133,8 +133,7 @@ final class NoticeCommand implements Callable<Integer> {
     }
     long total = written[0] + refusals.total();
     if (written[0] == 0) {
-      throw Outcome.nothingComputed("no employer could be decided: " + Outcome.counts(total, "record",
-          refusals.counts()));
+      throw Outcome.nothingComputed("error.IN041.notice", Outcome.counts(total, refusals.counts()));
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d notices, %,d employers refused", out,

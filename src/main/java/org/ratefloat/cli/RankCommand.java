@@ -137,8 +137,8 @@ final class RankCommand implements Callable<Integer> {
       result = run.build();
       for (YearMonth m : previousMonth == null ? List.of(month) : List.of(month, previousMonth)) {
         if (run.eligible(m) == 0) {
-          throw Outcome.nothingComputed("no key-industry employer has a period for " + m + " ("
-              + Outcome.counts(records[0], "record", refusals.counts()) + ")");
+          throw Outcome.nothingComputed("error.IN041.rank", Outcome.with(Outcome.counts(records[0],
+              refusals.counts()), "month", m));
         }
       }
       if (file != null) {

@@ -179,12 +179,12 @@ final class SimulateCommand implements Callable<Integer> {
         if (col.total().employers() == 0) {
           Map<String, Long> why = new TreeMap<>(col.errors());
           unreadable.counts().forEach((code, n) -> why.merge(code, n, Long::sum));
-          throw Outcome.nothingComputed(file + " decided no employer: " + Outcome.counts(records, "record", why));
+          throw Outcome.nothingComputed("error.IN041.simulate", Outcome.with(Outcome.counts(records, why),
+              "file", file));
         }
       }
       if (incidence != null && !incidence.covers(baseYear)) {
-        throw Outcome.nothingComputed("no tracked class or key industry has injuries and average headcount in the "
-            + "base year " + baseYear + ", so there is no incidence path");
+        throw Outcome.nothingComputed("error.IN041.incidence", "year", baseYear);
       }
       byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence),
           java.util.Optional.ofNullable(reach), read);
