@@ -1,5 +1,6 @@
 package org.ratefloat;
 
+import org.ratefloat.document.DocumentFiles;
 import org.ratefloat.error.Finding;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
@@ -109,8 +110,8 @@ public final class RateFloat {
     requireNonNull(name, "name");
     requireNonNull(bytes, "bytes");
     requireNonNull(refs, "refs");
-    return new RuleTable(RuleTables.load(new RuleTables.Named(name, bytes.clone()),
-        id -> refs.apply(id).map(b -> new RuleTables.Named(id + ".json", b))));
+    return new RuleTable(RuleTables.load(new DocumentFiles.Named(name, bytes.clone()),
+        id -> refs.apply(id).map(b -> new DocumentFiles.Named(id + ".json", b))));
   }
 
   /**

@@ -16,7 +16,7 @@ import org.ratefloat.error.InputException;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.error.UndeterminedException;
 import org.ratefloat.model.IndustryCode;
-import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.document.ClassificationSpec;
 import org.ratefloat.rules.LoadedTable;
 
 /**

@@ -180,4 +180,26 @@ class LayersTest {
             "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.json", "org.ratefloat.io", "org.ratefloat.cli")
         .check(CLASSES);
   }
+
+  /**
+   * What every document shares sits below the rule format: it knows no rule table, engine, front
+   * door or tool; and the portfolio tools read their documents through it and decide through the
+   * front door, never through the rule format or the engine.
+   */
+  @Test
+  void thePortfolioToolsReachTheRuleFormatOnlyThroughTheFrontDoor() {
+    noClasses().that().resideInAPackage("org.ratefloat.document").should().dependOnClassesThat()
+        .resideInAnyPackage("org.ratefloat", "org.ratefloat.rules", "org.ratefloat.engine", "org.ratefloat.decision",
+            "org.ratefloat.cli", "org.ratefloat.batch", "org.ratefloat.ranking", "org.ratefloat.registry",
+            "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic", "org.ratefloat.credibility",
+            "org.ratefloat.notice", "org.ratefloat.thresholds", "org.ratefloat.inverse")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("org.ratefloat.batch", "org.ratefloat.ranking", "org.ratefloat.registry",
+            "org.ratefloat.simulation", "org.ratefloat.report", "org.ratefloat.synthetic", "org.ratefloat.credibility",
+            "org.ratefloat.notice")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ratefloat.rules", "org.ratefloat.engine")
+        .check(CLASSES);
+    org.junit.jupiter.api.Assertions.assertTrue(CLASSES.contain(org.ratefloat.ranking.Ranking.class)
+        && CLASSES.contain(org.ratefloat.document.DocumentFiles.class));
+  }
 }

@@ -85,7 +85,7 @@ public final class Portfolio {
    * compiler would inline into a caller.
    */
   public static String referenceFileName(String id) {
-    return id + org.ratefloat.rules.RuleTables.REFERENCE_SUFFIX + ".json";
+    return id + org.ratefloat.document.DocumentFiles.REFERENCE_SUFFIX + ".json";
   }
 
   /** Decimal places a reference file may hold (the loader's limit for a decimal). */

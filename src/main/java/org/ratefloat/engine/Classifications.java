@@ -2,7 +2,7 @@ package org.ratefloat.engine;
 
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
-import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.document.ClassificationSpec;
 
 /**
  * A table's classification with the risk class of each code remembered once found: a code is 2 to

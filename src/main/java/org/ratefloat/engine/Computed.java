@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.ratefloat.decision.IndicatorValue;
 import org.ratefloat.decision.Value;
 import org.ratefloat.rules.IndicatorSpec;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.Rounding;
 
 /**
  * An indicator's value with how it came about, as numbers: {@code exact} is the value the

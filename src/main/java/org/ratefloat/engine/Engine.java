@@ -28,7 +28,7 @@ import org.ratefloat.internal.LazyList;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
-import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.document.ClassificationSpec;
 import org.ratefloat.rules.Condition;
 import org.ratefloat.rules.Evidence;
 import org.ratefloat.rules.Guard;
@@ -38,7 +38,7 @@ import org.ratefloat.rules.Outcome;
 import org.ratefloat.rules.RowSpec;
 import org.ratefloat.rules.RuleTableSpec;
 import org.ratefloat.rules.StepSpec;
-import org.ratefloat.rules.TableStatus;
+import org.ratefloat.document.TableStatus;
 
 /**
  * A compiled rule table that decides cases. Immutable and thread-safe: every decision works on its

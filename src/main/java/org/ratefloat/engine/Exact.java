@@ -61,7 +61,7 @@ record Exact(BigDecimal n, BigDecimal d) {
   }
 
   /** The value rounded as a table says. */
-  BigDecimal round(org.ratefloat.rules.Rounding r) {
+  BigDecimal round(org.ratefloat.document.Rounding r) {
     return n.divide(d, r.scale(), r.mode());
   }
 

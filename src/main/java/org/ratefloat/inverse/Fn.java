@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.Rounding;
 import org.ratefloat.thresholds.NotInvertible;
 
 /**

@@ -24,7 +24,7 @@ import org.ratefloat.rules.Condition;
 import org.ratefloat.rules.Expr;
 import org.ratefloat.rules.IndicatorSpec;
 import org.ratefloat.rules.ReferenceData;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.Rounding;
 import org.ratefloat.rules.RuleTableSpec;
 import org.ratefloat.thresholds.Box;
 import org.ratefloat.thresholds.Interval;

@@ -1,5 +1,7 @@
 package org.ratefloat.ranking;
 
+import org.ratefloat.document.ClassificationParser;
+import org.ratefloat.document.DocumentFiles;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -26,11 +28,10 @@ import org.ratefloat.model.InputRules;
 import org.ratefloat.model.Measure;
 import org.ratefloat.registry.IndustryNames;
 import org.ratefloat.registry.Regions;
-import org.ratefloat.rules.ClassificationSpec;
-import org.ratefloat.rules.DocumentFields;
-import org.ratefloat.rules.Rounding;
-import org.ratefloat.rules.RuleTables;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.ClassificationSpec;
+import org.ratefloat.document.DocumentFields;
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.Text;
 
 /**
  * Reads a ranking definition ({@code ratefloat/ranking@2}) strictly, with the rule tables' reader and
@@ -43,7 +44,7 @@ final class DefinitionParser {
 
   private DefinitionParser() {}
 
-  static RankingDefinition parse(String source, byte[] bytes, RuleTables.Source refs) {
+  static RankingDefinition parse(String source, byte[] bytes, DocumentFiles.Source refs) {
     Faults faults = Faults.ruleTable(source);
     JsonObject o = JsonValue.root(StrictJson.forRuleTables().read(bytes, faults), faults).asObject();
     if (o.has("format") && o.req("format").isString() && o.req("format").asString().equals(FORMAT_1)) {
@@ -54,7 +55,7 @@ final class DefinitionParser {
     }
     DocumentFields.Header h = DocumentFields.header(o, Ranking.FORMAT, source, "a definition");
     JsonValue classificationValue = o.req("classification");
-    ClassificationSpec classification = RuleTables.classification(DocumentFields.id(classificationValue), refs,
+    ClassificationSpec classification = ClassificationParser.find(DocumentFields.id(classificationValue), refs,
         source, classificationValue.pointer());
     Optional<Regions> regions = o.opt("regions").map(v -> Regions.find(DocumentFields.id(v), refs, source,
         v.pointer()));

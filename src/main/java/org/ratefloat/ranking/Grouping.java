@@ -2,7 +2,7 @@ package org.ratefloat.ranking;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.Text;
 
 /** How a month's employers are grouped, each group ranked and cut on its own. */
 public enum Grouping {

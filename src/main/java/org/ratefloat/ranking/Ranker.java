@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.Rounding;
 
 /**
  * Orders the employers of one group in one month by the definition's method, gives them positions by

@@ -1,5 +1,6 @@
 package org.ratefloat.ranking;
 
+import org.ratefloat.document.DocumentFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.model.Edition;
 import org.ratefloat.registry.IndustryNames;
-import org.ratefloat.rules.RuleTables;
 
 /**
  * The monthly ranking of key-industry employers: loading a definition ({@link RankingDefinition}),
@@ -31,9 +31,9 @@ public final class Ranking {
    * names): each {@code <id>.json} next to the definition, or else the bundled one of that id.
    */
   public static RankingDefinition load(Path file) {
-    RuleTables.Named named = RuleTables.read(file);
+    DocumentFiles.Named named = DocumentFiles.read(file);
     List<Path> read = new java.util.ArrayList<>(named.file().stream().toList());
-    return DefinitionParser.parse(named.name(), named.bytes(), RuleTables.recording(RuleTables.beside(file), read))
+    return DefinitionParser.parse(named.name(), named.bytes(), DocumentFiles.recording(DocumentFiles.beside(file), read))
         .withFiles(read);
   }
 
@@ -44,17 +44,17 @@ public final class Ranking {
    * @throws RuleTableException {@code RT030} if it is neither, saying where it looked
    */
   public static RankingDefinition load(String fileOrId) {
-    Optional<Path> file = RuleTables.asFile(fileOrId);
+    Optional<Path> file = DocumentFiles.asFile(fileOrId);
     if (file.isPresent()) {
       return load(file.get());
     }
-    Optional<RuleTables.Named> bundled = RuleTables.bundledFile(fileOrId + BUNDLED_SUFFIX);
+    Optional<DocumentFiles.Named> bundled = DocumentFiles.bundledFile(fileOrId + BUNDLED_SUFFIX);
     if (bundled.isEmpty()) {
-      throw RuleTables.notFound(fileOrId, "ranking definition", RuleTables.bundledWhere(fileOrId + BUNDLED_SUFFIX),
+      throw DocumentFiles.notFound(fileOrId, "ranking definition", DocumentFiles.bundledWhere(fileOrId + BUNDLED_SUFFIX),
           bundledDefinitions());
     }
     RankingDefinition loaded = DefinitionParser.parse(bundled.get().name(), bundled.get().bytes(),
-        RuleTables.bundled());
+        DocumentFiles.bundled());
     if (!loaded.id().equals(fileOrId)) {
       throw new RuleTableException(ErrorCode.RT008, bundled.get().name(), "/id", "bundled file "
           + bundled.get().name() + " holds definition \"" + loaded.id() + "\", not \"" + fileOrId + "\"");
@@ -63,13 +63,13 @@ public final class Ranking {
   }
 
   /** Parses a definition, finding the documents it names through {@code refs}. */
-  static RankingDefinition parse(String source, byte[] bytes, RuleTables.Source refs) {
+  static RankingDefinition parse(String source, byte[] bytes, DocumentFiles.Source refs) {
     return DefinitionParser.parse(source, bytes, refs);
   }
 
   /** The ids of the ranking definitions shipped inside the library, sorted. */
   public static List<String> bundledDefinitions() {
-    return RuleTables.bundledNames().stream().filter(n -> n.endsWith(BUNDLED_SUFFIX))
+    return DocumentFiles.bundledNames().stream().filter(n -> n.endsWith(BUNDLED_SUFFIX))
         .map(n -> n.substring(0, n.length() - BUNDLED_SUFFIX.length())).toList();
   }
 

@@ -15,11 +15,11 @@ import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.Measure;
 import org.ratefloat.registry.IndustryNames;
 import org.ratefloat.registry.Regions;
-import org.ratefloat.rules.ClassificationSpec;
-import org.ratefloat.rules.Rounding;
-import org.ratefloat.rules.SourceRef;
-import org.ratefloat.rules.TableStatus;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.ClassificationSpec;
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.SourceRef;
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 
 /**
  * A ranking definition ({@code ratefloat/ranking@2}): which employers count (the key industries, each

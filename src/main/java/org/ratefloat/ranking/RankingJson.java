@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.registry.IndustryNames;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.Text;
 
 /**
  * Writes a {@link RankingResult} as its JSON ({@value Ranking#RESULT_FORMAT}, pretty): the

@@ -7,7 +7,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import java.time.YearMonth;
 import java.util.Optional;
 import org.ratefloat.error.ErrorCode;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.Text;
 
 /**
  * A month's ranking: one list per group (the province, each city or each key industry), each ranked

@@ -20,8 +20,8 @@ import org.ratefloat.error.InputException;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.registry.Regions;
-import org.ratefloat.rules.Rounding;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.Text;
 
 /**
  * Ranks the key-industry employers of a portfolio for one month, read one employer at a time: each

@@ -1,10 +1,10 @@
 package org.ratefloat.registry;
 
+import org.ratefloat.document.DocumentFiles;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
-import org.ratefloat.rules.RuleTables;
 
 /** Finding a document of the registry by id, as every one of them is found. */
 final class Documents {
@@ -12,7 +12,7 @@ final class Documents {
 
   /** The ids of the bundled documents whose file names end in {@code suffix}, sorted. */
   static java.util.List<String> bundledIds(String suffix) {
-    return RuleTables.bundledNames().stream().filter(n -> n.endsWith(suffix))
+    return DocumentFiles.bundledNames().stream().filter(n -> n.endsWith(suffix))
         .map(n -> n.substring(0, n.length() - suffix.length())).toList();
   }
 
@@ -23,10 +23,10 @@ final class Documents {
    *
    * @param what what the document is, for the message ("regions", "industry names")
    */
-  static <T> T find(String id, String suffix, String what, RuleTables.Source refs, String source, String pointer,
+  static <T> T find(String id, String suffix, String what, DocumentFiles.Source refs, String source, String pointer,
       BiFunction<String, byte[], T> parse, Function<T, String> idOf) {
     String name = id + suffix.substring(0, suffix.length() - ".json".length());
-    RuleTables.Named named = refs.find(name).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source,
+    DocumentFiles.Named named = refs.find(name).orElseThrow(() -> new RuleTableException(ErrorCode.RT008, source,
         pointer, what + " \"" + id + "\" not found (looked for " + refs.where(name) + ")"));
     T document = parse.apply(named.name(), named.bytes());
     if (!idOf.apply(document).equals(id)) {

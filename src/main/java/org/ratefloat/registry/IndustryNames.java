@@ -1,5 +1,6 @@
 package org.ratefloat.registry;
 
+import org.ratefloat.document.DocumentFiles;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -17,11 +18,10 @@ import org.ratefloat.json.StrictJson;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
 import org.ratefloat.model.InputRules;
-import org.ratefloat.rules.DocumentFields;
-import org.ratefloat.rules.RuleTables;
-import org.ratefloat.rules.SourceRef;
-import org.ratefloat.rules.TableStatus;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.DocumentFields;
+import org.ratefloat.document.SourceRef;
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 
 /**
  * The Chinese names of the codes of GB/T 4754 (国民经济行业分类) by edition, from a
@@ -103,18 +103,18 @@ public record IndustryNames(String source, String sha256, String id, String vers
    * inside the library): a file at that path wins.
    */
   public static IndustryNames load(String fileOrId) {
-    java.util.Optional<java.nio.file.Path> file = RuleTables.asFile(fileOrId);
-    return file.isPresent() ? load(file.get()) : find(fileOrId, RuleTables.bundled(), fileOrId, "");
+    java.util.Optional<java.nio.file.Path> file = DocumentFiles.asFile(fileOrId);
+    return file.isPresent() ? load(file.get()) : find(fileOrId, DocumentFiles.bundled(), fileOrId, "");
   }
 
   /** Loads a file on its own (a regular file of at most 4 MiB, as a rule table is read). */
   public static IndustryNames load(java.nio.file.Path file) {
-    RuleTables.Named named = RuleTables.read(file);
+    DocumentFiles.Named named = DocumentFiles.read(file);
     return parse(named.name(), named.bytes());
   }
 
   /** Loads the names {@code id} through {@code refs} (next to the document naming it, then bundled). */
-  public static IndustryNames find(String id, RuleTables.Source refs, String source, String pointer) {
+  public static IndustryNames find(String id, DocumentFiles.Source refs, String source, String pointer) {
     return Documents.find(id, SUFFIX, "industry names", refs, source, pointer, IndustryNames::parse, IndustryNames::id);
   }
 
@@ -125,7 +125,7 @@ public record IndustryNames(String source, String sha256, String id, String vers
   }
 
   private static final class Bundled {
-    static final IndustryNames NAMES = find(BUNDLED, RuleTables.bundled(), BUNDLED, "");
+    static final IndustryNames NAMES = find(BUNDLED, DocumentFiles.bundled(), BUNDLED, "");
   }
 
   /** Parses an industry-names document, every fault a rule-table error of {@code source}. */

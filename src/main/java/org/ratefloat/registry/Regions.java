@@ -1,5 +1,6 @@
 package org.ratefloat.registry;
 
+import org.ratefloat.document.DocumentFiles;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -17,11 +18,10 @@ import org.ratefloat.json.JsonObject;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.json.StrictJson;
 import org.ratefloat.model.InputRules;
-import org.ratefloat.rules.DocumentFields;
-import org.ratefloat.rules.RuleTables;
-import org.ratefloat.rules.SourceRef;
-import org.ratefloat.rules.TableStatus;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.DocumentFields;
+import org.ratefloat.document.SourceRef;
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 
 /**
  * A province's administrative divisions (GB/T 2260), from a {@code ratefloat/regions@1} document: the
@@ -93,18 +93,18 @@ public record Regions(String source, String sha256, String id, String version, T
    * inside the library): a file at that path wins.
    */
   public static Regions load(String fileOrId) {
-    java.util.Optional<java.nio.file.Path> file = RuleTables.asFile(fileOrId);
-    return file.isPresent() ? load(file.get()) : find(fileOrId, RuleTables.bundled(), fileOrId, "");
+    java.util.Optional<java.nio.file.Path> file = DocumentFiles.asFile(fileOrId);
+    return file.isPresent() ? load(file.get()) : find(fileOrId, DocumentFiles.bundled(), fileOrId, "");
   }
 
   /** Loads a file on its own (a regular file of at most 4 MiB, as a rule table is read). */
   public static Regions load(java.nio.file.Path file) {
-    RuleTables.Named named = RuleTables.read(file);
+    DocumentFiles.Named named = DocumentFiles.read(file);
     return parse(named.name(), named.bytes());
   }
 
   /** Loads the regions {@code id} through {@code refs} (next to the document naming it, then bundled). */
-  public static Regions find(String id, RuleTables.Source refs, String source, String pointer) {
+  public static Regions find(String id, DocumentFiles.Source refs, String source, String pointer) {
     return Documents.find(id, SUFFIX, "regions", refs, source, pointer, Regions::parse, Regions::id);
   }
 

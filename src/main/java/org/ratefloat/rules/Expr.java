@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Rounding;
 import com.google.common.collect.ImmutableList;
 import java.math.BigDecimal;
 

@@ -1,5 +1,7 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.Text;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Rounding;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

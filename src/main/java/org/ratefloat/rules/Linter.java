@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import org.ratefloat.error.Finding;
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ public final class Linter {
    * What is linted: the name the report gives it, how its bytes are read, and where the documents it
    * names are found (next to a file, then among the bundled ones; for a bundled document, among them).
    */
-  private record Target(Path shown, java.util.function.Supplier<RuleTables.Named> read, RuleTables.Source refs) {
+  private record Target(Path shown, java.util.function.Supplier<DocumentFiles.Named> read, DocumentFiles.Source refs) {
     static Target file(Path file) {
-      return new Target(file, () -> RuleTables.read(file), RuleTables.beside(file));
+      return new Target(file, () -> DocumentFiles.read(file), DocumentFiles.beside(file));
     }
 
     /**
@@ -37,10 +38,10 @@ public final class Linter {
      * finding, {@code RT030}, saying where it looked and which ids there are.
      */
     static Target bundled(String id) {
-      return new Target(Path.of(id), () -> RuleTables.bundledFile(id + ".json")
-          .or(() -> RuleTables.bundledFile(id + RuleTables.REFERENCE_SUFFIX + ".json"))
-          .orElseThrow(() -> RuleTables.notFound(id, "table, classification or reference data",
-              RuleTables.bundled().where(id), RuleTables.bundledTableIds())), RuleTables.bundled());
+      return new Target(Path.of(id), () -> DocumentFiles.bundledFile(id + ".json")
+          .or(() -> DocumentFiles.bundledFile(id + DocumentFiles.REFERENCE_SUFFIX + ".json"))
+          .orElseThrow(() -> DocumentFiles.notFound(id, "table, classification or reference data",
+              DocumentFiles.bundled().where(id), RuleTables.bundledTableIds())), DocumentFiles.bundled());
     }
   }
 
@@ -58,7 +59,7 @@ public final class Linter {
     List<Path> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (String name : given) {
-      java.util.Optional<Path> file = RuleTables.asFile(name);
+      java.util.Optional<Path> file = DocumentFiles.asFile(name);
       if (file.isPresent()) {
         files.add(file.get());
       }
@@ -69,7 +70,7 @@ public final class Linter {
     java.util.Set<String> ids = new java.util.HashSet<>();
     java.util.Set<Path> kept = new java.util.HashSet<>(distinctFiles);
     for (String name : names) {
-      java.util.Optional<Path> file = RuleTables.asFile(name);
+      java.util.Optional<Path> file = DocumentFiles.asFile(name);
       if (file.isPresent()) {
         if (kept.remove(file.get())) {
           targets.add(Target.file(file.get()));
@@ -89,7 +90,7 @@ public final class Linter {
       Path file = target.shown();
       List<Finding> findings = new ArrayList<>();
       try {
-        RuleTables.Named named = target.read().get();
+        DocumentFiles.Named named = target.read().get();
         if (RuleTables.isClassification(named)) {
           RuleTables.parseClassification(named);
         } else if (RuleTables.isReference(named)) {

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Text;
 import java.math.BigDecimal;
 
 /** What a row does when it fires. */

@@ -1,5 +1,9 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFields;
+import org.ratefloat.document.SourceRef;
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.math.BigDecimal;

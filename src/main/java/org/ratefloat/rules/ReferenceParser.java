@@ -1,5 +1,7 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 import com.google.common.collect.ImmutableMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;

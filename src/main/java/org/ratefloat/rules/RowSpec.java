@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Text;
 import java.util.Optional;
 
 /** A row of a step: when it fires, what it does, and how well its content is supported. */

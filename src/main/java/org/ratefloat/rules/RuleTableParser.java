@@ -1,5 +1,9 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.SourceRef;
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
@@ -21,7 +25,7 @@ import org.ratefloat.json.StrictJson;
  * Parses and checks one rule-table or classification file. Everything that can be checked within
  * the file is checked here: keys, types, exact decimals, ids, references to indicators, condition
  * types, empty ranges, ladders and step order. The parts live apart by what they parse
- * ({@link IndicatorParser}, {@link StepParser}, {@link ConditionParser}, {@link ClassificationParser}),
+ * ({@link IndicatorParser}, {@link StepParser}, {@link ConditionParser}),
  * sharing one {@link ParseContext}. References to other files are resolved by {@link RuleTables}.
  */
 final class RuleTableParser {
@@ -30,7 +34,6 @@ final class RuleTableParser {
   static final String TABLE_FORMAT_2 = "ratefloat/rule-table@2";
   /** Rows of one step table of reference data. */
   static final int MAX_DATA_ROWS = 10_000;
-  static final String CLASSIFICATION_FORMAT = "ratefloat/classification@1";
   static final int MAX_ROWS = 10_000;
   private static final StrictJson JSON = StrictJson.forRuleTables();
 
@@ -88,10 +91,6 @@ final class RuleTableParser {
   /** The scalars and step tables of a reference file's {@code data}, read as a table's own are. */
   static ReferenceData data(String source, JsonObject o) {
     return new RuleTableParser(source).data(o);
-  }
-
-  static ClassificationSpec parseClassification(String source, byte[] bytes, JsonObject o) {
-    return new ClassificationParser(new ParseContext(source)).classification(sha256(bytes), o);
   }
 
   // ------------------------------------------------------------------ table

@@ -1,5 +1,9 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.SourceRef;
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;

@@ -1,5 +1,7 @@
 /**
- * The rule-table format: parsing, checking and resolving rule tables and industry classifications.
+ * The rule-table format: parsing, checking, analysing and resolving rule tables and their reference
+ * data. What every document shares (finding files, the opening fields, roundings, the industry
+ * classification) is {@code org.ratefloat.document}.
  *
  * <p>Internal: use {@code org.ratefloat.RateFloat#loadTable}. The format itself is documented in
  * {@code rules/README.md}. Nothing read from a rule file ever causes code to run: names in a file

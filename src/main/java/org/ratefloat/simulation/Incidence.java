@@ -15,8 +15,8 @@ import org.ratefloat.model.Measure;
 import org.ratefloat.model.RatingCase;
 import org.ratefloat.ranking.RankingDefinition;
 import org.ratefloat.registry.Regions;
-import org.ratefloat.rules.Rounding;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.Rounding;
+import org.ratefloat.document.Text;
 
 /**
  * Work-injury incidence by calendar year against a reduction path, per line: each risk class (all, or

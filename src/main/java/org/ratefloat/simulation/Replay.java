@@ -16,7 +16,7 @@ import org.ratefloat.model.Employer;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.Period;
 import org.ratefloat.model.RatingCase;
-import org.ratefloat.rules.Text;
+import org.ratefloat.document.Text;
 
 /**
  * A rule table applied year after year to a portfolio's history: for each employer and each calendar

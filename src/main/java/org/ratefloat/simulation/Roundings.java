@@ -10,8 +10,8 @@ import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonObject;
 import org.ratefloat.json.JsonValue;
 import org.ratefloat.json.StrictJson;
-import org.ratefloat.rules.DocumentFields;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.DocumentFields;
+import org.ratefloat.document.Rounding;
 
 /**
  * How a simulation rounds the figures it derives (its sums are exact), named in data: a document
@@ -46,7 +46,7 @@ public record Roundings(Rounding percent, Rounding incidence, Rounding pathStep)
    * a regular file of bounded size, every fault an {@code RT} code naming the file.
    */
   public static Roundings read(java.nio.file.Path file) {
-    return read(file.toString(), org.ratefloat.rules.RuleTables.read(file).bytes());
+    return read(file.toString(), org.ratefloat.document.DocumentFiles.read(file).bytes());
   }
 
   /**

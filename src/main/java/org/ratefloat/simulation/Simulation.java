@@ -13,7 +13,7 @@ import org.ratefloat.decision.Decision;
 import org.ratefloat.json.JsonOut;
 import org.ratefloat.model.Measure;
 import org.ratefloat.model.RatingCase;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.Rounding;
 
 /**
  * Applies rule tables to a portfolio, one employer at a time, and adds up premium income at the

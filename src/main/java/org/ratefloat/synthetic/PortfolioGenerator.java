@@ -1,5 +1,6 @@
 package org.ratefloat.synthetic;
 
+import org.ratefloat.document.DocumentFiles;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +23,6 @@ import org.ratefloat.model.Edition;
 import org.ratefloat.model.InputRules;
 import org.ratefloat.registry.IndustryNames;
 import org.ratefloat.registry.Regions;
-import org.ratefloat.rules.RuleTables;
 
 /**
  * Generates a synthetic portfolio of employers as case documents (the JSON input format), one after
@@ -108,7 +108,7 @@ public final class PortfolioGenerator implements Iterator<ObjectNode> {
    * @param years how many calendar years of history each established employer has
    */
   public PortfolioGenerator(long seed, long count, LocalDate asOf, int years) {
-    this(seed, count, asOf, years, 0, Regions.find("cn-hn", RuleTables.bundled(), "generate", ""));
+    this(seed, count, asOf, years, 0, Regions.find("cn-hn", DocumentFiles.bundled(), "generate", ""));
   }
 
   /**

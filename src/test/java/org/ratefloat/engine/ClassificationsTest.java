@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.ratefloat.error.InputException;
 import org.ratefloat.model.Edition;
 import org.ratefloat.model.IndustryCode;
-import org.ratefloat.rules.ClassificationSpec;
+import org.ratefloat.document.ClassificationSpec;
 import org.ratefloat.rules.RuleTables;
 
 /** The remembered classification answers exactly as the classification itself, every time. */

@@ -9,7 +9,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ratefloat.rules.Rounding;
+import org.ratefloat.document.Rounding;
 import org.ratefloat.thresholds.NotInvertible;
 
 /** The piecewise-affine functions the thresholds invert through, each result worked out by hand. */

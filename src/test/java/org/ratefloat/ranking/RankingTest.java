@@ -1,5 +1,6 @@
 package org.ratefloat.ranking;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,8 +29,7 @@ import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RateFloatException;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.model.RatingCase;
-import org.ratefloat.rules.RuleTables;
-import org.ratefloat.rules.TableStatus;
+import org.ratefloat.document.TableStatus;
 
 /**
  * The monthly ranking. Hand-computed cases: employers of division 47 (construction, class 6, a key
@@ -72,7 +72,7 @@ class RankingTest {
   }
 
   static RankingDefinition parse(String json) {
-    return Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8), RuleTables.directory(Path.of("rules")));
+    return Ranking.parse("t.json", json.getBytes(StandardCharsets.UTF_8), DocumentFiles.directory(Path.of("rules")));
   }
 
   private static RatingCase employer(String id, String code, long accidents, long injured, String headcount) {

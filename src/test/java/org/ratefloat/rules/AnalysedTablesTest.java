@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import org.ratefloat.error.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,7 @@ class AnalysedTablesTest {
   private static List<String> analysedAfresh() {
     List<String> lines = new ArrayList<>();
     for (String id : RuleTables.bundledTableIds()) {
-      LoadedTable t = RuleTables.resolve(RuleTables.bundledFile(id + ".json").orElseThrow(), RuleTables.bundled());
+      LoadedTable t = RuleTables.resolve(DocumentFiles.bundledFile(id + ".json").orElseThrow(), DocumentFiles.bundled());
       for (Finding f : t.findings()) {
         assertTrue(f.severity() != Finding.Severity.ERROR, id + ": " + f);
       }
@@ -47,34 +48,34 @@ class AnalysedTablesTest {
 
   @Test
   void aTableKnownByItsBytesOnly() {
-    RuleTables.Named hangzhou = RuleTables.bundledFile("cn-zj-hangzhou.json").orElseThrow();
-    LoadedTable shipped = RuleTables.resolve(hangzhou, RuleTables.bundled());
+    DocumentFiles.Named hangzhou = DocumentFiles.bundledFile("cn-zj-hangzhou.json").orElseThrow();
+    LoadedTable shipped = RuleTables.resolve(hangzhou, DocumentFiles.bundled());
     assertTrue(AnalysedTables.knownClean(shipped.measure(), shipped.base(), shipped.classification(),
         shipped.references()));
     // one byte more (a trailing line end) is another file: analysed as any other
     byte[] changed = Arrays.copyOf(hangzhou.bytes(), hangzhou.bytes().length + 1);
     changed[changed.length - 1] = '\n';
-    LoadedTable other = RuleTables.resolve(new RuleTables.Named("cn-zj-hangzhou.json", changed), RuleTables.bundled());
+    LoadedTable other = RuleTables.resolve(new DocumentFiles.Named("cn-zj-hangzhou.json", changed), DocumentFiles.bundled());
     assertFalse(AnalysedTables.knownClean(other.measure(), other.base(), other.classification(),
         other.references()));
   }
 
   @Test
   void aTableWithAnotherReferenceFileIsNotKnown() {
-    RuleTables.Named blend = RuleTables.bundledFile("cn-credibility-blend.json").orElseThrow();
-    LoadedTable shipped = RuleTables.resolve(blend, RuleTables.bundled());
+    DocumentFiles.Named blend = DocumentFiles.bundledFile("cn-credibility-blend.json").orElseThrow();
+    LoadedTable shipped = RuleTables.resolve(blend, DocumentFiles.bundled());
     assertFalse(shipped.references().isEmpty(), "the example names its reference data");
     assertTrue(AnalysedTables.knownClean(shipped.measure(), shipped.base(), shipped.classification(),
         shipped.references()));
     // the same table with its reference file one byte longer: the data it reads is not the analysed data
-    RuleTables.Source changed = id -> RuleTables.bundled().find(id).map(n -> !n.name().endsWith(".reference.json") ? n
-        : new RuleTables.Named(n.name(), java.util.Arrays.copyOf(n.bytes(), n.bytes().length + 1)));
+    DocumentFiles.Source changed = id -> DocumentFiles.bundled().find(id).map(n -> !n.name().endsWith(".reference.json") ? n
+        : new DocumentFiles.Named(n.name(), java.util.Arrays.copyOf(n.bytes(), n.bytes().length + 1)));
     LoadedTable other = RuleTables.resolve(blend, id -> changed.find(id).map(n -> {
       byte[] b = n.bytes();
       if (n.name().endsWith(".reference.json")) {
         b[b.length - 1] = '\n';
       }
-      return new RuleTables.Named(n.name(), b);
+      return new DocumentFiles.Named(n.name(), b);
     }));
     assertEquals(shipped.measure().sha256(), other.measure().sha256());
     assertFalse(AnalysedTables.knownClean(other.measure(), other.base(), other.classification(),

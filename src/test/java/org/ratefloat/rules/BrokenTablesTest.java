@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import org.ratefloat.error.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -195,8 +196,8 @@ class BrokenTablesTest {
         .replace("\"le\": \"50\"", "\"le\": \"50\"}}, \"then\": {\"band\": -1}},\n"
             + "        {\"id\": \"between\", \"when\": {\"ratio\": {\"gt\": \"50\", \"lt\": \"50.01\"")
         .replace("\"gt\": \"50\",\n", "\"ge\": \"50.01\",\n");
-    LoadedTable t = RuleTables.resolve(new RuleTables.Named("lattice.json", text.getBytes(
-        java.nio.charset.StandardCharsets.UTF_8)), RuleTables.directory(DIR));
+    LoadedTable t = RuleTables.resolve(new DocumentFiles.Named("lattice.json", text.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)), DocumentFiles.directory(DIR));
     assertEquals(List.of("RT023 warning /steps/0/rows/1: row between can never fire: no value in the domain "
         + "meets its conditions"), t.findings().stream().map(Finding::text).toList());
   }

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.ClassificationSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.ratefloat.Assertions2.assertFails;
 

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -154,8 +155,8 @@ class CompletenessProperties {
   }
 
   private static void check(String policy, List<Row> rows) {
-    LoadedTable t = RuleTables.resolve(new RuleTables.Named("p.json", table(policy, rows)
-        .getBytes(StandardCharsets.UTF_8)), RuleTables.directory(Path.of("rules")));
+    LoadedTable t = RuleTables.resolve(new DocumentFiles.Named("p.json", table(policy, rows)
+        .getBytes(StandardCharsets.UTF_8)), DocumentFiles.directory(Path.of("rules")));
     List<ErrorCode> found = t.findings().stream().map(Finding::code).toList();
     java.util.Set<ErrorCode> refused = refusals(t);
     net.jqwik.api.statistics.Statistics.label("complete").collect(!found.contains(ErrorCode.RT020));

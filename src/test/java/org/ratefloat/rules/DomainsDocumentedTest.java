@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.Text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

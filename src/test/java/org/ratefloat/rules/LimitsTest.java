@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import org.ratefloat.error.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class LimitsTest {
   }
 
   private static LoadedTable load(ObjectNode table) throws Exception {
-    return RuleTables.load(new RuleTables.Named("limits.json", JSON.writeValueAsBytes(table)),
+    return RuleTables.load(new DocumentFiles.Named("limits.json", JSON.writeValueAsBytes(table)),
         id -> Optional.empty());
   }
 
@@ -77,7 +78,7 @@ class LimitsTest {
       row.putObject("then").put("addBands", 1);
     }
     var e = Assertions2.assertFails(ErrorCode.RT021, "/steps/1/rows/0", () -> load(t));
-    List<Finding> findings = RuleTables.resolve(new RuleTables.Named("limits.json",
+    List<Finding> findings = RuleTables.resolve(new DocumentFiles.Named("limits.json",
         JSON.writeValueAsBytes(t)), id -> Optional.empty()).findings();
     long listed = findings.stream().filter(f -> f.code() == ErrorCode.RT021).count();
     assertEquals(Analyzer.MAX_OVERLAPS_PER_STEP + 1, listed, findings.toString());

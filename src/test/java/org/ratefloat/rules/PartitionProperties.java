@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import org.ratefloat.error.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,8 +111,8 @@ class PartitionProperties {
   }
 
   private static List<ErrorCode> codes(String table) {
-    LoadedTable t = RuleTables.resolve(new RuleTables.Named("p.json", table
-        .getBytes(StandardCharsets.UTF_8)), RuleTables.directory(Path.of("rules")));
+    LoadedTable t = RuleTables.resolve(new DocumentFiles.Named("p.json", table
+        .getBytes(StandardCharsets.UTF_8)), DocumentFiles.directory(Path.of("rules")));
     return t.findings().stream().map(Finding::code).toList();
   }
 

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +35,8 @@ class PowerFormulasTest {
                     "rows": [{"id": "r", "when": {"x": {"ge": "-100"}}, "then": {"band": 0}}]}],
          "worksheet": [{"line": "Y", "indicator": "y"}]}
         """.formatted(domain, expr);
-    return RuleTables.resolve(new RuleTables.Named("p.json", json.getBytes(StandardCharsets.UTF_8)),
-        RuleTables.directory(Path.of("rules")));
+    return RuleTables.resolve(new DocumentFiles.Named("p.json", json.getBytes(StandardCharsets.UTF_8)),
+        DocumentFiles.directory(Path.of("rules")));
   }
 
   private static String y(LoadedTable t, String x) {

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.ratefloat.error.ErrorCode;
  * case's {@code status.prior.values}.
  */
 class PriorValueTest {
-  private static final LoadedTable TABLE = RuleTables.resolve(new RuleTables.Named("p.json", """
+  private static final LoadedTable TABLE = RuleTables.resolve(new DocumentFiles.Named("p.json", """
       {"format": "ratefloat/rule-table@2", "kind": "measure", "id": "p", "version": "1", "jurisdiction": "X",
        "title": {"zh": "p", "en": "p"}, "effectiveFrom": "2015-10-01", "status": "verified",
        "sources": [{"url": "https://dcrb.com/?p=5886", "took": "the prior mod x 1.40 cap"}],
@@ -34,7 +35,7 @@ class PriorValueTest {
           "round": {"scale": 2, "mode": "HALF_UP"}}],
        "steps": [{"id": "s", "kind": "table", "label": {"zh": "s", "en": "s"}, "hitPolicy": "UNIQUE",
                   "rows": [{"id": "r", "when": {"unlimited": {"gt": "0"}}, "then": {"multiplyRate": {"indicator": "mod"}}}]}]}
-      """.getBytes(StandardCharsets.UTF_8)), RuleTables.directory(Path.of("rules")));
+      """.getBytes(StandardCharsets.UTF_8)), DocumentFiles.directory(Path.of("rules")));
 
   private static Decision decide(String prior) {
     String json = "{\"asOf\": \"2025-01-01\", \"employer\": {\"id\": \"E\", \"industry\": {\"edition\": \"GB/T 4754-2011\","

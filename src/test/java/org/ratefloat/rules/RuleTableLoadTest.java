@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.ratefloat.Assertions2.assertFails;
 
@@ -47,8 +48,8 @@ class RuleTableLoadTest {
       """;
 
   private static void load(String text) {
-    RuleTables.load(new RuleTables.Named("test.json", text.getBytes(StandardCharsets.UTF_8)),
-        RuleTables.directory(Path.of("rules")));
+    RuleTables.load(new DocumentFiles.Named("test.json", text.getBytes(StandardCharsets.UTF_8)),
+        DocumentFiles.directory(Path.of("rules")));
   }
 
   @Test
@@ -119,7 +120,7 @@ class RuleTableLoadTest {
     try (var files = Files.list(Path.of("rules"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json") && !org.ratefloat.ShippedFiles.isPortfolioDocument(p))
           .sorted().toList()) {
-        RuleTables.Named named = RuleTables.read(f);
+        DocumentFiles.Named named = DocumentFiles.read(f);
         if (RuleTables.isClassification(named)) {
           RuleTables.loadClassification(f);
         } else if (RuleTables.isReference(named)) {

@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,7 @@ class WorksheetTest {
     ObjectNode hangzhou = (ObjectNode) JSON.readTree(Files.readAllBytes(Path.of("rules/cn-zj-hangzhou.json")));
     hangzhou.putArray("worksheet").addObject().put("line", "A").put("indicator", "payoutRatio");
     RuleTableException e = assertThrows(RuleTableException.class, () -> RateFloat.loadTable("hangzhou.json",
-        JSON.writeValueAsBytes(hangzhou), id -> RuleTables.bundledFile(id + ".json").map(RuleTables.Named::bytes)));
+        JSON.writeValueAsBytes(hangzhou), id -> DocumentFiles.bundledFile(id + ".json").map(DocumentFiles.Named::bytes)));
     assertEquals(ErrorCode.RT003, e.code());
     assertEquals("/worksheet", e.pointer());
   }

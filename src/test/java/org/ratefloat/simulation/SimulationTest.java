@@ -114,9 +114,9 @@ class SimulationTest {
   @Test
   void roundingsAreNamedInData() {
     Roundings shipped = Roundings.standard();
-    assertEquals(new org.ratefloat.rules.Rounding(2, java.math.RoundingMode.HALF_UP), shipped.percent());
-    assertEquals(new org.ratefloat.rules.Rounding(4, java.math.RoundingMode.HALF_UP), shipped.incidence());
-    assertEquals(new org.ratefloat.rules.Rounding(10, java.math.RoundingMode.HALF_UP), shipped.pathStep());
+    assertEquals(new org.ratefloat.document.Rounding(2, java.math.RoundingMode.HALF_UP), shipped.percent());
+    assertEquals(new org.ratefloat.document.Rounding(4, java.math.RoundingMode.HALF_UP), shipped.incidence());
+    assertEquals(new org.ratefloat.document.Rounding(10, java.math.RoundingMode.HALF_UP), shipped.pathStep());
     Roundings coarse = Roundings.read("r.json", """
         {"format": "ratefloat/simulation-roundings@1", "percent": {"scale": 0, "mode": "DOWN"},
          "incidence": {"scale": 1, "mode": "HALF_EVEN"}, "pathStep": {"scale": 6, "mode": "HALF_UP"}}

@@ -1,5 +1,6 @@
 package org.ratefloat.synthetic;
 
+import org.ratefloat.document.DocumentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,11 @@ import org.ratefloat.model.Edition;
 import org.ratefloat.model.InputRules;
 import org.ratefloat.registry.IndustryNames;
 import org.ratefloat.registry.Regions;
-import org.ratefloat.rules.RuleTables;
 
 class PortfolioGeneratorTest {
   private static List<ObjectNode> generate(long seed, int count, LocalDate asOf, int years, int months) {
     PortfolioGenerator g = new PortfolioGenerator(seed, count, asOf, years, months,
-        Regions.find("cn-hn", RuleTables.bundled(), "test", ""));
+        Regions.find("cn-hn", DocumentFiles.bundled(), "test", ""));
     List<ObjectNode> out = new ArrayList<>();
     g.forEachRemaining(out::add);
     return out;

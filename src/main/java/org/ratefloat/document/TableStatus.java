@@ -1,4 +1,4 @@
-package org.ratefloat.rules;
+package org.ratefloat.document;
 
 /** How well a table's content is supported by its sources. */
 public enum TableStatus {

@@ -1,4 +1,4 @@
-package org.ratefloat.rules;
+package org.ratefloat.document;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.ratefloat.json.JsonValue;
  * notes. Roundings are read by {@link Rounding#read}.
  */
 public final class DocumentFields {
-  static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
+  public static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,79}";
 
   private DocumentFields() {}
 
@@ -28,7 +28,7 @@ public final class DocumentFields {
    * The {@code format} key must name one of {@code accepted}: {@code RT004} if it is missing,
    * {@code RT014} if it names another, each message saying what the document is instead.
    */
-  static void formatOneOf(JsonObject o, String source, String... accepted) {
+  public static void formatOneOf(JsonObject o, String source, String... accepted) {
     String kind = org.ratefloat.json.Formats.kindOf(accepted[0]);
     String names = java.util.Arrays.stream(accepted).map(a -> "\"" + a + "\"")
         .collect(java.util.stream.Collectors.joining(" or "));

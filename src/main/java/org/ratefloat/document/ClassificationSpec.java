@@ -1,5 +1,7 @@
-package org.ratefloat.rules;
+package org.ratefloat.document;
 
+import org.ratefloat.document.TableStatus;
+import org.ratefloat.document.Text;
 import com.google.common.collect.ImmutableMap;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;

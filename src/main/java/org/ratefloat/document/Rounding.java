@@ -1,4 +1,4 @@
-package org.ratefloat.rules;
+package org.ratefloat.document;
 
 import static java.util.Objects.requireNonNull;
 
