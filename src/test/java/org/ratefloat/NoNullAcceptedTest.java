@@ -180,6 +180,7 @@ class NoNullAcceptedTest {
           new Finding(ErrorCode.RT029, Finding.Severity.WARNING, "t.json", "/indicators/0", "never used"),
           RateFloat.lint(List.of(Path.of("rules/cn-hn-provisional.json"))).get(0),
           new RuleTable.WorksheetLine("A", "x"), new Verification.WithoutInput(true, "x"),
+          new Verification.Reason("verify.why.madeBy", Map.of("recorded", "a", "library", "b")),
           new org.ratefloat.decision.Premium.ClassPremium("8810", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))) {
         records.put(r.getClass(), r);
       }

@@ -170,8 +170,8 @@ final class ExplainCommand implements Callable<Integer> {
         outcome = table.verify(bytes, VerifyCommand.MAX_DIFFERENCES);
       } catch (RateFloatException unreadable) {
         mismatched++;
-        out.println("MISMATCH line " + number + ": not a readable decision record: "
-            + Printable.escape(unreadable.getMessage()));
+        out.println(org.ratefloat.text.Message.of("verify.line.unreadable", "line", number, "error",
+            Printable.escape(unreadable.message(lang.get().locale()))).in(lang.get()));
         return;
       }
       if (outcome instanceof Verification.Mismatched m) {
@@ -182,8 +182,8 @@ final class ExplainCommand implements Callable<Integer> {
         verified++;
       } else if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
         mismatched++;
-        out.println("MISMATCH line " + number + ": made by " + Printable.escape(v.recordedLibrary()) + ", not by "
-            + v.library() + " (--same-version)");
+        out.println(org.ratefloat.text.Message.of("explain.line.sameVersion", "line", number, "recorded",
+            Printable.escape(v.recordedLibrary()), "library", v.library()).in(lang.get()));
       } else if (outcome instanceof Verification.ErrorRecord) {
         errorRecords++;
       } else {

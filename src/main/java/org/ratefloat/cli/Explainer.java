@@ -150,8 +150,8 @@ final class Explainer {
     } else {
       out.append(say(language, "account.mismatch", "table", table.id())).append('\n');
     }
-    if (!m.why().isEmpty()) {
-      out.append(indent).append(Printable.escape(m.why())).append('\n');
+    if (!m.why(language.locale()).isEmpty()) {
+      out.append(indent).append(Printable.escape(m.why(language.locale()))).append('\n');
     }
     if (m.total() > 0) {
       if (m.altered().isEmpty()) {
@@ -196,13 +196,13 @@ final class Explainer {
     String indent = "  ";
     if (m.altered().isPresent()) {
       out.append(say(language, "account.listed.altered", "line", line, "employer", employer, "why",
-          VerifyCommand.alteredText(m.altered().get()))).append('\n');
+          VerifyCommand.alteredText(m.altered().get(), language))).append('\n');
       indent = "    ";
     } else {
       out.append(say(language, "account.listed.mismatch", "line", line, "employer", employer)).append('\n');
     }
-    if (!m.why().isEmpty()) {
-      out.append(indent).append(m.why()).append('\n');
+    if (!m.why(language.locale()).isEmpty()) {
+      out.append(indent).append(m.why(language.locale())).append('\n');
     }
     for (Verification.Difference d : m.differences()) {
       out.append(indent).append(d).append('\n');

@@ -40,14 +40,14 @@ import org.ratefloat.error.ErrorCode;
  */
 class ChineseWordsTest {
   /**
-   * Latin words Chinese output may hold: units and currencies, formats and standards, the hit
+   * Latin words Chinese output may hold: units and currencies, formats and standards (RFC 8785, the canonical form a record is verified by), the hit
    * policies and option values of a rule table and the input fields an error asks the reader to fill
    * in, which are written in the file as they are here; the program's name, which heads an error
    * line, and the name of classify's argument, which stands where a pointer would; {@code inf}, the
    * unbounded end of an interval ({@code (3, +inf)}); the values a rule table's step kind and a
    * claim's kind take, which an error lists for the reader to choose from.
    */
-  static final Set<String> ALLOWED = Set.of("sha256", "JSON", "CSV", "UTF-8", "EUR", "USD", "CNY", "UNIQUE",
+  static final Set<String> ALLOWED = Set.of("sha256", "RFC", "JSON", "CSV", "UTF-8", "EUR", "USD", "CNY", "UNIQUE",
       "FIRST", "ID", "N", "noMatch", "skip", "riskClassOverride", "benchmarkRate", "premiumBase", "inputSha256",
       "GB", "T", "ratefloat", "CODE", "inf", "gate", "table", "veto", "limitMove", "rateFloor", "rateCap", "accident",
       "occupationalDisease");
@@ -242,6 +242,123 @@ class ChineseWordsTest {
     assertEquals(3, refused.code(), refused.err());
     monthlyData.add("insuredMonths");
     assertEquals(List.of(), englishWords(refused.err(), monthlyData), refused.err());
+  }
+
+  /**
+   * verify and explain on every record of the compatibility corpus, with the table of today and with
+   * the table version the record was made with: the verdicts, why a record does not match and the
+   * summary of a batch output are Chinese; the differences listed (a pointer, the record's value and
+   * the table's) are data and are left out.
+   */
+  @Test
+  void theVerdictsOnTheCompatibilityCorpusAreChinese() throws IOException {
+    Path corpus = Path.of("src/test/resources/compat");
+    List<Path> records;
+    try (Stream<Path> all = Files.walk(corpus)) {
+      records = all.filter(f -> f.toString().contains("decision@") && (f.toString().endsWith(".json")
+          || f.toString().endsWith(".ndjson"))).sorted().toList();
+    }
+    List<String> found = new ArrayList<>();
+    int said = 0;
+    for (Path record : records) {
+      String id = record.getParent().getFileName().toString();
+      List<String> tables = new ArrayList<>();
+      if (Files.isRegularFile(Path.of("rules", id + ".json"))) {
+        tables.add(id);
+      }
+      Path kept = corpus.resolve("tables").resolve(id);
+      if (Files.isDirectory(kept)) {
+        try (Stream<Path> versions = Files.list(kept)) {
+          versions.sorted().forEach(v -> tables.add(v.toString()));
+        }
+      }
+      Set<String> data = new HashSet<>(shippedIds());
+      data.add(id);
+      // the employers' ids and names the verdicts and accounts show are the records' data
+      String content = Files.readString(record, StandardCharsets.UTF_8);
+      for (String doc : record.toString().endsWith(".ndjson") ? content.split("\n") : new String[] {content}) {
+        if (!doc.isBlank()) {
+          JsonNode node = JSON.readTree(doc);
+          for (String key : List.of("id", "employerId", "name")) {
+            node.findValues(key).stream().filter(JsonNode::isTextual).forEach(v -> {
+              data.add(v.textValue());
+              Matcher m = WORD.matcher(v.textValue());
+              while (m.find()) {
+                data.add(m.group());
+              }
+            });
+          }
+        }
+      }
+      for (String table : tables) {
+        for (String command : List.of("verify", "explain")) {
+          CliRun r = CliRun.of(command, "--rules", table, "--lang", "zh", record.toString());
+          assertTrue(r.code() == 0 || r.code() == 5, record + " " + table + ": " + r.out() + r.err());
+          StringBuilder verdicts = new StringBuilder();
+          for (String line : (r.out() + r.err()).split("\n")) {
+            if (!line.matches("\\s*/\\S*: .* \u2192 .*")) {
+              verdicts.append(line).append('\n');
+            }
+          }
+          String text = command.equals("verify") ? verdicts.toString() : verdicts.toString().lines()
+              .limit(3).collect(java.util.stream.Collectors.joining("\n"));
+          List<String> english = englishWords(text, data);
+          if (!english.isEmpty()) {
+            found.add(english + " in " + command + " " + record + " with " + table + ":\n" + text);
+          }
+          said++;
+        }
+      }
+    }
+    assertTrue(said > 80, "the corpus was found: " + said);
+    assertEquals(List.of(), found, String.join("\n", found));
+  }
+
+  /** The verdicts of verify said in Chinese, each line as an official reads it. */
+  @Test
+  void verifySaysItsVerdictsInChinese() throws IOException {
+    Path batch = Path.of("src/test/resources/compat/decision@2/cn-hn-provisional/batch.ndjson");
+    CliRun today = CliRun.of("verify", "--rules", "cn-hn-provisional", "--lang", "zh", batch.toString());
+    assertEquals("核验一致 40 条，不符 0 条，未附输入 0 条，错误记录 1 条（无决定可核验）\n", today.out());
+    // with the table's earlier version, which the records do not name
+    Path earlier = Path.of("src/test/resources/compat/tables/cn-hn-provisional/2021.0-provisional.json");
+    CliRun old = CliRun.of("verify", "--rules", earlier.toString(), "--lang", "zh", batch.toString());
+    assertEquals(5, old.code(), old.out() + old.err());
+    assertTrue(old.out().startsWith("不符 第 1 行（用人单位 SYN-00000001）：\n  记录所列费率表与本次所用的 cn-hn-provisional"
+        + "（4d4cec32df14…）不同\n"), old.out());
+    assertTrue(old.out().endsWith("\n（仅列出前 10 条不符的记录）\n核验一致 0 条，不符 40 条，未附输入 0 条，错误记录 1 条（无决定可核验）\n"),
+        old.out());
+    // made by another version: the library named, every decided value equal
+    Path machinery = Path.of("src/test/resources/compat/decision@2/cn-hn-provisional/machinery.decision.json");
+    Path other = tmp.resolve("other.json");
+    String record = Files.readString(machinery, StandardCharsets.UTF_8);
+    assertTrue(record.contains("\"ratefloat 0.1.0\"") && record.contains("\"231650.00\""));
+    Files.writeString(other, record.replace("\"ratefloat 0.1.0\"", "\"ratefloat 0.0.1\""), StandardCharsets.UTF_8);
+    CliRun another = CliRun.of("verify", "--rules", "cn-hn-provisional", "--lang", "zh", other.toString());
+    assertEquals(0, another.code(), another.out() + another.err());
+    assertTrue(another.out().startsWith("核验一致：" + other + " 即 cn-hn-provisional 按其所附输入作出的决定（由另一版本生成："
+        + "记录由 ratefloat 0.0.1 生成，本程序为 ratefloat " + RateFloat.VERSION + "；各项决定值均相同；sha256 "), another.out());
+    CliRun same = CliRun.of("verify", "--rules", "cn-hn-provisional", "--lang", "zh", "--same-version",
+        other.toString());
+    assertEquals("不符：" + other + " 由 ratefloat 0.0.1 生成，而非 ratefloat " + RateFloat.VERSION
+        + "（--same-version）；各项决定值均与 cn-hn-provisional 所得相同\n", same.out());
+    // an altered figure of the echoed input: said first, why and the differences under it
+    Path altered = tmp.resolve("altered.json");
+    Files.writeString(altered, Files.readString(other, StandardCharsets.UTF_8).replace("\"231650.00\"",
+        "\"231650.09\""), StandardCharsets.UTF_8);
+    CliRun a = CliRun.of("verify", "--rules", "cn-hn-provisional", "--lang", "zh", altered.toString());
+    assertEquals(5, a.code(), a.out());
+    assertTrue(a.out().startsWith("已被改动：" + altered + "：所附输入并非作出决定时的输入，记录已被改动（VR002：输入规范形式的 "
+        + "sha256 为 "), a.out());
+    assertTrue(a.out().contains("\n  由改动后的输入而来的不同之处，即 cn-hn-provisional 所得（记录所载 \u2192 费率表所得）：\n"
+        + "    记录由 ratefloat 0.0.1 生成，用 ratefloat " + RateFloat.VERSION + " 核验\n"), a.out());
+    // a recorded input the table refuses: the refusal in Chinese, its code and pointer unchanged
+    Path refused = tmp.resolve("refused.json");
+    Files.writeString(refused, record.replace("\"benefitsPaid\": \"231650.00\",", ""), StandardCharsets.UTF_8);
+    CliRun r = CliRun.of("verify", "--rules", "cn-hn-provisional", "--lang", "zh", refused.toString());
+    assertEquals(5, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("\n    费率表不能对记录所载输入作出决定：IN025 /history/1/benefitsPaid：历史期间 "
+        + "2024-01-01 至 2024-12-31 未填写工伤保险基金支付，指标 payoutRatio 需要该数值\n"), r.out());
   }
 
   @Test
