@@ -91,8 +91,7 @@ final class BatchCommand implements Callable<Integer> {
             long millis = Math.max(1, (now - start) / 1_000_000);
             long rate = records * 1000 / millis;
             long eta = read == 0 ? 0 : millis * (total - read) / read / 1000;
-            err.printf(java.util.Locale.ROOT, "\r%,d records, %,d/s, ETA %s   ", records, rate, Duration.ofSeconds(eta).toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT));
+            err.print("\r" + progress(records, rate, eta, lang.get()) + "   ");
             err.flush();
           }
         });
@@ -116,5 +115,18 @@ final class BatchCommand implements Callable<Integer> {
     }
     refusals.print(err, "summary.refused", l);
     return refusals.exitCode();
+  }
+
+  /**
+   * The live progress line in a language: records done, records a second and the time still
+   * needed, {@code 12,000 records, 3,100/s, ETA 1m4s} or 已处理 12,000 条，每秒 3,100 条，预计还需 1分4秒.
+   */
+  static String progress(long records, long rate, long etaSeconds, org.ratefloat.text.Language language) {
+    String eta = Duration.ofSeconds(etaSeconds).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    if (language == org.ratefloat.text.Language.ZH) {
+      eta = eta.replace("h", "小时").replace("m", "分").replace("s", "秒");
+    }
+    return Message.of("batch.progress", "records", String.format(java.util.Locale.ROOT, "%,d", records), "rate",
+        String.format(java.util.Locale.ROOT, "%,d", rate), "eta", eta).in(language);
   }
 }

@@ -153,7 +153,7 @@ final class RankCommand implements Callable<Integer> {
     err.println(Message.of("summary.rank", "month", month, "eligible", result.eligible(), "skipped", result.skipped(),
         "candidates", result.candidates(), "listed", listed, "lists", result.groups().size(), "top", n,
         "refused", refusals.total()).in(lang.get()));
-    Ranking.leftOutAtCut(result).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
+    Ranking.leftOutAtCut(result, lang.get().locale()).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
     refusals.print(err, "summary.refused", lang.get());
     return refusals.exitCode();
   }

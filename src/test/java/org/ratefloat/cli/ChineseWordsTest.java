@@ -361,6 +361,23 @@ class ChineseWordsTest {
         + "2024-01-01 至 2024-12-31 未填写工伤保险基金支付，指标 payoutRatio 需要该数值\n"), r.out());
   }
 
+  /** rank's ties left out at the cut and batch's progress line, in Chinese words. */
+  @Test
+  void theTieAtTheCutAndTheProgressAreSaidInChinese() {
+    CliRun rank = CliRun.of("rank", "--definition", "rules/cn-hn-key-industries.ranking.json", "--in",
+        "examples/hunan-monthly-portfolio.ndjson", "--month", "2025-03", "--top", "8", "--out",
+        tmp.resolve("r.csv").toString(), "--lang", "zh");
+    assertEquals(0, rank.code(), rank.err());
+    assertTrue(rank.err().contains("\n  430000 湖南省：第 8 名 2 家单位并列，跨越名单末位，未列入（规则：并列跨越名单末位的单位"
+        + "全部不列入（名单可少于规定名额））\n"), rank.err());
+    assertEquals(List.of(), englishWords(rank.err(), Set.of()), rank.err());
+    assertEquals("已处理 12,000 条，每秒 3,100 条，预计还需 1小时1分4秒",
+        BatchCommand.progress(12_000, 3_100, 3_664, org.ratefloat.text.Language.ZH));
+    assertEquals("12,000 records, 3,100/s, ETA 1h1m4s",
+        BatchCommand.progress(12_000, 3_100, 3_664, org.ratefloat.text.Language.EN));
+    assertEquals("已处理 0 条，每秒 0 条，预计还需 0秒", BatchCommand.progress(0, 0, 0, org.ratefloat.text.Language.ZH));
+  }
+
   @Test
   void aMissingFigureIsNamedInTheMeasuresTerms() throws IOException {
     // the Hunan machinery maker without its 2024 benefits: the payout ratio cannot be computed
