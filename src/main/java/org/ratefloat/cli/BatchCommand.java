@@ -68,7 +68,7 @@ final class BatchCommand implements Callable<Integer> {
     Usage.extension(spec, "--out", out, ".ndjson", ".csv");
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
-      throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
+      throw Usage.invalidBy(spec, "--threads", "usage.atLeast", "min", 1, "value", n);
     }
     for (String option : List.of("--next-as-of", "--payroll", "--premiums", "--headcount", "--vary")) {
       Usage.requireWith(spec, option, "--thresholds");

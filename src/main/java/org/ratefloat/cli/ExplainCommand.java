@@ -61,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (employer != null && line != null) {
-      throw Usage.invalid(spec, "--line", "choose a record by --employer or by --line, not both");
+      throw Usage.invalidBy(spec, "--line", "usage.explain.both");
     }
     if (line != null) {
       Usage.inRange(spec, "--line", line, 1, Long.MAX_VALUE);

@@ -66,7 +66,7 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     if (quiet && format == Format.json) {
-      throw Usage.invalid(spec, "--quiet", "applies only with --format text");
+      throw Usage.invalidBy(spec, "--quiet", "usage.onlyWith", "option", "--format text");
     }
     PrintWriter out = spec.commandLine().getOut();
     // the rule format's documents are the library's to lint; those of the portfolio tools are loaded here

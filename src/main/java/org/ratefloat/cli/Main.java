@@ -103,7 +103,7 @@ public final class Main implements Runnable {
     cli.setErr(err);
     Language lang = LanguageOption.ofErrors(args, environment);
     cli.setParameterExceptionHandler((e, ignored) -> {
-      print(e.getCommandLine().getErr(), Usage.message(e));
+      print(e.getCommandLine().getErr(), Usage.message(e, lang));
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -88,17 +88,17 @@ final class RankCommand implements Callable<Integer> {
     if (listIndustries) {
       for (String option : List.of("--in", "--month", "--previous-month", "--by", "--top", "--out", "--allow-errors")) {
         if (Usage.given(spec, option)) {
-          throw Usage.invalid(spec, option, "does not apply with --list-industries");
+          throw Usage.invalidBy(spec, option, "usage.notWith", "option", "--list-industries");
         }
       }
       spec.commandLine().getOut().print(Ranking.industries(Ranking.load(definition.name()), chinese));
       return Main.OK;
     }
     if (in == null) {
-      throw Usage.missing(spec, "--in", "the portfolio is required (or --list-industries)");
+      throw Usage.missingBy(spec, "--in", "usage.rank.in");
     }
     if (month == null) {
-      throw Usage.missing(spec, "--month", "the month ranked is required (or --list-industries)");
+      throw Usage.missingBy(spec, "--month", "usage.rank.month");
     }
     PortfolioOption.check(spec, in);
     Usage.extension(spec, "--out", out, ".json", ".csv");
@@ -109,7 +109,7 @@ final class RankCommand implements Callable<Integer> {
       Usage.inRange(spec, "--top", top, 1, 1_000_000);
     }
     if (previousMonth != null && !previousMonth.isBefore(month)) {
-      throw Usage.invalid(spec, "--previous-month", "must come before --month " + month + ": " + previousMonth);
+      throw Usage.invalidBy(spec, "--previous-month", "usage.rank.previousMonth", "month", month, "previous", previousMonth);
     }
     RankingDefinition loaded = Ranking.load(definition.name());
     if (grouping == Grouping.CITY && loaded.regions().isEmpty()) {

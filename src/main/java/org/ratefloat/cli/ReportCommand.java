@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
           "give --simulation, --ranking or both");
     }
     if (title != null && title.isBlank()) {
-      throw Usage.invalid(spec, "--title", "must not be blank");
+      throw Usage.invalidBy(spec, "--title", "usage.notBlank");
     }
     Usage.extension(spec, "--out", out, ".html");
     JsonNode sim = simulation == null ? null : read(simulation, Report::readSimulation);

@@ -110,13 +110,13 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Usage.requireWith(spec, "--margin", "--incentives");
     if (margin.signum() < 0 || margin.compareTo(new BigDecimal("100")) > 0) {
-      throw Usage.invalid(spec, "--margin", "must be a percentage from 0 to 100: " + margin.toPlainString());
+      throw Usage.invalidBy(spec, "--margin", "usage.percentage", "value", margin);
     }
     if (baseYear != null) {
       Usage.inRange(spec, "--base-year", baseYear, 1900, 2999);
     }
     if (reduction.signum() < 0 || reduction.compareTo(new BigDecimal("100")) > 0) {
-      throw Usage.invalid(spec, "--reduction", "must be a percentage from 0 to 100: " + reduction.toPlainString());
+      throw Usage.invalidBy(spec, "--reduction", "usage.percentage", "value", reduction);
     }
     Usage.inRange(spec, "--years", years, 1, 50);
     for (int c : classes == null ? List.<Integer>of() : classes) {

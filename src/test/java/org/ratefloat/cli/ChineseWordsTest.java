@@ -50,7 +50,7 @@ class ChineseWordsTest {
   static final Set<String> ALLOWED = Set.of("sha256", "RFC", "JSON", "CSV", "UTF-8", "EUR", "USD", "CNY", "UNIQUE",
       "FIRST", "ID", "N", "noMatch", "skip", "riskClassOverride", "benchmarkRate", "premiumBase", "inputSha256",
       "GB", "T", "ratefloat", "CODE", "inf", "gate", "table", "veto", "limitMove", "rateFloor", "rateCap", "accident",
-      "occupationalDisease");
+      "occupationalDisease", "new-rate", "last-year");
 
   private static final Pattern POINTER = Pattern.compile("(?<![A-Za-z0-9_])/[A-Za-z0-9~_.-][^\\s，。；：（）、,;:()\\[\\]\"“”]*");
   private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"");
@@ -376,6 +376,30 @@ class ChineseWordsTest {
     assertEquals("12,000 records, 3,100/s, ETA 1h1m4s",
         BatchCommand.progress(12_000, 3_100, 3_664, org.ratefloat.text.Language.EN));
     assertEquals("已处理 0 条，每秒 0 条，预计还需 0秒", BatchCommand.progress(0, 0, 0, org.ratefloat.text.Language.ZH));
+  }
+
+  /**
+   * Usage errors in Chinese, code and option unchanged, against hand-written lines (the faults
+   * corpus checks every one of its usage errors for English words: CliFaultsTest).
+   */
+  @Test
+  void usageErrorsAreSaidInChinese() throws IOException {
+    assertEquals("ratefloat: CL001 lang-no：无此命令，是否要用 rank 或 notice 或 explain？（参见 ratefloat --help）\n",
+        CliRun.of("lang-no", "--lang", "zh").err());
+    assertEquals("ratefloat: CL003 --threads：不得小于 1：0（参见 ratefloat batch --help）\n", CliRun.of("batch",
+        "--threads", "0", "--lang", "zh", "--rules", "cn-hn-provisional", "--in", "a.ndjson", "--out", "b.ndjson").err());
+    assertEquals("ratefloat: CL003 --month：“2025-13”不是日历上存在的月份（参见 ratefloat rank --help）\n",
+        CliRun.of("rank", "--definition", "cn-hn-key-industries", "--month", "2025-13", "--lang", "zh").err());
+    assertEquals("ratefloat: CL003 --out：文件名须以 .ndjson 或 .csv 结尾，据此确定文件格式：b.txt（参见 ratefloat batch "
+        + "--help）\n", CliRun.of("batch", "--lang", "zh", "--rules", "cn-hn-provisional", "--in", "a.ndjson", "--out",
+        "b.txt").err());
+    assertEquals("ratefloat: CL002 --rules：须给出取值（参见 ratefloat decide --help）\n",
+        CliRun.of("decide", "--rules", "--lang", "zh").err());
+    assertEquals("ratefloat: CL003 --rules：重复给出（参见 ratefloat decide --help）\n",
+        CliRun.of("decide", "--lang", "zh", "--rules", "a", "--rules", "b", "c.json").err());
+    // the English line is what it always was
+    assertEquals("ratefloat: CL003 --threads: must be at least 1: 0 (see ratefloat batch --help)\n", CliRun.of("batch",
+        "--threads", "0", "--rules", "cn-hn-provisional", "--in", "a.ndjson", "--out", "b.ndjson").err());
   }
 
   @Test
