@@ -114,7 +114,7 @@ public final class Catalogue {
       return value;
     }
     return switch (how) {
-      case "field" -> Glossary.bundled().term(value).map(t -> t.in(lang)).orElse(value);
+      case "field" -> Glossary.bundled().field(value, lang).orElse(value);
       case "pointer" -> Glossary.bundled().pointer(value, lang);
       case "class" -> value.matches("[0-9]{1,2}") ? Glossary.riskClass(Integer.parseInt(value), lang) : value;
       case "rounding" -> rounding(value, lang);

@@ -64,6 +64,24 @@ public final class Glossary {
     return Optional.ofNullable(terms.get(Objects.requireNonNull(id, "id")));
   }
 
+  /**
+   * The term an English message names a field by: its id ({@code benefitsPaid}) or its English words
+   * ({@code risk class}), or the disability cases of a grade ({@code disability cases of grade 10}).
+   */
+  public Optional<String> field(String name, Language lang) {
+    Optional<Term> t = term(name);
+    if (t.isPresent()) {
+      return Optional.of(t.get().in(lang));
+    }
+    java.util.regex.Matcher grade = GRADE.matcher(name);
+    if (grade.matches()) {
+      return Optional.of(word("disabilityCasesOfGrade", lang).replace("{grade}", grade.group(1)));
+    }
+    return terms.values().stream().filter(x -> x.en().equals(name)).findFirst().map(x -> x.in(lang));
+  }
+
+  private static final java.util.regex.Pattern GRADE = java.util.regex.Pattern.compile("disability cases of grade ([0-9]{1,2})");
+
   /** The term's words in a language; a failure (our bug) if there is no such term. */
   public String word(String id, Language lang) {
     Term t = terms.get(id);

@@ -402,6 +402,35 @@ class ChineseWordsTest {
         "--threads", "0", "--rules", "cn-hn-provisional", "--in", "a.ndjson", "--out", "b.ndjson").err());
   }
 
+  /** The input model's refusals in the measures' terms, code and pointer unchanged, the English as it was. */
+  @Test
+  void theInputModelsRefusalsAreSaidInChinese() throws IOException {
+    String machinery = Files.readString(Path.of("examples/cn-hn-provisional/machinery.json"), StandardCharsets.UTF_8);
+    Path negative = tmp.resolve("negative.json");
+    Files.writeString(negative, machinery.replace("\"benefitsPaid\": \"231650.00\"", "\"benefitsPaid\": \"-5\""),
+        StandardCharsets.UTF_8);
+    assertEquals("ratefloat: IN007 /history/1/benefitsPaid：工伤保险基金支付不得为负数：-5\n",
+        CliRun.of("decide", "--rules", "cn-hn-provisional", "--lang", "zh", negative.toString()).err());
+    assertEquals("ratefloat: IN007 /history/1/benefitsPaid: benefitsPaid must not be negative: -5\n",
+        CliRun.of("decide", "--rules", "cn-hn-provisional", negative.toString()).err());
+    Path early = tmp.resolve("early.json");
+    Files.writeString(early, machinery.replaceFirst("\"asOf\": \"[0-9-]+\"", "\"asOf\": \"2024-06-01\""),
+        StandardCharsets.UTF_8);
+    assertEquals("ratefloat: IN010 /asOf：核定基准日 2024-06-01 须晚于历史期间的截止日 2024-12-31\n",
+        CliRun.of("decide", "--rules", "cn-hn-provisional", "--lang", "zh", early.toString()).err());
+    Path hostile = Path.of("src/test/resources/hostile-inputs");
+    assertEquals("ratefloat: IN007 /history/1/disabilityCases/10：10级伤残鉴定人数不得为负数：-1\n", CliRun.of("decide",
+        "--rules", "cn-hn-provisional", "--lang", "zh", hostile.resolve("22-negative-disability-cases.json").toString())
+        .err());
+    assertEquals("ratefloat: IN023 /employer/currentBand：档次费率倍数须大于 0：-1.0\n", CliRun.of("decide", "--rules",
+        "cn-hn-provisional", "--lang", "zh", hostile.resolve("43-negative-current-band.json").toString()).err());
+    // from Java: the key and the values, said in either language
+    org.ratefloat.error.RateFloatException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.ratefloat.error.RateFloatException.class, () -> RateFloat.readCase(negative));
+    assertEquals(java.util.Optional.of("model.negative"), e.messageKey());
+    assertEquals(Map.of("name", "benefitsPaid", "value", "-5"), e.values());
+  }
+
   @Test
   void aMissingFigureIsNamedInTheMeasuresTerms() throws IOException {
     // the Hunan machinery maker without its 2024 benefits: the payout ratio cannot be computed
