@@ -55,7 +55,7 @@ public final class JsonObject {
 
   public JsonValue req(String key) {
     if (!has(key)) {
-      throw faults.fault(Fault.MISSING, pointerOf(key), "required key \"" + key + "\" is missing");
+      throw faults.fault(Fault.MISSING, pointerOf(key), "json.missing", org.ratefloat.text.Message.values("key", key));
     }
     return new JsonValue(node.get(key), this, key, faults);
   }
@@ -114,7 +114,7 @@ public final class JsonObject {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        throw faults.fault(Fault.UNKNOWN_KEY, pointerOf(key), "unknown key \"" + key + "\"");
+        throw faults.fault(Fault.UNKNOWN_KEY, pointerOf(key), "json.unknownKey", org.ratefloat.text.Message.values("key", key));
       }
     }
   }

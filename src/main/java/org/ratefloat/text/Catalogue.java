@@ -119,6 +119,7 @@ public final class Catalogue {
       case "class" -> value.matches("[0-9]{1,2}") ? Glossary.riskClass(Integer.parseInt(value), lang) : value;
       case "rounding" -> rounding(value, lang);
       case "values" -> values(value, lang);
+      case "jsontype" -> has("jsonType." + value) ? text(lang, "jsonType." + value) : value;
       case "role" -> Glossary.bundled().term("role." + value).map(t -> t.in(lang)).orElse(value);
       default -> throw new IllegalStateException("no way of saying a value " + how);
     };

@@ -431,6 +431,29 @@ class ChineseWordsTest {
     assertEquals(Map.of("name", "benefitsPaid", "value", "-5"), e.values());
   }
 
+  /** The case reader's commonest refusals, a key missing, unknown or repeated and a value of the wrong type. */
+  @Test
+  void theCaseReadersRefusalsAreSaidInChinese() throws IOException {
+    String machinery = Files.readString(Path.of("examples/cn-hn-provisional/machinery.json"), StandardCharsets.UTF_8);
+    String paid = "\"benefitsPaid\": \"231650.00\"";
+    assertTrue(machinery.contains(paid) && machinery.contains("\"asOf\""));
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put(machinery.replace(paid, "\"benefitsPaid\": 5, \"benefitsPaid\": \"1\""),
+        "ratefloat: IN002 /history/1/benefitsPaid：字段 \"benefitsPaid\" 重复出现\n");
+    expected.put(machinery.replace(paid, "\"benefitsPaid\": true"),
+        "ratefloat: IN005 /history/1/benefitsPaid：应为小数，实际为逻辑值 true\n");
+    expected.put(machinery.replace(paid, "\"benefitsPaidd\": \"1\""),
+        "ratefloat: IN003 /history/1/benefitsPaidd：含有未定义的字段 \"benefitsPaidd\"\n");
+    expected.put(machinery.replace("\"asOf\"", "\"asof\""), "ratefloat: IN004 /asOf：缺少必填字段：核定基准日（\"asOf\"）\n");
+    int i = 0;
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      Path input = tmp.resolve("case" + i++ + ".json");
+      Files.writeString(input, e.getKey(), StandardCharsets.UTF_8);
+      assertEquals(e.getValue(), CliRun.of("decide", "--rules", "cn-hn-provisional", "--lang", "zh", input.toString())
+          .err());
+    }
+  }
+
   @Test
   void aMissingFigureIsNamedInTheMeasuresTerms() throws IOException {
     // the Hunan machinery maker without its 2024 benefits: the payout ratio cannot be computed
