@@ -445,6 +445,16 @@ class ChineseWordsTest {
     expected.put(machinery.replace(paid, "\"benefitsPaidd\": \"1\""),
         "ratefloat: IN003 /history/1/benefitsPaidd：含有未定义的字段 \"benefitsPaidd\"\n");
     expected.put(machinery.replace("\"asOf\"", "\"asof\""), "ratefloat: IN004 /asOf：缺少必填字段：核定基准日（\"asOf\"）\n");
+    // a rule table's refusal, as lint shows it to a table drafter
+    Path table = tmp.resolve("hit-policy.json");
+    String overlap = Files.readString(Path.of("src/test/resources/broken-tables/01-overlap-unique.json"),
+        StandardCharsets.UTF_8);
+    assertTrue(overlap.contains("\"hitPolicy\": \"UNIQUE\""));
+    Files.writeString(table, overlap.replaceFirst("\"hitPolicy\": \"UNIQUE\"", "\"hitPolicy\": \"ANY\""),
+        StandardCharsets.UTF_8);
+    CliRun lint = CliRun.of("lint", "--lang", "zh", table.toString());
+    assertTrue(lint.out().startsWith(table + "：RT009 错误 /steps/0/hitPolicy：命中规则须为 UNIQUE 或 FIRST：\"ANY\"\n"),
+        lint.out());
     int i = 0;
     for (Map.Entry<String, String> e : expected.entrySet()) {
       Path input = tmp.resolve("case" + i++ + ".json");
