@@ -109,6 +109,13 @@ public final class JsonObject {
     return faults.fault(fault, key.isEmpty() ? pointer() : pointerOf(key), detail);
   }
 
+  /** A fault at {@code key} (the object itself if empty), told by a sentence of the message catalogue. */
+  public org.ratefloat.error.RateFloatException failBy(String key, Fault fault, String messageKey,
+      Object... namesAndValues) {
+    return faults.fault(fault, key.isEmpty() ? pointer() : pointerOf(key), messageKey,
+        org.ratefloat.text.Message.values(namesAndValues));
+  }
+
   /** Refuses keys that no accessor asked for. */
   public void finish() {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -445,6 +445,8 @@ class ChineseWordsTest {
     expected.put(machinery.replace(paid, "\"benefitsPaidd\": \"1\""),
         "ratefloat: IN003 /history/1/benefitsPaidd：含有未定义的字段 \"benefitsPaidd\"\n");
     expected.put(machinery.replace("\"asOf\"", "\"asof\""), "ratefloat: IN004 /asOf：缺少必填字段：核定基准日（\"asOf\"）\n");
+    expected.put(machinery.replaceFirst("\"name\": \"[^\"]*\"", "\"name\": \"\""),
+        "ratefloat: IN023 /employer/name：用人单位名称为空：没有名称时请省去该字段\n");
     // a rule table's refusal, as lint shows it to a table drafter
     Path table = tmp.resolve("hit-policy.json");
     String overlap = Files.readString(Path.of("src/test/resources/broken-tables/01-overlap-unique.json"),
