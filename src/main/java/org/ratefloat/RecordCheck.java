@@ -83,14 +83,16 @@ final class RecordCheck {
     JsonValue echo = o.req("input");
     Submitted submitted = Submitted.of(echo);
     Optional<Verification.Altered> altered = altered(record, echo, submitted, format);
-    String why = names ? "" : "the record names other tables than " + table.id() + " ("
-        + table.sha256().substring(0, 12) + "…)";
+    List<Verification.Reason> why = new java.util.ArrayList<>();
+    if (!names) {
+      why.add(new Verification.Reason("verify.why.otherTables", org.ratefloat.text.Message.values("table", table.id(),
+          "sha256", table.sha256().substring(0, 12) + "…")));
+    }
     Decision recomputed;
     try {
       recomputed = table.decide(submitted);
     } catch (RateFloatException refused) {
-      String reason = "the rule table does not decide the recorded input: " + refused.getMessage();
-      return new Verification.Mismatched(why.isEmpty() ? reason : why + "; " + reason, List.of(), 0,
+      return Verification.Mismatched.of(why, Optional.of(refused), List.of(), 0,
           Optional.empty(), employerId, names, named, altered);
     }
     String recorded;
@@ -126,11 +128,10 @@ final class RecordCheck {
       why = otherFiles(record, recomputed);
     }
     if (asRecorded != recomputed) {
-      String made = org.ratefloat.text.Printable.escape("made by " + library.textValue() + ", checked with "
-          + recomputed.library());
-      why = why.isEmpty() ? made : why + "; " + made;
+      why.add(new Verification.Reason("verify.why.madeBy", org.ratefloat.text.Message.values("recorded",
+          library.textValue(), "library", recomputed.library())));
     }
-    return new Verification.Mismatched(why, differences.shown().stream()
+    return Verification.Mismatched.of(why, Optional.empty(), differences.shown().stream()
         .map(d -> new Verification.Difference(d.pointer(), d.left(), d.right())).toList(), differences.total(),
         Optional.of(recomputed), employerId, names, named, altered);
   }
@@ -169,9 +170,9 @@ final class RecordCheck {
    * The files the table read that the record names with another SHA-256, e.g. {@code reference data
    * cn-credibility-example: the record names e762b2dc3451…, the table read d78044aa2505…}; empty if none.
    */
-  private static String otherFiles(JsonValue record, Decision recomputed) {
+  private static List<Verification.Reason> otherFiles(JsonValue record, Decision recomputed) {
     JsonNode tables = record.node().get("tables");
-    List<String> other = new java.util.ArrayList<>();
+    List<Verification.Reason> other = new java.util.ArrayList<>();
     for (org.ratefloat.decision.TableRef read : recomputed.tables()) {
       String recorded = null;
       if (tables != null && tables.isArray()) {
@@ -182,14 +183,14 @@ final class RecordCheck {
         }
       }
       if (recorded == null) {
-        other.add(read.role() + " " + read.id() + ": the record does not name it");
+        other.add(new Verification.Reason("verify.why.file.unnamed", org.ratefloat.text.Message.values("role",
+            read.role(), "id", read.id())));
       } else if (!recorded.equals(read.sha256())) {
-        other.add(read.role() + " " + read.id() + ": the record names " + prefix(recorded) + ", the table read "
-            + prefix(read.sha256()));
+        other.add(new Verification.Reason("verify.why.file.other", org.ratefloat.text.Message.values("role",
+            read.role(), "id", read.id(), "recorded", prefix(recorded), "read", prefix(read.sha256()))));
       }
     }
-    return other.isEmpty() ? "" : org.ratefloat.text.Printable.escape("other files than the record's: "
-        + String.join("; ", other));
+    return other;
   }
 
   private static String prefix(String sha) {

@@ -2,9 +2,16 @@ package org.ratefloat;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.ratefloat.decision.Decision;
+import org.ratefloat.error.RateFloatException;
+import org.ratefloat.text.Catalogue;
+import org.ratefloat.text.Language;
+import org.ratefloat.text.Printable;
 
 /**
  * What checking a decision record against a rule table found ({@link RuleTable#verify(byte[])}):
@@ -92,11 +99,16 @@ public sealed interface Verification
    * @param altered present if the record's echoed input is not the one its {@code inputSha256}
    *     names (the record was altered): then {@code recomputed} is what the table gives for the
    *     altered input, which is not the record's decision
+   * @param reasons what {@code why} says, as sentences of the message catalogue, so that it can be
+   *     said in either language ({@link #why(Locale)}); empty when {@code why} is said as it is
+   * @param refusal the table's refusal of the recorded input, if it refuses it (the last part of
+   *     {@code why})
    */
   record Mismatched(String why, List<Difference> differences, int total, Optional<Decision> recomputed,
-      Optional<String> employerId, boolean namesTable, String tablesNamed, Optional<Altered> altered)
+      Optional<String> employerId, boolean namesTable, String tablesNamed, Optional<Altered> altered,
+      List<Reason> reasons, Optional<RateFloatException> refusal)
       implements Verification {
-    /** Copies the differences; checks that no component is null. */
+    /** Copies the differences and reasons; checks that no component is null. */
     public Mismatched {
       requireNonNull(why, "why");
       differences = List.copyOf(requireNonNull(differences, "differences"));
@@ -104,6 +116,94 @@ public sealed interface Verification
       requireNonNull(employerId, "employerId");
       requireNonNull(tablesNamed, "tablesNamed");
       requireNonNull(altered, "altered");
+      reasons = List.copyOf(requireNonNull(reasons, "reasons"));
+      requireNonNull(refusal, "refusal");
+    }
+
+    /**
+     * A mismatch whose {@code why} is said as it is in every language.
+     *
+     * @since 0.1.0
+     */
+    public Mismatched(String why, List<Difference> differences, int total, Optional<Decision> recomputed,
+        Optional<String> employerId, boolean namesTable, String tablesNamed, Optional<Altered> altered) {
+      this(why, differences, total, recomputed, employerId, namesTable, tablesNamed, altered, List.of(),
+          Optional.empty());
+    }
+
+    /**
+     * A mismatch whose {@code why} is made of reasons and a refusal, said in English.
+     */
+    static Mismatched of(List<Reason> reasons, Optional<RateFloatException> refusal, List<Difference> differences,
+        int total, Optional<Decision> recomputed, Optional<String> employerId, boolean namesTable,
+        String tablesNamed, Optional<Altered> altered) {
+      return new Mismatched(said(reasons, refusal, Language.EN), differences, total, recomputed, employerId,
+          namesTable, tablesNamed, altered, reasons, refusal);
+    }
+
+    /**
+     * {@link #why()} in the language of a locale ({@code zh}: Chinese, any other: English, the same as
+     * {@link #why()}); empty when the differences alone say it.
+     *
+     * @since 0.1.0
+     */
+    public String why(Locale locale) {
+      Language lang = Language.of(locale);
+      if (lang == Language.EN || reasons.isEmpty() && refusal.isEmpty()) {
+        return why;
+      }
+      return said(reasons, refusal, lang);
+    }
+
+    /**
+     * The reasons in a language: each a sentence, the files a record names otherwise gathered under
+     * one heading, the refusal last; escaped as the English always was.
+     */
+    private static String said(List<Reason> reasons, Optional<RateFloatException> refusal, Language lang) {
+      List<String> parts = new ArrayList<>();
+      List<String> files = new ArrayList<>();
+      String join = Catalogue.text(lang, "verify.why.join");
+      for (Reason r : reasons) {
+        if (r.key().startsWith("verify.why.file.")) {
+          files.add(Catalogue.text(lang, r.key(), r.values()));
+          continue;
+        }
+        if (!files.isEmpty()) {
+          parts.add(Printable.escape(Catalogue.text(lang, "verify.why.otherFiles", Map.of("files",
+              String.join(join, files)))));
+          files.clear();
+        }
+        String text = Catalogue.text(lang, r.key(), r.values());
+        parts.add(r.key().equals("verify.why.otherTables") ? text : Printable.escape(text));
+      }
+      if (!files.isEmpty()) {
+        parts.add(Printable.escape(Catalogue.text(lang, "verify.why.otherFiles", Map.of("files",
+            String.join(join, files)))));
+      }
+      refusal.ifPresent(e -> parts.add(Catalogue.text(lang, "verify.why.refused", Map.of("line",
+          lang == Language.EN ? e.getMessage() : e.message(lang.locale())))));
+      return String.join(join, parts);
+    }
+  }
+
+  /**
+   * One reason of a mismatch, as a sentence of the library's message catalogue: its key and its
+   * values by name, each written with {@link Locale#ROOT}.
+   *
+   * @param key the key of the sentence, e.g. {@code verify.why.madeBy}
+   * @param values the values the sentence shows, by name
+   * @since 0.1.0
+   */
+  record Reason(String key, Map<String, String> values) {
+    /** Copies the values; checks that no component is null. */
+    public Reason {
+      requireNonNull(key, "key");
+      values = Map.copyOf(requireNonNull(values, "values"));
+    }
+
+    /** The reason in the language of a locale ({@code zh}: Chinese, any other: English). */
+    public String in(Locale locale) {
+      return Catalogue.text(Language.of(locale), key, values);
     }
   }
 

@@ -180,6 +180,7 @@ class NoNullAcceptedTest {
           new Finding(ErrorCode.RT029, Finding.Severity.WARNING, "t.json", "/indicators/0", "never used"),
           RateFloat.lint(List.of(Path.of("rules/cn-hn-provisional.json"))).get(0),
           new RuleTable.WorksheetLine("A", "x"), new Verification.WithoutInput(true, "x"),
+          new Verification.Reason("verify.why.madeBy", Map.of("recorded", "a", "library", "b")),
           new org.ratefloat.decision.Premium.ClassPremium("8810", BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))) {
         records.put(r.getClass(), r);
       }
@@ -191,6 +192,8 @@ class NoNullAcceptedTest {
       byType.put(BigInteger.class, () -> BigInteger.ONE);
       byType.put(Path.class, () -> Path.of("rules/cn-hn-provisional.json"));
       byType.put(LocalDate.class, () -> LocalDate.of(2025, 1, 1));
+      byType.put(java.util.Locale.class, () -> java.util.Locale.ROOT);
+      byType.put(org.ratefloat.error.RateFloatException.class, () -> new InputException(ErrorCode.IN001, "", "x"));
       byType.put(List.class, List::of);
       byType.put(Map.class, Map::of);
       byType.put(java.util.Set.class, java.util.Set::of);
@@ -233,6 +236,12 @@ class NoNullAcceptedTest {
       }
       receivers.put(RuleTable.class, () -> table);
       receivers.put(InputException.class, () -> new InputException(ErrorCode.IN001, "", "x"));
+      receivers.put(ErrorCode.class, () -> ErrorCode.IN025);
+      receivers.put(org.ratefloat.error.RateFloatException.class, () -> new InputException(ErrorCode.IN001, "", "x"));
+      receivers.put(org.ratefloat.error.RuleTableException.class,
+          () -> new org.ratefloat.error.RuleTableException(ErrorCode.RT001, "t.json", "", "x"));
+      receivers.put(org.ratefloat.error.UndeterminedException.class,
+          () -> new org.ratefloat.error.UndeterminedException("", "x"));
       receivers.put(RatingCase.Builder.class, RatingCase::builder);
       receivers.put(Employer.Builder.class, Employer::builder);
       receivers.put(Claim.Builder.class, Claim::builder);

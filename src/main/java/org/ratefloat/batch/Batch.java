@@ -1,5 +1,7 @@
 package org.ratefloat.batch;
 
+import org.ratefloat.text.Language;
+
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
@@ -85,19 +87,22 @@ public final class Batch {
    * @param echoInput whether NDJSON decision records carry the input (as {@code decide} does)
    * @param lean whether NDJSON decision records are lean ({@code ratefloat/decision-lean@1}: the
    *     decision, the files used, the input's hash and the fired rows; verified as full records are)
+   * @param language the language of a CSV output's headers, status and error messages (Chinese with a
+   *     byte-order mark) and of the summary's examples; NDJSON records are the same in both
    */
-  public record Options(int threads, Format in, Format out, boolean echoInput, boolean lean) {
+  public record Options(int threads, Format in, Format out, boolean echoInput, boolean lean, Language language) {
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1: " + threads);
       }
       requireNonNull(in, "in");
       requireNonNull(out, "out");
+      requireNonNull(language, "language");
     }
 
-    /** Options for full records. */
+    /** Options for full records, whose words are English. */
     public Options(int threads, Format in, Format out, boolean echoInput) {
-      this(threads, in, out, echoInput, false);
+      this(threads, in, out, echoInput, false, Language.EN);
     }
   }
 
@@ -166,7 +171,7 @@ public final class Batch {
         OutputFile output = OutputFile.create(out, reads)) {
       Source source = Source.of(options.in(), input);
       if (options.out() == Format.CSV) {
-        output.write(CsvOut.row(CSV_OUT).getBytes(StandardCharsets.UTF_8));
+        output.write(Encoder.csvHeader(options.language()).getBytes(StandardCharsets.UTF_8));
       }
       Summary summary = Pipeline.run(decide, thresholds, source, output.stream(), options, progress, total,
           pool);

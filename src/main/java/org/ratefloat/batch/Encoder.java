@@ -1,5 +1,10 @@
 package org.ratefloat.batch;
 
+import org.ratefloat.text.Catalogue;
+import org.ratefloat.text.Glossary;
+import org.ratefloat.text.Language;
+import org.ratefloat.text.Message;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -111,9 +116,10 @@ final class Encoder {
     try {
       Decision d = input.decide(decide);
       employerId = d.input().employer().id();
-      String band = "class " + d.riskClass() + ", band " + d.newBand().multiplier().toPlainString();
+      String band = Message.of("summary.batch.classBand", "class", d.riskClass(), "band",
+          d.newBand().multiplier().toPlainString()).in(options.language());
       if (options.out() == Batch.Format.CSV) {
-        worker.chunk.write(csvDecision(input.line(), d).getBytes(StandardCharsets.UTF_8));
+        worker.chunk.write(csvDecision(input.line(), d, options.language()).getBytes(StandardCharsets.UTF_8));
       } else {
         JsonOut out = worker.record.reset();
         if (thresholds == null) {
@@ -133,8 +139,9 @@ final class Encoder {
       }
       worker.chunk.write(errorText(input.line(), employerId, e, options).getBytes(StandardCharsets.UTF_8));
       errors.merge(e.code().name(), 1L, Long::sum);
-      examples.putIfAbsent(e.code().name(), "line " + input.line() + " "
-          + (e.pointer().isEmpty() ? "/" : e.pointer()) + ": " + e.detail());
+      examples.putIfAbsent(e.code().name(), Message.of("summary.example", "line", input.line(),
+          "pointer", e.pointer().isEmpty() ? "/" : e.pointer(), "detail", e.detail(options.language().locale()))
+          .in(options.language()));
     }
   }
 
@@ -163,22 +170,38 @@ final class Encoder {
     out.endObject().endLine();
   }
 
-  private static String csvDecision(long line, Decision d) {
-    List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(), "ok",
+  /**
+   * The header of a CSV output: the column names machines read, or, in Chinese, the columns' names
+   * in words after a byte-order mark (so that a spreadsheet reads the file as UTF-8).
+   */
+  static String csvHeader(Language lang) {
+    if (lang == Language.EN) {
+      return CsvOut.row(CSV_OUT);
+    }
+    return "\uFEFF" + CsvOut.row(CSV_OUT.stream().map(c -> Catalogue.text(lang, "csv." + c)).toList());
+  }
+
+  private static String csvDecision(long line, Decision d, Language lang) {
+    List<String> row = new ArrayList<>(List.of(String.valueOf(line), d.input().employer().id(),
+        Catalogue.text(lang, "csv.status.ok"),
         String.valueOf(d.riskClass()), d.benchmark().toPlainString(), d.previousBand().multiplier().toPlainString(),
         d.newBand().multiplier().toPlainString(), d.rate().toPlainString(),
         d.premium().map(p -> p.amount().toPlainString()).orElse(""), "", "", "", d.inputSha256(),
         d.table().sha256(), String.join("; ", d.warnings().stream().map(w -> w.code()).toList()),
         // amounts of money the rows added (a German surcharge), and every file the decision used
         String.join("; ", d.amounts().stream().map(a -> a.amount().toPlainString() + " " + a.currency()).toList()),
-        String.join("; ", d.tables().stream().map(t -> t.role() + " " + t.id() + " " + t.sha256()).toList())));
+        String.join("; ", d.tables().stream().map(t -> (lang == Language.EN ? t.role()
+            : Glossary.bundled().term("role." + t.role()).map(r -> r.zh()).orElse(t.role())) + " " + t.id() + " "
+            + t.sha256()).toList())));
     return csvRow(row);
   }
 
   private static String errorText(long line, String employerId, RateFloatException e, Batch.Options options) {
     if (options.out() == Batch.Format.CSV) {
-      return csvRow(List.of(String.valueOf(line), employerId == null ? "" : employerId, "error", "", "", "", "",
-          "", "", e.code().name(), e.pointer(), e.detail(), "", "", "", "", ""));
+      Language lang = options.language();
+      return csvRow(List.of(String.valueOf(line), employerId == null ? "" : employerId,
+          Catalogue.text(lang, "csv.status.error"), "", "", "", "", "", "", e.code().name(), e.pointer(),
+          e.detail(lang.locale()), "", "", "", "", ""));
     }
     JsonOut out = new JsonOut(false);
     out.beginObject().field("line", line);

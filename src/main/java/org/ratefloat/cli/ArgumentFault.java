@@ -20,6 +20,12 @@ final class ArgumentFault extends RuntimeException {
     this.argument = argument;
   }
 
+  /** The line in a language: the argument's name where a pointer would stand. */
+  String message(org.ratefloat.text.Language lang) {
+    return lang == org.ratefloat.text.Language.EN ? getMessage()
+        : fault.code().name() + " " + argument + "：" + fault.detail(lang.locale());
+  }
+
   RateFloatException fault() {
     return fault;
   }

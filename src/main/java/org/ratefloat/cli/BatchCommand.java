@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,6 +26,9 @@ import picocli.CommandLine.Spec;
 final class BatchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  LanguageOption lang;
 
   @Mixin
   TableOption rules;
@@ -58,6 +65,11 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin
   NextOptions next;
 
+  /** A count with thousands separated by commas, whatever the locale: {@code 12,345}. */
+  static String grouped(long n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -65,7 +77,7 @@ final class BatchCommand implements Callable<Integer> {
     Usage.extension(spec, "--out", out, ".ndjson", ".csv");
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
-      throw Usage.invalid(spec, "--threads", "must be at least 1: " + n);
+      throw Usage.invalidBy(spec, "--threads", "usage.atLeast", "min", 1, "value", n);
     }
     for (String option : List.of("--next-as-of", "--payroll", "--premiums", "--headcount", "--vary")) {
       Usage.requireWith(spec, option, "--thresholds");
@@ -83,7 +95,8 @@ final class BatchCommand implements Callable<Integer> {
     long[] lastShown = {0};
     Batch.Summary summary = Batch.run(table::decide, thresholds ? d -> table.thresholds(d, assumptions) : null, in, out,
         table.files(),
-        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput, record == RecordKind.lean),
+        new Batch.Options(n, Batch.Format.of(in), Batch.Format.of(out), echoInput, record == RecordKind.lean,
+            lang.get()),
         (records, read, total) -> {
           long now = System.nanoTime();
           if (terminal && now - lastShown[0] > 1_000_000_000L) {
@@ -91,8 +104,7 @@ final class BatchCommand implements Callable<Integer> {
             long millis = Math.max(1, (now - start) / 1_000_000);
             long rate = records * 1000 / millis;
             long eta = read == 0 ? 0 : millis * (total - read) / read / 1000;
-            err.printf(java.util.Locale.ROOT, "\r%,d records, %,d/s, ETA %s   ", records, rate, Duration.ofSeconds(eta).toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT));
+            err.print("\r" + progress(records, rate, eta, lang.get()) + "   ");
             err.flush();
           }
         });
@@ -100,19 +112,34 @@ final class BatchCommand implements Callable<Integer> {
       err.println();
     }
     long refused = summary.records() - summary.decided();
-    refusals.addAll(summary.errors(), summary.examples());
+    refusals.addAllSaid(summary.errors(), summary.examples());
     if (summary.decided() == 0) {
-      throw Outcome.nothingComputed("no record could be decided: " + Outcome.counts(summary.records(), "record",
-          summary.errors()) + (summary.records() == 0 ? "" : "; each record's error is in " + out));
+      throw Outcome.nothingComputed(summary.records() == 0 ? "error.IN041.batch" : "error.IN041.batch.where",
+          Outcome.with(Outcome.counts(summary.records(), summary.errors()), "file", out));
     }
     long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-    err.println(Printable.escape(String.format(java.util.Locale.ROOT,
-        "%s: %,d records in %d.%d s (%,d/s): %,d decided, %,d refused", out, summary.records(),
-        millis / 1000, millis % 1000 / 100, summary.records() * 1000 / millis, summary.decided(), refused)));
+    Language l = lang.get();
+    err.println(Printable.escape(Message.of("summary.batch", "file", out, "records", grouped(summary.records()),
+        "seconds", millis / 1000 + "." + millis % 1000 / 100, "perSecond", grouped(summary.records() * 1000 / millis),
+        "decided", grouped(summary.decided()), "refused", grouped(refused)).in(l)));
     for (Map.Entry<String, Long> e : summary.bands().entrySet()) {
-      err.printf(java.util.Locale.ROOT, "  %-22s %,d%n", e.getKey(), e.getValue());
+      err.println("  " + Message.of("summary.batch.band", "band", String.format(java.util.Locale.ROOT, "%-22s", e.getKey()),
+          "n", grouped(e.getValue())).in(l));
     }
-    refusals.print(err, "refused");
+    refusals.print(err, "summary.refused", l);
     return refusals.exitCode();
+  }
+
+  /**
+   * The live progress line in a language: records done, records a second and the time still
+   * needed, {@code 12,000 records, 3,100/s, ETA 1m4s} or 已处理 12,000 条，每秒 3,100 条，预计还需 1分4秒.
+   */
+  static String progress(long records, long rate, long etaSeconds, org.ratefloat.text.Language language) {
+    String eta = Duration.ofSeconds(etaSeconds).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    if (language == org.ratefloat.text.Language.ZH) {
+      eta = eta.replace("h", "小时").replace("m", "分").replace("s", "秒");
+    }
+    return Message.of("batch.progress", "records", String.format(java.util.Locale.ROOT, "%,d", records), "rate",
+        String.format(java.util.Locale.ROOT, "%,d", rate), "eta", eta).in(language);
   }
 }

@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +32,9 @@ import picocli.CommandLine.Spec;
 final class CredibilityCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  LanguageOption lang;
 
   /** The rule table whose classification gives each employer's risk class. */
   @Mixin
@@ -142,8 +149,8 @@ final class CredibilityCommand implements Callable<Integer> {
       });
       Portfolio.Result result = portfolio.fit();
       if (result.fits().isEmpty()) {
-        throw Outcome.nothingComputed("no risk class could be fitted (" + Outcome.counts(records[0], "record",
-            refusals.counts()) + "; employers not used: " + result.skipped() + "; classes: " + result.unfitted() + ")");
+        throw Outcome.nothingComputed("error.IN041.credibility", Outcome.with(Outcome.counts(records[0],
+            refusals.counts()), "skipped", result.skipped(), "unfitted", result.unfitted()));
       }
       byte[] json = portfolio.json(result);
       if (reference != null) {
@@ -167,10 +174,9 @@ final class CredibilityCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(new String(json, StandardCharsets.UTF_8));
       }
       PrintWriter err = spec.commandLine().getErr();
-      err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%d classes fitted, %d not; %d records, %d refused",
-          result.fits().size(), result.unfitted().size(), records[0],
-          refusals.total())));
-      refusals.print(err, "refused");
+      err.println(Printable.escape(Message.of("summary.credibility", "fitted", result.fits().size(),
+          "unfitted", result.unfitted().size(), "records", records[0], "refused", refusals.total()).in(lang.get())));
+      refusals.print(err, "summary.refused", lang.get());
     }
     return refusals.exitCode();
   }

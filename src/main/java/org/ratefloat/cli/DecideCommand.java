@@ -29,21 +29,19 @@ final class DecideCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "print a readable account instead of JSON")
   boolean explain;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
-      description = "language of --explain (default: ${DEFAULT-VALUE})")
-  Explainer.Language lang;
+  @Mixin
+  LanguageOption lang;
 
   @Parameters(paramLabel = "INPUT.json", description = "the case: employer, history, as-of date")
   Path input;
 
   @Override
   public Integer call() {
-    Usage.requireWith(spec, "--lang", "--explain");
     RuleTable rules = table.load(!noLint, input);
     // the case as submitted: the record echoes it and its input hash is taken over it
     Decision decision = rules.decide(RateFloatFiles.read(input));
     if (explain) {
-      spec.commandLine().getOut().print(Explainer.explain(decision, rules, lang.name()));
+      spec.commandLine().getOut().print(Explainer.explain(decision, rules, lang.get()));
     } else {
       spec.commandLine().getOut().print(new String(RateFloat.toJson(decision),
           java.nio.charset.StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,9 +38,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   TableOption rules;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
-      description = "language (default: ${DEFAULT-VALUE})")
-  Explainer.Language lang;
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--employer", paramLabel = "ID", description = "of a batch output: explain the record of this employer")
   String employer;
@@ -60,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (employer != null && line != null) {
-      throw Usage.invalid(spec, "--line", "choose a record by --employer or by --line, not both");
+      throw Usage.invalidBy(spec, "--line", "usage.explain.both");
     }
     if (line != null) {
       Usage.inRange(spec, "--line", line, 1, Long.MAX_VALUE);
@@ -99,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw e.code() != ErrorCode.IN040 || found < 0 ? e : new InputException(ErrorCode.IN040, e.pointer(),
           "expected a case, a decision record or a batch output" + e.detail().substring(found));
     }
-    out.print(Explainer.explain(table.decide(bytes), table, lang.name()));
+    out.print(Explainer.explain(table.decide(bytes), table, lang.get()));
     return Main.OK;
   }
 
@@ -121,14 +122,14 @@ final class ExplainCommand implements Callable<Integer> {
           + "there is no decision to explain");
     }
     if (outcome instanceof Verification.Verified v) {
-      out.print(Explainer.verified(v, table, lang.name()));
+      out.print(Explainer.verified(v, table, lang.get()));
       return Main.OK;
     }
     if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
-      out.print(Explainer.anotherVersion(v, table, lang.name(), sameVersion));
+      out.print(Explainer.anotherVersion(v, table, lang.get(), sameVersion));
       return sameVersion ? Main.MISMATCH : Main.OK;
     }
-    out.print(Explainer.mismatch((Verification.Mismatched) outcome, table, lang.name()));
+    out.print(Explainer.mismatch((Verification.Mismatched) outcome, table, lang.get()));
     return Main.MISMATCH;
   }
 
@@ -153,7 +154,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (chosen > 1) {
           out.println();
         }
-        out.println((lang == Explainer.Language.zh ? "第 " + number + " 行" : "Line " + number) + ":");
+        out.println(org.ratefloat.text.Message.of("account.line", "line", number).in(lang.get()));
         if (bytes == LineReader.TOO_LONG) {
           throw new InputException(ErrorCode.IN024, "", "line " + number + " is longer than " + RecordFile.MAX_LINE
               + " bytes");
@@ -169,20 +170,20 @@ final class ExplainCommand implements Callable<Integer> {
         outcome = table.verify(bytes, VerifyCommand.MAX_DIFFERENCES);
       } catch (RateFloatException unreadable) {
         mismatched++;
-        out.println("MISMATCH line " + number + ": not a readable decision record: "
-            + Printable.escape(unreadable.getMessage()));
+        out.println(org.ratefloat.text.Message.of("verify.line.unreadable", "line", number, "error",
+            Printable.escape(unreadable.message(lang.get().locale()))).in(lang.get()));
         return;
       }
       if (outcome instanceof Verification.Mismatched m) {
         mismatched++;
-        out.print(Explainer.listed(m, number, lang.name()));
+        out.print(Explainer.listed(m, number, lang.get()));
       } else if (outcome instanceof Verification.Verified
           || outcome instanceof Verification.VerifiedByAnotherVersion && !sameVersion) {
         verified++;
       } else if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
         mismatched++;
-        out.println("MISMATCH line " + number + ": made by " + Printable.escape(v.recordedLibrary()) + ", not by "
-            + v.library() + " (--same-version)");
+        out.println(org.ratefloat.text.Message.of("explain.line.sameVersion", "line", number, "recorded",
+            Printable.escape(v.recordedLibrary()), "library", v.library()).in(lang.get()));
       } else if (outcome instanceof Verification.ErrorRecord) {
         errorRecords++;
       } else {
@@ -199,15 +200,12 @@ final class ExplainCommand implements Callable<Integer> {
         }
         return code;
       }
-      boolean zh = lang == Explainer.Language.zh;
-      out.println(zh
-          ? "共 " + lines + " 条记录：" + verified + " 条核验一致，" + mismatched + " 条不符"
-              + (errorRecords > 0 ? "，" + errorRecords + " 条为拒绝记录（无决定）" : "")
-              + (withoutInput > 0 ? "，" + withoutInput + " 条未附输入" : "") + "；用 --employer ID 或 --line N 选择一条解释"
-          : lines + " records: " + verified + " verified, " + mismatched + " mismatched"
-              + (errorRecords > 0 ? ", " + errorRecords + " error records (no decision)" : "")
-              + (withoutInput > 0 ? ", " + withoutInput + " without input" : "")
-              + "; choose one to explain with --employer ID or --line N");
+      Language l = lang.get();
+      out.println(org.ratefloat.text.Message.of("explain.batch", "lines", lines, "verified", verified,
+          "mismatched", mismatched,
+          "errors", errorRecords > 0 ? org.ratefloat.text.Message.of("explain.batch.errors", "n", errorRecords).in(l) : "",
+          "without", withoutInput > 0 ? org.ratefloat.text.Message.of("explain.batch.without", "n", withoutInput).in(l) : "")
+          .in(l));
       if (mismatched > 0) {
         return Main.MISMATCH;
       }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.ratefloat.io.OutputFile;
 import org.ratefloat.synthetic.PortfolioGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--employers", required = true, paramLabel = "N",
       description = "how many employers, 1 to 100,000,000")

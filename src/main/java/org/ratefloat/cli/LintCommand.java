@@ -1,5 +1,8 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Catalogue;
+import org.ratefloat.text.Language;
+import org.ratefloat.text.Message;
 import org.ratefloat.text.Printable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.ratefloat.RateFloat;
 import org.ratefloat.error.Finding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,6 +44,9 @@ final class LintCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @Mixin
+  LanguageOption lang;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
       description = "output format (default: ${DEFAULT-VALUE})")
   Format format;
@@ -59,7 +66,7 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     if (quiet && format == Format.json) {
-      throw Usage.invalid(spec, "--quiet", "applies only with --format text");
+      throw Usage.invalidBy(spec, "--quiet", "usage.onlyWith", "option", "--format text");
     }
     PrintWriter out = spec.commandLine().getOut();
     // the rule format's documents are the library's to lint; those of the portfolio tools are loaded here
@@ -76,11 +83,12 @@ final class LintCommand implements Callable<Integer> {
         try {
           load.get().accept(f.name());
         } catch (org.ratefloat.error.RateFloatException e) {
-          found.add(new Finding(e.code(), Finding.Severity.ERROR, f.name(), e.pointer(), e.detail()));
+          found.add(Finding.of(e, f.name(), e.detail()));
         }
         reports.add(new RateFloat.LintReport(f.path(), found));
       }
     }
+    Language l = lang.get();
     int errors = 0;
     int warnings = 0;
     int infos = 0;
@@ -100,19 +108,21 @@ final class LintCommand implements Callable<Integer> {
           o.put("pointer", f.pointer());
           o.put("message", f.message());
         } else if (!quiet || f.severity() != Finding.Severity.INFO) {
-          out.println(Printable.escape(r.file() + ": " + f.text()));
+          out.println(Printable.escape(Message.of("lint.finding", "file", r.file(), "code", f.code().name(),
+              "severity", Catalogue.text(l, "severity." + f.severity().jsonName()),
+              "pointer", f.pointer().isEmpty() ? "/" : f.pointer(), "message", f.message(l.locale())).in(l)));
         }
       }
       if (format == Format.text && !quiet && r.findings().stream()
           .noneMatch(f -> f.severity() != Finding.Severity.INFO)) {
-        out.println(Printable.escape(r.file() + ": ok"));
+        out.println(Printable.escape(Message.of("lint.ok", "file", r.file()).in(l)));
       }
     }
     if (format == Format.json) {
       out.print(JSON_OUT.writeValueAsString(json) + "\n");
     } else {
-      out.println(reports.size() + " file(s): " + errors + " error(s), " + warnings + " warning(s), "
-          + infos + " info(s)");
+      out.println(Message.of("lint.summary", "files", reports.size(), "errors", errors, "warnings", warnings,
+          "infos", infos).in(l));
     }
     return errors > 0 || (strict && warnings > 0) ? Main.BAD_RULES : Main.OK;
   }

@@ -1,5 +1,6 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
 import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -85,18 +86,28 @@ public final class Main implements Runnable {
         new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
   }
 
-  /** Runs the command line with the given streams; returns the exit code. */
+  /** Runs the command line with the given streams and the process's environment; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, System.getenv(), args);
+  }
+
+  /**
+   * Runs the command line with the given streams and environment (of which it reads
+   * {@value LanguageOption#ENVIRONMENT}); returns the exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> environment, String... args) {
     CommandLine cli = commandLine(args);
     Usage.registerConverters(cli);
+    cli.setDefaultValueProvider(LanguageOption.fromEnvironment(environment));
     cli.setOut(out);
     cli.setErr(err);
+    Language lang = LanguageOption.ofErrors(args, environment);
     cli.setParameterExceptionHandler((e, ignored) -> {
-      print(e.getCommandLine().getErr(), Usage.message(e));
+      print(e.getCommandLine().getErr(), Usage.message(e, lang));
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      print(commandLine.getErr(), message(e));
+      print(commandLine.getErr(), message(e, lang));
       return exitCode(e);
     });
     int code = cli.execute(args);
@@ -115,10 +126,18 @@ public final class Main implements Runnable {
   }
 
   static String message(Exception e) {
+    return message(e, Language.EN);
+  }
+
+  /** The line of a failure, its message in a language where the message has one. */
+  static String message(Exception e, Language lang) {
     if (e instanceof ArgumentFault a) {
-      return "ratefloat: " + a.getMessage();
+      return "ratefloat: " + a.message(lang);
     }
-    if (e instanceof RateFloatException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+    if (e instanceof RateFloatException r) {
+      return "ratefloat: " + r.message(lang.locale());
+    }
+    if (e instanceof UncheckedIOException || e instanceof java.io.IOException) {
       return "ratefloat: " + e.getMessage();
     }
     return "ratefloat: internal error: " + e;

@@ -55,8 +55,8 @@ final class NextOptions {
         case "last-year" -> b.premiums(NextPeriod.Premiums.AS_LAST_YEAR);
         default -> {
           if (!premiums.matches("[0-9]{1,30}(\\.[0-9]{1,10})?")) {
-            throw Usage.invalid(spec, "--premiums", "must be new-rate, last-year or a plain amount not below 0: "
-                + (premiums.length() > 48 ? premiums.substring(0, 45) + "..." : premiums));
+            throw Usage.invalidBy(spec, "--premiums", "usage.premiums", "value",
+                premiums.length() > 48 ? premiums.substring(0, 45) + "..." : premiums);
           }
           b.premiumsPaid(new BigDecimal(premiums));
         }
@@ -67,17 +67,16 @@ final class NextOptions {
       for (String name : vary) {
         Optional<Measure> m = Measure.byJsonName(name);
         if (m.isPresent() && !Variable.controllable(m.get())) {
-          throw Usage.invalid(spec, "--vary", name + " is assumed, not varied (give it with --payroll, --premiums or "
-              + "--headcount)");
+          throw Usage.invalidBy(spec, "--vary", "usage.vary.assumed", "name", name);
         }
         if (!name.matches("[A-Za-z][A-Za-z0-9._-]{0,63}")) {
-          throw Usage.invalid(spec, "--vary", "not the name of a quantity: " + (name.length() > 48
-              ? name.substring(0, 45) + "..." : name));
+          throw Usage.invalidBy(spec, "--vary", "usage.vary.notQuantity", "name", name.length() > 48
+              ? name.substring(0, 45) + "..." : name);
         }
         Variable v = Variable.parse(name).orElseGet(() -> Variable.customValue(name));
         if (name.startsWith("disabilityCases") && !(v instanceof Variable.DisabilityGrades)) {
-          throw Usage.invalid(spec, "--vary", "disability cases are named by their grades, e.g. disabilityCases.1-6: "
-              + name);
+          throw Usage.invalidBy(spec, "--vary", "usage.vary.grades", "example", "disabilityCases.1-6", "name",
+              name);
         }
         if (v instanceof Variable.CustomValue) {
           b.customValue(name);
@@ -91,7 +90,7 @@ final class NextOptions {
 
   private static BigDecimal notNegative(CommandSpec spec, String option, BigDecimal x) {
     if (x.signum() < 0) {
-      throw Usage.invalid(spec, option, "must not be negative: " + x.toPlainString());
+      throw Usage.invalidBy(spec, option, "usage.notNegative", "value", x);
     }
     return x;
   }

@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +51,13 @@ final class NoticeCommand implements Callable<Integer> {
       description = "the .html file to write, or (with --in) an existing directory: one file per employer")
   Path out;
 
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
-      description = "language of the notices (default: ${DEFAULT-VALUE})")
-  ThresholdWords.Language lang;
+  /** {@code --lang}; a notice is written for an employer, in Chinese unless told otherwise. */
+  @Mixin
+  LanguageOption lang;
+
+  private ThresholdWords.Language words() {
+    return ThresholdWords.Language.valueOf(lang.or(Language.ZH).tag());
+  }
 
   @Mixin
   Refusals refusals;
@@ -80,7 +88,7 @@ final class NoticeCommand implements Callable<Integer> {
     inputs.add(input != null ? input : in);
     if (input != null) {
       Notice.Entry entry = entry(table, RateFloat.readCase(input), assumptions);
-      OutputFile.write(out, inputs, Notice.html(List.of(entry), table, lang).getBytes(StandardCharsets.UTF_8));
+      OutputFile.write(out, inputs, Notice.html(List.of(entry), table, words()).getBytes(StandardCharsets.UTF_8));
       return Main.OK;
     }
     long[] written = {0};
@@ -91,7 +99,7 @@ final class NoticeCommand implements Callable<Integer> {
         Notice.Entry entry = decided(table, c, assumptions, refusals);
         if (entry != null) {
           Path file = out.resolve(fileName(seen[0], c.employer().id()));
-          OutputFile.write(file, inputs, Notice.html(List.of(entry), table, lang).getBytes(StandardCharsets.UTF_8));
+          OutputFile.write(file, inputs, Notice.html(List.of(entry), table, words()).getBytes(StandardCharsets.UTF_8));
           written[0]++;
         }
       }, (line, e) -> {
@@ -101,13 +109,13 @@ final class NoticeCommand implements Callable<Integer> {
     } else {
       try (OutputFile output = OutputFile.create(out, inputs)) {
         OutputStream stream = output.stream();
-        stream.write(Notice.head(lang, "").getBytes(StandardCharsets.UTF_8));
+        stream.write(Notice.head(words(), "").getBytes(StandardCharsets.UTF_8));
         List<java.io.IOException> failed = new ArrayList<>();
         org.ratefloat.batch.Batch.read(in, c -> {
           Notice.Entry entry = decided(table, c, assumptions, refusals);
           if (entry != null && failed.isEmpty()) {
             try {
-              stream.write(Notice.section(entry, table, lang).getBytes(StandardCharsets.UTF_8));
+              stream.write(Notice.section(entry, table, words()).getBytes(StandardCharsets.UTF_8));
               written[0]++;
             } catch (java.io.IOException e) {
               failed.add(e);
@@ -125,13 +133,12 @@ final class NoticeCommand implements Callable<Integer> {
     }
     long total = written[0] + refusals.total();
     if (written[0] == 0) {
-      throw Outcome.nothingComputed("no employer could be decided: " + Outcome.counts(total, "record",
-          refusals.counts()));
+      throw Outcome.nothingComputed("error.IN041.notice", Outcome.counts(total, refusals.counts()));
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d notices, %,d employers refused", out,
         written[0], total - written[0])));
-    refusals.print(err, "refused");
+    refusals.print(err, "summary.refused", lang.get());
     return refusals.exitCode();
   }
 

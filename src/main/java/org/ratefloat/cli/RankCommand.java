@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,9 +66,8 @@ final class RankCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "write here (.json or .csv) instead of printing JSON")
   Path out;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
-      description = "language of the CSV and of --list-industries (default: ${DEFAULT-VALUE})")
-  Explainer.Language lang;
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--list-industries", description = "print the key industries' codes with their names, and stop")
   boolean listIndustries;
@@ -81,35 +84,32 @@ final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean chinese = lang == Explainer.Language.zh;
+    boolean chinese = lang.get() == Language.ZH;
     if (listIndustries) {
       for (String option : List.of("--in", "--month", "--previous-month", "--by", "--top", "--out", "--allow-errors")) {
         if (Usage.given(spec, option)) {
-          throw Usage.invalid(spec, option, "does not apply with --list-industries");
+          throw Usage.invalidBy(spec, option, "usage.notWith", "option", "--list-industries");
         }
       }
       spec.commandLine().getOut().print(Ranking.industries(Ranking.load(definition.name()), chinese));
       return Main.OK;
     }
     if (in == null) {
-      throw Usage.missing(spec, "--in", "the portfolio is required (or --list-industries)");
+      throw Usage.missingBy(spec, "--in", "usage.rank.in");
     }
     if (month == null) {
-      throw Usage.missing(spec, "--month", "the month ranked is required (or --list-industries)");
+      throw Usage.missingBy(spec, "--month", "usage.rank.month");
     }
     PortfolioOption.check(spec, in);
     Usage.extension(spec, "--out", out, ".json", ".csv");
     boolean csv = out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    if (Usage.given(spec, "--lang") && !csv) {
-      throw Usage.invalid(spec, "--lang", "applies only to a CSV output (--out F.csv) or --list-industries");
-    }
     Grouping grouping = Grouping.byJsonName(by).orElseThrow(() -> Usage.invalid(spec, "--by",
         "must be province, city or industry: " + by));
     if (top != null) {
       Usage.inRange(spec, "--top", top, 1, 1_000_000);
     }
     if (previousMonth != null && !previousMonth.isBefore(month)) {
-      throw Usage.invalid(spec, "--previous-month", "must come before --month " + month + ": " + previousMonth);
+      throw Usage.invalidBy(spec, "--previous-month", "usage.rank.previousMonth", "month", month, "previous", previousMonth);
     }
     RankingDefinition loaded = Ranking.load(definition.name());
     if (grouping == Grouping.CITY && loaded.regions().isEmpty()) {
@@ -137,8 +137,8 @@ final class RankCommand implements Callable<Integer> {
       result = run.build();
       for (YearMonth m : previousMonth == null ? List.of(month) : List.of(month, previousMonth)) {
         if (run.eligible(m) == 0) {
-          throw Outcome.nothingComputed("no key-industry employer has a period for " + m + " ("
-              + Outcome.counts(records[0], "record", refusals.counts()) + ")");
+          throw Outcome.nothingComputed("error.IN041.rank", Outcome.with(Outcome.counts(records[0],
+              refusals.counts()), "month", m));
         }
       }
       if (file != null) {
@@ -150,11 +150,11 @@ final class RankCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     long listed = result.groups().stream().mapToLong(g -> g.listed().size()).sum();
-    err.printf(Locale.ROOT, "%s: %d eligible, %d without that month, %d reaching the listing threshold, %d listed "
-            + "in %d list(s) of at most %d, %d refused%n", month, result.eligible(), result.skipped(),
-        result.candidates(), listed, result.groups().size(), n, refusals.total());
-    Ranking.leftOutAtCut(result).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
-    refusals.print(err, "refused");
+    err.println(Message.of("summary.rank", "month", month, "eligible", result.eligible(), "skipped", result.skipped(),
+        "candidates", result.candidates(), "listed", listed, "lists", result.groups().size(), "top", n,
+        "refused", refusals.total()).in(lang.get()));
+    Ranking.leftOutAtCut(result, lang.get().locale()).forEach(line -> err.println(org.ratefloat.text.Printable.escape("  " + line)));
+    refusals.print(err, "summary.refused", lang.get());
     return refusals.exitCode();
   }
 }

@@ -1,11 +1,17 @@
 package org.ratefloat.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RateFloatException;
+import org.ratefloat.text.Catalogue;
+import org.ratefloat.text.Language;
+import org.ratefloat.text.Message;
 import org.ratefloat.text.Printable;
+import org.ratefloat.text.Values;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,22 +25,60 @@ final class Refusals {
   boolean allowErrors;
 
   private final SortedMap<String, Long> counts = new TreeMap<>();
-  private final Map<String, String> examples = new TreeMap<>();
+  private final Map<String, Example> examples = new TreeMap<>();
+
+  /**
+   * The first refusal of a code: its exception, or its message as the run wrote it ({@code english}
+   * a message to be said in the reader's language, else one already said in it).
+   */
+  private record Example(RateFloatException fault, String text, boolean english) {
+    String in(Language lang, String code) {
+      if (fault != null) {
+        return (fault.pointer().isEmpty() ? "/" : fault.pointer()) + (lang == Language.EN ? ": " : "：")
+            + fault.detail(lang.locale());
+      }
+      if (!english || lang == Language.EN || text.isEmpty()) {
+        return text;
+      }
+      int colon = text.indexOf(": ");
+      String where = colon < 0 ? "" : text.substring(0, colon);
+      String detail = colon < 0 ? text : text.substring(colon + 2);
+      ErrorCode known = code.matches("[A-Z]{2}[0-9]{3}") ? ErrorCode.valueOf(code) : null;
+      String said = known != null ? known.detail(detail, Locale.CHINESE)
+          : Catalogue.has("summary.reason." + key(code)) ? Message.of("summary.reason." + key(code) + ".example",
+              "values", String.join(Catalogue.text(lang, "effect.list"), Values.of(text, lang))).in(lang)
+          : detail;
+      return known != null && !where.isEmpty() ? where + "：" + said : said;
+    }
+  }
+
+  private static String key(String reason) {
+    return reason.replace(' ', '-');
+  }
 
   /** Counts a refusal; the first of its code is kept as the example. */
   void add(RateFloatException e) {
-    add(e.code().name(), 1, (e.pointer().isEmpty() ? "/" : e.pointer()) + ": " + e.detail());
+    counts.merge(e.code().name(), 1L, Long::sum);
+    examples.putIfAbsent(e.code().name(), new Example(e, "", false));
   }
 
-  /** Counts {@code n} refusals of {@code code}; {@code example} is kept if it is the first of its code. */
+  /** Counts {@code n} refusals of {@code code}; {@code example} (English) is kept if it is the first of its code. */
   void add(String code, long n, String example) {
     counts.merge(code, n, Long::sum);
-    examples.putIfAbsent(code, example);
+    examples.putIfAbsent(code, new Example(null, example, true));
   }
 
-  /** Counts refusals made elsewhere: by code, with the first message of each. */
+  /** Counts refusals made elsewhere: by code, with the first (English) message of each. */
   void addAll(Map<String, Long> byCode, Map<String, String> firstMessages) {
     byCode.forEach((code, n) -> add(code, n, firstMessages.getOrDefault(code, "")));
+  }
+
+  /** Counts refusals made elsewhere, whose messages are already in the reader's language. */
+  void addAllSaid(Map<String, Long> byCode, Map<String, String> firstMessages) {
+    byCode.forEach((code, n) -> {
+      counts.merge(code, n, Long::sum);
+      examples.putIfAbsent(code, new Example(null, firstMessages.getOrDefault(code, ""), false));
+    });
   }
 
   boolean any() {
@@ -50,11 +94,16 @@ final class Refusals {
     return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** One line a code, {@code   refused IN017 3, e.g. /history/1: …}, escaped. */
-  void print(PrintWriter err, String word) {
+  /**
+   * One line a code, {@code   refused IN017 3, e.g. /history/1: …}, escaped; {@code word} is the
+   * catalogue key of the word for what became of them ({@code summary.refused}).
+   */
+  void print(PrintWriter err, String word, Language lang) {
     counts.forEach((code, n) -> {
-      String example = examples.getOrDefault(code, "");
-      err.println(Printable.escape("  " + word + " " + code + " " + n + (example.isEmpty() ? "" : ", e.g. " + example)));
+      String example = examples.get(code).in(lang, code);
+      String said = Catalogue.has("summary.reason." + key(code)) ? Catalogue.text(lang, "summary.reason." + key(code)) : code;
+      err.println(Printable.escape("  " + Message.of(example.isEmpty() ? "summary.refusal" : "summary.refusal.example",
+          "word", Catalogue.text(lang, word), "code", said, "n", n, "example", example).in(lang)));
     });
   }
 

@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import org.ratefloat.error.InputException;
 import org.ratefloat.io.OutputFile;
 import org.ratefloat.report.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,9 +28,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--ranking", paramLabel = "FILE", description = "the JSON of ratefloat rank")
   Path ranking;
 
-  @Option(names = "--lang", defaultValue = "en", paramLabel = "zh|en",
-      description = "language of the report (default: ${DEFAULT-VALUE})")
-  Report.Language lang;
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "the title (default: one in the report's language)")
   String title;
@@ -42,13 +44,14 @@ final class ReportCommand implements Callable<Integer> {
           "give --simulation, --ranking or both");
     }
     if (title != null && title.isBlank()) {
-      throw Usage.invalid(spec, "--title", "must not be blank");
+      throw Usage.invalidBy(spec, "--title", "usage.notBlank");
     }
     Usage.extension(spec, "--out", out, ".html");
     JsonNode sim = simulation == null ? null : read(simulation, Report::readSimulation);
     JsonNode rank = ranking == null ? null : read(ranking, Report::readRanking);
     OutputFile.write(out, java.util.Arrays.asList(simulation, ranking),
-        Report.html(title == null ? Report.defaultTitle(lang) : title, sim, rank, lang).getBytes(StandardCharsets.UTF_8));
+        Report.html(title == null ? Report.defaultTitle(Report.Language.valueOf(lang.get().tag())) : title, sim, rank,
+            Report.Language.valueOf(lang.get().tag())).getBytes(StandardCharsets.UTF_8));
     return Main.OK;
   }
 

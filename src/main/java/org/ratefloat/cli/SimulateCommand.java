@@ -1,5 +1,9 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Message;
+
+import org.ratefloat.text.Language;
+
 import org.ratefloat.text.Printable;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -34,6 +38,9 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  LanguageOption lang;
 
   @Mixin
   TableOption rules;
@@ -103,13 +110,13 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Usage.requireWith(spec, "--margin", "--incentives");
     if (margin.signum() < 0 || margin.compareTo(new BigDecimal("100")) > 0) {
-      throw Usage.invalid(spec, "--margin", "must be a percentage from 0 to 100: " + margin.toPlainString());
+      throw Usage.invalidBy(spec, "--margin", "usage.percentage", "value", margin);
     }
     if (baseYear != null) {
       Usage.inRange(spec, "--base-year", baseYear, 1900, 2999);
     }
     if (reduction.signum() < 0 || reduction.compareTo(new BigDecimal("100")) > 0) {
-      throw Usage.invalid(spec, "--reduction", "must be a percentage from 0 to 100: " + reduction.toPlainString());
+      throw Usage.invalidBy(spec, "--reduction", "usage.percentage", "value", reduction);
     }
     Usage.inRange(spec, "--years", years, 1, 50);
     for (int c : classes == null ? List.<Integer>of() : classes) {
@@ -172,12 +179,12 @@ final class SimulateCommand implements Callable<Integer> {
         if (col.total().employers() == 0) {
           Map<String, Long> why = new TreeMap<>(col.errors());
           unreadable.counts().forEach((code, n) -> why.merge(code, n, Long::sum));
-          throw Outcome.nothingComputed(file + " decided no employer: " + Outcome.counts(records, "record", why));
+          throw Outcome.nothingComputed("error.IN041.simulate", Outcome.with(Outcome.counts(records, why),
+              "file", file));
         }
       }
       if (incidence != null && !incidence.covers(baseYear)) {
-        throw Outcome.nothingComputed("no tracked class or key industry has injuries and average headcount in the "
-            + "base year " + baseYear + ", so there is no incidence path");
+        throw Outcome.nothingComputed("error.IN041.incidence", "year", baseYear);
       }
       byte[] json = Simulation.json(columns, java.util.Optional.ofNullable(incidence),
           java.util.Optional.ofNullable(reach), read);
@@ -192,34 +199,43 @@ final class SimulateCommand implements Callable<Integer> {
     for (Simulation.Column col : columns) {
       Simulation.Totals t = col.total();
       long colRefused = col.errors().values().stream().mapToLong(Long::longValue).sum();
-      err.println(Printable.escape(String.format(java.util.Locale.ROOT,
-          "%s: %,d employers decided, %,d refused; income at benchmark %s, after floating %s (%s %%), "
-              + "payout ratio %s %% -> %s %%",
-          col == columns.get(0) ? rules : compare, t.employers(), colRefused,
-          t.incomeAtBenchmark().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-          t.incomeAfter().setScale(2, RoundingMode.HALF_UP).toPlainString(), orNa(t.incomeChange(col.roundings())),
-          orNa(t.payoutRatioBefore(col.roundings())), orNa(t.payoutRatioAfter(col.roundings())))));
+      Language l = lang.get();
+      err.println(Printable.escape(Message.of("summary.simulate", "table", col == columns.get(0) ? rules : compare,
+          "employers", BatchCommand.grouped(t.employers()), "refused", BatchCommand.grouped(colRefused),
+          "atBenchmark", t.incomeAtBenchmark().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+          "after", t.incomeAfter().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+          "change", orNa(t.incomeChange(col.roundings()), l), "before", orNa(t.payoutRatioBefore(col.roundings()), l),
+          "afterRatio", orNa(t.payoutRatioAfter(col.roundings()), l)).in(l)));
       if (!col.amounts().isEmpty()) {
-        err.println(Printable.escape((col == columns.get(0) ? rules : compare) + ": amounts the table's rows added "
-            + "besides the premium (not in the income above): " + String.join(", ", col.amounts().entrySet().stream()
-                .map(a -> a.getValue().toPlainString() + " " + a.getKey()).toList())));
+        err.println(Printable.escape(Message.of("summary.simulate.amounts", "table", col == columns.get(0) ? rules : compare,
+            "amounts", String.join(", ", col.amounts().entrySet().stream()
+                .map(a -> a.getValue().toPlainString() + " " + a.getKey()).toList())).in(l)));
       }
       Refusals refused = new Refusals();
       refused.addAll(col.errors(), col.examples());
-      refused.print(err, "refused");
+      refused.print(err, "summary.refused", l);
       refusals.addAll(col.errors(), col.examples());
     }
     if (reach != null) {
-      err.println(Printable.escape(String.format(java.util.Locale.ROOT, "%s: %,d employers assessed, %,d within %s %% "
-          + "of the next lower band's bounds", rules, reach.assessed(), reach.withinMargin(), margin.toPlainString())));
-      reach.notAssessed().forEach((why, n) -> err.println(Printable.escape("  not assessed (" + why + ") " + n)));
+      err.println(Printable.escape(Message.of("summary.simulate.reach", "table", rules,
+          "assessed", BatchCommand.grouped(reach.assessed()), "within", BatchCommand.grouped(reach.withinMargin()),
+          "margin", margin.toPlainString()).in(lang.get())));
+      reach.notAssessed().forEach((why, n) -> err.println(Printable.escape("  " + Message.of("summary.simulate.notAssessed",
+          "why", lang.get() == Language.EN ? why : reason(why), "n", n).in(lang.get()))));
     }
-    unreadable.print(err, "unreadable");
+    unreadable.print(err, "summary.unreadable", lang.get());
     refusals.addAll(unreadable.counts(), java.util.Map.of());
     return refusals.exitCode();
   }
 
-  private static String orNa(java.util.Optional<BigDecimal> figure) {
-    return figure.map(BigDecimal::toPlainString).orElse("n/a");
+  private static String orNa(java.util.Optional<BigDecimal> figure, Language lang) {
+    return figure.map(BigDecimal::toPlainString).orElseGet(() -> org.ratefloat.text.Catalogue.text(lang,
+        "summary.notAvailable"));
+  }
+
+  /** Why an employer was not assessed, as the incentives name it, in words where the catalogue has them. */
+  private static String reason(String why) {
+    String key = "summary.simulate.why." + why.replace(' ', '-');
+    return org.ratefloat.text.Catalogue.has(key) ? org.ratefloat.text.Catalogue.text(Language.ZH, key) : why;
   }
 }

@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,9 +28,9 @@ final class ThresholdsCommand implements Callable<Integer> {
   @Mixin
   TableOption rules;
 
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
-      description = "language of the account (default: ${DEFAULT-VALUE})")
-  ThresholdWords.Language lang;
+  /** {@code --lang}; the account is written for an employer, in Chinese unless told otherwise. */
+  @Mixin
+  LanguageOption lang;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
       description = "a readable account (text) or ratefloat/thresholds@1 (json); default: ${DEFAULT-VALUE}")
@@ -48,15 +50,12 @@ final class ThresholdsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format == Format.json && Usage.given(spec, "--lang")) {
-      throw Usage.invalid(spec, "--lang", "applies only to the text account, not with --format json");
-    }
     RuleTable table = rules.load(input);
     Thresholds t = table.thresholds(RateFloat.readCase(input), next.build(spec));
     if (format == Format.json) {
       spec.commandLine().getOut().print(new String(RateFloat.toJson(t), StandardCharsets.UTF_8));
     } else {
-      spec.commandLine().getOut().print(Printable.escapeLines(ThresholdWords.account(t, table, lang)));
+      spec.commandLine().getOut().print(Printable.escapeLines(ThresholdWords.account(t, table, ThresholdWords.Language.valueOf(lang.or(Language.ZH).tag()))));
     }
     return Main.OK;
   }

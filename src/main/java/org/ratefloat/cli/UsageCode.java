@@ -24,4 +24,9 @@ enum UsageCode {
   String summary() {
     return summary;
   }
+
+  /** The description in a language: English as the README's table gives it, else from the catalogue. */
+  String summary(org.ratefloat.text.Language lang) {
+    return lang == org.ratefloat.text.Language.EN ? summary : org.ratefloat.text.Catalogue.text(lang, "usage.code." + name());
+  }
 }

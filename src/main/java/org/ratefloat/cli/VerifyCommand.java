@@ -1,5 +1,7 @@
 package org.ratefloat.cli;
 
+import org.ratefloat.text.Language;
+import org.ratefloat.text.Message;
 import org.ratefloat.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +43,9 @@ final class VerifyCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin
+  LanguageOption lang;
+
+  @Mixin
   TableOption rules;
 
   @Option(names = "--same-version", description = "a record made by another version of ratefloat fails "
@@ -79,38 +84,40 @@ final class VerifyCommand implements Callable<Integer> {
     String name = Printable.escape(file.toString());
     String given = Printable.escape(rules.toString());
     if (outcome instanceof Verification.Verified v) {
-      out.println("OK: " + name + " is the decision " + given + " gives for the input it carries "
-          + "(verified: identical; canonical form, RFC 8785, sha256 " + v.sha256() + ")");
+      out.println(say("verify.ok", "file", name, "table", given, "sha256", v.sha256()));
       return Main.OK;
     }
     if (outcome instanceof Verification.VerifiedByAnotherVersion v) {
       if (sameVersion) {
-        out.println("MISMATCH: " + name + " was made by " + Printable.escape(v.recordedLibrary()) + ", not by "
-            + v.library() + " (--same-version); every decided value is what " + given + " gives");
+        out.println(say("verify.sameVersion", "file", name, "recorded", Printable.escape(v.recordedLibrary()),
+            "library", v.library(), "table", given));
         return Main.MISMATCH;
       }
-      out.println("OK: " + name + " is the decision " + given + " gives for the input it carries "
-          + "(verified, made by another version: the record names " + Printable.escape(v.recordedLibrary())
-          + ", this is " + v.library() + "; every decided value is equal; sha256 " + v.sha256() + ")");
+      out.println(say("verify.anotherVersion", "file", name, "table", given, "recorded",
+          Printable.escape(v.recordedLibrary()), "library", v.library(), "sha256", v.sha256()));
       return Main.OK;
     }
     Verification.Mismatched m = (Verification.Mismatched) outcome;
     if (m.altered().isPresent()) {
-      out.println("ALTERED: " + name + ": " + alteredText(m.altered().get()));
-      out.println("  what follows from the altered input, as " + given + " gives it (record \u2192 table):");
+      out.println(say("verify.altered", "file", name, "why", alteredText(m.altered().get(), lang.get())));
+      out.println("  " + say("verify.altered.follows", "table", given));
       differences(m, "    ");
       return Main.MISMATCH;
     }
-    out.println("MISMATCH: " + name + " is not the decision " + given + " gives for the input it carries");
+    out.println(say("verify.mismatch", "file", name, "table", given));
     differences(m, "  ");
     return Main.MISMATCH;
   }
 
-  /** The headline of an altered record. */
-  static String alteredText(Verification.Altered a) {
-    return "the echoed input is not the one that was decided, the record was altered (" + ErrorCode.VR002
-        + ": the input's canonical form has sha256 " + a.echoedSha256() + ", the record's inputSha256 is "
-        + a.recordedSha256() + ")";
+  /** A sentence of the catalogue in the chosen language. */
+  private String say(String key, Object... namesAndValues) {
+    return Message.of(key, namesAndValues).in(lang.get());
+  }
+
+  /** The headline of an altered record, in a language. */
+  static String alteredText(Verification.Altered a, Language language) {
+    return Message.of("verify.alteredWhy", "code", ErrorCode.VR002, "echoed", a.echoedSha256(), "recorded",
+        a.recordedSha256()).in(language);
   }
 
   /**
@@ -118,7 +125,6 @@ final class VerifyCommand implements Callable<Integer> {
    * error record (which has no decision to verify).
    */
   private void document(RuleTable table, long line, byte[] bytes) {
-    String where = "line " + line;
     try {
       if (bytes == LineReader.TOO_LONG) {
         throw new InputException(ErrorCode.IN024, "", "line longer than " + RecordFile.MAX_LINE + " bytes");
@@ -130,8 +136,8 @@ final class VerifyCommand implements Callable<Integer> {
         otherLibraries.add(v.recordedLibrary());
         if (sameVersion) {
           if (++mismatched <= MAX_LISTED) {
-            out.println("MISMATCH " + where + ": made by " + Printable.escape(v.recordedLibrary()) + ", not by "
-                + v.library() + " (--same-version); every decided value is equal");
+            out.println(say("verify.line.sameVersion", "line", line, "recorded",
+                Printable.escape(v.recordedLibrary()), "library", v.library()));
           }
         } else {
           otherVersion++;
@@ -144,34 +150,36 @@ final class VerifyCommand implements Callable<Integer> {
         Verification.Mismatched m = (Verification.Mismatched) outcome;
         altered += m.altered().isPresent() ? 1 : 0;
         if (++mismatched <= MAX_LISTED) {
-          String employer = m.employerId().map(id -> " (employer " + Printable.escape(id) + ")").orElse("");
+          String employer = m.employerId().map(id -> say("account.listed.employer", "id", Printable.escape(id)))
+              .orElse("");
           if (m.altered().isPresent()) {
-            out.println("ALTERED " + where + employer + ": " + alteredText(m.altered().get()));
-            out.println("  what follows from the altered input (record \u2192 table):");
+            out.println(say("account.listed.altered", "line", line, "employer", employer, "why",
+                alteredText(m.altered().get(), lang.get())));
+            out.println("  " + say("verify.line.altered.follows"));
             differences(m, "    ");
           } else {
-            out.println("MISMATCH " + where + employer + ":");
+            out.println(say("account.listed.mismatch", "line", line, "employer", employer));
             differences(m, "  ");
           }
         }
       }
     } catch (RateFloatException unreadable) {
       if (++mismatched <= MAX_LISTED) {
-        out.println("MISMATCH " + where + ": not a readable decision record: "
-            + Printable.escape(unreadable.getMessage()));
+        out.println(say("verify.line.unreadable", "line", line, "error",
+            Printable.escape(unreadable.message(lang.get().locale()))));
       }
     }
   }
 
   private int summary() {
     if (mismatched > MAX_LISTED) {
-      out.println("(the first " + MAX_LISTED + " mismatched records are listed)");
+      out.println(say("verify.listedOnly", "n", MAX_LISTED));
     }
-    String others = otherVersion == 0 ? "" : " (" + otherVersion + " of them made by another version: "
-        + Printable.escape(String.join(", ", otherLibraries)) + "; every decided value is equal)";
-    out.println((verified + otherVersion) + " verified" + others + ", " + mismatched + " mismatched"
-        + (altered > 0 ? " (" + altered + " altered)" : "") + ", " + withoutInput + " without input"
-        + (errorRecords > 0 ? ", " + errorRecords + " error records (no decision to verify)" : ""));
+    String others = otherVersion == 0 ? "" : say("verify.summary.others", "n", otherVersion, "libraries",
+        Printable.escape(String.join(", ", otherLibraries)));
+    out.println(say("verify.summary", "verified", verified + otherVersion, "others", others, "mismatched",
+        mismatched, "altered", altered > 0 ? say("verify.summary.altered", "n", altered) : "", "without",
+        withoutInput, "errors", errorRecords > 0 ? say("verify.summary.errors", "n", errorRecords) : ""));
     if (mismatched > 0) {
       return Main.MISMATCH;
     }
@@ -188,15 +196,16 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private void differences(Verification.Mismatched m, String indent) {
-    if (!m.why().isEmpty()) {
-      out.println(indent + Printable.escape(m.why()));
+    String why = m.why(lang.get().locale());
+    if (!why.isEmpty()) {
+      out.println(indent + Printable.escape(why));
     }
     for (Verification.Difference d : m.differences()) {
       out.println(indent + d);
     }
     int more = m.total() - m.differences().size();
     if (more > 0) {
-      out.println(indent + "… and " + more + " more difference" + (more == 1 ? "" : "s"));
+      out.println(indent + say("account.moreDifferences", "n", more, "s", more == 1 ? "" : "s"));
     }
   }
 }

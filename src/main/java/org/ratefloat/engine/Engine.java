@@ -1,5 +1,7 @@
 package org.ratefloat.engine;
 
+import org.ratefloat.text.Message;
+
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -314,8 +316,8 @@ public final class Engine {
         classSource = Decision.ClassSource.OVERRIDE;
       } else {
         ClassificationSpec cl = table.classification().orElseThrow(() -> new InputException(
-            ErrorCode.IN020, "/employer/riskClassOverride", "rule table " + m.id()
-                + " has no industry classification; give riskClassOverride"));
+            ErrorCode.IN020, "/employer/riskClassOverride", "error.IN020.noClassification", Message.values(
+                "table", m.id())));
         riskClass = classifications.classify(c.employer().industry());
         classSource = Decision.ClassSource.CLASSIFICATION;
         Warning edition = provisionalEditions.get(c.employer().industry().edition());
@@ -325,9 +327,8 @@ public final class Engine {
       }
       if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
         throw new InputException(ErrorCode.IN020, c.employer().riskClassOverride().isPresent()
-            ? "/employer/riskClassOverride" : "/employer/industry/code", "risk class " + riskClass
-            + " is not covered by rule table " + m.id() + ", which has classes "
-            + table.basis().benchmarks().keySet());
+            ? "/employer/riskClassOverride" : "/employer/industry/code", "error.IN020.class",
+            Message.values("class", riskClass, "table", m.id(), "classes", table.basis().benchmarks().keySet()));
       }
       Decision.BenchmarkSource benchmarkSource = resolveBenchmark(riskClass);
       ladder = ladders.get(riskClass);
@@ -351,8 +352,8 @@ public final class Engine {
         rate = formulaRate();
       }
       if (rate.signum() < 0) {
-        throw new RuleTableException(ErrorCode.RT009, m.source(), "/steps",
-            "the steps make the rate negative: " + rate.toPlainString());
+        throw new RuleTableException(ErrorCode.RT009, m.source(), "/steps", "error.RT009.negativeRate",
+            Message.values("rate", rate));
       }
       BigDecimal rounded = table.rateRounding().apply(rate);
       Optional<Premium> premium = premium(rounded);
@@ -384,8 +385,8 @@ public final class Engine {
           : classifications == null ? -1 : classifications.classify(c.employer().industry());
       if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
         throw new InputException(ErrorCode.IN020, c.employer().riskClassOverride().isPresent()
-            ? "/employer/riskClassOverride" : "/employer/industry/code", "risk class " + riskClass
-            + " is not covered by rule table " + m.id() + ", which has classes " + table.basis().benchmarks().keySet());
+            ? "/employer/riskClassOverride" : "/employer/industry/code", "error.IN020.class",
+            Message.values("class", riskClass, "table", m.id(), "classes", table.basis().benchmarks().keySet()));
       }
       ladder = ladders.get(riskClass);
       benchIndex = Engine.this.benchIndex[riskClass];
@@ -420,15 +421,14 @@ public final class Engine {
     private void checkEffective() {
       if (c.asOf().isBefore(m.effectiveFrom())
           || (m.effectiveTo().isPresent() && c.asOf().isAfter(m.effectiveTo().get()))) {
-        throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
-            + " lies outside the effective period of " + m.id() + " (" + m.effectiveFrom() + ".."
-            + m.effectiveTo().map(Object::toString).orElse("") + ")");
+        throw new InputException(ErrorCode.IN021, "/asOf", "error.IN021.table",
+            Message.values("asOf", c.asOf(), "table", m.id(), "from", m.effectiveFrom(),
+                "to", m.effectiveTo().map(Object::toString).orElse("")));
       }
       for (org.ratefloat.rules.ReferenceSpec r : table.references()) {
         if (!r.effectiveOn(c.asOf())) {
-          throw new InputException(ErrorCode.IN021, "/asOf", "as-of date " + c.asOf()
-              + " lies outside the effective period of reference data " + r.id() + " (" + r.period()
-              + "), which " + m.id() + " names");
+          throw new InputException(ErrorCode.IN021, "/asOf", "error.IN021.reference",
+              Message.values("asOf", c.asOf(), "reference", r.id(), "period", r.period(), "table", m.id()));
         }
       }
     }
@@ -444,8 +444,7 @@ public final class Engine {
         return Decision.BenchmarkSource.TABLE;
       }
       benchmark = c.employer().benchmarkRate().orElseThrow(() -> new InputException(ErrorCode.IN022,
-          "/employer/benchmarkRate", "rule table " + m.id() + " lacks the benchmark of class " + riskClass
-              + " (its sources do not give it); give the regional benchmarkRate"));
+          "/employer/benchmarkRate", "error.IN022.class", Message.values("table", m.id(), "class", riskClass)));
       warnings.add(Warnings.benchmarkFromInput(benchmark));
       return Decision.BenchmarkSource.INPUT;
     }
@@ -460,8 +459,8 @@ public final class Engine {
           return i;
         }
       }
-      throw new InputException(ErrorCode.IN019, "/employer/currentBand", "current band "
-          + current.get().toPlainString() + " is not on the ladder " + show(ladder) + " of this class");
+      throw new InputException(ErrorCode.IN019, "/employer/currentBand", "error.IN019.ladder",
+          Message.values("band", current.get(), "ladder", show(ladder)));
     }
 
     private String offset(int index) {
@@ -570,14 +569,14 @@ public final class Engine {
             break;
           }
         } else {
-          throw new RuleTableException(ErrorCode.RT015, m.source(), row.pointer(), "rows " + hit.id()
-              + " and " + row.id() + " of step " + step.id() + " both match " + values(step));
+          throw new RuleTableException(ErrorCode.RT015, m.source(), row.pointer(), "error.RT015.both",
+              Message.values("first", hit.id(), "second", row.id(), "step", step.id(), "values", values(step)));
         }
       }
       if (hit == null) {
         if (step.noMatchIsError()) {
-          throw new RuleTableException(ErrorCode.RT016, m.source(), step.pointer(), "no row of step "
-              + step.id() + " matches " + values(step));
+          throw new RuleTableException(ErrorCode.RT016, m.source(), step.pointer(), "error.RT016.none",
+              Message.values("step", step.id(), "values", values(step)));
         }
         return trace(step, StepTrace.Outcome.NO_MATCH, Optional.empty(), "none");
       }
@@ -608,8 +607,8 @@ public final class Engine {
 
       @Override
       public String undetermined(Outcome.Undetermined o) {
-        throw new UndeterminedException(row.pointer(), "row " + row.id() + " of " + m.id() + ": "
-            + o.reason().en() + " (" + values(step) + ")");
+        throw new UndeterminedException(row.pointer(), "error.DC001.row", Message.values("row", row.id(),
+            "table", m.id(), "reason", o.reason().en(), "reasonZh", o.reason().zh(), "values", values(step)));
       }
 
       @Override
@@ -637,9 +636,8 @@ public final class Engine {
       public String multiplyRateBy(Outcome.MultiplyRateBy by) {
         BigDecimal f = number(by.indicator());
         if (f.signum() <= 0) {
-          throw new RuleTableException(ErrorCode.RT009, m.source(), by.pointer(), "row " + row.id()
-              + " would multiply the rate by " + by.indicator() + " = " + f.toPlainString()
-              + ", which is not positive");
+          throw new RuleTableException(ErrorCode.RT009, m.source(), by.pointer(), "error.RT009.factor",
+              Message.values("row", row.id(), "indicator", by.indicator(), "value", f));
         }
         factor = factor.multiply(f);
         return "rate x " + by.indicator() + " = " + f.toPlainString();
@@ -696,9 +694,8 @@ public final class Engine {
         BigDecimal value = number(id);
         bound = limit.timesBenchmark() ? benchmark.multiply(value) : value;
         if (bound.signum() <= 0) {
-          throw new RuleTableException(ErrorCode.RT009, m.source(), limit.indicatorPointer(), "step " + limit.id()
-              + " would bound the rate by " + bound.toPlainString() + " (" + id + " = " + value.toPlainString()
-              + "), which is not positive");
+          throw new RuleTableException(ErrorCode.RT009, m.source(), limit.indicatorPointer(), "error.RT009.bound",
+              Message.values("step", limit.id(), "bound", bound, "indicator", id, "value", value));
         }
         computedFrom = " (" + (limit.timesBenchmark() ? "benchmark " + benchmark.toPlainString() + " x " : "")
             + id + " = " + value.toPlainString() + ")";
@@ -742,14 +739,13 @@ public final class Engine {
      */
     private Premium premiumByClass(String column) {
       if (c.premiumBase().isPresent()) {
-        throw new InputException(ErrorCode.IN023, "/premiumBase", "rule table " + m.id() + " prices the payroll "
-            + "of each class code, that of the latest period's exposures; a premiumBase of one payroll cannot be "
-            + "priced by class");
+        throw new InputException(ErrorCode.IN023, "/premiumBase", "error.IN023.premiumBase",
+            Message.values("table", m.id()));
       }
       int latest = c.history().size() - 1;
       if (latest < 0 || c.history().get(latest).exposures().isEmpty()) {
         throw new InputException(ErrorCode.IN025, latest < 0 ? "/history" : "/history/" + latest + "/exposures",
-            "rule table " + m.id() + " prices the payroll of each class code: the latest period needs its exposures");
+            "error.IN025.exposures.latest", Message.values("table", m.id()));
       }
       org.ratefloat.rules.ReferenceData.ClassRows rows = compute.classRows();
       int col = rows.column(column);

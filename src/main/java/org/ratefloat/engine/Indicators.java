@@ -1,5 +1,7 @@
 package org.ratefloat.engine;
 
+import org.ratefloat.text.Message;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -157,23 +159,23 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
    */
   private void checkClasses(org.ratefloat.rules.ReferenceData.ClassRows rows) {
     ClassCodes codes = c.employer().classCodes().orElseThrow(() -> new InputException(ErrorCode.IN052,
-        "/employer/classCodes", "the rule table reads " + rows.system() + " class codes; the employer has none"));
+        "/employer/classCodes", "error.IN052.none", Message.values("system", rows.system())));
     if (!codes.system().equals(rows.system())) {
-      throw new InputException(ErrorCode.IN052, "/employer/classCodes/system", "the rule table reads "
-          + rows.system() + " class codes, not " + codes.system());
+      throw new InputException(ErrorCode.IN052, "/employer/classCodes/system", "error.IN052.other",
+          Message.values("system", rows.system(), "given", codes.system()));
     }
     int i = 0;
     for (String code : codes.codes()) {
       if (rows.closed().isPresent() && !rows.closed().get().contains(code)) {
-        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
-            + code + " is not among the " + rows.closed().get().size() + " classes the rule table rates (from "
-            + rows.closed().get().first() + " to " + rows.closed().get().last() + ")");
+        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, "error.IN053.closed",
+            Message.values("system", rows.system(), "code", code, "n", rows.closed().get().size(),
+                "first", rows.closed().get().first(), "last", rows.closed().get().last()));
       }
       if (!rows.rows().containsKey(code)) {
-        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.system() + " class "
-            + code + " has no row in the rule table's data (" + (rows.rows().isEmpty() ? "which has none"
-                : rows.rows().size() + " classes, from " + rows.rows().firstKey() + " to " + rows.rows().lastKey())
-            + ")");
+        throw new InputException(ErrorCode.IN053, "/employer/classCodes/codes/" + i, rows.rows().isEmpty()
+            ? "error.IN053.noRows" : "error.IN053.row", Message.values("system", rows.system(), "code", code,
+                "n", rows.rows().size(), "first", rows.rows().isEmpty() ? "" : rows.rows().firstKey(),
+                "last", rows.rows().isEmpty() ? "" : rows.rows().lastKey()));
       }
       i++;
     }
@@ -216,7 +218,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     Optional<String> given = c.employer().status().safetyCreditRating();
     String rating = given.or(r::whenAbsent)
         .orElseThrow(() -> new InputException(ErrorCode.IN025, "/employer/status/safetyCreditRating",
-            "the safety credit rating is needed by indicator " + r.id()));
+            "error.IN025.needed", Message.values("what", "safetyCreditRating", "indicator", r.id())));
     Value value = new Value.Text(rating);
     return Computed.plain(r, given.isPresent() ? value
         : assume("/employer/status/safetyCreditRating", r.id(), value), Operands.NONE);
@@ -234,7 +236,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     Exact value = eval(f.id(), f.expr(), Item.NONE, operands, seen);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
-          "indicator " + f.id() + " divides by zero and the rule table gives no value for that"));
+          "error.IN018.formula", Message.values("indicator", f.id())));
       operands.put("zeroDenominator", zero);
       return Computed.plain(f, num(zero), operands);
     }
@@ -259,8 +261,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       return Exact.of(switch (field.field()) {
         case PAID -> claim.paid();
         case INCURRED -> claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
-            "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
-                + f + " needs it"));
+            "/claims/" + index + "/incurred", "error.IN025.incurred", Message.values("claim", claim.id(),
+                "indicator", f)));
       });
     }
     if (e instanceof org.ratefloat.rules.Expr.AccidentSum) {
@@ -468,9 +470,9 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     if (window.byStart()) {
       List<Integer> inside = startingIn(window);
       if (inside.isEmpty()) {
-        throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the policy "
-            + "periods that " + (window.effective().isPresent() ? "took effect" : "start") + " in " + start + ".."
-            + end + "; the history has none");
+        throw new InputException(ErrorCode.IN016, "/history", window.effective().isPresent()
+            ? "error.IN016.effective" : "error.IN016.start", Message.values("indicator", indicator, "from", start,
+                "to", end));
       }
       return inside;
     }
@@ -484,16 +486,16 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       }
       long length = periodLength(i);
       if (days < length) {
-        throw new InputException(ErrorCode.IN017, "/history/" + i, "period " + p.from() + ".." + p.to()
-            + " straddles the window " + start + ".." + end + " of indicator " + indicator);
+        throw new InputException(ErrorCode.IN017, "/history/" + i, "error.IN017.straddles",
+            Message.values("periodFrom", p.from(), "periodTo", p.to(), "from", start, "to", end, "indicator", indicator));
       }
       inside.add(i);
       covered += length;
     }
     long needed = span.days();
     if (covered != needed) {
-      throw new InputException(ErrorCode.IN016, "/history", "indicator " + indicator + " needs the window "
-          + start + ".." + end + " (" + needed + " days); the history covers " + covered + " of them");
+      throw new InputException(ErrorCode.IN016, "/history", "error.IN016.window",
+          Message.values("indicator", indicator, "from", start, "to", end, "needed", needed, "covered", covered));
     }
     return inside;
   }
@@ -525,9 +527,9 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
   private BigDecimal valueOf(int index, Measure m, String indicator) {
     BigDecimal v = c.history().get(index).values().get(m); // as Period.value, without an Optional
     if (v == null) {
-      throw new InputException(ErrorCode.IN025, "/history/" + index + "/" + m.jsonName(), m.jsonName()
-          + " is not recorded for period " + c.history().get(index).from() + ".." + c.history().get(index).to()
-          + "; indicator " + indicator + " needs it");
+      throw new InputException(ErrorCode.IN025, "/history/" + index + "/" + m.jsonName(), "error.IN025.measure",
+          Message.values("measure", m.jsonName(), "from", c.history().get(index).from(), "to", c.history().get(index).to(),
+              "indicator", indicator));
     }
     return v;
   }
@@ -586,8 +588,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     LocalDate to = last(r.window(), periods);
     if (d.signum() == 0) {
       BigDecimal zero = r.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018,
-          "/history", "indicator " + r.id() + ": " + r.denominator().jsonName() + " over " + from
-              + ".." + to + " is 0 and the rule table gives no value for a zero denominator"));
+          "/history", "error.IN018.ratio", Message.values("indicator", r.id(), "denominator", r.denominator().jsonName(),
+              "from", from, "to", to)));
       operands.put("zeroDenominator", zero);
       return Computed.number(r, from, to, operands, Exact.of(zero));
     }
@@ -612,8 +614,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
         Period p = c.history().get(i);
         final int index = i;
         var grades = p.disabilityCases().orElseThrow(() -> new InputException(ErrorCode.IN025,
-            "/history/" + index + "/disabilityCases", "disability cases are not recorded for period "
-                + p.from() + ".." + p.to() + "; indicator " + t.id() + " needs them"));
+            "/history/" + index + "/disabilityCases", "error.IN025.disabilityCases", Message.values("from", p.from(),
+                "to", p.to(), "indicator", t.id())));
         for (int g = t.gradeFrom(); g <= t.gradeTo(); g++) {
           sum += grades.getOrDefault(g, 0L);
         }
@@ -698,8 +700,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
         case COUNT -> value.add(BigDecimal.ONE);
         case PAID -> value.add(claim.paid());
         case INCURRED -> value.add(claim.incurred().orElseThrow(() -> new InputException(ErrorCode.IN025,
-            "/claims/" + index + "/incurred", "claim " + claim.id() + " has no incurred amount; indicator "
-                + spec.id() + " needs it")));
+            "/claims/" + index + "/incurred", "error.IN025.incurred", Message.values("claim", claim.id(),
+                "indicator", spec.id()))));
       };
     }
     if (spec.perAccident().isPresent()) {
@@ -708,8 +710,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
         Exact v = eval(spec.id(), spec.perAccident().get(), Item.accident(sum), Operands.DISCARD,
             new java.util.HashSet<>());
         if (v == null) {
-          throw new InputException(ErrorCode.IN018, "/claims", "the per-accident limit of indicator " + spec.id()
-              + " divides by zero");
+          throw new InputException(ErrorCode.IN018, "/claims", "error.IN018.accidentLimit",
+              Message.values("indicator", spec.id()));
         }
         limited = limited.add(v);
       }
@@ -735,16 +737,16 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     for (int i : periods) {
       Period p = c.history().get(i);
       if (p.exposures().isEmpty()) {
-        throw new InputException(ErrorCode.IN025, "/history/" + i + "/exposures", "exposures are not recorded "
-            + "for period " + p.from() + ".." + p.to() + "; indicator " + spec.id() + " needs them");
+        throw new InputException(ErrorCode.IN025, "/history/" + i + "/exposures", "error.IN025.exposures",
+            Message.values("from", p.from(), "to", p.to(), "indicator", spec.id()));
       }
       for (var x : p.exposures().entrySet()) {
         Exact item = eval(spec.id(), spec.each(), Item.exposure(x.getKey(), x.getValue()), Operands.DISCARD,
             new java.util.HashSet<>());
         if (item == null) {
           throw new InputException(ErrorCode.IN018, "/history/" + i + "/exposures/"
-              + org.ratefloat.model.InputRules.escape(x.getKey()), "a line item of indicator " + spec.id()
-              + " divides by zero for class " + x.getKey());
+              + org.ratefloat.model.InputRules.escape(x.getKey()), "error.IN018.lineItem",
+              Message.values("indicator", spec.id(), "class", x.getKey()));
         }
         sum = sum.add(item);
         byClass.merge(x.getKey(), item, Exact::add);
@@ -773,7 +775,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     };
     if (value.isEmpty()) {
       BigDecimal absent = spec.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
-          "/employer/status/prior/" + key, key + " is needed by indicator " + spec.id()));
+          "/employer/status/prior/" + key, "error.IN025.needed", Message.values("what", key, "indicator", spec.id())));
       return Computed.plain(spec, assume("/employer/status/prior/" + key, spec.id(), num(absent)),
           Operands.of(key, "absent"));
     }
@@ -801,12 +803,12 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     String pointer = under + org.ratefloat.model.InputRules.escape(name);
     if (value == null) {
       BigDecimal absent = whenAbsent.orElseThrow(() -> new InputException(ErrorCode.IN025, pointer,
-          "value " + name + " is needed by indicator " + spec.id()));
+          "error.IN025.value", Message.values("name", name, "indicator", spec.id())));
       return Computed.plain(spec, assume(pointer, spec.id(), num(absent)), Operands.of(name, "absent"));
     }
     if (!domain.admits(value)) {
-      throw new InputException(ErrorCode.IN023, pointer, "value " + name + " must lie in "
-          + domain.describe() + " for indicator " + spec.id() + ": " + value.toPlainString());
+      throw new InputException(ErrorCode.IN023, pointer, "error.IN023.domain",
+          Message.values("name", name, "domain", domain.describe(), "indicator", spec.id(), "value", value));
     }
     return Computed.plain(spec, num(value), Operands.NONE);
   }
@@ -827,8 +829,8 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     Boolean value = c.employer().status().customFlags().get(f.name());
     if (value == null) {
       boolean absent = f.whenAbsent().orElseThrow(() -> new InputException(ErrorCode.IN025,
-          "/employer/status/customFlags/" + f.name(), "flag " + f.name() + " is needed by indicator "
-              + f.id()));
+          "/employer/status/customFlags/" + f.name(), "error.IN025.flag", Message.values("name", f.name(),
+              "indicator", f.id())));
       return Computed.plain(f, assume("/employer/status/customFlags/" + f.name(), f.id(), new Value.Bool(absent)),
           Operands.NONE);
     }
@@ -840,13 +842,13 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     Optional<LocalDate> first = c.employer().status().firstInsured();
     if (first.isEmpty()) {
       BigDecimal unknown = m.whenUnknown().orElseThrow(() -> new InputException(ErrorCode.IN025,
-          "/employer/status/firstInsured", "the first insured date is needed by indicator " + m.id()));
+          "/employer/status/firstInsured", "error.IN025.firstInsured", Message.values("indicator", m.id())));
       return Computed.plain(m, assume("/employer/status/firstInsured", m.id(), num(unknown)),
           Operands.of("firstInsured", "unknown"));
     }
     if (first.get().isAfter(c.asOf())) {
-      throw new InputException(ErrorCode.IN008, "/employer/status/firstInsured", "first insured date "
-          + first.get() + " lies after the as-of date " + c.asOf());
+      throw new InputException(ErrorCode.IN008, "/employer/status/firstInsured", "error.IN008.firstInsured",
+          Message.values("date", first.get(), "asOf", c.asOf()));
     }
     long months = ChronoUnit.MONTHS.between(first.get(), c.asOf());
     return Computed.plain(m, num(BigDecimal.valueOf(months)), Operands.of("firstInsured", first.get()));

@@ -113,7 +113,7 @@ public final class CaseJson {
     String name = o.opt("name").map(v -> {
       String n = v.asString();
       if (n.isEmpty()) {
-        throw v.fail(Fault.BAD_VALUE, "an employer without a name leaves the key out");
+        throw v.failBy(Fault.BAD_VALUE, "json.case.emptyName");
       }
       return n;
     }).orElse("");
@@ -210,7 +210,7 @@ public final class CaseJson {
     LocalDate to;
     if (o.has("year")) {
       if (o.has("from") || o.has("to")) {
-        throw o.fail("year", Fault.BAD_VALUE, "give either a year or from/to, not both");
+        throw o.failBy("year", Fault.BAD_VALUE, "json.case.yearAndRange");
       }
       int year = o.req("year").asInt(FIRST_YEAR, LAST_YEAR);
       from = LocalDate.of(year, 1, 1);
@@ -227,8 +227,7 @@ public final class CaseJson {
       Map<Integer, Long> byGrade = new TreeMap<>();
       for (String key : d.keys()) {
         if (!isWholeNumber(key)) {
-          throw d.fail(key, Fault.BAD_VALUE, "a disability grade is written as a whole number: \""
-              + StrictJson.abbreviate(key) + "\"");
+          throw d.failBy(key, Fault.BAD_VALUE, "json.case.grade", "value", StrictJson.abbreviate(key));
         }
         BigDecimal cases = d.req(key).asInteger();
         String what = "disability cases of grade " + key;
@@ -241,7 +240,7 @@ public final class CaseJson {
     Map<String, BigDecimal> exposures = new TreeMap<>();
     o.optObject("exposures").ifPresent(x -> {
       if (x.keys().isEmpty()) {
-        throw o.fail("exposures", Fault.BAD_VALUE, "a period without exposures leaves the key out");
+        throw o.failBy("exposures", Fault.BAD_VALUE, "json.case.noExposures");
       }
       for (String key : x.keys()) {
         exposures.put(key, x.req(key).asDecimal());

@@ -14,8 +14,26 @@ public interface Faults {
 
   RateFloatException fault(Fault fault, String pointer, String detail);
 
+  /**
+   * A fault told by a sentence of the message catalogue, its key and values (each written with
+   * {@link java.util.Locale#ROOT}); a kind of document that cannot carry a key is told the English.
+   */
+  default RateFloatException fault(Fault fault, String pointer, String key, java.util.Map<String, String> values) {
+    return fault(fault, pointer, org.ratefloat.text.Catalogue.text(org.ratefloat.text.Language.EN, key, values));
+  }
+
   /** Faults of employer input documents ({@code IN} codes). */
-  Faults INPUT = (fault, pointer, detail) -> new InputException(inputCode(fault), pointer, detail);
+  Faults INPUT = new Faults() {
+    @Override
+    public RateFloatException fault(Fault fault, String pointer, String detail) {
+      return new InputException(inputCode(fault), pointer, detail);
+    }
+
+    @Override
+    public RateFloatException fault(Fault fault, String pointer, String key, java.util.Map<String, String> values) {
+      return new InputException(inputCode(fault), pointer, key, values);
+    }
+  };
 
   /** Faults of the employer input document in {@code file}: each message starts with the file. */
   static Faults inputFile(Path file) {
@@ -24,7 +42,17 @@ public interface Faults {
 
   /** Faults of the rule-table document with the given file name ({@code RT} codes). */
   static Faults ruleTable(String source) {
-    return (fault, pointer, detail) -> new RuleTableException(ruleCode(fault), source, pointer, detail);
+    return new Faults() {
+      @Override
+      public RateFloatException fault(Fault fault, String pointer, String detail) {
+        return new RuleTableException(ruleCode(fault), source, pointer, detail);
+      }
+
+      @Override
+      public RateFloatException fault(Fault fault, String pointer, String key, java.util.Map<String, String> values) {
+        return new RuleTableException(ruleCode(fault), source, pointer, key, values);
+      }
+    };
   }
 
   private static ErrorCode inputCode(Fault fault) {

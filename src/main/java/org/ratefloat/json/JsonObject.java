@@ -55,7 +55,7 @@ public final class JsonObject {
 
   public JsonValue req(String key) {
     if (!has(key)) {
-      throw faults.fault(Fault.MISSING, pointerOf(key), "required key \"" + key + "\" is missing");
+      throw faults.fault(Fault.MISSING, pointerOf(key), "json.missing", org.ratefloat.text.Message.values("key", key));
     }
     return new JsonValue(node.get(key), this, key, faults);
   }
@@ -109,12 +109,19 @@ public final class JsonObject {
     return faults.fault(fault, key.isEmpty() ? pointer() : pointerOf(key), detail);
   }
 
+  /** A fault at {@code key} (the object itself if empty), told by a sentence of the message catalogue. */
+  public org.ratefloat.error.RateFloatException failBy(String key, Fault fault, String messageKey,
+      Object... namesAndValues) {
+    return faults.fault(fault, key.isEmpty() ? pointer() : pointerOf(key), messageKey,
+        org.ratefloat.text.Message.values(namesAndValues));
+  }
+
   /** Refuses keys that no accessor asked for. */
   public void finish() {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        throw faults.fault(Fault.UNKNOWN_KEY, pointerOf(key), "unknown key \"" + key + "\"");
+        throw faults.fault(Fault.UNKNOWN_KEY, pointerOf(key), "json.unknownKey", org.ratefloat.text.Message.values("key", key));
       }
     }
   }

@@ -103,6 +103,11 @@ public final class JsonValue {
     return faults.fault(fault, pointer(), detail);
   }
 
+  /** A fault at this value's pointer, told by a sentence of the message catalogue. */
+  public RateFloatException failBy(Fault fault, String key, Object... namesAndValues) {
+    return faults.fault(fault, pointer(), key, org.ratefloat.text.Message.values(namesAndValues));
+  }
+
   public JsonObject asObject() {
     if (!node.isObject()) {
       throw wrongType("an object");
@@ -132,7 +137,7 @@ public final class JsonValue {
   public String asText() {
     String text = asString();
     if (text.isBlank()) {
-      throw fail(Fault.BAD_VALUE, "must not be blank");
+      throw failBy(Fault.BAD_VALUE, "json.blank");
     }
     return text;
   }
@@ -149,13 +154,12 @@ public final class JsonValue {
     if (node.isTextual()) {
       String text = node.textValue();
       if (text.length() > StrictJson.MAX_NUMBER_LENGTH || !isPlainDecimal(text)) {
-        throw fail(Fault.NOT_DECIMAL, "expected a plain decimal such as \"12.50\": \""
-            + StrictJson.abbreviate(text) + "\"");
+        throw failBy(Fault.NOT_DECIMAL, "model.plainDecimal", "value", StrictJson.abbreviate(text));
       }
       BigDecimal value = new BigDecimal(text);
       if (value.scale() > StrictJson.MAX_SCALE) {
-        throw fail(Fault.NOT_DECIMAL, "more than " + StrictJson.MAX_SCALE + " decimal places: "
-            + StrictJson.abbreviate(text));
+        throw failBy(Fault.NOT_DECIMAL, "model.places", "max", StrictJson.MAX_SCALE, "value",
+            StrictJson.abbreviate(text));
       }
       return value;
     }
@@ -198,7 +202,7 @@ public final class JsonValue {
   public BigDecimal asNonNegativeDecimal() {
     BigDecimal value = asDecimal();
     if (value.signum() < 0) {
-      throw fail(Fault.BAD_VALUE, "must not be negative: " + value.toPlainString());
+      throw failBy(Fault.BAD_VALUE, "json.negative", "value", value);
     }
     return value;
   }
@@ -218,7 +222,7 @@ public final class JsonValue {
     }
     BigInteger value = node.bigIntegerValue();
     if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-      throw fail(Fault.BAD_VALUE, "must lie in [" + min + ", " + max + "]: " + value);
+      throw failBy(Fault.BAD_VALUE, "json.range", "min", min, "max", max, "value", value);
     }
     return value.longValueExact();
   }
@@ -231,17 +235,31 @@ public final class JsonValue {
   public LocalDate asDate() {
     String text = asString();
     if (!isDateShape(text)) {
-      throw fail(Fault.BAD_VALUE, "expected a date yyyy-mm-dd: \"" + StrictJson.abbreviate(text) + "\"");
+      throw failBy(Fault.BAD_VALUE, "json.date", "value", StrictJson.abbreviate(text));
     }
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw fail(Fault.BAD_VALUE, "not a calendar date: \"" + text + "\"");
+      throw failBy(Fault.BAD_VALUE, "json.calendarDate", "value", text);
     }
   }
 
   private RateFloatException wrongType(String expected) {
-    return fail(Fault.WRONG_TYPE, "expected " + expected + ", found " + describe(node));
+    String kind = switch (expected) {
+      case "a decimal" -> "decimal";
+      case "a string" -> "string";
+      case "an array" -> "array";
+      case "an integer" -> "integer";
+      case "an object" -> "object";
+      default -> "boolean";
+    };
+    String shown = node.isTextual() ? " \"" + StrictJson.abbreviate(node.textValue()) + "\""
+        : node.isNumber() ? " " + StrictJson.abbreviate(node.asText())
+        : node.isBoolean() ? " " + node.booleanValue() : "";
+    String found = node.isNull() ? "null" : node.isTextual() ? "string" : node.isNumber() ? "number"
+        : node.isBoolean() ? "boolean" : node.isArray() ? "array" : "object";
+    return failBy(Fault.WRONG_TYPE, "json.wrongType", "expected", expected, "found", describe(node), "expectedKind",
+        kind, "foundKind", found, "shown", shown);
   }
 
   static String describe(JsonNode node) {

@@ -84,7 +84,7 @@ public final class StrictJson {
     try (JsonParser parser = factory.createParser(bytes)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw faults.fault(Fault.MALFORMED, "", "empty document");
+        throw faults.fault(Fault.MALFORMED, "", "json.empty", java.util.Map.of());
       }
       JsonNode root = readValue(parser, bytes, null, 0, faults);
       if (parser.nextToken() != null) {
@@ -129,7 +129,7 @@ public final class StrictJson {
           Path child = new Path(path, key);
           checkText(p, bytes, key, child, faults);
           if (object.has(key)) {
-            throw faults.fault(Fault.DUPLICATE_KEY, pointer(child), "duplicate key \"" + key + "\"");
+            throw faults.fault(Fault.DUPLICATE_KEY, pointer(child), "json.duplicateKey", org.ratefloat.text.Message.values("key", key));
           }
           p.nextToken();
           object.set(key, readValue(p, bytes, child, depth + 1, faults));

@@ -172,7 +172,8 @@ public record Claim(
     public Claim build() {
       for (Object[] r : new Object[][] {{id, "/id"}, {date, "/date"}, {kind, "/kind"}, {paid, "/paid"}}) {
         if (r[0] == null) {
-          throw new InputException(ErrorCode.IN004, (String) r[1], ((String) r[1]).substring(1) + " is required");
+          throw new InputException(ErrorCode.IN004, (String) r[1], "model.required", org.ratefloat.text.Message.values("name",
+              ((String) r[1]).substring(1)));
         }
       }
       return new Claim(id, date, kind, disabilityGrade == null ? OptionalInt.empty() : OptionalInt.of(disabilityGrade),

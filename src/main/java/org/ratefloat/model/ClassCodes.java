@@ -30,7 +30,7 @@ public record ClassCodes(String system, SortedSet<String> codes) {
     codes = ImmutableSortedSet.copyOf(requireNonNull(codes, "codes"));
     InputRules.size(codes.size(), InputRules.MAX_CLASS_CODES, "/codes", "class codes");
     if (codes.isEmpty()) {
-      throw new InputException(ErrorCode.IN023, "/codes", "name at least one class code of " + system);
+      throw new InputException(ErrorCode.IN023, "/codes", "model.classCodes.none", org.ratefloat.text.Message.values("system", system));
     }
     int i = 0;
     for (String code : codes) {
@@ -50,7 +50,7 @@ public record ClassCodes(String system, SortedSet<String> codes) {
     for (int i = 0; i < codes.size(); i++) {
       String code = InputRules.classCode(requireNonNull(codes.get(i), "code"), "/codes/" + i);
       if (!set.add(code)) {
-        throw new InputException(ErrorCode.IN023, "/codes/" + i, "class code " + code + " is given twice");
+        throw new InputException(ErrorCode.IN023, "/codes/" + i, "model.classCodes.twice", org.ratefloat.text.Message.values("code", code));
       }
     }
     return new ClassCodes(system, set);

@@ -208,10 +208,10 @@ public record Employer(
      */
     public Employer build() {
       if (id == null) {
-        throw new InputException(ErrorCode.IN004, "/id", "id is required");
+        throw new InputException(ErrorCode.IN004, "/id", "model.required", org.ratefloat.text.Message.values("name", "id"));
       }
       if (industry == null) {
-        throw new InputException(ErrorCode.IN004, "/industry", "industry is required");
+        throw new InputException(ErrorCode.IN004, "/industry", "model.required", org.ratefloat.text.Message.values("name", "industry"));
       }
       return new Employer(id, name, industry,
           riskClassOverride == null ? OptionalInt.empty() : OptionalInt.of(riskClassOverride),

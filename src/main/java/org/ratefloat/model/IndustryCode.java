@@ -18,8 +18,8 @@ public record IndustryCode(Edition edition, String code) {
     requireNonNull(edition, "edition");
     requireNonNull(code, "code");
     if (!isCode(code)) {
-      throw new InputException(ErrorCode.IN012, "/code", "industry code must have 2 to 4 digits: \""
-          + InputRules.abbreviate(code) + "\"");
+      throw new InputException(ErrorCode.IN012, "/code", "model.industryCode", org.ratefloat.text.Message.values("code",
+          InputRules.abbreviate(code)));
     }
   }
 

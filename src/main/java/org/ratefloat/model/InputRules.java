@@ -56,12 +56,12 @@ public final class InputRules {
     java.util.Objects.requireNonNull(pointer, "pointer");
     java.util.Objects.requireNonNull(name, "name");
     if (value.scale() > MAX_SCALE) {
-      throw new InputException(ErrorCode.IN006, pointer, name + " has more than " + MAX_SCALE
-          + " decimal places: " + shown(value));
+      throw new InputException(ErrorCode.IN006, pointer, "model.scale", org.ratefloat.text.Message.values("name", name, "max", MAX_SCALE,
+          "value", shown(value)));
     }
     if (plainLength(value) > MAX_DECIMAL_LENGTH) {
-      throw new InputException(ErrorCode.IN006, pointer, name + " has more than " + MAX_DECIMAL_LENGTH
-          + " characters: " + shown(value));
+      throw new InputException(ErrorCode.IN006, pointer, "model.length", org.ratefloat.text.Message.values("name", name, "max",
+          MAX_DECIMAL_LENGTH, "value", shown(value)));
     }
     return value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
   }
@@ -89,7 +89,7 @@ public final class InputRules {
     java.util.Objects.requireNonNull(name, "name");
     BigDecimal v = decimal(value, pointer, name);
     if (v.signum() < 0) {
-      throw new InputException(ErrorCode.IN007, pointer, name + " must not be negative: " + v.toPlainString());
+      throw new InputException(ErrorCode.IN007, pointer, "model.negative", org.ratefloat.text.Message.values("name", name, "value", v));
     }
     return v;
   }
@@ -101,7 +101,7 @@ public final class InputRules {
     java.util.Objects.requireNonNull(name, "name");
     BigDecimal v = decimal(value, pointer, name);
     if (v.signum() <= 0) {
-      throw new InputException(ErrorCode.IN023, pointer, name + " must be positive: " + v.toPlainString());
+      throw new InputException(ErrorCode.IN023, pointer, "model.positive", org.ratefloat.text.Message.values("name", name, "value", v));
     }
     return v;
   }
@@ -115,14 +115,15 @@ public final class InputRules {
     java.util.Objects.requireNonNull(pointer, "pointer");
     java.util.Objects.requireNonNull(name, "name");
     if (value.scale() > 0 && value.stripTrailingZeros().scale() > 0) {
-      throw new InputException(ErrorCode.IN005, pointer, name + " must be a whole number: " + shown(value));
+      throw new InputException(ErrorCode.IN005, pointer, "model.whole", org.ratefloat.text.Message.values("name", name, "value", shown(value)));
     }
     if (value.signum() < 0) {
-      throw new InputException(ErrorCode.IN007, pointer, name + " must not be negative: " + shown(value));
+      throw new InputException(ErrorCode.IN007, pointer, "model.negative", org.ratefloat.text.Message.values("name", name, "value",
+          shown(value)));
     }
     if (value.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
-      throw new InputException(ErrorCode.IN023, pointer, name + " must lie in [0, " + MAX_COUNT + "]: "
-          + shown(value));
+      throw new InputException(ErrorCode.IN023, pointer, "model.range", org.ratefloat.text.Message.values("name", name, "min", 0, "max",
+          MAX_COUNT, "value", shown(value)));
     }
     return value.longValue();
   }
@@ -132,8 +133,8 @@ public final class InputRules {
     java.util.Objects.requireNonNull(pointer, "pointer");
     java.util.Objects.requireNonNull(name, "name");
     if (value < min || value > max) {
-      throw new InputException(ErrorCode.IN023, pointer, name + " must lie in [" + min + ", " + max + "]: "
-          + value);
+      throw new InputException(ErrorCode.IN023, pointer, "model.range", org.ratefloat.text.Message.values("name", name,
+          "min", min, "max", max, "value", value));
     }
     return (int) value;
   }
@@ -148,11 +149,11 @@ public final class InputRules {
     java.util.Objects.requireNonNull(pointer, "pointer");
     java.util.Objects.requireNonNull(name, "name");
     if (value.length() > MAX_TEXT_LENGTH) {
-      throw new InputException(ErrorCode.IN024, pointer, name + " has " + value.length()
-          + " characters, more than the limit of " + MAX_TEXT_LENGTH);
+      throw new InputException(ErrorCode.IN024, pointer, "model.textLength", org.ratefloat.text.Message.values("name", name, "length",
+          value.length(), "max", MAX_TEXT_LENGTH));
     }
     if (value.isBlank()) {
-      throw new InputException(ErrorCode.IN023, pointer, name + " must not be blank");
+      throw new InputException(ErrorCode.IN023, pointer, "model.blank", org.ratefloat.text.Message.values("name", name));
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -172,8 +173,8 @@ public final class InputRules {
     java.util.Objects.requireNonNull(pointer, "pointer");
     java.util.Objects.requireNonNull(name, "name");
     if (value.isBefore(FIRST_DATE) || value.isAfter(LAST_DATE)) {
-      throw new InputException(ErrorCode.IN023, pointer, name + " must lie in " + FIRST_DATE + ".."
-          + LAST_DATE + ": " + value);
+      throw new InputException(ErrorCode.IN023, pointer, "model.dateRange", org.ratefloat.text.Message.values("name", name, "first",
+          FIRST_DATE, "last", LAST_DATE, "value", value));
     }
     return value;
   }
@@ -233,8 +234,7 @@ public final class InputRules {
     java.util.Objects.requireNonNull(value, "value");
     java.util.Objects.requireNonNull(pointer, "pointer");
     if (value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new InputException(ErrorCode.IN023, pointer, "a region is a six-digit administrative division code "
-          + "(GB/T 2260), e.g. 430100: \"" + abbreviate(value) + "\"");
+      throw new InputException(ErrorCode.IN023, pointer, "model.region", org.ratefloat.text.Message.values("value", abbreviate(value)));
     }
     return value;
   }
@@ -258,8 +258,8 @@ public final class InputRules {
     }
     char check = creditCodeCheck(value.substring(0, 17));
     if (value.charAt(17) != check) {
-      throw new InputException(ErrorCode.IN061, pointer, "unified social credit code " + value
-          + " fails its check: the 18th character must be " + check + " for the first 17");
+      throw new InputException(ErrorCode.IN061, pointer, "model.creditCheck", org.ratefloat.text.Message.values("code", value, "check",
+          check));
     }
     return value;
   }
@@ -362,13 +362,13 @@ public final class InputRules {
     java.util.Objects.requireNonNull(text, "text");
     java.util.Objects.requireNonNull(pointer, "pointer");
     if (text.length() > MAX_DECIMAL_LENGTH || !isPlainDecimal(text)) {
-      throw new InputException(ErrorCode.IN006, pointer, "expected a plain decimal such as \"12.50\": \""
-          + abbreviate(text) + "\"");
+      throw new InputException(ErrorCode.IN006, pointer, "model.plainDecimal", org.ratefloat.text.Message.values("value",
+          abbreviate(text)));
     }
     BigDecimal value = new BigDecimal(text);
     if (value.scale() > MAX_SCALE) {
-      throw new InputException(ErrorCode.IN006, pointer, "more than " + MAX_SCALE + " decimal places: "
-          + abbreviate(text));
+      throw new InputException(ErrorCode.IN006, pointer, "model.places", org.ratefloat.text.Message.values("max", MAX_SCALE, "value",
+          abbreviate(text)));
     }
     return value;
   }

@@ -52,7 +52,7 @@ public record Period(
     InputRules.date(requireNonNull(from, "from"), "/from", "from");
     InputRules.date(requireNonNull(to, "to"), "/to", "to");
     if (to.isBefore(from)) {
-      throw new InputException(ErrorCode.IN008, "/to", "period ends before it starts: " + from + ".." + to);
+      throw new InputException(ErrorCode.IN008, "/to", "model.period.order", org.ratefloat.text.Message.values("from", from, "to", to));
     }
     values = checked(requireNonNull(values, "values"));
     disabilityCases = requireNonNull(disabilityCases, "disabilityCases").map(Period::checkedGrades);
@@ -60,15 +60,14 @@ public record Period(
     BigDecimal injuries = values.get(Measure.INJURIES);
     if (headcount != null && headcount.signum() == 0 && injuries != null && injuries.signum() > 0) {
       throw new InputException(ErrorCode.IN011, "/" + Measure.AVERAGE_HEADCOUNT.jsonName(),
-          "average headcount is 0 but " + injuries.toPlainString() + " injuries are recorded");
+          "model.period.headcount", org.ratefloat.text.Message.values("injuries", injuries));
     }
     BigDecimal accidents = values.get(Measure.ACCIDENTS);
     if (accidents != null && injuries != null) {
       BigDecimal victims = injuries.add(values.getOrDefault(Measure.DEATHS, BigDecimal.ZERO));
       if (accidents.compareTo(victims) > 0) {
-        throw new InputException(ErrorCode.IN023, "/" + Measure.ACCIDENTS.jsonName(), accidents.toPlainString()
-            + " accidents but only " + victims.toPlainString() + " injured or dead: each accident counted injured "
-            + "or killed at least one worker");
+        throw new InputException(ErrorCode.IN023, "/" + Measure.ACCIDENTS.jsonName(), "model.period.accidents",
+            org.ratefloat.text.Message.values("accidents", accidents, "victims", victims));
       }
     }
     exposures = checkedExposures(requireNonNull(exposures, "exposures"));
@@ -76,8 +75,8 @@ public record Period(
     if (payroll != null && !exposures.isEmpty()) {
       BigDecimal sum = exposures.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
       if (sum.compareTo(payroll) != 0) {
-        throw new InputException(ErrorCode.IN051, "/exposures", "exposures add up to " + sum.toPlainString()
-            + " but the period's payroll is " + payroll.toPlainString());
+        throw new InputException(ErrorCode.IN051, "/exposures", "model.period.exposures", org.ratefloat.text.Message.values("sum", sum,
+            "payroll", payroll));
       }
     }
   }

@@ -47,14 +47,13 @@ public record RatingCase(
       Period current = history.get(i);
       if (!current.from().isAfter(previous.to())) {
         boolean overlap = !current.to().isBefore(previous.from());
-        throw new InputException(ErrorCode.IN009, "/history/" + i, overlap
-            ? "period " + range(current) + " overlaps or repeats period " + range(previous)
-            : "periods must be in date order: " + range(current) + " comes after " + range(previous));
+        throw new InputException(ErrorCode.IN009, "/history/" + i, overlap ? "model.history.overlap"
+            : "model.history.order", org.ratefloat.text.Message.values("current", range(current), "previous", range(previous)));
       }
     }
     if (!history.isEmpty() && !history.get(history.size() - 1).to().isBefore(asOf)) {
-      throw new InputException(ErrorCode.IN010, "/asOf", "as-of date " + asOf
-          + " must come after the history, which runs to " + history.get(history.size() - 1).to());
+      throw new InputException(ErrorCode.IN010, "/asOf", "model.asOf.history", org.ratefloat.text.Message.values("asOf", asOf, "to",
+          history.get(history.size() - 1).to()));
     }
     for (int i = 0; i < history.size(); i++) {
       for (String code : history.get(i).exposures().keySet()) {
@@ -71,8 +70,8 @@ public record RatingCase(
     prior.memberSince().ifPresent(d -> notAfter(d, asOf, "/employer/status/prior/memberSince", "membership start"));
     for (int i = 0; i < claims.size(); i++) {
       if (claims.get(i).date().isAfter(asOf)) {
-        throw new InputException(ErrorCode.IN008, "/claims/" + i + "/date",
-            "claim date " + claims.get(i).date() + " lies after the as-of date " + asOf);
+        throw new InputException(ErrorCode.IN008, "/claims/" + i + "/date", "model.claim.afterAsOf",
+            org.ratefloat.text.Message.values("date", claims.get(i).date(), "asOf", asOf));
       }
     }
   }
@@ -187,7 +186,7 @@ public record RatingCase(
 
     private static <T> T required(T value, String pointer, String name) {
       if (value == null) {
-        throw new InputException(ErrorCode.IN004, pointer, name + " is required");
+        throw new InputException(ErrorCode.IN004, pointer, "model.required", org.ratefloat.text.Message.values("name", name));
       }
       return value;
     }

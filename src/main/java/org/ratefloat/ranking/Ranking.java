@@ -116,11 +116,21 @@ public final class Ranking {
    * how many employers shared which position, and the rule that left them out.
    */
   public static java.util.List<String> leftOutAtCut(RankingResult r) {
+    return leftOutAtCut(r, java.util.Locale.ROOT);
+  }
+
+  /**
+   * {@link #leftOutAtCut(RankingResult)} in the language of a locale ({@code zh}: Chinese, any
+   * other: English), the rule by the definition's own words in that language.
+   */
+  public static java.util.List<String> leftOutAtCut(RankingResult r, java.util.Locale locale) {
+    org.ratefloat.text.Language lang = org.ratefloat.text.Language.of(locale);
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (RankingResult.Group g : r.groups()) {
-      g.leftOut().ifPresent(l -> lines.add(String.format(java.util.Locale.ROOT,
-          "%s %s: %d employer(s) tied at position %s left out at the cut (%s)", g.key().code(), g.key().name().zh(),
-          l.employers(), l.position().toPlainString(), r.definition().tiesAtCut().words().en())));
+      org.ratefloat.document.Text rule = r.definition().tiesAtCut().words();
+      g.leftOut().ifPresent(l -> lines.add(org.ratefloat.text.Message.of("rank.leftOutAtCut", "code", g.key().code(),
+          "name", g.key().name().zh(), "n", l.employers(), "position", l.position().toPlainString(), "rule",
+          lang == org.ratefloat.text.Language.ZH ? rule.zh() : rule.en()).in(lang)));
     }
     return lines;
   }

@@ -180,7 +180,12 @@ public record RankingDefinition(
    * one of the listed codes (a division or a longer code inside one).
    */
   public record KeyIndustry(String id, Text name, ImmutableSet<Integer> classes,
-      ImmutableMap<Edition, ImmutableList<String>> codes) {}
+      ImmutableMap<Edition, ImmutableList<String>> codes) {
+    /** The key industry's name in {@code zh} or {@code en}. */
+    public String name(String language) {
+      return name.in(language);
+    }
+  }
 
   /**
    * One indicator of a month: a measure's value ({@code denominator} absent), or numerator ÷
@@ -273,9 +278,9 @@ public record RankingDefinition(
       Optional<String> inside = k.codes().getOrDefault(industry.edition(), ImmutableList.of()).stream()
           .filter(p -> p.startsWith(code)).findFirst();
       if (inside.isPresent()) {
-        throw new InputException(ErrorCode.IN015, "/employer/industry/code", "ranking " + id + " counts "
-            + inside.get() + " inside " + code + " as a key industry (" + k.name().zh() + "): give the code to "
-            + inside.get().length() + " digits");
+        throw new InputException(ErrorCode.IN015, "/employer/industry/code", "error.IN015.keyIndustry",
+            java.util.Map.of("ranking", id, "inside", inside.get(), "code", code, "name", k.name().zh(),
+                "digits", Integer.toString(inside.get().length())));
       }
     }
     return Optional.empty();

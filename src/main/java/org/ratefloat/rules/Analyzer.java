@@ -1,5 +1,7 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.text.Message;
+
 import org.ratefloat.error.Finding;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -57,14 +59,23 @@ final class Analyzer {
   static ImmutableList<Finding> analyze(LoadedTable table) {
     Analyzer a = new Analyzer(table);
     a.run();
-    a.suppressed.forEach((code, n) -> a.findings.add(new Finding(code, a.suppressedSeverity.get(code),
-        a.spec.source(), "", "and " + n + " more " + code.name() + " finding(s) not listed")));
+    a.suppressed.forEach((code, n) -> a.findings.add(Finding.of(code, a.suppressedSeverity.get(code),
+        a.spec.source(), "", "lint.suppressed", Message.of("lint.suppressed", "n", n, "code", code.name()).values())));
     List<Finding> sorted = new ArrayList<>(a.findings);
     sorted.sort(java.util.Comparator.comparing(Finding::severity));
     return ImmutableList.copyOf(sorted);
   }
 
-  private void add(ErrorCode code, Severity severity, String pointer, String message) {
+  /** Adds a finding told by a sentence of the message catalogue, its values given as name, value … */
+  private void add(ErrorCode code, Severity severity, String pointer, String key, Object... namesAndValues) {
+    Message m = Message.of(key, namesAndValues);
+    add(Finding.of(code, severity, spec.source(), pointer, m.key(), m.values()));
+  }
+
+  private void add(Finding finding) {
+    ErrorCode code = finding.code();
+    Severity severity = finding.severity();
+    String pointer = finding.pointer();
     if (severity != Severity.ERROR && allowed(code, pointer)) {
       return;
     }
@@ -73,7 +84,7 @@ final class Analyzer {
       suppressedSeverity.merge(code, severity, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       return;
     }
-    findings.add(new Finding(code, severity, spec.source(), pointer, message));
+    findings.add(finding);
   }
 
   private boolean allowed(ErrorCode code, String pointer) {
@@ -96,8 +107,8 @@ final class Analyzer {
         limiter = step.id();
       } else if (step instanceof StepSpec.Rows rows) {
         if (limiter != null && changesBand(rows)) {
-          add(ErrorCode.RT028, Severity.WARNING, rows.pointer(), "step " + rows.id() + " comes after "
-              + limiter + " and may move the band past what " + limiter + " allows");
+          add(ErrorCode.RT028, Severity.WARNING, rows.pointer(), "lint.RT028", "step", rows.id(),
+              "limiter", limiter);
         }
         ladder(rows);
         cells(rows);
@@ -134,7 +145,7 @@ final class Analyzer {
     spec.worksheet().forEach(line -> used.add(line.indicator()));
     for (IndicatorSpec i : spec.indicators()) {
       if (!used.contains(i.id())) {
-        add(ErrorCode.RT029, Severity.WARNING, i.pointer(), "indicator " + i.id() + " is never used");
+        add(ErrorCode.RT029, Severity.WARNING, i.pointer(), "lint.RT029", "indicator", i.id());
       }
     }
   }
@@ -185,8 +196,8 @@ final class Analyzer {
             }
             Intervals.Range r = intervals.of(indicators.get(by.indicator()));
             if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
-              add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "row " + row.id() + " multiplies the rate by "
-                  + by.indicator() + ", which ranges over " + r.describe() + " and is not proven positive");
+              add(ErrorCode.RT036, Severity.WARNING, by.pointer(), "lint.RT036", "row", row.id(),
+                  "indicator", by.indicator(), "range", r.describe());
             }
           }
         }
@@ -194,9 +205,9 @@ final class Analyzer {
         // the benchmark is positive, so benchmark x value is positive exactly when the value is
         Intervals.Range r = intervals.of(indicators.get(limit.indicator().get()));
         if (r.lo().isEmpty() || r.lo().get().signum() <= 0) {
-          add(ErrorCode.RT037, Severity.WARNING, limit.indicatorPointer(), "step " + limit.id() + " bounds the rate by "
-              + (limit.timesBenchmark() ? "the benchmark times " : "") + limit.indicator().get() + ", which ranges over "
-              + r.describe() + " and is not proven positive");
+          add(ErrorCode.RT037, Severity.WARNING, limit.indicatorPointer(), limit.timesBenchmark()
+              ? "lint.RT037.benchmark" : "lint.RT037", "step", limit.id(), "indicator", limit.indicator().get(),
+              "range", r.describe());
         }
       }
     }
@@ -211,10 +222,10 @@ final class Analyzer {
       int i = 0;
       for (String code : closed) {
         if (!rows.rows().containsKey(code)) {
-          add(ErrorCode.RT040, Severity.ERROR, rows.closedPointer() + "/" + i, rows.system() + " class " + code
-              + " of the table's closed classification has no class row in its data or references"
-              + (rows.rows().isEmpty() ? "" : " (" + rows.rows().size() + " classes have one, from "
-                  + rows.rows().firstKey() + " to " + rows.rows().lastKey() + ")"));
+          add(ErrorCode.RT040, Severity.ERROR, rows.closedPointer() + "/" + i, rows.rows().isEmpty()
+              ? "lint.RT040.closed" : "lint.RT040.closed.rows", "system", rows.system(), "code", code,
+              "n", rows.rows().size(), "first", rows.rows().isEmpty() ? "" : rows.rows().firstKey(),
+              "last", rows.rows().isEmpty() ? "" : rows.rows().lastKey());
         }
         i++;
       }
@@ -244,23 +255,19 @@ final class Analyzer {
     if (e instanceof Expr.Power w && w.q() > 1) {
       Intervals.Range base = intervals.of(w.base());
       if (base.lo().isEmpty() || base.lo().get().signum() < 0) {
-        add(ErrorCode.RT042, Severity.WARNING, w.pointer(), "formula " + f + " takes "
-            + (w.p() == 1 && w.q() == 2 ? "the square root" : "the power " + w.exponent().toPlainString())
-            + " of a value that ranges over " + base.describe() + " and is not proven not negative; a negative one "
-            + "stops the decision (RT009)");
+        add(ErrorCode.RT042, Severity.WARNING, w.pointer(), w.p() == 1 && w.q() == 2 ? "lint.RT042.sqrt"
+            : "lint.RT042.power", "formula", f, "exponent", w.exponent().toPlainString(), "range", base.describe());
       }
     }
     if (e instanceof Expr.Lookup l) {
       BigDecimal first = spec.data().steps().get(l.table()).first();
       Intervals.Range k = intervals.of(l.key());
       if (k.lo().isEmpty()) {
-        add(ErrorCode.RT035, Severity.WARNING, l.pointer(), "formula " + f + " looks up step table "
-            + l.table() + " with a key nothing bounds below (" + k.describe() + "); its first key is "
-            + first.toPlainString());
+        add(ErrorCode.RT035, Severity.WARNING, l.pointer(), "lint.RT035.unbounded", "formula", f,
+            "table", l.table(), "range", k.describe(), "first", first.toPlainString());
       } else if (k.lo().get().compareTo(first) < 0) {
-        add(ErrorCode.RT035, Severity.ERROR, l.pointer(), "formula " + f + " looks up step table "
-            + l.table() + " with a key that can be " + k.lo().get().toPlainString() + ", below its first key "
-            + first.toPlainString());
+        add(ErrorCode.RT035, Severity.ERROR, l.pointer(), "lint.RT035.below", "formula", f,
+            "table", l.table(), "low", k.lo().get().toPlainString(), "first", first.toPlainString());
       }
     }
     IndicatorParser.children(e).forEach(c -> lookups(f, c, intervals));
@@ -276,9 +283,9 @@ final class Analyzer {
       List<Integer> missing = table.basis().benchmarks().keySet().stream()
           .filter(c -> !rows.rows().containsKey(String.valueOf(c))).sorted().toList();
       if (!missing.isEmpty()) {
-        add(ErrorCode.RT040, Severity.ERROR, d.pointer(), "formula " + f + " reads " + d.name() + " by class, but "
-            + rows.source() + rows.pointer() + " has no value for class" + (missing.size() == 1 ? " " : "es ")
-            + missing + " of this table");
+        add(ErrorCode.RT040, Severity.ERROR, d.pointer(), missing.size() == 1
+            ? "lint.RT040.byClass.one" : "lint.RT040.byClass", "formula", f, "name", d.name(),
+            "where", rows.source() + rows.pointer(), "missing", missing);
       }
     }
     IndicatorParser.children(e).forEach(c -> classCoverage(f, c));
@@ -322,11 +329,11 @@ final class Analyzer {
       }
       String band = (s.offset() > 0 ? "+" : "") + s.offset();
       if (!outside.isEmpty() && outside.size() == classes.size()) {
-        add(ErrorCode.RT024, Severity.ERROR, row.pointer() + "/then/band", "band " + band
-            + " is on the ladder of no class this step applies to " + classes);
+        add(ErrorCode.RT024, Severity.ERROR, row.pointer() + "/then/band", "lint.RT024", "band", band,
+            "classes", classes);
       } else if (!outside.isEmpty()) {
-        add(ErrorCode.RT025, Severity.INFO, row.pointer() + "/then/band", "band " + band
-            + " is not on the ladder of class " + outside + "; it is clamped there");
+        add(ErrorCode.RT025, Severity.INFO, row.pointer() + "/then/band", "lint.RT025", "band", band,
+            "classes", outside);
       }
     }
   }
@@ -352,16 +359,16 @@ final class Analyzer {
       cells.add(c);
       total *= Math.max(1, c.size());
       if (total > MAX_CELLS || total * step.rows().size() > MAX_WORK) {
-        add(ErrorCode.RT026, Severity.WARNING, step.pointer(), "step " + step.id() + " has more than "
-            + (total > MAX_CELLS ? MAX_CELLS + " elementary cells" : MAX_WORK + " cell-and-row tests")
-            + " over " + dims + "; gaps and overlaps were not checked");
+        add(ErrorCode.RT026, Severity.WARNING, step.pointer(), total > MAX_CELLS
+            ? "lint.RT026.cells" : "lint.RT026.tests", "step", step.id(), "n", total > MAX_CELLS ? MAX_CELLS : MAX_WORK,
+            "dims", dims);
         return;
       }
     }
     work += total * step.rows().size();
     if (work > 2 * MAX_WORK) {
-      add(ErrorCode.RT026, Severity.WARNING, step.pointer(), "the table's steps together need more than "
-          + 2 * MAX_WORK + " cell-and-row tests; gaps and overlaps of step " + step.id() + " were not checked");
+      add(ErrorCode.RT026, Severity.WARNING, step.pointer(), "lint.RT026.total", "n", 2 * MAX_WORK,
+          "step", step.id());
       return;
     }
     int rows = step.rows().size();
@@ -400,11 +407,11 @@ final class Analyzer {
           reported.set(pair);
           if (++overlaps <= MAX_OVERLAPS_PER_STEP) {
             if (unique) {
-              add(ErrorCode.RT021, Severity.ERROR, a.pointer(), "overlaps " + b.pointer() + " on "
-                  + overlap(step, a, b, dims, cells, index));
+              add(ErrorCode.RT021, Severity.ERROR, a.pointer(), "lint.RT021", "other", b.pointer(),
+                  "where", overlap(step, a, b, dims, cells, index));
             } else {
-              add(ErrorCode.RT022, Severity.WARNING, a.pointer(), "overlaps " + b.pointer() + " on "
-                  + overlap(step, a, b, dims, cells, index) + " with a different result; " + a.id() + " wins");
+              add(ErrorCode.RT022, Severity.WARNING, a.pointer(), "lint.RT022", "other", b.pointer(),
+                  "where", overlap(step, a, b, dims, cells, index), "row", a.id());
             }
           }
         }
@@ -419,15 +426,14 @@ final class Analyzer {
     if (overlaps > MAX_OVERLAPS_PER_STEP) {
       boolean unique = step.hitPolicy() == StepSpec.HitPolicy.UNIQUE;
       add(unique ? ErrorCode.RT021 : ErrorCode.RT022, unique ? Severity.ERROR : Severity.WARNING, step.pointer(),
-          "and " + (overlaps - MAX_OVERLAPS_PER_STEP) + " more overlapping pairs of rows in step " + step.id());
+          "lint.overlaps.more", "n", overlaps - MAX_OVERLAPS_PER_STEP, "step", step.id());
     }
     reportGaps(step, dims, cells, gaps);
     for (int r = 0; r < rows; r++) {
       if (!fires[r] && !empty) {
         RowSpec row = step.rows().get(r);
         add(ErrorCode.RT023, Severity.WARNING, row.pointer(), step.hitPolicy() == StepSpec.HitPolicy.FIRST
-            ? "row " + row.id() + " can never fire: earlier rows take every value it covers"
-            : "row " + row.id() + " can never fire: no value in the domain meets its conditions");
+            ? "lint.RT023.first" : "lint.RT023.domain", "row", row.id());
       }
     }
   }
@@ -474,12 +480,11 @@ final class Analyzer {
     int shown = 0;
     for (String t : texts) {
       if (shown++ == MAX_GAPS_PER_STEP) {
-        add(ErrorCode.RT020, Severity.ERROR, step.pointer(), "and " + (texts.size() - MAX_GAPS_PER_STEP)
-            + " more gaps");
+        add(ErrorCode.RT020, Severity.ERROR, step.pointer(), "lint.RT020.more", "n",
+            texts.size() - MAX_GAPS_PER_STEP);
         break;
       }
-      add(ErrorCode.RT020, Severity.ERROR, step.pointer(), "no row covers " + t
-          + " (add a row, or noMatch \"skip\" if that is intended)");
+      add(ErrorCode.RT020, Severity.ERROR, step.pointer(), "lint.RT020", "where", t);
     }
   }
 

@@ -105,10 +105,9 @@ public final class Linter {
         // the file's name is said once, by the report; a fault of another file (a base table) names it
         boolean here = e.source().equals(file.toString())
             || file.getFileName() != null && e.source().equals(file.getFileName().toString());
-        findings.add(new Finding(e.code(), Finding.Severity.ERROR, e.source(), e.pointer(), e.detail()
-            .substring(here ? e.source().length() + 2 : 0)));
+        findings.add(Finding.of(e, e.source(), e.detail().substring(here ? e.source().length() + 2 : 0)));
       } catch (RateFloatException e) {
-        findings.add(new Finding(e.code(), Finding.Severity.ERROR, file.toString(), e.pointer(), e.detail()));
+        findings.add(Finding.of(e, file.toString(), e.detail()));
       }
       reports.add(new FileReport(file, ImmutableList.copyOf(findings)));
     }

@@ -98,7 +98,7 @@ final class ParseContext {
   BigDecimal positive(JsonValue v) {
     BigDecimal value = v.asDecimal();
     if (value.signum() <= 0) {
-      throw v.fail(Fault.BAD_VALUE, "must be positive: " + value.toPlainString());
+      throw v.failBy(Fault.BAD_VALUE, "rules.positive", "value", value);
     }
     return value;
   }
@@ -117,7 +117,7 @@ final class ParseContext {
         return value;
       }
     }
-    throw v.get().fail(Fault.BAD_VALUE, key + " must be one of " + List.of(allowed) + ": \"" + value + "\"");
+    throw v.get().failBy(Fault.BAD_VALUE, "rules.choice", "key", key, "allowed", List.of(allowed), "value", value);
   }
 
   /** Codes a step or row acknowledges; only warnings may be acknowledged. */

@@ -247,7 +247,7 @@ final class RuleTableParser {
       } else {
         BigDecimal rate = v.asDecimal();
         if (rate.signum() <= 0) {
-          throw v.fail(Fault.BAD_VALUE, "benchmark rate must be positive: " + rate.toPlainString());
+          throw v.failBy(Fault.BAD_VALUE, "rules.benchmarkPositive", "value", rate);
         }
         bench.put(riskClass, Optional.of(rate));
       }

@@ -182,13 +182,13 @@ public final class RuleTables {
         measure.source(), measure.classification().isPresent() ? "/classification" : "/base"));
     RateBasis basis = measure.rateBasis().or(() -> base.flatMap(RuleTableSpec::rateBasis))
         .orElseThrow(() -> new RuleTableException(ErrorCode.RT004, measure.source(), "/benchmarks",
-            "neither the table nor its base gives benchmarks and ladders"));
+            "rules.noBenchmarks", java.util.Map.of()));
     Rounding rate = measure.rateRounding().or(() -> base.flatMap(RuleTableSpec::rateRounding))
         .orElseThrow(() -> new RuleTableException(ErrorCode.RT004, measure.source(), "/rounding/rate",
-            "neither the table nor its base names the rounding of the rate"));
+            "rules.noRateRounding", java.util.Map.of()));
     Rounding premium = measure.premiumRounding().or(() -> base.flatMap(RuleTableSpec::premiumRounding))
         .orElseThrow(() -> new RuleTableException(ErrorCode.RT004, measure.source(), "/rounding/premium",
-            "neither the table nor its base names the rounding of the premium"));
+            "rules.noPremiumRounding", java.util.Map.of()));
     checkClasses(measure, basis);
     LoadedTable unchecked = new LoadedTable(measure, base, classification, basis, rate, premium,
         com.google.common.collect.ImmutableList.of(), ImmutableList.copyOf(references), ImmutableList.copyOf(read));
@@ -266,14 +266,14 @@ public final class RuleTables {
       for (int c : step.classes()) {
         if (!known.contains(c)) {
           throw new RuleTableException(ErrorCode.RT009, measure.source(), step.pointer() + "/classes",
-              "class " + c + " has no benchmark or ladder in this table; classes are " + known);
+              "rules.classUnknown", org.ratefloat.text.Message.values("class", c, "known", known));
         }
       }
       if (step instanceof StepSpec.RateLimit limit && limit.classBenchmark().isPresent()) {
         int c = limit.classBenchmark().getAsInt();
         if (basis.benchmarks().get(c) == null || basis.benchmarks().get(c).isEmpty()) {
           throw new RuleTableException(ErrorCode.RT008, measure.source(),
-              step.pointer() + "/rate/classBenchmark", "class " + c + " has no benchmark in this table");
+              step.pointer() + "/rate/classBenchmark", "rules.classNoBenchmark", org.ratefloat.text.Message.values("class", c));
         }
       }
     }

@@ -42,8 +42,7 @@ final class StepParser {
           hit = switch (h.asString()) {
             case "UNIQUE" -> StepSpec.HitPolicy.UNIQUE;
             case "FIRST" -> StepSpec.HitPolicy.FIRST;
-            default -> throw h.fail(Fault.BAD_VALUE,
-                "hitPolicy must be UNIQUE or FIRST: \"" + h.asString() + "\"");
+            default -> throw h.failBy(Fault.BAD_VALUE, "rules.hitPolicy", "value", h.asString());
           };
         }
         boolean noMatchIsError = context.choice(o, "noMatch", kind == StepSpec.Kind.TABLE ? "error" : "skip",
@@ -105,7 +104,7 @@ final class StepParser {
     Set<Integer> classes = new LinkedHashSet<>();
     for (JsonValue v : o.optArray("classes")) {
       if (!classes.add(v.asInt(1, 99))) {
-        throw v.fail(Fault.BAD_VALUE, "class listed twice: " + v.node().asText());
+        throw v.failBy(Fault.BAD_VALUE, "rules.classTwice", "class", v.node().asText());
       }
     }
     return ImmutableSet.copyOf(classes);

@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ratefloat.text.Language;
 import org.ratefloat.Cases;
 import org.ratefloat.RuleTable;
 import org.ratefloat.Verification;
@@ -47,10 +48,12 @@ class LeanRecordTest {
       lines.add(JSON.writeValueAsString(gen.next()));
     }
     Path in = Files.write(tmp.resolve("in.ndjson"), lines, StandardCharsets.UTF_8);
-    full = batch(in, "full.ndjson", new Batch.Options(2, Batch.Format.NDJSON, Batch.Format.NDJSON, false, false));
-    lean = batch(in, "lean.ndjson", new Batch.Options(2, Batch.Format.NDJSON, Batch.Format.NDJSON, false, true));
+    full = batch(in, "full.ndjson", new Batch.Options(2, Batch.Format.NDJSON, Batch.Format.NDJSON, false, false,
+        Language.EN));
+    lean = batch(in, "lean.ndjson", new Batch.Options(2, Batch.Format.NDJSON, Batch.Format.NDJSON, false, true,
+        Language.EN));
     leanEchoed = batch(in, "lean-echo.ndjson", new Batch.Options(1, Batch.Format.NDJSON, Batch.Format.NDJSON, true,
-        true));
+        true, Language.EN));
   }
 
   private static List<String> batch(Path in, String name, Batch.Options options) throws IOException {

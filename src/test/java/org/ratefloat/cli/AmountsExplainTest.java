@@ -41,7 +41,9 @@ class AmountsExplainTest {
     assertTrue(en.out().contains("Amount: 6857.14 EUR (step money, row debit = surcharge)"), en.out());
     assertTrue(en.out().contains("rate 0.6200 -> 0.5540 (benchmark 0.5 x maxMod = 1.108)"), en.out());
     CliTest.Run zh = CliTest.run("explain", "--rules", TABLE, "--lang", "zh", record.toString());
-    assertTrue(zh.out().contains("附加金额: 6857.14 EUR（步骤 money，行 debit = surcharge）"), zh.out());
+    // the same in Chinese: the indicator by its label, the bound's formula in words
+    assertTrue(zh.out().contains("附加金额：6857.14 EUR（步骤 money，依据行 debit，即附加费）"), zh.out());
+    assertTrue(zh.out().contains("适用：费率由 0.6200 % 调整为 0.5540 %（基准费率 0.5 % 乘以最高修正系数 1.108）"), zh.out());
     CliTest.Run ok = CliTest.run("verify", "--rules", TABLE, record.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
     // an amount changed in the record no longer verifies, and the pointer names it

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +84,37 @@ class CliFaultsTest {
       String[] args = Arrays.stream(c, 3, c.length).map(CliFaultsTest::expand).toArray(String[]::new);
       CliTest.Run r = CliTest.run(args);
       assertOneCodedLine(r, Integer.parseInt(c[1]), c[2]);
+    }));
+  }
+
+  /**
+   * Every usage error of the corpus, asked for in Chinese: the same code, and no English word but the
+   * commands, options and values typed (picocli's own help text, which a usage error points to,
+   * stays English).
+   */
+  @TestFactory
+  Stream<DynamicTest> eachUsageErrorIsSaidInChinese() throws Exception {
+    // what the reader types: the program, its commands, option values a refusal names (--format text),
+    // and the values it chooses from (--premiums new-rate) and the labels of arguments
+    Set<String> typed = new HashSet<>(List.of("ratefloat", "help", "text", "new-rate", "last-year", "COMMAND",
+        "ARGUMENT", "FILE", "INPUT"));
+    typed.addAll(Main.commandLine(new String[0]).getSubcommands().keySet());
+    return cases().stream().filter(c -> c[2].startsWith("CL")).map(c -> DynamicTest.dynamicTest(c[0], () -> {
+      List<String> args = Arrays.stream(c, 3, c.length).map(CliFaultsTest::expand).toList();
+      // the language chosen by the environment, so that the command line is the corpus's own
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code = Main.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+          Map.of("RATEFLOAT_LANG", "zh"), args.toArray(String[]::new));
+      CliTest.Run r = new CliTest.Run(code, "", err.toString());
+      assertOneCodedLine(r, Integer.parseInt(c[1]), c[2]);
+      Set<String> data = new HashSet<>(typed);
+      for (String a : args) {
+        Matcher m = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*").matcher(a);
+        while (m.find()) {
+          data.add(m.group());
+        }
+      }
+      assertEquals(List.of(), ChineseWordsTest.englishWords(r.err(), data), r.err());
     }));
   }
 

@@ -64,7 +64,10 @@ class CliTest {
     assertTrue(en.out().contains("row payout-100-150: band 0 -> +1"), en.out());
     Run zh = run("explain", "--rules", HUNAN, "--lang", "zh", RECORD);
     assertEquals(0, zh.code(), zh.err());
-    assertTrue(zh.out().contains("新费率: 1.3500 %（工资总额）"), zh.out());
+    assertTrue(zh.out().contains("新费率：工资总额的 1.3500 %，保留4位小数（四舍五入）\n"), zh.out());
+    assertTrue(zh.out().contains("上年度执行档次：100 %；本次核定档次：150 %（上浮两档）\n"), zh.out());
+    assertTrue(zh.out().contains("[payout-band] 适用，依据行 payout-100-150：费率档次由基准档次调整为上浮一档\n"), zh.out());
+    assertTrue(zh.out().contains("依据：工伤保险基金支付 231650.00，已缴工伤保险费 178200.00，乘数 100，期数 1\n"), zh.out());
     assertTrue(zh.out().contains("上年度工伤保险支缴率（%） [payoutRatio] = 115825/891 (≈ 129.994388)"), zh.out());
     assertEquals(2, run("explain", "--rules", HUNAN, "--lang", "fr", RECORD).code());
   }
@@ -204,7 +207,7 @@ class CliTest {
         "--month", "2025-03", "--by", "city", "--lang", "zh", "--out", csv.toString());
     assertEquals(0, byCity.code(), byCity.err());
     // the 10 employers with an accident in March are spread over the cities: each listed once, by city
-    assertTrue(byCity.err().contains("10 listed in 14 list(s) of at most 100"), byCity.err());
+    assertTrue(byCity.err().contains("列示 10 家（共 14 个名单，每个至多 100 家）"), byCity.err());
     List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
     assertTrue(rows.get(0).startsWith("\uFEFF分组（市州）,排名,单位名称,"), rows.get(0));
     assertEquals(10, rows.stream().skip(1).filter(r -> !r.contains("退出")).count(), String.join("\n", rows));
@@ -267,6 +270,17 @@ class CliTest {
     Run r = run("classify", "36", "--edition", "2011");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("class 4, benchmark 0.9 % of payroll, bands [0.5, 0.8, 1.0, 1.2, 1.5]"), r.out());
+    // its name (GB/T 4754-2011 division 36) and, by cn-hn-key-industries, not a key industry
+    assertTrue(r.out().contains("\nname: 汽车制造业\nkey industry of cn-hn-key-industries: no\n"), r.out());
+    // 0610 (烟煤和无烟煤开采洗选) is class 8 (1.9 %), and a coal mine: a key industry of the Hunan ranking
+    Run zh = run("classify", "0610", "--edition", "2011", "--lang", "zh");
+    assertEquals(List.of("GB/T 4754-2011 0610：行业风险类别为八类，基准费率为工资总额的 1.9 %，费率档次为基准费率的 "
+        + "50 %、80 %、100 %、120 %、150 %（行业分类 cn-annex-2015，已核实；费率表 cn-national-2015）",
+        "行业名称：烟煤和无烟煤开采洗选", "是否重点行业（cn-hn-key-industries）：是，属煤矿（coal-mines）"), zh.out().lines().toList());
+    // a division of which only a group is a key industry cannot be told by its two digits
+    Run unclear = run("classify", "25", "--edition", "2011", "--lang", "zh");
+    assertTrue(unclear.out().endsWith("是否重点行业（cn-hn-key-industries）：排名定义 cn-hn-key-industries 将 25 之下的 251 "
+        + "列为重点行业（危险化学品），仅凭 25 无法判断：请填写 3 位行业代码\n"), unclear.out());
     Run shifted = run("classify", "97", "--edition", "GB/T 4754-2017");
     assertTrue(shifted.out().contains("class 1, benchmark 0.2 %"), shifted.out());
     Run ambiguous = run("classify", "59", "--edition", "2017");

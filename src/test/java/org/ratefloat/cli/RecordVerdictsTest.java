@@ -84,7 +84,7 @@ class RecordVerdictsTest {
       String first = r.out().lines().findFirst().orElseThrow();
       assertTrue(lang.equals("en") ? first.startsWith("THE RECORD WAS ALTERED: the input it carries is not the one that "
           + "was decided (VR002: ") : first.startsWith("记录已被改动："), first);
-      String heading = lang.equals("en") ? "Rate-floating decision: " : "费率浮动决定: ";
+      String heading = lang.equals("en") ? "Rate-floating decision: " : "工伤保险费率浮动核定：";
       String banner = lang.equals("en") ? "[NOT THE RECORD'S DECISION: THE RECORD WAS ALTERED]" : "【并非记录所载的决定：记录已被改动】";
       String mark = lang.equals("en") ? "[altered input] " : "[改动后的输入] ";
       List<String> lines = r.out().lines().toList();
@@ -96,7 +96,7 @@ class RecordVerdictsTest {
       assertTrue(account.size() > 20, r.out());
       assertTrue(account.stream().allMatch(l -> l.startsWith(mark) || l.equals(mark.strip())), r.out());
       assertEquals(1, account.stream().filter(l -> l.contains(heading)).count(), r.out());
-      assertTrue(account.stream().anyMatch(l -> l.contains(lang.equals("en") ? "New rate: " : "新费率: ")), r.out());
+      assertTrue(account.stream().anyMatch(l -> l.contains(lang.equals("en") ? "New rate: " : "新费率：")), r.out());
       // and no line before the banner shows an account
       assertTrue(lines.subList(0, start).stream().noneMatch(l -> l.contains(heading)), r.out());
       // the differences that follow from the change are grouped under the headline

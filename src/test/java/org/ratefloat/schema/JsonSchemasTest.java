@@ -514,7 +514,8 @@ class JsonSchemasTest {
     for (boolean echo : new boolean[] {false, true}) {
       Path out = dir.resolve("out-" + echo + ".ndjson");
       org.ratefloat.batch.Batch.run(hunan::decide, in, out, new org.ratefloat.batch.Batch.Options(1,
-          org.ratefloat.batch.Batch.Format.NDJSON, org.ratefloat.batch.Batch.Format.NDJSON, echo, true), null);
+          org.ratefloat.batch.Batch.Format.NDJSON, org.ratefloat.batch.Batch.Format.NDJSON, echo, true,
+          org.ratefloat.text.Language.EN), null);
       for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
         JsonNode record = JSON.readTree(line).get("decision");
         if (record == null) {
