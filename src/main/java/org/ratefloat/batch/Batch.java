@@ -104,6 +104,11 @@ public final class Batch {
     public Options(int threads, Format in, Format out, boolean echoInput) {
       this(threads, in, out, echoInput, false, Language.EN);
     }
+
+    /** Options for full or lean records, whose words are English. */
+    public Options(int threads, Format in, Format out, boolean echoInput, boolean lean) {
+      this(threads, in, out, echoInput, lean, Language.EN);
+    }
   }
 
   /** Told after each chunk: records so far, input bytes read, input size. */
