@@ -85,7 +85,11 @@ final class Tables {
       if (!Files.isRegularFile(file) || Files.size(file) > MAX_TABLE) {
         return null;
       }
-      return Hashing.sha256().hashBytes(Files.readAllBytes(file)).toString();
+      // bounded as it is read too: a file that grew since its size was taken is no table
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) MAX_TABLE + 1);
+        return bytes.length > MAX_TABLE ? null : Hashing.sha256().hashBytes(bytes).toString();
+      }
     } catch (IOException | SecurityException unreadable) {
       return null; // nothing to compare with: no warning
     }

@@ -10,10 +10,7 @@ import org.ratefloat.document.DocumentFiles.Source;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.RuleTableException;
 import org.ratefloat.json.Fault;
-import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonObject;
-import org.ratefloat.json.JsonValue;
-import org.ratefloat.json.StrictJson;
 import org.ratefloat.model.Edition;
 
 /**
@@ -23,7 +20,6 @@ import org.ratefloat.model.Edition;
 public final class ClassificationParser {
   /** The format a classification names. */
   public static final String FORMAT = "ratefloat/classification@1";
-  private static final StrictJson JSON = StrictJson.forRuleTables();
 
   private final String source;
 
@@ -31,10 +27,8 @@ public final class ClassificationParser {
     this.source = source;
   }
 
-  /** The document's root object, read as strictly as a rule table, its faults reported as rule-table errors. */
   private static JsonObject root(Named file) {
-    Faults faults = Faults.ruleTable(file.name());
-    return JsonValue.root(JSON.read(file.bytes(), faults), faults).asObject();
+    return DocumentFields.root(file.name(), file.bytes());
   }
 
   /** Whether a file is a classification (rather than a rule table), judged by its format key. */

@@ -19,6 +19,17 @@ public final class DocumentFields {
 
   private DocumentFields() {}
 
+  private static final org.ratefloat.json.StrictJson JSON = org.ratefloat.json.StrictJson.forRuleTables();
+
+  /**
+   * The root object of a rule-format document (a rule table, reference data, a classification …),
+   * read as strictly as a rule table, its faults reported as rule-table errors of {@code source}.
+   */
+  public static JsonObject root(String source, byte[] bytes) {
+    org.ratefloat.json.Faults faults = org.ratefloat.json.Faults.ruleTable(source);
+    return JsonValue.root(JSON.read(bytes, faults), faults).asObject();
+  }
+
   /** The {@code format} key must name {@code expected} (see {@link #formatOneOf}). */
   public static void format(JsonObject o, String expected, String source) {
     formatOneOf(o, source, expected);

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ratefloat.error.ErrorCode;
-import org.ratefloat.model.Measure;
 import org.ratefloat.error.Finding.Severity;
 
 /**
@@ -669,7 +668,7 @@ final class Analyzer {
   private ValueDomain domain(IndicatorSpec ind, StepSpec step) {
     RuleTableSpec.DeclaredDomain declared = spec.domains().get(ind.id());
     if (declared != null) {
-      return new ValueDomain.Numbers(declared.interval().lower(), declared.interval().upper(), declared.step());
+      return declared.numbers();
     }
     return ind.domain(new IndicatorSpec.DomainContext() {
       @Override

@@ -30,6 +30,14 @@ public record Condition(
    * engine and the static analysis alike.
    */
   public boolean admits(BigDecimal n, BigDecimal d) {
+    return within(lower, upper, n, d);
+  }
+
+  /**
+   * Whether {@code n / d} (d &gt; 0) lies between two ends, either absent (unbounded): the interval
+   * test of a condition and of a value domain, without making either.
+   */
+  static boolean within(Optional<Bound> lower, Optional<Bound> upper, BigDecimal n, BigDecimal d) {
     boolean whole = d.compareTo(BigDecimal.ONE) == 0;
     if (lower.isPresent()) {
       BigDecimal b = lower.get().value();

@@ -523,7 +523,7 @@ public sealed interface IndicatorSpec {
     }
 
     public ValueDomain domain(DomainContext context) {
-      return new ValueDomain.Numbers(domain.interval().lower(), domain.interval().upper(), domain.step());
+      return domain.numbers();
     }
 
     public <R> R accept(Visitor<R> visitor) {
@@ -547,7 +547,7 @@ public sealed interface IndicatorSpec {
     }
 
     public ValueDomain domain(DomainContext context) {
-      return new ValueDomain.Numbers(domain.interval().lower(), domain.interval().upper(), domain.step());
+      return domain.numbers();
     }
 
     public <R> R accept(Visitor<R> visitor) {

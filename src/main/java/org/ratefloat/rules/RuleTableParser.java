@@ -1,5 +1,6 @@
 package org.ratefloat.rules;
 
+import org.ratefloat.document.DocumentFields;
 import org.ratefloat.document.Rounding;
 import org.ratefloat.document.SourceRef;
 import org.ratefloat.document.TableStatus;
@@ -16,10 +17,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.json.Fault;
-import org.ratefloat.json.Faults;
 import org.ratefloat.json.JsonObject;
 import org.ratefloat.json.JsonValue;
-import org.ratefloat.json.StrictJson;
 
 /**
  * Parses and checks one rule-table or classification file. Everything that can be checked within
@@ -35,7 +34,6 @@ final class RuleTableParser {
   /** Rows of one step table of reference data. */
   static final int MAX_DATA_ROWS = 10_000;
   static final int MAX_ROWS = 10_000;
-  private static final StrictJson JSON = StrictJson.forRuleTables();
 
   private final ParseContext context;
   private final IndicatorParser indicatorParser;
@@ -54,8 +52,7 @@ final class RuleTableParser {
 
   /** Parses the document's {@code format} key only, to tell tables from classifications. */
   static JsonObject root(String source, byte[] bytes) {
-    Faults faults = Faults.ruleTable(source);
-    return JsonValue.root(JSON.read(bytes, faults), faults).asObject();
+    return DocumentFields.root(source, bytes);
   }
 
   static RuleTableSpec parseTable(String source, byte[] bytes, JsonObject o) {

@@ -68,7 +68,12 @@ public record RuleTableSpec(
   public record DeclaredDomain(Condition interval, BigDecimal step) {
     /** Whether {@code x} is one of the values: inside the interval and a multiple of the step (if any). */
     public boolean admits(BigDecimal x) {
-      return interval.admits(x) && (step.signum() == 0 || x.remainder(step).signum() == 0);
+      return interval.admits(x) && ValueDomain.Numbers.onGrid(x, BigDecimal.ONE, step);
+    }
+
+    /** The declared values as the value domain of the indicator that reads them. */
+    public ValueDomain.Numbers numbers() {
+      return new ValueDomain.Numbers(interval.lower(), interval.upper(), step);
     }
 
     /** The domain as a message shows it, e.g. {@code [0, 100] in steps of 0.5}. */

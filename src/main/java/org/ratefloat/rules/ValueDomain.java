@@ -42,9 +42,11 @@ public sealed interface ValueDomain {
 
     /** Whether the exact value {@code n / d} (d &gt; 0) lies in the interval and on the grid. */
     public boolean contains(BigDecimal n, BigDecimal d) {
-      if (!new Condition("", "", lo, hi, Optional.empty(), ImmutableSet.of()).admits(n, d)) {
-        return false;
-      }
+      return Condition.within(lo, hi, n, d) && onGrid(n, d, step);
+    }
+
+    /** Whether {@code n / d} is a multiple of {@code step} (any value is, for a step of 0). */
+    static boolean onGrid(BigDecimal n, BigDecimal d, BigDecimal step) {
       // n / d is a multiple of step when n is a multiple of d x step
       return step.signum() == 0 || n.remainder(d.multiply(step)).signum() == 0;
     }
