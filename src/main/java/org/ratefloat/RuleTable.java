@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.ratefloat.decision.Decision;
 import org.ratefloat.decision.TableRef;
 import org.ratefloat.engine.Engine;
-import org.ratefloat.internal.LazyList;
 import org.ratefloat.json.Submitted;
 import org.ratefloat.error.ErrorCode;
 import org.ratefloat.error.InputException;
@@ -202,8 +201,7 @@ public final class RuleTable {
 
   /** Decides a case as submitted, listing what the engine assumed beyond it. */
   Decision decide(Submitted submitted) {
-    Decision d = engine.decide(submitted.input(), LIBRARY, submitted.canonical());
-    return d.toBuilder().assumed(LazyList.of(() -> submitted.assumed(d, d.assumed()))).build();
+    return engine.decide(submitted.input(), LIBRARY, submitted.canonical(), submitted::assumed);
   }
 
   /** The library name and version this table's decisions record, e.g. {@code ratefloat 0.1.0}. */

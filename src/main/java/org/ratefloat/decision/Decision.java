@@ -147,7 +147,7 @@ public final class Decision {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.library = library;
-    b.tables.addAll(tables);
+    b.tables = tables;
     b.input = input;
     b.submitted = submitted;
     b.inputSha256 = inputSha256;
@@ -163,8 +163,8 @@ public final class Decision {
     b.premium = premium.orElse(null);
     b.indicators = indicators;
     b.steps = steps;
-    b.warnings.addAll(warnings);
-    b.amounts.addAll(amounts);
+    b.warnings = warnings;
+    b.amounts = amounts;
     b.assumed = assumed;
     return b;
   }
@@ -333,7 +333,7 @@ public final class Decision {
    */
   public static final class Builder {
     private @Nullable String library;
-    private final List<TableRef> tables = new java.util.ArrayList<>();
+    private List<TableRef> tables = ImmutableList.of();
     private @Nullable RatingCase input;
     private @Nullable CharSequence submitted;
     private @Nullable String inputSha256;
@@ -349,8 +349,8 @@ public final class Decision {
     private @Nullable Premium premium;
     private List<IndicatorValue> indicators = ImmutableList.of();
     private List<StepTrace> steps = ImmutableList.of();
-    private final List<Warning> warnings = new java.util.ArrayList<>();
-    private final List<Amount> amounts = new java.util.ArrayList<>();
+    private List<Warning> warnings = ImmutableList.of();
+    private List<Amount> amounts = ImmutableList.of();
     private List<Assumption> assumed = ImmutableList.of();
 
     private Builder() {}
@@ -363,9 +363,7 @@ public final class Decision {
 
     /** Replaces the tables: the table that decided first, then the tables it refers to. */
     public Builder tables(List<TableRef> tables) {
-      requireNonNull(tables, "tables");
-      this.tables.clear();
-      tables.forEach(t -> this.tables.add(requireNonNull(t, "table")));
+      this.tables = elements(tables, "tables", "table");
       return this;
     }
 
@@ -430,18 +428,27 @@ public final class Decision {
 
     /** Replaces the warnings. */
     public Builder warnings(List<Warning> warnings) {
-      requireNonNull(warnings, "warnings");
-      this.warnings.clear();
-      warnings.forEach(w -> this.warnings.add(requireNonNull(w, "warning")));
+      this.warnings = elements(warnings, "warnings", "warning");
       return this;
     }
 
     /** Replaces the amounts of money rows added. */
     public Builder amounts(List<Amount> amounts) {
-      requireNonNull(amounts, "amounts");
-      this.amounts.clear();
-      amounts.forEach(a -> this.amounts.add(requireNonNull(a, "amount")));
+      this.amounts = elements(amounts, "amounts", "amount");
       return this;
+    }
+
+    /**
+     * An immutable copy of a list whose elements must not be null, each refused by name; a list
+     * already immutable (which holds no null) is kept as it is.
+     */
+    private static <T> ImmutableList<T> elements(List<T> list, String name, String element) {
+      requireNonNull(list, name);
+      if (list instanceof ImmutableList<T> kept) {
+        return kept;
+      }
+      list.forEach(e -> requireNonNull(e, element));
+      return ImmutableList.copyOf(list);
     }
 
     /** The values used that the case as submitted does not give. */

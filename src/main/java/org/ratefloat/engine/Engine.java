@@ -250,7 +250,28 @@ public final class Engine {
    * @param submitted the case as submitted, in canonical form (made when first read)
    */
   public Decision decide(RatingCase c, String library, CharSequence submitted) {
-    return new Run(c).decide(library, submitted);
+    return new Run(c).decide(library, submitted, null);
+  }
+
+  /**
+   * Decides a case whose record lists, beside the defaults the indicators took, what else the
+   * decision assumed of the case as submitted: {@code assumed} is called when the decision's
+   * {@link Decision#assumed()} is first read.
+   */
+  public Decision decide(RatingCase c, String library, CharSequence submitted, Assumed assumed) {
+    return new Run(c).decide(library, submitted, requireNonNull(assumed, "assumed"));
+  }
+
+  /** What a decision assumed of the case as submitted, from what the decision and its indicators took. */
+  @FunctionalInterface
+  public interface Assumed {
+    /**
+     * @param premium the decision's premium, or null
+     * @param previous the band the decision took as the employer's
+     * @param indicators the defaults the table's indicators took, in the order they took them
+     */
+    List<org.ratefloat.decision.Assumption> of(@org.jspecify.annotations.Nullable Premium premium,
+        Band previous, List<org.ratefloat.decision.Assumption> indicators);
   }
 
   /**
@@ -284,7 +305,8 @@ public final class Engine {
       java.util.function.Function<String, Exact>, StepSpec.Visitor<Traced> {
     private final RatingCase c;
     private final RuleTableSpec m = table.measure();
-    private final List<Warning> warnings = new ArrayList<>(2);
+    /** Made when the first warning is given: most decisions give none. */
+    private @org.jspecify.annotations.Nullable List<Warning> warnings;
     private final Traced[] trace = new Traced[m.steps().size()];
     private int steps;
     /** Made when the first amount is added. */
@@ -307,7 +329,7 @@ public final class Engine {
       this.c = requireNonNull(c, "case");
     }
 
-    Decision decide(String library, CharSequence submitted) {
+    Decision decide(String library, CharSequence submitted, @org.jspecify.annotations.Nullable Assumed refine) {
       checkEffective();
       int riskClass;
       Decision.ClassSource classSource;
@@ -322,7 +344,7 @@ public final class Engine {
         classSource = Decision.ClassSource.CLASSIFICATION;
         Warning edition = provisionalEditions.get(c.employer().industry().edition());
         if (edition != null) {
-          warnings.add(edition);
+          warn(edition);
         }
       }
       if (riskClass < 1 || riskClass > 99 || !covered[riskClass]) {
@@ -339,9 +361,9 @@ public final class Engine {
       compute = new Indicators(c, currentIndex - benchIndex, m.source(), classData[riskClass], spans(c.asOf()),
           this, domains::get);
       if (provisional != null) {
-        warnings.add(provisional);
+        warn(provisional);
       }
-      warnings.addAll(provisionalReferences);
+      provisionalReferences.forEach(this::warn);
       unreadCustom();
 
       List<StepSpec> all = m.steps();
@@ -368,13 +390,20 @@ public final class Engine {
           .riskClass(riskClass, classSource).benchmark(benchmark, benchmarkSource)
           .bands(band(currentIndex), band(band)).rate(rate, rounded, table.rateRounding().describe())
           .indicators(LazyList.of(() -> records(values))).steps(LazyList.of(() -> stepTraces(traced)))
-          .warnings(warnings);
+          .warnings(warnings == null ? ImmutableList.of() : warnings);
       premium.ifPresent(decision::premium);
       if (amounts != null) {
         decision.amounts(amounts);
       }
       // the defaults indicators took for values the case leaves out (the table's, or a grade of 0)
-      decision.assumed(compute.assumed());
+      List<org.ratefloat.decision.Assumption> took = compute.assumed();
+      if (refine == null) {
+        decision.assumed(took);
+      } else {
+        Premium p = premium.orElse(null);
+        Band previous = band(currentIndex);
+        decision.assumed(LazyList.of(() -> refine.of(p, previous, took)));
+      }
       return decision.build();
     }
 
@@ -414,8 +443,15 @@ public final class Engine {
       status.customFlags().keySet().stream().filter(n -> !customFlagsRead.contains(n)).forEach(unread::add);
       status.customValues().keySet().stream().filter(n -> !customValuesRead.contains(n)).forEach(unread::add);
       if (!unread.isEmpty()) {
-        warnings.add(Warnings.unreadCustom(unread.stream().sorted().toList()));
+        warn(Warnings.unreadCustom(unread.stream().sorted().toList()));
       }
+    }
+
+    private void warn(Warning w) {
+      if (warnings == null) {
+        warnings = new ArrayList<>(2);
+      }
+      warnings.add(w);
     }
 
     private void checkEffective() {
@@ -439,13 +475,13 @@ public final class Engine {
         benchmark = fromTable;
         if (c.employer().benchmarkRate().isPresent()
             && c.employer().benchmarkRate().get().compareTo(benchmark) != 0) {
-          warnings.add(Warnings.benchmarkInputIgnored(c.employer().benchmarkRate().get(), benchmark));
+          warn(Warnings.benchmarkInputIgnored(c.employer().benchmarkRate().get(), benchmark));
         }
         return Decision.BenchmarkSource.TABLE;
       }
       benchmark = c.employer().benchmarkRate().orElseThrow(() -> new InputException(ErrorCode.IN022,
           "/employer/benchmarkRate", "error.IN022.class", Message.values("table", m.id(), "class", riskClass)));
-      warnings.add(Warnings.benchmarkFromInput(benchmark));
+      warn(Warnings.benchmarkFromInput(benchmark));
       return Decision.BenchmarkSource.INPUT;
     }
 
@@ -583,7 +619,7 @@ public final class Engine {
       String effect = apply(step, hit);
       Warning evidence = rowWarnings.get(hit);
       if (evidence != null) {
-        warnings.add(evidence);
+        warn(evidence);
       }
       return new Traced(step, StepTrace.Outcome.FIRED, hit.id(), effect);
     }

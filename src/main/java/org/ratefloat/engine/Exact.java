@@ -30,24 +30,47 @@ record Exact(BigDecimal n, BigDecimal d) {
     return d.signum() < 0 ? new Exact(n.negate(), d.negate()) : new Exact(n, d);
   }
 
+  /*
+   * Where both denominators are 1 (scale 0), the products by them are left out: n × 1 has n's value
+   * and scale, and 1 × 1 is 1, so the result is the same numerator and denominator, digit for digit
+   * and scale for scale, that the products give (a record writes a whole value with its scale).
+   */
+
   Exact add(Exact o) {
+    if (whole() && o.whole()) {
+      return new Exact(n.add(o.n), BigDecimal.ONE);
+    }
     return new Exact(n.multiply(o.d).add(o.n.multiply(d)), d.multiply(o.d));
   }
 
   Exact sub(Exact o) {
+    if (whole() && o.whole()) {
+      return new Exact(n.subtract(o.n), BigDecimal.ONE);
+    }
     return new Exact(n.multiply(o.d).subtract(o.n.multiply(d)), d.multiply(o.d));
   }
 
   Exact mul(Exact o) {
-    return new Exact(n.multiply(o.n), d.multiply(o.d));
+    return new Exact(n.multiply(o.n), whole() && o.whole() ? BigDecimal.ONE : d.multiply(o.d));
+  }
+
+  /** Whether the denominator is 1 with scale 0, which a product by leaves a factor as it is. */
+  private boolean whole() {
+    return d == BigDecimal.ONE || d.equals(BigDecimal.ONE);
   }
 
   /** this / o, or null when o is zero. */
   Exact div(Exact o) {
+    if (whole() && o.whole()) {
+      return ratio(n, o.n);
+    }
     return ratio(n.multiply(o.d), d.multiply(o.n));
   }
 
   int compareTo(Exact o) {
+    if (whole() && o.whole()) {
+      return n.compareTo(o.n);
+    }
     return n.multiply(o.d).compareTo(o.n.multiply(d));
   }
 

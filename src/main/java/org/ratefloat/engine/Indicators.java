@@ -243,14 +243,19 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     return Computed.rounded(f, null, null, operands, value, f.round());
   }
 
-  /** Evaluates exactly, from the compared values of the indicators referred to; null means a division by zero. */
-  private Exact eval(String f, org.ratefloat.rules.Expr e, Item item, Operands operands, java.util.Set<String> seen) {
+  /**
+   * Evaluates exactly, from the compared values of the indicators referred to; null means a division
+   * by zero. Each value read is put in {@code operands} once, by name, as {@code seen} notes; a line
+   * item's evaluation keeps none ({@link Operands#DISCARD}, {@code seen} null).
+   */
+  private Exact eval(String f, org.ratefloat.rules.Expr e, Item item, Operands operands,
+      java.util.@org.jspecify.annotations.Nullable Set<String> seen) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
       return Exact.of(k.value());
     }
     if (e instanceof org.ratefloat.rules.Expr.Ref r) {
       Exact v = others.apply(r.indicator());
-      if (seen.add(r.indicator())) {
+      if (seen != null && seen.add(r.indicator())) {
         operands.put(r.indicator(), v);
       }
       return v;
@@ -278,7 +283,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     }
     if (e instanceof org.ratefloat.rules.Expr.Data d) {
       BigDecimal v = data.scalars().get(d.name());
-      if (seen.add("data." + d.name())) {
+      if (seen != null && seen.add("data." + d.name())) {
         operands.put("data." + d.name(), v);
       }
       return Exact.of(v);
@@ -289,9 +294,11 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
         return null;
       }
       Exact v = lookup(f, data.steps().get(l.table()), key, l.pointer());
-      String name = "lookup." + l.table() + "(" + key.toValue().render() + ")";
-      if (seen.add(name)) {
-        operands.put(name, v);
+      if (seen != null) {
+        String name = "lookup." + l.table() + "(" + key.toValue().render() + ")";
+        if (seen.add(name)) {
+          operands.put(name, v);
+        }
       }
       return digits(f, v, l.pointer());
     }
@@ -690,8 +697,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       final int index = i;
       value = switch (spec.measure()) {
         case EACH -> {
-          Exact item = eval(spec.id(), spec.each().orElseThrow(), Item.claim(index), Operands.DISCARD,
-              new java.util.HashSet<>());
+          Exact item = eval(spec.id(), spec.each().orElseThrow(), Item.claim(index), Operands.DISCARD, null);
           each = each.add(item);
           // the claims of one accident share its id; a claim without one is an accident of its own
           accidents.merge(claim.accident().map(a -> "accident " + a).orElse("claim #" + index), item, Exact::add);
@@ -707,8 +713,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     if (spec.perAccident().isPresent()) {
       Exact limited = Exact.of(BigDecimal.ZERO);
       for (Exact sum : accidents.values()) {
-        Exact v = eval(spec.id(), spec.perAccident().get(), Item.accident(sum), Operands.DISCARD,
-            new java.util.HashSet<>());
+        Exact v = eval(spec.id(), spec.perAccident().get(), Item.accident(sum), Operands.DISCARD, null);
         if (v == null) {
           throw new InputException(ErrorCode.IN018, "/claims", "error.IN018.accidentLimit",
               Message.values("indicator", spec.id()));
@@ -741,8 +746,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
             Message.values("from", p.from(), "to", p.to(), "indicator", spec.id()));
       }
       for (var x : p.exposures().entrySet()) {
-        Exact item = eval(spec.id(), spec.each(), Item.exposure(x.getKey(), x.getValue()), Operands.DISCARD,
-            new java.util.HashSet<>());
+        Exact item = eval(spec.id(), spec.each(), Item.exposure(x.getKey(), x.getValue()), Operands.DISCARD, null);
         if (item == null) {
           throw new InputException(ErrorCode.IN018, "/history/" + i + "/exposures/"
               + org.ratefloat.model.InputRules.escape(x.getKey()), "error.IN018.lineItem",

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.ratefloat.decision.Assumption;
-import org.ratefloat.decision.Decision;
+import org.ratefloat.decision.Band;
 import org.ratefloat.decision.Premium;
 import org.ratefloat.decision.Value;
 import org.ratefloat.internal.LazyText;
@@ -133,20 +133,24 @@ public final class Submitted {
   }
 
   /**
-   * The values decision {@code d} used that the document does not give, in the order of the case's
-   * JSON form: the premium base taken from the last period's payroll, the current band taken as the
-   * benchmark's, the status flags and each claim's {@code medicalOnly} read as {@code false}, and
-   * {@code indicators}, the defaults the table's indicators took (in the order they took them, after
-   * the status flags).
+   * The values a decision of this case used that the document does not give, in the order of the
+   * case's JSON form: the premium base taken from the last period's payroll, the current band taken
+   * as the benchmark's, the status flags and each claim's {@code medicalOnly} read as {@code false},
+   * and {@code indicators}, the defaults the table's indicators took (in the order they took them,
+   * after the status flags).
+   *
+   * @param premium the decision's premium, or null
+   * @param previous the band the decision took as the employer's
    */
-  public List<Assumption> assumed(Decision d, List<Assumption> indicators) {
+  public List<Assumption> assumed(@Nullable Premium premium, Band previous, List<Assumption> indicators) {
     List<Assumption> out = new ArrayList<>(2 + indicators.size());
-    RatingCase c = d.input();
-    d.premium().filter(p -> p.payrollSource() == Premium.PayrollSource.HISTORY).ifPresent(p -> out.add(
-        Assumption.derived("/premiumBase", new Value.Num(p.payroll()), "/history/" + (c.history().size() - 1)
-            + "/payroll")));
+    RatingCase c = input;
+    if (premium != null && premium.payrollSource() == Premium.PayrollSource.HISTORY) {
+      out.add(Assumption.derived("/premiumBase", new Value.Num(premium.payroll()), "/history/"
+          + (c.history().size() - 1) + "/payroll"));
+    }
     if (c.employer().currentBand().isEmpty()) {
-      out.add(Assumption.of("/employer/currentBand", new Value.Num(d.previousBand().multiplier())));
+      out.add(Assumption.of("/employer/currentBand", new Value.Num(previous.multiplier())));
     }
     if (given != null) {
       for (int f = 0; f < FLAGS.size(); f++) {

@@ -47,7 +47,11 @@ public sealed interface ValueDomain {
 
     /** Whether {@code n / d} is a multiple of {@code step} (any value is, for a step of 0). */
     static boolean onGrid(BigDecimal n, BigDecimal d, BigDecimal step) {
-      // n / d is a multiple of step when n is a multiple of d x step
+      // n / d is a multiple of step when n is a multiple of d x step; a whole n over 1 is a multiple
+      // of 1 (the grid of counts, tested for every count a decision computes) without a remainder
+      if (n.scale() <= 0 && d.equals(BigDecimal.ONE) && step.equals(BigDecimal.ONE)) {
+        return true;
+      }
       return step.signum() == 0 || n.remainder(d.multiply(step)).signum() == 0;
     }
 
