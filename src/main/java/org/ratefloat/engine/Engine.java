@@ -63,16 +63,19 @@ public final class Engine {
   /** The names of the custom flags and values the table's indicators read. */
   private final java.util.Set<String> customFlagsRead;
   private final java.util.Set<String> customValuesRead;
-  /** The warning of each row whose evidence is not published, by identity. */
-  private final java.util.IdentityHashMap<RowSpec, Warning> rowWarnings = new java.util.IdentityHashMap<>();
   /** By edition: the warning that the classification's mapping is provisional, or none. */
   private final java.util.EnumMap<org.ratefloat.model.Edition, Warning> provisionalEditions =
       new java.util.EnumMap<>(org.ratefloat.model.Edition.class);
   private final Classifications classifications;
   /** By step (table order) and risk class 0..99: whether the step applies to the class. */
   private final boolean[][] applies;
-  /** The place in table order of the indicator each condition of the steps tests, by identity. */
-  private final java.util.IdentityHashMap<Condition, Integer> tested = new java.util.IdentityHashMap<>();
+  /**
+   * By step (table order) and row (a veto's guard is its row 0): the place in table order of the
+   * indicator each condition of the row's guard tests, in the guard's order of conditions.
+   */
+  private final int[][][] places;
+  /** By step and row: the warning of a row whose evidence is not published, or null. */
+  private final Warning[][] evidence;
   /** Band moves' texts by the offsets from and to (-99..+99), made when first needed. */
   private final String[][] moves = new String[199][];
   /** The windows of the indicators, each once; their days on the as-of date last decided. */
@@ -132,15 +135,6 @@ public final class Engine {
     }
     this.customFlagsRead = java.util.Set.copyOf(flags);
     this.customValuesRead = java.util.Set.copyOf(values);
-    for (StepSpec step : m.steps()) {
-      if (step instanceof StepSpec.Rows rows) {
-        for (RowSpec row : rows.rows()) {
-          if (row.evidence() != Evidence.PUBLISHED) {
-            rowWarnings.put(row, Warnings.evidence(row));
-          }
-        }
-      }
-    }
     table.classification().ifPresent(cl -> cl.editions().forEach((edition, t) -> {
       if (t.status() == TableStatus.PROVISIONAL) {
         provisionalEditions.put(edition, Warnings.provisionalClassification(edition, cl.id()));
@@ -148,6 +142,8 @@ public final class Engine {
     }));
     this.classifications = table.classification().map(Classifications::new).orElse(null);
     this.applies = new boolean[m.steps().size()][100];
+    this.places = new int[m.steps().size()][][];
+    this.evidence = new Warning[m.steps().size()][];
     for (int s = 0; s < applies.length; s++) {
       StepSpec step = m.steps().get(s);
       for (int c = 0; c < 100; c++) {
@@ -156,12 +152,17 @@ public final class Engine {
       List<Guard> guards = new ArrayList<>();
       if (step instanceof StepSpec.Rows rows) {
         rows.rows().forEach(r -> guards.add(r.when()));
+        evidence[s] = new Warning[rows.rows().size()];
+        for (int r = 0; r < rows.rows().size(); r++) {
+          RowSpec row = rows.rows().get(r);
+          evidence[s][r] = row.evidence() == Evidence.PUBLISHED ? null : Warnings.evidence(row);
+        }
       } else if (step instanceof StepSpec.Veto veto) {
         guards.add(veto.when());
       }
-      for (Guard g : guards) {
-        g.all().forEach(c -> tested.put(c, indicatorIndex.get(c.indicator())));
-        g.any().forEach(group -> group.forEach(c -> tested.put(c, indicatorIndex.get(c.indicator()))));
+      places[s] = new int[guards.size()][];
+      for (int r = 0; r < guards.size(); r++) {
+        places[s][r] = guards.get(r).conditions().stream().mapToInt(c -> indicatorIndex.get(c.indicator())).toArray();
       }
     }
   }
@@ -301,14 +302,17 @@ public final class Engine {
    * The state of one decision; it tests conditions and gives formulas the values of other
    * indicators itself (no function objects made per decision).
    */
-  private final class Run implements java.util.function.Predicate<Condition>,
+  private final class Run implements Guard.Test,
       java.util.function.Function<String, Exact>, StepSpec.Visitor<Traced> {
     private final RatingCase c;
     private final RuleTableSpec m = table.measure();
     /** Made when the first warning is given: most decisions give none. */
     private @org.jspecify.annotations.Nullable List<Warning> warnings;
     private final Traced[] trace = new Traced[m.steps().size()];
+    /** The steps run so far; the one running is {@code steps} (its place in table order). */
     private int steps;
+    /** The places of the indicators the guard being tested reads, by condition (see {@link Engine#places}). */
+    private int[] reads;
     /** Made when the first amount is added. */
     private List<Amount> amounts;
     /** By place in the table's order: the indicators computed so far. */
@@ -535,7 +539,8 @@ public final class Engine {
         return;
       }
       // by the step's type: a new type of step does not compile until it is run here
-      trace[steps++] = step.accept(this);
+      Traced t = step.accept(this); // while it runs, steps is its place
+      trace[steps++] = t;
     }
 
     @Override
@@ -568,7 +573,7 @@ public final class Engine {
 
     @Override
     public Traced veto(StepSpec.Veto veto) {
-      if (!holds(veto.when())) {
+      if (!holds(veto.when(), 0)) {
         return trace(veto, StepTrace.Outcome.NO_MATCH, Optional.empty(), "none");
       }
       int min = veto.belowCurrent() ? currentIndex : benchIndex;
@@ -593,14 +598,16 @@ public final class Engine {
 
     private Traced rows(StepSpec.Rows step) {
       RowSpec hit = null;
+      int hitAt = -1;
       List<RowSpec> rows = step.rows();
       for (int r = 0; r < rows.size(); r++) {
         RowSpec row = rows.get(r);
-        if (!holds(row.when())) {
+        if (!holds(row.when(), r)) {
           continue;
         }
         if (hit == null) {
           hit = row;
+          hitAt = r;
           if (step.hitPolicy() == StepSpec.HitPolicy.FIRST) {
             break;
           }
@@ -617,9 +624,9 @@ public final class Engine {
         return trace(step, StepTrace.Outcome.NO_MATCH, Optional.empty(), "none");
       }
       String effect = apply(step, hit);
-      Warning evidence = rowWarnings.get(hit);
-      if (evidence != null) {
-        warn(evidence);
+      Warning unpublished = evidence[steps][hitAt];
+      if (unpublished != null) {
+        warn(unpublished);
       }
       return new Traced(step, StepTrace.Outcome.FIRED, hit.id(), effect);
     }
@@ -799,14 +806,15 @@ public final class Engine {
       return premium.payroll(payroll, Premium.PayrollSource.HISTORY).amount(total).build();
     }
 
-    private boolean holds(Guard guard) {
+    /** Whether the guard of row {@code row} of the step running holds. */
+    private boolean holds(Guard guard, int row) {
+      reads = places[steps][row];
       return guard.holds(this);
     }
 
     @Override
-    public boolean test(Condition cond) {
-      Integer place = tested.get(cond);
-      Computed v = place != null ? computed(place) : computed(cond.indicator());
+    public boolean test(Condition cond, int place) {
+      Computed v = computed(reads[place]);
       if (v.exact() != null) {
         return v.exact().admittedBy(cond);
       }

@@ -99,21 +99,21 @@ public record Period(
     return checked.build();
   }
 
+  private static final Measure[] MEASURES = Measure.values();
+
   /** The values in measure order, each checked; counts with scale 0. */
   private static SortedMap<Measure, BigDecimal> checked(Map<Measure, BigDecimal> values) {
-    ImmutableSortedMap<Measure, BigDecimal> sorted = ImmutableSortedMap.copyOf(values);
-    boolean same = true;
-    for (Map.Entry<Measure, BigDecimal> e : sorted.entrySet()) {
-      if (normal(e.getKey(), e.getValue()) != e.getValue()) {
-        same = false;
+    if (values instanceof MeasureValues checked) {
+      return checked; // another period's values, checked when it was made
+    }
+    BigDecimal[] byMeasure = new BigDecimal[MEASURES.length];
+    values.forEach((m, v) -> byMeasure[requireNonNull(m, "measure").ordinal()] = requireNonNull(v, "value"));
+    for (int i = 0; i < byMeasure.length; i++) {
+      if (byMeasure[i] != null) {
+        byMeasure[i] = normal(MEASURES[i], byMeasure[i]);
       }
     }
-    if (same) {
-      return sorted;
-    }
-    ImmutableSortedMap.Builder<Measure, BigDecimal> normal = ImmutableSortedMap.naturalOrder();
-    sorted.forEach((m, v) -> normal.put(m, normal(m, v)));
-    return normal.build();
+    return new MeasureValues(byMeasure);
   }
 
   private static BigDecimal normal(Measure m, BigDecimal v) {

@@ -132,9 +132,18 @@ class InputRulesTest {
         .build();
     Period p = new Period(JAN_1, DEC_31, ImmutableSortedMap.of(), Optional.of(grades));
     assertEquals(List.of(1, 2), List.copyOf(p.disabilityCases().orElseThrow().keySet()));
-    // an already natural map is kept as it is
-    ImmutableSortedMap<Measure, BigDecimal> values = ImmutableSortedMap.of(Measure.PAYROLL, BigDecimal.ONE);
-    assertSame(values, new Period(JAN_1, DEC_31, values, Optional.empty()).values());
+    ImmutableSortedMap<Measure, BigDecimal> reverse = ImmutableSortedMap.<Measure, BigDecimal>reverseOrder()
+        .put(Measure.PAYROLL, BigDecimal.ONE).put(Measure.INJURIES, BigDecimal.TEN).build();
+    Period measured = new Period(JAN_1, DEC_31, reverse, Optional.empty());
+    assertEquals(List.of(Measure.PAYROLL, Measure.INJURIES), List.copyOf(measured.values().keySet()));
+    assertEquals(Measure.PAYROLL, measured.values().firstKey());
+    assertEquals(Measure.INJURIES, measured.values().lastKey());
+    assertEquals(BigDecimal.TEN, measured.values().get(Measure.INJURIES));
+    assertEquals(null, measured.values().get(Measure.DEATHS));
+    assertEquals(ImmutableSortedMap.of(Measure.PAYROLL, BigDecimal.ONE, Measure.INJURIES, BigDecimal.TEN),
+        measured.values());
+    // another period's values, already checked, are kept as they are
+    assertSame(measured.values(), new Period(JAN_1, DEC_31, measured.values(), Optional.empty()).values());
   }
 
   @Test
