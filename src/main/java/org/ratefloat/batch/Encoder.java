@@ -96,12 +96,16 @@ final class Encoder {
     Worker worker = WORKER.get();
     // whatever a chunk that failed half-way left behind
     worker.chunk.clear();
-    Map<String, Long> bands = new java.util.HashMap<>();
+    Map<ClassBand, Long> decided = new java.util.HashMap<>();
     Map<String, Long> errors = new java.util.HashMap<>();
     Map<String, String> examples = new java.util.HashMap<>();
     for (Input input : chunk) {
-      decideOne(decide, thresholds, input, options, worker, bands, errors, examples);
+      decideOne(decide, thresholds, input, options, worker, decided, errors, examples);
     }
+    // the counts' names are written once a chunk, not once a record
+    Map<String, Long> bands = new java.util.HashMap<>();
+    decided.forEach((b, n) -> bands.merge(Message.of("summary.batch.classBand", "class", b.riskClass(), "band",
+        b.multiplier().toPlainString()).in(options.language()), n, Long::sum));
     byte[] bytes = worker.chunk.take();
     if (worker.chunk.capacity() > Worker.KEPT) {
       worker.chunk = new Bytes();
@@ -109,15 +113,17 @@ final class Encoder {
     return new Output(bytes, chunk.size(), bands, errors, examples);
   }
 
+  /** A decided record's risk class and new band, as the summary counts them. */
+  private record ClassBand(int riskClass, java.math.BigDecimal multiplier) {}
+
   /** Appends the output record of one input to the worker's chunk and counts it. */
   private static void decideOne(Function<byte[], Decision> decide, @org.jspecify.annotations.Nullable Function<Decision, org.ratefloat.thresholds.Thresholds> thresholds,
-      Input input, Batch.Options options, Worker worker, Map<String, Long> bands, Map<String, Long> errors, Map<String, String> examples) throws IOException {
+      Input input, Batch.Options options, Worker worker, Map<ClassBand, Long> bands, Map<String, Long> errors, Map<String, String> examples) throws IOException {
     String employerId = null;
     try {
       Decision d = input.decide(decide);
       employerId = d.input().employer().id();
-      String band = Message.of("summary.batch.classBand", "class", d.riskClass(), "band",
-          d.newBand().multiplier().toPlainString()).in(options.language());
+      ClassBand band = new ClassBand(d.riskClass(), d.newBand().multiplier());
       if (options.out() == Batch.Format.CSV) {
         worker.chunk.write(csvDecision(input.line(), d, options.language()).getBytes(StandardCharsets.UTF_8));
       } else {

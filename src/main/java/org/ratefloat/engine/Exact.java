@@ -96,6 +96,78 @@ record Exact(BigDecimal n, BigDecimal d) {
     if (d.compareTo(BigDecimal.ONE) == 0) {
       return new Value.Num(n);
     }
+    Value small = toValueInLongs();
+    return small != null ? small : toValueInBigIntegers();
+  }
+
+  /** 10^0 .. 10^18, every power of ten a long holds. */
+  private static final long[] TENS = new long[19];
+
+  static {
+    TENS[0] = 1;
+    for (int i = 1; i < TENS.length; i++) {
+      TENS[i] = TENS[i - 1] * 10;
+    }
+  }
+
+  /**
+   * {@link #toValue} where the whole numerator and denominator (after the scales are made equal)
+   * have at most 18 digits, in long arithmetic; null where they do not, or where the decimal
+   * expansion's digits would not fit in a long.
+   */
+  @org.jspecify.annotations.Nullable Value toValueInLongs() {
+    if (d.compareTo(BigDecimal.ONE) == 0) {
+      return new Value.Num(n);
+    }
+    int shift = d.scale() - n.scale();
+    if (n.precision() + Math.max(shift, 0) > 18 || d.precision() + Math.max(-shift, 0) > 18) {
+      return null;
+    }
+    // the unscaled values: scale 0 with the same digits (BigDecimal.longValue reads them as they are)
+    long p = n.scaleByPowerOfTen(n.scale()).longValue() * TENS[Math.max(shift, 0)];
+    long q = d.scaleByPowerOfTen(d.scale()).longValue() * TENS[Math.max(-shift, 0)];
+    long g = gcd(Math.abs(p), q);
+    p /= g;
+    q /= g;
+    int twos = Long.numberOfTrailingZeros(q);
+    long rest = q >>> twos;
+    int fives = 0;
+    while (rest % 5 == 0) {
+      rest /= 5;
+      fives++;
+    }
+    if (rest != 1) {
+      return new Value.Fraction(BigInteger.valueOf(p), BigInteger.valueOf(q));
+    }
+    // q = 2^twos 5^fives: p / q = p × (10^k / q) / 10^k with k the larger of the two
+    int k = Math.max(twos, fives);
+    if (k >= TENS.length) {
+      return null;
+    }
+    long m = TENS[k] / q;
+    long digits;
+    try {
+      digits = Math.multiplyExact(p, m);
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+    return new Value.Num(plain(BigDecimal.valueOf(digits, k)));
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  /** {@link #toValue} in BigInteger arithmetic, for any size. */
+  Value toValueInBigIntegers() {
+    if (d.compareTo(BigDecimal.ONE) == 0) {
+      return new Value.Num(n);
+    }
     // n/d = (un * 10^-ns) / (ud * 10^-ds) = (un * 10^ds) / (ud * 10^ns), both whole
     BigInteger p = n.unscaledValue();
     BigInteger q = d.unscaledValue();

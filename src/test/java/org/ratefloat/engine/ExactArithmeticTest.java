@@ -68,4 +68,34 @@ class ExactArithmeticTest {
     Exact quotient = Exact.of(new BigDecimal("1")).div(Exact.of(new BigDecimal("-3")));
     assertEquals(new Exact(new BigDecimal("-1"), new BigDecimal("3")), quotient);
   }
+
+  /**
+   * The record's form of an exact value in long arithmetic (decimal where the expansion ends, else
+   * the reduced fraction) is the one BigInteger arithmetic gives, digit for digit; values too long
+   * for longs are left to BigIntegers.
+   */
+  @Test
+  void theRecordFormInLongsIsTheFormInBigIntegers() {
+    List<String> numerators = List.of("0", "1", "-1", "7", "-7", "2.50", "100", "123.45", "-0.001", "1E+3",
+        "999999999999999999", "99999999999999999.9", "5368.7", "1.000000000000000001", "314159265358979323.8");
+    List<String> denominators = List.of("2", "3", "4", "6.25", "0.8", "1.0", "7", "1024", "3125", "12.5",
+        "0.000000000000000001", "999999999999999989", "80", "1E+2", "2.4");
+    int inLongs = 0;
+    for (String pn : numerators) {
+      for (String qd : denominators) {
+        Exact x = new Exact(new BigDecimal(pn), new BigDecimal(qd));
+        var fast = x.toValueInLongs();
+        if (fast != null) {
+          assertEquals(x.toValueInBigIntegers().render(), fast.render(), pn + " / " + qd);
+          assertEquals(x.toValueInBigIntegers(), fast, pn + " / " + qd);
+          inLongs++;
+        }
+        assertEquals(x.toValueInBigIntegers(), x.toValue(), pn + " / " + qd);
+      }
+    }
+    // most of the grid fits in longs; the 18-digit extremes and their products do not
+    assertEquals(true, inLongs > 150, "values computed in longs: " + inLongs);
+    assertEquals("0.4", new Exact(new BigDecimal("1"), new BigDecimal("2.5")).toValue().render());
+    assertEquals("-1/3", new Exact(new BigDecimal("-2"), new BigDecimal("6")).toValue().render());
+  }
 }
