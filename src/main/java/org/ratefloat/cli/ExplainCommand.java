@@ -222,7 +222,7 @@ final class ExplainCommand implements Callable<Integer> {
       return null;
     }
     try {
-      JsonNode n = LENIENT.readTree(bytes);
+      JsonNode n = Lenient.LENIENT.readTree(bytes);
       JsonNode id = n.has("employerId") ? n.get("employerId") : n.path("employer").path("id");
       return id.isTextual() ? id.textValue() : null;
     } catch (IOException | RuntimeException unreadable) {
@@ -230,8 +230,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  /** Made when first used: every command object is made at start, and a mapper takes long to make. */
+  private static final class Lenient {
+    static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
+  }
 
   private ForeignTable foreign(String tablesNamed, RuleTable table) {
     return new ForeignTable("the record was made with " + tablesNamed + ", not with " + table.id() + " "

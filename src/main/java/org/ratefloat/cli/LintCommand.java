@@ -30,16 +30,21 @@ final class LintCommand implements Callable<Integer> {
     json
   }
 
-  /** Findings as JSON: two-space indentation, {@code "key": value}, one line a member. */
-  private static final com.fasterxml.jackson.databind.ObjectWriter JSON_OUT =
-      new com.fasterxml.jackson.databind.ObjectMapper().writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
-          .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
-              .withArrayEmptySeparator("").withObjectEmptySeparator(""))
-          .withArrayIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
-              .withLinefeed("\n"))
-          .withObjectIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
-              .withLinefeed("\n")));
+  /**
+   * Findings as JSON: two-space indentation, {@code "key": value}, one line a member. Made when
+   * first used: every command object is made at start, and a mapper takes long to make.
+   */
+  private static final class Out {
+    static final com.fasterxml.jackson.databind.ObjectWriter JSON_OUT =
+        new com.fasterxml.jackson.databind.ObjectMapper().writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+            .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("").withObjectEmptySeparator(""))
+            .withArrayIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
+                .withLinefeed("\n"))
+            .withObjectIndenter(com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE
+                .withLinefeed("\n")));
+  }
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -119,7 +124,7 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     if (format == Format.json) {
-      out.print(JSON_OUT.writeValueAsString(json) + "\n");
+      out.print(Out.JSON_OUT.writeValueAsString(json) + "\n");
     } else {
       out.println(Message.of("lint.summary", "files", reports.size(), "errors", errors, "warnings", warnings,
           "infos", infos).in(l));
