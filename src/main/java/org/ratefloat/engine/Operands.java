@@ -35,23 +35,17 @@ final class Operands {
       }
       throw new IllegalStateException("no operands are taken here");
     }
-    assert absent(name) : "operand " + name + " given twice";
+    for (int i = 0; i < size; i += 2) {
+      if (pairs[i].equals(name)) {
+        throw new IllegalArgumentException("operand " + name + " given twice");
+      }
+    }
     if (size + 2 > pairs.length) {
       pairs = java.util.Arrays.copyOf(pairs, Math.max(8, pairs.length * 2));
     }
     pairs[size++] = name;
     pairs[size++] = java.util.Objects.requireNonNull(value, name);
     return this;
-  }
-
-  /** Whether no figure has the name yet: the engine's own names, checked where assertions are on (the tests). */
-  private boolean absent(String name) {
-    for (int i = 0; i < size; i += 2) {
-      if (pairs[i].equals(name)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static Operands of(String name, Object value) {

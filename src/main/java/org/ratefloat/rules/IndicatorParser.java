@@ -207,8 +207,19 @@ final class IndicatorParser {
       throw context.error(ErrorCode.RT017, e.pointer(), "formula " + h.id() + " has more than " + MAX_FORMULA_NODES
           + " operations, constants and references");
     }
-    return new IndicatorSpec.Formula(h.id(), h.pointer(), h.label(), expr, o.opt("round").map(Rounding::read),
-        o.opt("zeroDenominator").map(JsonValue::asDecimal));
+    Optional<BigDecimal> zero = o.opt("zeroDenominator").map(JsonValue::asDecimal);
+    // the record lists a formula's figures by name: the indicators it reads, and zeroDenominator for
+    // the value it took for a division by zero; one name cannot be both
+    if (zero.isPresent()) {
+      for (Expr.Ref ref : refs(expr)) {
+        if (ref.indicator().equals("zeroDenominator")) {
+          throw context.error(ErrorCode.RT007, ref.pointer(), "formula " + h.id() + " reads an indicator named"
+              + " \"zeroDenominator\", the name its record gives the value it takes for a division by zero;"
+              + " rename the indicator");
+        }
+      }
+    }
+    return new IndicatorSpec.Formula(h.id(), h.pointer(), h.label(), expr, o.opt("round").map(Rounding::read), zero);
   }
 
   /** The name of a custom flag or value: letters, digits and _. */

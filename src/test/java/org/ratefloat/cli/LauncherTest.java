@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's choice of JVM options, in a copy of the checkout's layout with a {@code java} that
- * writes its arguments down: one-shot commands stop at the first compiler tier; the long commands
- * use the serial collector on one or two processors, unless the user chose a collector.
+ * writes its arguments down and a {@code getconf} that gives the number of processors asked for:
+ * one-shot commands stop at the first compiler tier; the long commands use the serial collector on
+ * one or two processors, unless the user chose a collector.
  */
 class LauncherTest {
   @TempDir
@@ -45,6 +46,9 @@ class LauncherTest {
     Files.createDirectories(java.getParent());
     Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path getconf = root.resolve("bin/getconf");
+    Files.writeString(getconf, "#!/bin/sh\nprintf '%s\\n' \"${PROCESSORS:-2}\"\n");
+    Files.setPosixFilePermissions(getconf, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   private List<String> run(Map<String, String> env, String... command) throws Exception {
@@ -53,6 +57,7 @@ class LauncherTest {
     ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true);
     pb.environment().remove("JDK_JAVA_OPTIONS");
     pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("_JAVA_OPTIONS");
     pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -61,37 +66,40 @@ class LauncherTest {
     return Files.readAllLines(args);
   }
 
-  private static boolean fewProcessors() throws Exception {
-    Process p = new ProcessBuilder("getconf", "_NPROCESSORS_ONLN").start();
-    int n = Integer.parseInt(new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip());
-    p.waitFor();
-    return n <= 2;
-  }
-
   @Test
-  void aBatchUsesTheSerialCollectorOnOneOrTwoProcessors() throws Exception {
-    List<String> batch = run(Map.of(), "batch", "--in", "x.ndjson");
-    assertEquals(fewProcessors(), batch.contains("-XX:+UseSerialGC"), batch.toString());
-    assertFalse(batch.contains("-XX:TieredStopAtLevel=1"), batch.toString());
-    assertEquals(List.of("-jar", root.resolve("target/ratefloat-9.9.9-cli.jar").toString(), "batch", "--in",
-        "x.ndjson"), batch.subList(batch.size() - 5, batch.size()));
+  void aBatchUsesTheSerialCollectorOnOneOrTwoProcessorsOnly() throws Exception {
+    for (String n : List.of("1", "2")) {
+      List<String> batch = run(Map.of("PROCESSORS", n), "batch", "--in", "x.ndjson");
+      assertTrue(batch.contains("-XX:+UseSerialGC"), n + ": " + batch);
+      assertFalse(batch.contains("-XX:TieredStopAtLevel=1"), batch.toString());
+      assertEquals(List.of("-jar", root.resolve("target/ratefloat-9.9.9-cli.jar").toString(), "batch", "--in",
+          "x.ndjson"), batch.subList(batch.size() - 5, batch.size()));
+    }
+    for (String n : List.of("4", "16", "unknown")) {
+      List<String> batch = run(Map.of("PROCESSORS", n), "batch", "--in", "x.ndjson");
+      assertFalse(batch.contains("-XX:+UseSerialGC"), n + ": " + batch);
+    }
   }
 
   @Test
   void aOneShotCommandStopsAtTheFirstTierAndKeepsTheDefaultCollector() throws Exception {
-    List<String> decide = run(Map.of(), "decide", "case.json");
+    List<String> decide = run(Map.of("PROCESSORS", "2"), "decide", "case.json");
     assertTrue(decide.contains("-XX:TieredStopAtLevel=1"), decide.toString());
     assertFalse(decide.contains("-XX:+UseSerialGC"), decide.toString());
   }
 
   @Test
-  void aCollectorTheUserChoseIsLeftAlone() throws Exception {
-    for (String variable : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
-      List<String> batch = run(Map.of(variable, "-Xmx1g -XX:+UseParallelGC"), "batch", "--in", "x.ndjson");
+  void aCollectorTheUserMayHaveChosenIsLeftAlone() throws Exception {
+    for (String variable : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS")) {
+      List<String> batch = run(Map.of("PROCESSORS", "2", variable, "-Xmx1g -XX:+UseParallelGC"), "batch", "--in",
+          "x.ndjson");
       assertFalse(batch.contains("-XX:+UseSerialGC"), variable + ": " + batch);
     }
-    // an option that names no collector does not count as a choice
-    List<String> batch = run(Map.of("JDK_JAVA_OPTIONS", "-Xmx1g"), "batch", "--in", "x.ndjson");
-    assertEquals(fewProcessors(), batch.contains("-XX:+UseSerialGC"), batch.toString());
+    // an argument file may name one
+    List<String> argfile = run(Map.of("PROCESSORS", "2", "JDK_JAVA_OPTIONS", "@jvm.options"), "batch");
+    assertFalse(argfile.contains("-XX:+UseSerialGC"), argfile.toString());
+    // an option that names no collector is no choice of one
+    List<String> batch = run(Map.of("PROCESSORS", "2", "JDK_JAVA_OPTIONS", "-Xmx1g"), "batch", "--in", "x.ndjson");
+    assertTrue(batch.contains("-XX:+UseSerialGC"), batch.toString());
   }
 }
