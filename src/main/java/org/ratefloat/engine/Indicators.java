@@ -232,8 +232,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
   @Override
   public Computed formula(IndicatorSpec.Formula f) {
     Operands operands = new Operands();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    Exact value = eval(f.id(), f.expr(), Item.NONE, operands, seen);
+    Exact value = eval(f.id(), f.expr(), Item.NONE, operands);
     if (value == null) {
       BigDecimal zero = f.zeroDenominator().orElseThrow(() -> new InputException(ErrorCode.IN018, "",
           "error.IN018.formula", Message.values("indicator", f.id())));
@@ -245,17 +244,16 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
 
   /**
    * Evaluates exactly, from the compared values of the indicators referred to; null means a division
-   * by zero. Each value read is put in {@code operands} once, by name, as {@code seen} notes; a line
-   * item's evaluation keeps none ({@link Operands#DISCARD}, {@code seen} null).
+   * by zero. Each value read is put in {@code operands} once, by name; a line item's evaluation keeps
+   * none ({@link Operands#DISCARD}).
    */
-  private Exact eval(String f, org.ratefloat.rules.Expr e, Item item, Operands operands,
-      java.util.@org.jspecify.annotations.Nullable Set<String> seen) {
+  private Exact eval(String f, org.ratefloat.rules.Expr e, Item item, Operands operands) {
     if (e instanceof org.ratefloat.rules.Expr.Const k) {
       return Exact.of(k.value());
     }
     if (e instanceof org.ratefloat.rules.Expr.Ref r) {
       Exact v = others.apply(r.indicator());
-      if (seen != null && seen.add(r.indicator())) {
+      if (operands.wants(r.indicator())) {
         operands.put(r.indicator(), v);
       }
       return v;
@@ -283,29 +281,29 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     }
     if (e instanceof org.ratefloat.rules.Expr.Data d) {
       BigDecimal v = data.scalars().get(d.name());
-      if (seen != null && seen.add("data." + d.name())) {
+      if (operands != Operands.DISCARD && operands.wants("data." + d.name())) {
         operands.put("data." + d.name(), v);
       }
       return Exact.of(v);
     }
     if (e instanceof org.ratefloat.rules.Expr.Lookup l) {
-      Exact key = eval(f, l.key(), item, operands, seen);
+      Exact key = eval(f, l.key(), item, operands);
       if (key == null) {
         return null;
       }
       Exact v = lookup(f, data.steps().get(l.table()), key, l.pointer());
-      if (seen != null) {
+      if (operands != Operands.DISCARD) {
         String name = "lookup." + l.table() + "(" + key.toValue().render() + ")";
-        if (seen.add(name)) {
+        if (operands.wants(name)) {
           operands.put(name, v);
         }
       }
       return digits(f, v, l.pointer());
     }
     if (e instanceof org.ratefloat.rules.Expr.Clamp k) {
-      Exact v = eval(f, k.value(), item, operands, seen);
-      Exact lo = eval(f, k.low(), item, operands, seen);
-      Exact hi = eval(f, k.high(), item, operands, seen);
+      Exact v = eval(f, k.value(), item, operands);
+      Exact lo = eval(f, k.low(), item, operands);
+      Exact hi = eval(f, k.high(), item, operands);
       if (v == null || lo == null || hi == null) {
         return null;
       }
@@ -317,11 +315,11 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       return v.compareTo(lo) < 0 ? lo : v.compareTo(hi) > 0 ? hi : v;
     }
     if (e instanceof org.ratefloat.rules.Expr.Round r) {
-      Exact v = eval(f, r.value(), item, operands, seen);
+      Exact v = eval(f, r.value(), item, operands);
       return v == null ? null : Exact.of(v.round(r.rounding()));
     }
     if (e instanceof org.ratefloat.rules.Expr.Power w) {
-      Exact v = eval(f, w.base(), item, operands, seen);
+      Exact v = eval(f, w.base(), item, operands);
       if (v == null) {
         return null;
       }
@@ -342,9 +340,9 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       }
     }
     org.ratefloat.rules.Expr.Op op = (org.ratefloat.rules.Expr.Op) e;
-    Exact acc = eval(f, op.args().get(0), item, operands, seen);
+    Exact acc = eval(f, op.args().get(0), item, operands);
     for (int i = 1; i < op.args().size(); i++) {
-      Exact next = eval(f, op.args().get(i), item, operands, seen);
+      Exact next = eval(f, op.args().get(i), item, operands);
       if (acc == null || next == null) {
         return null;
       }
@@ -697,7 +695,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       final int index = i;
       value = switch (spec.measure()) {
         case EACH -> {
-          Exact item = eval(spec.id(), spec.each().orElseThrow(), Item.claim(index), Operands.DISCARD, null);
+          Exact item = eval(spec.id(), spec.each().orElseThrow(), Item.claim(index), Operands.DISCARD);
           each = each.add(item);
           // the claims of one accident share its id; a claim without one is an accident of its own
           accidents.merge(claim.accident().map(a -> "accident " + a).orElse("claim #" + index), item, Exact::add);
@@ -713,7 +711,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
     if (spec.perAccident().isPresent()) {
       Exact limited = Exact.of(BigDecimal.ZERO);
       for (Exact sum : accidents.values()) {
-        Exact v = eval(spec.id(), spec.perAccident().get(), Item.accident(sum), Operands.DISCARD, null);
+        Exact v = eval(spec.id(), spec.perAccident().get(), Item.accident(sum), Operands.DISCARD);
         if (v == null) {
           throw new InputException(ErrorCode.IN018, "/claims", "error.IN018.accidentLimit",
               Message.values("indicator", spec.id()));
@@ -746,7 +744,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
             Message.values("from", p.from(), "to", p.to(), "indicator", spec.id()));
       }
       for (var x : p.exposures().entrySet()) {
-        Exact item = eval(spec.id(), spec.each(), Item.exposure(x.getKey(), x.getValue()), Operands.DISCARD, null);
+        Exact item = eval(spec.id(), spec.each(), Item.exposure(x.getKey(), x.getValue()), Operands.DISCARD);
         if (item == null) {
           throw new InputException(ErrorCode.IN018, "/history/" + i + "/exposures/"
               + org.ratefloat.model.InputRules.escape(x.getKey()), "error.IN018.lineItem",

@@ -48,6 +48,22 @@ final class Operands {
     return this;
   }
 
+  /**
+   * Whether a figure of this name is still to be put: false once one is, and always for operands
+   * that take none or keep none ({@link #NONE}, {@link #DISCARD}).
+   */
+  boolean wants(String name) {
+    if (!open) {
+      return false;
+    }
+    for (int i = 0; i < size; i += 2) {
+      if (pairs[i].equals(name)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static Operands of(String name, Object value) {
     return new Operands(2, true).put(name, value);
   }
