@@ -632,21 +632,25 @@ public final class Engine {
     }
 
     private String apply(StepSpec.Rows step, RowSpec row) {
-      return row.then().accept(new Applied(step, row));
+      if (applied == null) {
+        applied = new Applied();
+      }
+      applied.step = step;
+      applied.row = row;
+      return row.then().accept(applied);
     }
+
+    /** Made when the first row fires, then told each row that fires. */
+    private @org.jspecify.annotations.Nullable Applied applied;
 
     /**
      * Applies the outcome of a fired row to the working band, rate and amounts, and gives the effect
      * as recorded. By the outcome's type: a new outcome does not compile until it is applied here.
      */
     private final class Applied implements Outcome.Visitor<String> {
-      private final StepSpec.Rows step;
-      private final RowSpec row;
-
-      Applied(StepSpec.Rows step, RowSpec row) {
-        this.step = step;
-        this.row = row;
-      }
+      /** The step and the row whose outcome is applied (set before each). */
+      private StepSpec.Rows step;
+      private RowSpec row;
 
       @Override
       public String undetermined(Outcome.Undetermined o) {

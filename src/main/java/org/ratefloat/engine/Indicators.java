@@ -447,7 +447,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
   private List<Integer> startingIn(Window window) {
     Spans.Span span = spans.span(window);
     Optional<Window.Effective> effective = window.effective();
-    List<Integer> inside = new ArrayList<>();
+    List<Integer> inside = new ArrayList<>(c.history().size()); // at most every period, usually a few
     for (int i = 0; i < c.history().size(); i++) {
       if (history.from(i) >= span.startDay() && history.from(i) <= span.endDay()) {
         inside.add(i);
@@ -481,7 +481,7 @@ final class Indicators implements IndicatorSpec.Visitor<Computed> {
       }
       return inside;
     }
-    List<Integer> inside = new ArrayList<>();
+    List<Integer> inside = new ArrayList<>(c.history().size()); // at most every period, usually a few
     long covered = 0;
     for (int i = 0; i < c.history().size(); i++) {
       Period p = c.history().get(i);
