@@ -6,7 +6,6 @@ import org.ratefloat.text.Language;
 import org.ratefloat.text.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,8 +28,6 @@ final class Encoder {
   static final List<String> CSV_OUT = List.of("line", "employerId", "status", "riskClass", "benchmark",
       "previousBand", "newBand", "rate", "premium", "errorCode", "errorPointer", "errorMessage", "inputSha256",
       "tableSha256", "warnings", "amounts", "tables");
-  private static final ObjectMapper LENIENT = new ObjectMapper();
-
   private Encoder() {}
 
   /**
@@ -231,7 +228,7 @@ final class Encoder {
   private static String employerIdOf(Input input) {
     try {
       JsonNode tree = input.tree() != null ? input.tree()
-          : input.bytes() != null && input.bytes().length > 0 ? LENIENT.readTree(input.bytes()) : null;
+          : input.bytes() != null && input.bytes().length > 0 ? LenientLines.tree(input.bytes()) : null;
       JsonNode id = tree == null ? null : tree.path("employer").path("id");
       return id != null && id.isTextual() ? id.textValue() : null;
     } catch (IOException | RuntimeException unreadable) {

@@ -222,17 +222,12 @@ final class ExplainCommand implements Callable<Integer> {
       return null;
     }
     try {
-      JsonNode n = Lenient.LENIENT.readTree(bytes);
+      JsonNode n = org.ratefloat.batch.LenientLines.tree(bytes);
       JsonNode id = n.has("employerId") ? n.get("employerId") : n.path("employer").path("id");
       return id.isTextual() ? id.textValue() : null;
     } catch (IOException | RuntimeException unreadable) {
       return null;
     }
-  }
-
-  /** Made when first used: every command object is made at start, and a mapper takes long to make. */
-  private static final class Lenient {
-    static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
   }
 
   private ForeignTable foreign(String tablesNamed, RuleTable table) {

@@ -124,16 +124,6 @@ final class RecordFile {
    * strict reading, with codes and pointers, comes when the line is checked).
    */
   private static boolean isJson(byte[] line) {
-    try (com.fasterxml.jackson.core.JsonParser p = Lenient.LENIENT.createParser(line)) {
-      Lenient.LENIENT.readTree(p);
-      return p.nextToken() == null;
-    } catch (IOException notOneDocument) {
-      return false;
-    }
-  }
-
-  /** Made when first used: a mapper takes long to make, and most runs read no record file. */
-  private static final class Lenient {
-    static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
+    return org.ratefloat.batch.LenientLines.isOneDocument(line);
   }
 }

@@ -93,9 +93,6 @@ record Exact(BigDecimal n, BigDecimal d) {
    * else the reduced fraction.
    */
   Value toValue() {
-    if (d.compareTo(BigDecimal.ONE) == 0) {
-      return new Value.Num(n);
-    }
     Value small = toValueInLongs();
     return small != null ? small : toValueInBigIntegers();
   }

@@ -35,10 +35,8 @@ final class Operands {
       }
       throw new IllegalStateException("no operands are taken here");
     }
-    for (int i = 0; i < size; i += 2) {
-      if (pairs[i].equals(name)) {
-        throw new IllegalArgumentException("operand " + name + " given twice");
-      }
+    if (!wants(name)) {
+      throw new IllegalArgumentException("operand " + name + " given twice");
     }
     if (size + 2 > pairs.length) {
       pairs = java.util.Arrays.copyOf(pairs, Math.max(8, pairs.length * 2));

@@ -24,19 +24,28 @@ final class MeasureValues extends AbstractMap<Measure, BigDecimal> implements So
   private final @Nullable BigDecimal[] values;
   private final int size;
 
-  /** The values by the measure's ordinal (null where not recorded), taken as they are. */
-  MeasureValues(@Nullable BigDecimal[] byOrdinal) {
-    if (byOrdinal.length != MEASURES.length) {
-      throw new IllegalArgumentException("one value or null for each measure");
-    }
+  private MeasureValues(@Nullable BigDecimal[] byOrdinal, int size) {
     this.values = byOrdinal;
-    int n = 0;
-    for (BigDecimal v : byOrdinal) {
-      if (v != null) {
-        n++;
+    this.size = size;
+  }
+
+  /**
+   * The values of a map without null keys or values, each as {@code check} gives it, checked in
+   * measure order (the first fault in that order is the one reported).
+   */
+  static MeasureValues of(Map<Measure, BigDecimal> values,
+      java.util.function.BiFunction<Measure, BigDecimal, BigDecimal> check) {
+    BigDecimal[] byOrdinal = new BigDecimal[MEASURES.length];
+    values.forEach((m, v) -> byOrdinal[java.util.Objects.requireNonNull(m, "measure").ordinal()] =
+        java.util.Objects.requireNonNull(v, "value"));
+    int size = 0;
+    for (int i = 0; i < byOrdinal.length; i++) {
+      if (byOrdinal[i] != null) {
+        byOrdinal[i] = check.apply(MEASURES[i], byOrdinal[i]);
+        size++;
       }
     }
-    this.size = n;
+    return new MeasureValues(byOrdinal, size);
   }
 
   @Override

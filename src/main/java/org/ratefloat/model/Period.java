@@ -99,21 +99,12 @@ public record Period(
     return checked.build();
   }
 
-  private static final Measure[] MEASURES = Measure.values();
-
   /** The values in measure order, each checked; counts with scale 0. */
   private static SortedMap<Measure, BigDecimal> checked(Map<Measure, BigDecimal> values) {
     if (values instanceof MeasureValues checked) {
       return checked; // another period's values, checked when it was made
     }
-    BigDecimal[] byMeasure = new BigDecimal[MEASURES.length];
-    values.forEach((m, v) -> byMeasure[requireNonNull(m, "measure").ordinal()] = requireNonNull(v, "value"));
-    for (int i = 0; i < byMeasure.length; i++) {
-      if (byMeasure[i] != null) {
-        byMeasure[i] = normal(MEASURES[i], byMeasure[i]);
-      }
-    }
-    return new MeasureValues(byMeasure);
+    return MeasureValues.of(values, Period::normal);
   }
 
   private static BigDecimal normal(Measure m, BigDecimal v) {
